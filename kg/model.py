@@ -1,0 +1,193 @@
+"""The data that flows between the stages: plain dataclasses, no spaCy and no RDF.
+
+ingest -> Article;  nlp -> spaCy Doc;  extract -> Extraction;  resolve -> Extraction with
+canonical keys;  rdf -> quads;  store -> KnowledgeGraph.
+
+Keys are the bridge between resolution and RDF: ``resolve`` gives every entity and event a
+stable ``key`` (a relative IRI path such as ``"country/north-korea"`` or
+``"event/summit/3f2a9c1b7d0e"``) and ``rdf`` mints the IRI as ``base_iri + key``.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+
+def normalise_text(text: str) -> str:
+    """Normalise an article body for hashing: NFC, unified line ends, folded white space.
+
+    >>> normalise_text("a  b\\r\\n c ") == normalise_text("a b c")
+    True
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def article_id(text: str) -> str:
+    """The stable id of an article: sha256 of its normalised body."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document, its header parsed off.
+
+    ``text`` is the body only; every character offset in the pipeline refers to it.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    dateline: str | None = None  # place name as written, e.g. "Hanoi"
+    publisher: str | None = None  # outlet or agency as written, e.g. "BSS/AFP"
+    url: str | None = None
+    source: str | None = None  # where it was read from: a path, "<stdin>", "file.jsonl:12"
+    byline: str | None = None
+
+    @classmethod
+    def from_text(cls, text: str, **metadata: object) -> "Article":
+        """Build an Article whose id is derived from its body.
+
+        >>> Article.from_text("Talks resumed.").id[:8]
+        'e6351357'
+        """
+        return cls(id=article_id(text), text=text, **metadata)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a thing is named: character offsets into Article.text and its sentence."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int  # index of the sentence in the article
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass
+class RoleFact:
+    """A post a person holds: "US President", "Former US ambassador to South Korea"."""
+
+    title: str  # "President", "Ambassador to South Korea"
+    of: str | None = None  # key of the country or organisation
+    former: bool = False
+    mention: Mention | None = None
+
+
+@dataclass
+class Entity:
+    """A named thing of one article (after resolve: with its canonical key).
+
+    ``cls`` is the local name of an ekg: class: Person, Country, Organization, GovernmentBody,
+    Place, City, Region, Facility.
+    """
+
+    local_id: str  # unique within the Extraction
+    label: str  # canonical name (lexicon label, else the longest surface form)
+    cls: str
+    key: str | None = None  # set by resolve
+    wikidata: str | None = None  # "Q423"
+    lexicon_id: str | None = None  # id of the lexicon entry it matched, if any
+    aliases: set[str] = field(default_factory=set)  # every other surface form seen
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[RoleFact] = field(default_factory=list)
+    confidence: float = 1.0
+    affiliation: str | None = None  # local_id of the org/country of an unnamed source
+
+
+@dataclass
+class Event:
+    """Something that happened (or was said not to), with who did what to whom.
+
+    Argument fields hold Entity.local_id values within one Extraction.
+    ``cls`` is the local name of an ekg: event class (Summit, Promise, Demand ...).
+    """
+
+    local_id: str
+    cls: str
+    trigger: str  # the lemma that signalled it
+    cameo: str | None = None
+    agents: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)  # every participant incl. agents/targets
+    place: str | None = None
+    date: date | None = None
+    date_text: str | None = None  # "yesterday", "on Friday"
+    topics: list[str] = field(default_factory=list)  # entity or sanction local ids
+    mentions: list[Mention] = field(default_factory=list)
+    confidence: float = 0.5
+    negated: bool = False  # "failed to produce a deal": reported as not having happened
+    asserted_by: str | None = None  # entity local_id when the event is only someone's claim
+    key: str | None = None  # set by resolve
+
+
+@dataclass
+class Quote:
+    """Quoted words and who said them."""
+
+    local_id: str
+    text: str  # without quote marks
+    speaker: str | None  # Entity.local_id
+    mention: Mention
+    confidence: float = 0.5
+
+
+@dataclass
+class Sanction:
+    """A sanctions measure as a thing."""
+
+    local_id: str
+    imposed_by: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    since: str | None = None  # ISO: "2016-03", "2016", "2016-03-02"
+    mentions: list[Mention] = field(default_factory=list)
+    key: str | None = None
+
+
+@dataclass
+class Claim:
+    """A statement someone makes that the graph keeps as theirs, not as fact."""
+
+    local_id: str
+    claimant: str  # Entity.local_id
+    event: str  # Event.local_id of the claimed event (with asserted_by set)
+    mention: Mention | None = None
+    contradicts: list[str] = field(default_factory=list)  # other Claim.local_id values
+
+
+@dataclass
+class Relation:
+    """A fact beside events: located in, member of, works for."""
+
+    subject: str
+    predicate: str  # local name of an ekg: property: locatedIn, memberOf, worksFor
+    object: str
+    mention: Mention | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    sanctions: list[Sanction] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # (start, end) offsets
+
+    def entity(self, local_id: str) -> Entity:
+        """The entity with this local id."""
+        for entity in self.entities:
+            if entity.local_id == local_id:
+                return entity
+        raise KeyError(local_id)
