@@ -1,0 +1,66 @@
+"""`kg serve`: a SPARQL 1.1 Protocol endpoint with a query page."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import click
+
+from kg.server.app import ServerSettings, create_app
+from kg.server.evaluation import SparqlStore
+
+
+@click.command("serve")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="An on-disk store made by `kg build --store DIR`.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default answers this machine only.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0 picks a free one).")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run before the client gets a 504.")
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
+              help="Rows (or triples) an answer holds at most; a cut answer has X-KG-Truncated.")
+@click.option("--workers", default=4, show_default=True, type=click.IntRange(min=1),
+              help="Queries evaluated at the same time.")
+@click.option("--allow-update", is_flag=True,
+              help="Accept SPARQL Update from requests bearing the token.")
+@click.option("--token", envvar="KG_SERVE_TOKEN", show_envvar=True,
+              help="Bearer token that SPARQL Update requests must present.")
+@click.option("--cors-origin", "cors_origins", multiple=True,
+              help="A web origin whose pages may query the endpoint (repeatable).")
+def command(store_dir: Path | None, host: str, port: int, timeout: float, max_rows: int,
+            workers: int, allow_update: bool, token: str | None,
+            cors_origins: tuple[str, ...]) -> None:
+    """Serve the graph over the SPARQL 1.1 Protocol at /sparql, with a query page at /.
+
+    \b
+    Example:
+      kg serve --store out/store
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5' \\
+           http://127.0.0.1:7878/sparql
+    """
+    import uvicorn
+
+    if allow_update and not token:
+        raise click.UsageError("--allow-update needs a token: pass --token or set KG_SERVE_TOKEN")
+    store = open_store(store_dir, writable=allow_update)
+    settings = ServerSettings(timeout=timeout, max_rows=max_rows, workers=workers,
+                              allow_update=allow_update, token=token, cors_origins=cors_origins)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    uvicorn.run(create_app(store, settings), host=host, port=port, access_log=False,
+                log_level="info")
+
+
+def open_store(store_dir: Path | None, writable: bool) -> SparqlStore:
+    """The store to serve; read-only unless updates are allowed."""
+    import pyoxigraph
+
+    if store_dir is None:
+        return pyoxigraph.Store()
+    if not store_dir.is_dir():
+        raise click.BadParameter(f"{store_dir} is not a store folder", param_hint="--store")
+    try:
+        return pyoxigraph.Store(str(store_dir)) if writable else pyoxigraph.Store.read_only(str(store_dir))
+    except OSError as error:
+        raise click.ClickException(f"cannot open the store {store_dir}: {error}") from None

@@ -1,0 +1,204 @@
+"""The Starlette application: the SPARQL endpoint, the query page, health and examples.
+
+>>> import pyoxigraph
+>>> from starlette.testclient import TestClient
+>>> client = TestClient(create_app(pyoxigraph.Store(), ServerSettings()))
+>>> client.get("/sparql", params={"query": "ASK {}"}).json()
+{'head': {}, 'boolean': False}
+"""
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from importlib import resources
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from kg import __version__
+from kg.server.evaluation import (Answer, MalformedQuery, NotAcceptable, QueryJob, SparqlStore,
+                                  UpdateJob)
+from kg.server.examples import example_queries
+from kg.server.protocol import Operation, ProtocolError, read_operation
+
+ACCESS_LOG = logging.getLogger("kg.server.access")
+STATIC = resources.files("kg.server") / "static"
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """How the endpoint guards itself.
+
+    ``timeout`` (seconds) and ``max_rows`` bound every query; ``workers`` queries run at once;
+    updates are accepted only with ``allow_update`` and a request bearing ``token``.
+    """
+
+    timeout: float = 10.0
+    max_rows: int = 10_000
+    workers: int = 4
+    allow_update: bool = False
+    token: str | None = None
+    cors_origins: tuple[str, ...] = ()
+    max_body_bytes: int = 1_000_000
+
+
+class QueryTimedOut(RuntimeError):
+    """A query did not finish in time; ``started`` tells whether it ever got a worker."""
+
+    def __init__(self, started: bool, timeout: float) -> None:
+        reason = ("exceeded the time limit" if started
+                  else "could not start: every query worker is busy")
+        super().__init__(f"query {reason} ({timeout:g} s); simplify it or add a LIMIT")
+        self.started = started
+
+
+class Evaluator:
+    """Runs jobs on a bounded pool of worker threads, each within the time limit."""
+
+    def __init__(self, store: SparqlStore, settings: ServerSettings) -> None:
+        self.store = store
+        self.settings = settings
+        self.pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="sparql")
+
+    async def run(self, job: QueryJob | UpdateJob) -> Answer:
+        """The job's answer; QueryTimedOut when the time limit passes first."""
+        future = asyncio.wrap_future(self.pool.submit(job.run, self.store))
+        try:
+            return await asyncio.wait_for(future, self.settings.timeout)
+        except asyncio.TimeoutError:
+            job.stop.set()
+            raise QueryTimedOut(job.started.is_set(), self.settings.timeout) from None
+
+
+def create_app(store: SparqlStore, settings: ServerSettings) -> Starlette:
+    """A SPARQL 1.1 Protocol endpoint over ``store`` at /sparql, with its query page at /."""
+    evaluator = Evaluator(store, settings)
+
+    async def sparql(request: Request) -> Response:
+        try:
+            operation = await read_operation(request)
+            if operation.kind == "update":
+                authorise_update(request, settings)
+                return answer_response(await evaluator.run(UpdateJob(operation.text)))
+            return await answer_query(operation, request, evaluator)
+        except ProtocolError as error:
+            return PlainTextResponse(f"{error}\n", status_code=error.status,
+                                     headers=error_headers(error.status))
+        except QueryTimedOut as error:
+            return PlainTextResponse(f"{error}\n", status_code=504 if error.started else 503,
+                                     headers={"Retry-After": "5"})
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"status": "ok", "version": __version__,
+                             "timeout": settings.timeout, "max_rows": settings.max_rows,
+                             "update": settings.allow_update})
+
+    async def examples(request: Request) -> Response:
+        return JSONResponse([{"name": q.name, "text": q.text} for q in example_queries()])
+
+    async def page(request: Request) -> Response:
+        return FileResponse(str(STATIC / "index.html"), media_type="text/html")
+
+    routes = [Route("/", page), Route("/sparql", sparql, methods=["GET", "POST"]),
+              Route("/health", health), Route("/examples", examples),
+              Mount("/static", StaticFiles(directory=str(STATIC)), name="static")]
+    middleware = [Middleware(AccessLog)]
+    if settings.cors_origins:
+        middleware.append(Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                                     allow_methods=["GET", "POST"],
+                                     allow_headers=["Authorization", "Content-Type"]))
+    return Starlette(routes=routes, middleware=middleware, max_body_size=settings.max_body_bytes)
+
+
+async def answer_query(operation: Operation, request: Request, evaluator: Evaluator) -> Response:
+    """Run a query; a malformed one gets the parser's message, an update in disguise a 403."""
+    job = QueryJob(operation.text, request.headers.get("accept"), operation.dataset,
+                   evaluator.settings.max_rows)
+    try:
+        return answer_response(await evaluator.run(job))
+    except MalformedQuery as error:
+        if await asyncio.to_thread(parses_as_update, operation.text):
+            raise ProtocolError(403, "a SPARQL Update was sent as a query; it is refused") from None
+        raise ProtocolError(400, f"malformed query: {error}") from None
+    except NotAcceptable as error:
+        raise ProtocolError(406, str(error)) from None
+
+
+def answer_response(answer: Answer) -> Response:
+    """The HTTP response carrying an answer; a cut answer says so in X-KG-Truncated."""
+    headers = {"X-KG-Truncated": "true"} if answer.truncated else {}
+    if not answer.body:
+        return Response(status_code=204)
+    return Response(answer.body, media_type=answer.media_type, headers=headers)
+
+
+def authorise_update(request: Request, settings: ServerSettings) -> None:
+    """Raise a ProtocolError unless updates are on and the request bears the right token."""
+    if not settings.allow_update or not settings.token:
+        raise ProtocolError(403, "SPARQL Update is disabled; start kg serve with "
+                                 "--allow-update and a token to enable it")
+    scheme, _, presented = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not presented:
+        raise ProtocolError(401, "SPARQL Update needs an 'Authorization: Bearer <token>' header")
+    if not hmac.compare_digest(presented.strip().encode(), settings.token.encode()):
+        raise ProtocolError(403, "the bearer token is wrong")
+
+
+def error_headers(status: int) -> dict[str, str]:
+    """Extra headers an error status calls for (a Bearer challenge with 401)."""
+    return {"WWW-Authenticate": 'Bearer realm="kg"'} if status == 401 else {}
+
+
+def parses_as_update(text: str) -> bool:
+    """Whether ``text`` is a SPARQL Update (checked with rdflib's parser, which only parses).
+
+    >>> parses_as_update("INSERT DATA { <http://a> <http://b> <http://c> }")
+    True
+    >>> parses_as_update("SELECT * WHERE { ?s ?p ?o }")
+    False
+    """
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parseUpdate(text)
+    except Exception:  # noqa: BLE001 - any parse failure means "not an update"
+        return False
+    return True
+
+
+class AccessLog:
+    """ASGI middleware writing one line per HTTP request: client, request, status, size, time."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        seen = {"status": 500, "bytes": 0}
+
+        async def counting_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                seen["status"] = message["status"]
+            elif message["type"] == "http.response.body":
+                seen["bytes"] += len(message.get("body", b""))
+            await send(message)
+
+        try:
+            await self.app(scope, receive, counting_send)
+        finally:
+            client = scope.get("client") or ("-", 0)
+            ACCESS_LOG.info('%s "%s %s" %d %dB %.1fms', client[0], scope["method"], scope["path"],
+                            seen["status"], seen["bytes"], (time.perf_counter() - started) * 1e3)
