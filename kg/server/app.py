@@ -3,7 +3,7 @@
 >>> import pyoxigraph
 >>> from starlette.testclient import TestClient
 >>> client = TestClient(create_app(pyoxigraph.Store(), ServerSettings()))
->>> client.get("/sparql", params={"query": "ASK {}"}).json()
+>>> client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()
 {'head': {}, 'boolean': False}
 """
 from __future__ import annotations
@@ -11,10 +11,13 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
+from typing import Callable
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -63,21 +66,44 @@ class QueryTimedOut(RuntimeError):
 
 
 class Evaluator:
-    """Runs jobs on a bounded pool of worker threads, each within the time limit."""
+    """Runs each job in its own daemon thread, at most ``workers`` at once, within the time limit.
+
+    Daemon threads, because a query past its limit cannot be interrupted inside Oxigraph: it
+    keeps its slot until Oxigraph returns, but it never keeps the server from shutting down.
+    """
 
     def __init__(self, store: SparqlStore, settings: ServerSettings) -> None:
         self.store = store
         self.settings = settings
-        self.pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="sparql")
+        self.slots = threading.BoundedSemaphore(settings.workers)
 
     async def run(self, job: QueryJob | UpdateJob) -> Answer:
         """The job's answer; QueryTimedOut when the time limit passes first."""
-        future = asyncio.wrap_future(self.pool.submit(job.run, self.store))
+        loop = asyncio.get_running_loop()
+        outcome: asyncio.Future[Answer] = loop.create_future()
+        threading.Thread(target=self._work, args=(job, loop, outcome), daemon=True).start()
         try:
-            return await asyncio.wait_for(future, self.settings.timeout)
+            return await asyncio.wait_for(outcome, self.settings.timeout)
         except asyncio.TimeoutError:
             job.stop.set()
             raise QueryTimedOut(job.started.is_set(), self.settings.timeout) from None
+
+    def _work(self, job: QueryJob | UpdateJob, loop: asyncio.AbstractEventLoop,
+              outcome: asyncio.Future[Answer]) -> None:
+        with self.slots:
+            try:
+                settle = partial(outcome.set_result, job.run(self.store))
+            except Exception as error:  # noqa: BLE001 - handed to the waiting request
+                # Without its traceback: Oxigraph's result iterators, held by the frames'
+                # locals, must be dropped by the thread that made them.
+                settle = partial(outcome.set_exception, error.with_traceback(None))
+        with suppress(RuntimeError):  # the event loop has closed: nobody is waiting
+            loop.call_soon_threadsafe(_settle_unless_cancelled, outcome, settle)
+
+
+def _settle_unless_cancelled(outcome: asyncio.Future, settle: Callable[[], None]) -> None:
+    if not outcome.done():
+        settle()
 
 
 def create_app(store: SparqlStore, settings: ServerSettings) -> Starlette:

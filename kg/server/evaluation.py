@@ -98,6 +98,7 @@ class QueryJob:
         self.started.set()
         if self.stop.is_set():
             raise QueryStopped("the query was abandoned before it started")
+        _negotiate(self.accept, RESULT_FORMATS + GRAPH_FORMATS)
         try:
             result = store.query(self.text, **self.dataset.query_options())
         except SyntaxError as error:
@@ -175,7 +176,5 @@ def write_solutions(variables: Sequence[str], rows: Sequence[pyoxigraph.QuerySol
     lines = ["\t".join(f"?{v}" for v in variables)]
     lines += ["\t".join("" if row[v] is None else str(row[v]) for v in variables) for row in rows]
     tsv = ("\n".join(lines) + "\n").encode("utf-8")
-    if answer_format == pyoxigraph.QueryResultsFormat.TSV:
-        return tsv
     parsed = pyoxigraph.parse_query_results(tsv, format=pyoxigraph.QueryResultsFormat.TSV)
     return parsed.serialize(format=answer_format)  # type: ignore[union-attr]

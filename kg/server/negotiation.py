@@ -35,6 +35,7 @@ GRAPH_FORMATS: tuple[AnswerFormat, ...] = (
     AnswerFormat("text/turtle", pyoxigraph.RdfFormat.TURTLE),
     AnswerFormat("application/n-triples", pyoxigraph.RdfFormat.N_TRIPLES),
     AnswerFormat("application/ld+json", pyoxigraph.RdfFormat.JSON_LD),
+    AnswerFormat("application/rdf+xml", pyoxigraph.RdfFormat.RDF_XML),
     AnswerFormat("text/plain", pyoxigraph.RdfFormat.N_TRIPLES),
 )
 
