@@ -1,14 +1,18 @@
 """The SPARQL endpoint in process: negotiation, protocol variants, limits, the update guard."""
 from __future__ import annotations
 
+import asyncio
+import json
+
 import pyoxigraph
 import pytest
 from starlette.testclient import TestClient
 
 from kg.server.app import ServerSettings, create_app, parses_as_update
-from kg.server.evaluation import write_solutions
+from kg.server.evaluation import QueryJob, write_solutions
 from kg.server.examples import QUERIES, example_queries
 from kg.server.negotiation import GRAPH_FORMATS, RESULT_FORMATS, choose_format, parse_accept
+from kg.server.workers import Limits, QueryTimedOut, ThreadEvaluator
 
 EX = "https://w3id.org/event-kg/id/"
 EKG = "https://w3id.org/event-kg/ontology#"
@@ -29,9 +33,14 @@ def small_graph() -> pyoxigraph.Store:
     return store
 
 
+def client_of(store: pyoxigraph.Store, limits: Limits = Limits(),
+              settings: ServerSettings = ServerSettings()) -> TestClient:
+    return TestClient(create_app(ThreadEvaluator(store, limits), settings))
+
+
 @pytest.fixture()
 def client() -> TestClient:
-    return TestClient(create_app(small_graph(), ServerSettings(max_rows=50)))
+    return client_of(small_graph())
 
 
 def labels_of(answer: dict) -> list[str]:
@@ -88,8 +97,7 @@ def test_default_graph_uri_narrows_the_dataset(client: TestClient) -> None:
 
 
 def test_row_limit_cuts_and_says_so() -> None:
-    app = create_app(small_graph(), ServerSettings(max_rows=1))
-    answer = TestClient(app).get("/sparql", params={"query": LABELS})
+    answer = client_of(small_graph(), Limits(max_rows=1)).get("/sparql", params={"query": LABELS})
     assert labels_of(answer.json()) == ["Norway"]
     assert answer.headers["X-KG-Truncated"] == "true"
 
@@ -111,10 +119,10 @@ def test_protocol_errors_get_one_line_and_their_status(client: TestClient, reque
 
 def test_update_needs_switch_and_token() -> None:
     insert = {"update": 'INSERT DATA { <http://x.org/a> <http://x.org/b> "c" }'}
-    closed = TestClient(create_app(small_graph(), ServerSettings()))
+    closed = client_of(small_graph())
     assert closed.post("/sparql", data=insert).status_code == 403
     store = small_graph()
-    open_ = TestClient(create_app(store, ServerSettings(allow_update=True, token="s3cret")))
+    open_ = client_of(store, settings=ServerSettings(allow_update=True, token="s3cret"))
     assert open_.post("/sparql", data=insert).status_code == 401
     assert open_.post("/sparql", data=insert,
                       headers={"Authorization": "Bearer wrong"}).status_code == 403
@@ -145,3 +153,23 @@ def test_examples_endpoint_lists_the_saved_queries(client: TestClient) -> None:
 
 def test_health(client: TestClient) -> None:
     assert client.get("/health").json()["status"] == "ok"
+
+
+def test_thread_evaluator_gives_up_on_a_query_past_its_limit() -> None:
+    store = pyoxigraph.Store()
+    predicate = pyoxigraph.NamedNode(EX + "p")
+    store.extend(pyoxigraph.Quad(pyoxigraph.NamedNode(f"{EX}n{i}"), predicate, pyoxigraph.Literal(i))
+                 for i in range(200))
+    # Eight million joined rows to count: finite, but far beyond a tenth of a second.
+    slow = QueryJob("SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?p ?y . ?c ?p ?z }", None)
+    quick = QueryJob("ASK { ?a ?p 7 }", None)
+    evaluator = ThreadEvaluator(store, Limits(timeout=0.1, workers=2))
+
+    async def both() -> list:
+        return await asyncio.gather(evaluator.run(slow), evaluator.run(quick),
+                                    return_exceptions=True)
+
+    timed_out, answered = asyncio.run(both())
+    assert isinstance(timed_out, QueryTimedOut) and timed_out.started
+    assert json.loads(answered.body) == {"head": {}, "boolean": True}
+    assert slow.stop.is_set() and evaluator.stopped_queries == 1

@@ -17,6 +17,7 @@ import urllib.error
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import httpx
 import pyoxigraph
@@ -209,17 +210,23 @@ def test_health_and_one_access_log_line_per_request(server: RunningServer) -> No
     before = sum(marker in line for line in server.log)
     for _ in range(3):
         assert httpx.get(server.url + marker).json()["status"] == "ok"
-    wait_for_log(server, lambda: sum(marker in line for line in server.log) >= before + 3)
+    eventually(lambda: sum(marker in line for line in server.log) >= before + 3)
     assert sum(marker in line for line in server.log) == before + 3
 
 
-def wait_for_log(server: RunningServer, condition) -> None:
-    """Poll the collected log until ``condition`` holds (the reader thread lags a little)."""
-    probe = threading.Event()
-    for _ in range(100):
+def eventually(condition: Callable[[], bool], polls: int = 200) -> None:
+    """Poll until ``condition`` holds, for things that settle in the background."""
+    pause = threading.Event()
+    for _ in range(polls):
         if condition():
             return
-        probe.wait(0.05)
+        pause.wait(0.05)
+
+
+def child_processes(pid: int) -> set[int]:
+    """The ids of a process's children (Linux /proc)."""
+    return {int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()}
 
 
 @pytest.mark.slow
@@ -227,6 +234,7 @@ def test_query_past_time_limit_does_not_hold_up_others(store_dir: Path,
                                                        request: pytest.FixtureRequest) -> None:
     running = start_server(store_dir, "--timeout", "2", "--workers", "2")
     request.addfinalizer(running.stop)
+    workers_before = child_processes(running.process.pid)
     slow_answer: list[httpx.Response] = []
     slow = threading.Thread(target=lambda: slow_answer.append(
         httpx.post(running.endpoint, data={"query": ENDLESS}, timeout=60)))
@@ -240,6 +248,11 @@ def test_query_past_time_limit_does_not_hold_up_others(store_dir: Path,
     assert answered_while_slow_ran > 0
     assert slow_answer[0].status_code == 504
     assert "time limit" in slow_answer[0].text
+    assert httpx.get(running.url + "/health").json()["stopped_queries"] == 1
+    # The worker that ran the query was killed (so it uses no more CPU) and replaced.
+    eventually(lambda: len(child_processes(running.process.pid)) == len(workers_before) and
+               child_processes(running.process.pid) != workers_before)
+    assert len(workers_before - child_processes(running.process.pid)) == 1
     after = httpx.get(running.endpoint, params={"query": ALL_LABELS})
     assert len(after.json()["results"]["bindings"]) == len(COUNTRIES)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kg.server.app import ServerSettings, create_app
-from kg.server.evaluation import SparqlStore
+from kg.server.workers import Evaluator, Limits, ProcessEvaluator, ThreadEvaluator
 
 
 @click.command("serve")
@@ -22,7 +22,7 @@ from kg.server.evaluation import SparqlStore
 @click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
               help="Rows (or triples) an answer holds at most; a cut answer has X-KG-Truncated.")
 @click.option("--workers", default=4, show_default=True, type=click.IntRange(min=1),
-              help="Queries evaluated at the same time.")
+              help="Queries evaluated at the same time (worker processes for a read-only store).")
 @click.option("--allow-update", is_flag=True,
               help="Accept SPARQL Update from requests bearing the token.")
 @click.option("--token", envvar="KG_SERVE_TOKEN", show_envvar=True,
@@ -44,23 +44,26 @@ def command(store_dir: Path | None, host: str, port: int, timeout: float, max_ro
 
     if allow_update and not token:
         raise click.UsageError("--allow-update needs a token: pass --token or set KG_SERVE_TOKEN")
-    store = open_store(store_dir, writable=allow_update)
-    settings = ServerSettings(timeout=timeout, max_rows=max_rows, workers=workers,
-                              allow_update=allow_update, token=token, cors_origins=cors_origins)
+    limits = Limits(timeout=timeout, max_rows=max_rows, workers=workers)
+    settings = ServerSettings(allow_update=allow_update, token=token, cors_origins=cors_origins)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    uvicorn.run(create_app(store, settings), host=host, port=port, access_log=False,
-                log_level="info")
+    uvicorn.run(create_app(choose_evaluator(store_dir, limits, allow_update), settings),
+                host=host, port=port, access_log=False, log_level="info")
 
 
-def open_store(store_dir: Path | None, writable: bool) -> SparqlStore:
-    """The store to serve; read-only unless updates are allowed."""
+def choose_evaluator(store_dir: Path | None, limits: Limits, writable: bool) -> Evaluator:
+    """Worker processes over a read-only store folder; threads over a writable or memory store."""
     import pyoxigraph
 
     if store_dir is None:
-        return pyoxigraph.Store()
+        return ThreadEvaluator(pyoxigraph.Store(), limits)
     if not store_dir.is_dir():
         raise click.BadParameter(f"{store_dir} is not a store folder", param_hint="--store")
     try:
-        return pyoxigraph.Store(str(store_dir)) if writable else pyoxigraph.Store.read_only(str(store_dir))
+        store = (pyoxigraph.Store if writable else pyoxigraph.Store.read_only)(str(store_dir))
     except OSError as error:
         raise click.ClickException(f"cannot open the store {store_dir}: {error}") from None
+    if writable:
+        return ThreadEvaluator(store, limits)
+    del store  # opened only to report a bad folder here; the workers open their own
+    return ProcessEvaluator(str(store_dir), limits)

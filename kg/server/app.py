@@ -2,7 +2,9 @@
 
 >>> import pyoxigraph
 >>> from starlette.testclient import TestClient
->>> client = TestClient(create_app(pyoxigraph.Store(), ServerSettings()))
+>>> from kg.server.workers import Limits, ThreadEvaluator
+>>> app = create_app(ThreadEvaluator(pyoxigraph.Store(), Limits()), ServerSettings())
+>>> client = TestClient(app)
 >>> client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()
 {'head': {}, 'boolean': False}
 """
@@ -11,13 +13,11 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
-import threading
 import time
-from contextlib import suppress
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from functools import partial
 from importlib import resources
-from typing import Callable
+from typing import AsyncIterator
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -29,10 +29,10 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kg import __version__
-from kg.server.evaluation import (Answer, MalformedQuery, NotAcceptable, QueryJob, SparqlStore,
-                                  UpdateJob)
+from kg.server.evaluation import Answer, MalformedQuery, NotAcceptable, QueryJob, UpdateJob
 from kg.server.examples import example_queries
 from kg.server.protocol import Operation, ProtocolError, read_operation
+from kg.server.workers import Evaluator, QueryTimedOut, WorkerLost
 
 ACCESS_LOG = logging.getLogger("kg.server.access")
 STATIC = resources.files("kg.server") / "static"
@@ -40,75 +40,18 @@ STATIC = resources.files("kg.server") / "static"
 
 @dataclass(frozen=True)
 class ServerSettings:
-    """How the endpoint guards itself.
+    """Who may do what: updates only with ``allow_update`` and a request bearing ``token``;
+    pages from ``cors_origins`` may query; request bodies up to ``max_body_bytes``."""
 
-    ``timeout`` (seconds) and ``max_rows`` bound every query; ``workers`` queries run at once;
-    updates are accepted only with ``allow_update`` and a request bearing ``token``.
-    """
-
-    timeout: float = 10.0
-    max_rows: int = 10_000
-    workers: int = 4
     allow_update: bool = False
     token: str | None = None
     cors_origins: tuple[str, ...] = ()
     max_body_bytes: int = 1_000_000
 
 
-class QueryTimedOut(RuntimeError):
-    """A query did not finish in time; ``started`` tells whether it ever got a worker."""
-
-    def __init__(self, started: bool, timeout: float) -> None:
-        reason = ("exceeded the time limit" if started
-                  else "could not start: every query worker is busy")
-        super().__init__(f"query {reason} ({timeout:g} s); simplify it or add a LIMIT")
-        self.started = started
-
-
-class Evaluator:
-    """Runs each job in its own daemon thread, at most ``workers`` at once, within the time limit.
-
-    Daemon threads, because a query past its limit cannot be interrupted inside Oxigraph: it
-    keeps its slot until Oxigraph returns, but it never keeps the server from shutting down.
-    """
-
-    def __init__(self, store: SparqlStore, settings: ServerSettings) -> None:
-        self.store = store
-        self.settings = settings
-        self.slots = threading.BoundedSemaphore(settings.workers)
-
-    async def run(self, job: QueryJob | UpdateJob) -> Answer:
-        """The job's answer; QueryTimedOut when the time limit passes first."""
-        loop = asyncio.get_running_loop()
-        outcome: asyncio.Future[Answer] = loop.create_future()
-        threading.Thread(target=self._work, args=(job, loop, outcome), daemon=True).start()
-        try:
-            return await asyncio.wait_for(outcome, self.settings.timeout)
-        except asyncio.TimeoutError:
-            job.stop.set()
-            raise QueryTimedOut(job.started.is_set(), self.settings.timeout) from None
-
-    def _work(self, job: QueryJob | UpdateJob, loop: asyncio.AbstractEventLoop,
-              outcome: asyncio.Future[Answer]) -> None:
-        with self.slots:
-            try:
-                settle = partial(outcome.set_result, job.run(self.store))
-            except Exception as error:  # noqa: BLE001 - handed to the waiting request
-                # Without its traceback: Oxigraph's result iterators, held by the frames'
-                # locals, must be dropped by the thread that made them.
-                settle = partial(outcome.set_exception, error.with_traceback(None))
-        with suppress(RuntimeError):  # the event loop has closed: nobody is waiting
-            loop.call_soon_threadsafe(_settle_unless_cancelled, outcome, settle)
-
-
-def _settle_unless_cancelled(outcome: asyncio.Future, settle: Callable[[], None]) -> None:
-    if not outcome.done():
-        settle()
-
-
-def create_app(store: SparqlStore, settings: ServerSettings) -> Starlette:
-    """A SPARQL 1.1 Protocol endpoint over ``store`` at /sparql, with its query page at /."""
-    evaluator = Evaluator(store, settings)
+def create_app(evaluator: Evaluator, settings: ServerSettings) -> Starlette:
+    """A SPARQL 1.1 Protocol endpoint at /sparql whose queries ``evaluator`` runs, with its
+    query page at /."""
 
     async def sparql(request: Request) -> Response:
         try:
@@ -123,11 +66,14 @@ def create_app(store: SparqlStore, settings: ServerSettings) -> Starlette:
         except QueryTimedOut as error:
             return PlainTextResponse(f"{error}\n", status_code=504 if error.started else 503,
                                      headers={"Retry-After": "5"})
+        except WorkerLost as error:
+            return PlainTextResponse(f"{error}\n", status_code=500)
 
     async def health(request: Request) -> Response:
-        return JSONResponse({"status": "ok", "version": __version__,
-                             "timeout": settings.timeout, "max_rows": settings.max_rows,
-                             "update": settings.allow_update})
+        limits = evaluator.limits
+        return JSONResponse({"status": "ok", "version": __version__, "timeout": limits.timeout,
+                             "max_rows": limits.max_rows, "update": settings.allow_update,
+                             "stopped_queries": evaluator.stopped_queries})
 
     async def examples(request: Request) -> Response:
         return JSONResponse([{"name": q.name, "text": q.text} for q in example_queries()])
@@ -143,13 +89,22 @@ def create_app(store: SparqlStore, settings: ServerSettings) -> Starlette:
         middleware.append(Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                                      allow_methods=["GET", "POST"],
                                      allow_headers=["Authorization", "Content-Type"]))
-    return Starlette(routes=routes, middleware=middleware, max_body_size=settings.max_body_bytes)
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await evaluator.start()
+        try:
+            yield
+        finally:
+            await evaluator.stop()
+
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
+                     max_body_size=settings.max_body_bytes)
 
 
 async def answer_query(operation: Operation, request: Request, evaluator: Evaluator) -> Response:
     """Run a query; a malformed one gets the parser's message, an update in disguise a 403."""
     job = QueryJob(operation.text, request.headers.get("accept"), operation.dataset,
-                   evaluator.settings.max_rows)
+                   evaluator.limits.max_rows)
     try:
         return answer_response(await evaluator.run(job))
     except MalformedQuery as error:
