@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -271,3 +272,38 @@ def test_fifty_concurrent_clients_all_get_right_answers(server: RunningServer) -
         answers = list(clients.map(ask, names))
     assert answers == names
 
+
+
+@pytest.fixture()
+def browser(request: pytest.FixtureRequest):
+    """A headless Chromium driven by Selenium, with the chromedriver found on PATH."""
+    webdriver = pytest.importorskip("selenium.webdriver")
+    driver_path = shutil.which("chromedriver")
+    if driver_path is None:
+        pytest.skip("chromedriver is not installed")
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(driver_path))
+    request.addfinalizer(driver.quit)
+    return driver
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_query_page_shows_a_table_and_draws_a_construct(server: RunningServer, browser) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def run(query: str, selector: str) -> list:
+        editor = browser.find_element(By.ID, "query")
+        browser.execute_script("arguments[0].value = arguments[1];", editor, query)
+        browser.find_element(By.ID, "run").click()
+        return WebDriverWait(browser, 30).until(lambda page: page.find_elements(By.CSS_SELECTOR, selector))
+
+    browser.get(server.url + "/")
+    cells = run(ALL_LABELS, "#results td.literal")
+    assert [cell.text for cell in cells] == COUNTRIES
+    circles = run(CONSTRUCT_FIRST, "#results svg circle")
+    assert len(circles) == 2  # the country and its label
+    assert "1 triples" in browser.find_element(By.ID, "status").text
