@@ -46,6 +46,7 @@ class EventClass:
     target_preps: frozenset[str] = field(default_factory=frozenset)
     symmetric: bool = False
     series: bool = False
+    speech: bool = False
 
 
 def lexicon_file(name: str) -> Path:
@@ -78,14 +79,21 @@ def event_classes(path: Path | None = None) -> dict[str, EventClass]:
             target_preps=frozenset(entry.get("target_preps") or ()),
             symmetric=bool(entry.get("symmetric", False)),
             series=bool(entry.get("series", False)),
+            speech=bool(entry.get("speech", False)),
         )
         for name, entry in data["classes"].items()
     }
 
 
-def word_forms(lemma: str) -> list[str]:
-    """Every lower-case form of a lemma: ``word_forms("talk")`` holds "talks" and "talked"."""
-    return sorted({lemma.lower()} | inflected_forms().get(lemma.lower(), frozenset()))
+def word_forms(lemma: str, noun: bool = False) -> list[str]:
+    """Every lower-case form of a lemma: ``word_forms("talk")`` holds "talks" and "talked".
+
+    For a noun only its plurals count ("accords", not "according").
+    """
+    forms = inflected_forms().get(lemma.lower(), frozenset())
+    if noun:
+        forms = frozenset(form for form in forms if form.endswith("s"))
+    return sorted({lemma.lower()} | forms)
 
 
 @cache
@@ -105,7 +113,8 @@ def trigger_patterns(classes: dict[str, EventClass]) -> dict[str, list[list[dict
         for kind in TRIGGER_KINDS:
             for entry in getattr(event_class, kind):
                 patterns[f"{event_class.name}|{kind}"].append(
-                    [{"LOWER": {"IN": word_forms(word)}} for word in entry.split()])
+                    [{"LOWER": {"IN": word_forms(word, noun=kind == "nouns")}}
+                     for word in entry.split()])
     return patterns
 
 

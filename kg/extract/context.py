@@ -1,0 +1,415 @@
+"""What the event, quote and relation extractors share about one article.
+
+``ArticleContext`` indexes a Doc once: which entity each token names, which sentence and
+paragraph it is in, whether it lies inside quote marks. The scanning helpers then find the
+arguments of a word within its clause in linear time: ``subject_before`` (the noun phrase
+before a verb), ``arguments_after`` (entities after a word with the preposition that
+introduces each) and ``resolve_pronoun``.
+
+Without a dependency parse these helpers read token patterns; kg/extract/events.py uses the
+parse first where the pipeline gives one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.model import Article, Entity, Mention
+from kg.nlp.events import read_lexicon_yaml, word_forms
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+BOUNDARY_PUNCT = frozenset({";", ":", "(", ")", "—", "–", "“", "”", '"', "«", "»", "?", "!"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these",
+                         "those", "all", "some", "both", "each", "any", "’s", "'s"})
+PREPOSITIONS = frozenset({"with", "between", "to", "on", "against", "of", "from", "by", "in",
+                          "at", "for", "over", "about", "toward", "towards", "into", "among"})
+COORDINATORS = frozenset({"and", ",", "&"})
+AUXILIARIES = frozenset({"is", "are", "was", "were", "been", "being", "has", "had", "have",
+                         "did", "does", "do", "would", "could", "should", "will", "might"})
+HYPHENS = frozenset({"-", "‐"})
+OBJECT_PRONOUNS = frozenset({"it", "him", "them"})
+PLACE_CLASSES = frozenset({"Place", "City", "Region", "Country"})
+AGENT_CLASSES = frozenset({"Person", "Country", "Organization", "GovernmentBody"})
+MAX_MODIFIER_GAP = 3
+PREPOSITION_REACH = 8  # tokens from a noun phrase's start back to its preposition
+SALIENCE_WINDOW = 5  # sentences back that a pronoun may reach
+
+
+@dataclass(frozen=True)
+class Discourse:
+    """The word lists of ontology/lexicon/discourse.yaml, as sets of lower-case forms."""
+
+    speech_verbs: frozenset[str]
+    negation: frozenset[str]
+    failure: frozenset[str]
+    irrealis: frozenset[str]
+    content_classes: frozenset[str]
+    reciprocal_agents: frozenset[str]
+    reciprocal_targets: frozenset[str]
+    ordinals: frozenset[str]
+    contrast: frozenset[str]
+    source_nouns: frozenset[str]
+    clause_openers: frozenset[str]
+    relative_pronouns: frozenset[str]
+    pronouns: dict[str, frozenset[str]]
+    affiliation_preps: frozenset[str]
+    location_preps: frozenset[str]
+    membership_phrases: tuple[tuple[str, ...], ...]
+    attribution_phrases: tuple[tuple[str, ...], ...]
+
+
+def inflected(words: list[str]) -> frozenset[str]:
+    """Every lower-case form of every word: ``inflected(["say"])`` holds "said" and "says"."""
+    return frozenset(form for word in words for form in word_forms(word))
+
+
+@cache
+def discourse() -> Discourse:
+    """The discourse word lists, read once."""
+    data = read_lexicon_yaml("discourse.yaml")
+    plain = frozenset
+    return Discourse(
+        speech_verbs=inflected(data["speech_verbs"]),
+        negation=plain(data["negation"]),
+        failure=inflected(data["failure"]),
+        irrealis=inflected(data["irrealis"]),
+        content_classes=plain(data["content_classes"]),
+        reciprocal_agents=plain(data["reciprocal_agents"]),
+        reciprocal_targets=plain(data["reciprocal_targets"]),
+        ordinals=plain(data["ordinals"]),
+        contrast=plain(data["contrast"]),
+        source_nouns=plain(data["source_nouns"]),
+        clause_openers=plain(data["clause_openers"]),
+        relative_pronouns=plain(data["relative_pronouns"]),
+        pronouns={word: plain(classes) for word, classes in data["pronouns"].items()},
+        affiliation_preps=plain(data["affiliation_preps"]),
+        location_preps=plain(data["location_preps"]),
+        membership_phrases=tuple(tuple(p.split()) for p in data["membership_phrases"]),
+        attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]),
+    )
+
+
+@dataclass
+class Argument:
+    """An entity found next to a word: its local id, token range and introducing preposition."""
+
+    local_id: str
+    start: int
+    end: int
+    prep: str | None = None
+
+
+@dataclass
+class ArticleContext:
+    """One article's Doc with its entities indexed by token."""
+
+    doc: Doc
+    article: Article
+    entities: list[Entity]
+    owner: list[str | None] = field(default_factory=list)  # entity local id per token
+    span_start: list[int] = field(default_factory=list)  # first token of that mention
+    span_end: list[int] = field(default_factory=list)
+    sentence_index: list[int] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    quoted: bytearray = field(default_factory=bytearray)
+    paragraph_starts: list[int] = field(default_factory=list)  # character offsets
+    classes: dict[str, str] = field(default_factory=dict)
+    recent_agents: list[tuple[int, str]] = field(default_factory=list)  # (token, local id)
+
+    @classmethod
+    def build(cls, doc: Doc, article: Article, entities: list[Entity]) -> "ArticleContext":
+        """Index ``doc``: entity mentions (by their character offsets), sentences, quotes."""
+        size = len(doc)
+        context = cls(doc=doc, article=article, entities=entities, owner=[None] * size,
+                      span_start=[0] * size, span_end=[0] * size,
+                      sentence_index=[0] * size, quoted=bytearray(size))
+        context.sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        for number, sentence in enumerate(context.sentences):
+            for i in range(sentence.start, sentence.end):
+                context.sentence_index[i] = number
+        for entity in entities:
+            context.classes[entity.local_id] = entity.cls
+            for mention in entity.mentions:
+                context.index_mention(entity.local_id, mention.start, mention.end)
+        for quote in doc.spans.get("kg_quotes", []):
+            context.quoted[quote.start:quote.end] = b"\x01" * len(quote)
+        context.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(doc.text)]
+        return context
+
+    def index_mention(self, local_id: str, start_char: int, end_char: int) -> None:
+        """Mark the tokens of one entity mention as naming ``local_id``."""
+        span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is None:
+            return
+        for i in range(span.start, span.end):
+            self.owner[i] = local_id
+            self.span_start[i] = span.start
+            self.span_end[i] = span.end
+
+    def add_entity(self, entity: Entity, span: Span) -> None:
+        """Register an entity found by the extractors themselves (an unnamed source)."""
+        entity.mentions.append(self.mention(span))
+        self.entities.append(entity)
+        self.classes[entity.local_id] = entity.cls
+        for i in range(span.start, span.end):
+            self.owner[i] = entity.local_id
+            self.span_start[i] = span.start
+            self.span_end[i] = span.end
+
+    def mention(self, span: Span) -> Mention:
+        """The Mention of a span: character offsets and its sentence."""
+        number = self.sentence_index[span.start] if len(self.doc) else 0
+        sentence = self.sentences[number]
+        return Mention(start=span.start_char, end=span.end_char, text=span.text,
+                       sentence=number, sentence_start=sentence.start_char,
+                       sentence_end=sentence.end_char)
+
+    def paragraph_of(self, token: Token) -> int:
+        """The number of the paragraph a token is in."""
+        low, high = 0, len(self.paragraph_starts)
+        while high - low > 1:
+            middle = (low + high) // 2
+            if self.paragraph_starts[middle] <= token.idx:
+                low = middle
+            else:
+                high = middle
+        return low
+
+    def sentence_of(self, i: int) -> Span:
+        """The sentence that token ``i`` is in."""
+        return self.sentences[self.sentence_index[i]]
+
+    def cls_of(self, local_id: str) -> str:
+        """The ekg class of an entity of this article."""
+        return self.classes.get(local_id, "")
+
+    def is_boundary(self, token: Token) -> bool:
+        """True where an argument search within a clause must stop."""
+        lower = token.lower_
+        return (lower in BOUNDARY_PUNCT or lower in discourse().clause_openers
+                or lower in discourse().speech_verbs and not token.is_title)
+
+    def note_agent(self, i: int, local_id: str) -> None:
+        """Remember an event agent, for pronouns later in the text."""
+        self.recent_agents.append((i, local_id))
+
+    def resolve_pronoun(self, i: int, preferred: list[str] = ()) -> str | None:
+        """The entity a third-person pronoun at token ``i`` stands for, or None.
+
+        ``preferred`` (most recent last) is tried first, e.g. the last speakers for "he said";
+        then the latest event agent within a few sentences; then the nearest earlier mention.
+        """
+        allowed = discourse().pronouns.get(self.doc[i].lower_)
+        if not allowed:
+            return None
+        for local_id in reversed(preferred):
+            if self.cls_of(local_id) in allowed:
+                return local_id
+        here = self.sentence_index[i]
+        for token, local_id in reversed(self.recent_agents):
+            if token >= i:
+                continue
+            if here - self.sentence_index[token] > SALIENCE_WINDOW:
+                break
+            if self.cls_of(local_id) in allowed:
+                return local_id
+        for j in range(i - 1, max(-1, self.sentence_of(i).start - 200), -1):
+            local_id = self.owner[j]
+            if local_id and self.cls_of(local_id) in allowed and not self.quoted[j]:
+                return local_id
+        return None
+
+    def entity_arguments(self, start: int, end: int) -> list[Argument]:
+        """The entities (and object pronouns) in tokens [start, end) outside quotes.
+
+        An entity right before another one with only a title between them ("US President
+        Donald Trump", "the North's leader Kim") modifies it and is left out. Each argument
+        carries the preposition that introduces it; coordinated ones share it ("between the
+        US and the North").
+        """
+        found: list[Argument] = []
+        i = start
+        while i < end:
+            argument = None if self.quoted[i] else self.argument_at(i)
+            if argument is None:
+                i += 1
+                continue
+            if found and self.modifies(found[-1], argument):
+                argument.prep = found.pop().prep
+            elif found and argument.prep is None and self.coordinated(found[-1], argument):
+                argument.prep = found[-1].prep
+            found.append(argument)
+            i = argument.end
+        return found
+
+    def argument_at(self, i: int) -> Argument | None:
+        """The entity named at token ``i`` (a mention or an object pronoun), if any."""
+        local_id = self.owner[i]
+        if local_id is not None:
+            return Argument(local_id, self.span_start[i], self.span_end[i],
+                            self.preposition_before(self.span_start[i]))
+        if self.doc[i].lower_ in OBJECT_PRONOUNS:
+            local_id = self.resolve_pronoun(i)
+            if local_id is not None:
+                return Argument(local_id, i, i + 1, self.preposition_before(i))
+        return None
+
+    def coordinated(self, first: Argument, second: Argument) -> bool:
+        """True when only "and" or a comma (and determiners) stand between two arguments."""
+        gap = [t.lower_ for t in self.doc[first.end:second.start] if not t.is_space]
+        return bool(gap) and all(w in COORDINATORS or w in DETERMINERS for w in gap) and \
+            any(w in COORDINATORS for w in gap)
+
+    def modifies(self, first: Argument, second: Argument) -> bool:
+        """True when ``first`` only qualifies ``second`` ("US President Donald Trump")."""
+        gap = [t for t in self.doc[first.end:second.start] if not t.is_space]
+        if len(gap) > MAX_MODIFIER_GAP or second.prep is not None and second.prep != first.prep:
+            return False
+        return not any(t.lower_ in COORDINATORS or t.lower_ in PREPOSITIONS
+                       or self.is_boundary(t)
+                       or t.is_punct and t.lower_ not in DETERMINERS | HYPHENS
+                       for t in gap)
+
+    def preposition_before(self, i: int) -> str | None:
+        """The preposition that introduces the noun phrase starting at token ``i``, if any.
+
+        Determiners and lower-case modifiers may stand between ("on the economic ...").
+        """
+        for j in range(i - 1, max(-1, i - PREPOSITION_REACH), -1):
+            token = self.doc[j]
+            lower = token.lower_
+            if lower in PREPOSITIONS:
+                return lower
+            skippable = token.is_space or lower in DETERMINERS or lower in HYPHENS or (
+                token.is_lower and not token.is_punct and lower not in COORDINATORS
+                and not self.is_boundary(token)) or self.owner[j] and self.is_compound(j)
+            if not skippable:
+                return None
+        return None
+
+    def is_compound(self, j: int) -> bool:
+        """An entity that is part of a hyphenated modifier ("Washington-based")."""
+        end = self.span_end[j]
+        return end < len(self.doc) and self.doc[end].lower_ in HYPHENS
+
+    def clause_end(self, i: int) -> int:
+        """The first token after ``i`` where the clause of ``i`` ends."""
+        sentence = self.sentence_of(i)
+        for j in range(i + 1, sentence.end):
+            if self.is_boundary(self.doc[j]):
+                return j
+        return sentence.end
+
+    def clause_start(self, i: int) -> int:
+        """The first token of the clause that token ``i`` is in."""
+        sentence = self.sentence_of(i)
+        for j in range(i - 1, sentence.start - 1, -1):
+            if self.is_boundary(self.doc[j]):
+                return j + 1
+        return sentence.start
+
+    def subject_before(self, i: int, preferred: list[str] = ()) -> list[str]:
+        """The entities of the noun phrase before token ``i`` in its clause (its subject).
+
+        Follows relative pronouns to their antecedent ("Moon, who has brokered talks"),
+        pronouns to their referent, coordination ("Trump and Kim") and "X of Y" to X.
+        """
+        doc = self.doc
+        sentence = self.sentence_of(i)
+        j = i - 1
+        while j >= sentence.start:
+            token = doc[j]
+            lower = token.lower_
+            if self.owner[j] and not self.quoted[j]:
+                prep = self.preposition_before(self.span_start[j])
+                if prep is None or prep == "with" or prep in discourse().affiliation_preps:
+                    return self.coordinated_before(self.span_start[j])
+                return []
+            if self.is_other_verb(token):
+                return []
+            if lower in discourse().relative_pronouns and j > sentence.start:
+                return self.antecedent_of(j)
+            if lower in discourse().pronouns and not self.quoted[j]:
+                found = self.resolve_pronoun(j, preferred)
+                return [found] if found else []
+            if self.is_boundary(token) or lower == ",":
+                return []
+            j -= 1
+        return []
+
+    def is_other_verb(self, token: Token) -> bool:
+        """A finite verb form ("fell", "wanted"): the subject search does not pass it."""
+        lower = token.lower_
+        lemma = token.lemma_.lower() if token.lemma_ else lower
+        return token.is_lower and token.is_alpha and lemma != lower and \
+            lower not in AUXILIARIES and not lower.endswith("s")
+
+    def antecedent_of(self, relative: int) -> list[str]:
+        """The entities a relative pronoun refers back to (the phrase right before it)."""
+        j = relative - 1
+        while j >= 0 and (self.doc[j].is_punct or self.doc[j].is_space):
+            j -= 1
+        if j >= 0 and self.owner[j]:
+            return self.coordinated_before(self.span_start[j])
+        return []
+
+    def coordinated_before(self, start: int) -> list[str]:
+        """The entity whose mention starts at ``start`` plus those coordinated before it.
+
+        "Joel Wit and Jenny Town of the 38 North project": from the project, the persons.
+        """
+        head = self.owner[start]
+        prep = self.preposition_before(start)
+        if prep in discourse().affiliation_preps:
+            before = self.previous_entity(start)
+            if before is not None and self.cls_of(self.owner[before]) == "Person":
+                return self.coordinated_before(self.span_start[before])
+        group = [head]
+        j = start
+        while True:
+            before = self.previous_entity(j)
+            if before is None:
+                break
+            gap = [t.lower_ for t in self.doc[self.span_end[before]:j] if not t.is_space]
+            if not gap or any(word not in COORDINATORS for word in gap):
+                break
+            group.insert(0, self.owner[before])
+            j = self.span_start[before]
+        return list(dict.fromkeys(local_id for local_id in group if local_id))
+
+    def previous_entity(self, start: int) -> int | None:
+        """The last token of the entity mention closest before token ``start`` (6 tokens)."""
+        for j in range(start - 1, max(-1, start - 7), -1):
+            if self.owner[j]:
+                return j
+        return None
+
+    def arguments_after(self, i: int, limit: int | None = None) -> list[Argument]:
+        """Entities after token ``i`` up to the end of its clause, with their prepositions.
+
+        A comma ends the search unless it separates two entities ("Japan, China and ...").
+        """
+        sentence = self.sentence_of(i)
+        end = min(limit or sentence.end, sentence.end)
+        j = i + 1
+        while j < end:
+            token = self.doc[j]
+            if self.is_boundary(token) and not self.owner[j]:
+                break
+            if token.lower_ == "," and not (self.owner[j - 1] and j + 1 < end and self.owner[j + 1]):
+                break
+            j += 1
+        return self.entity_arguments(i + 1, j)
+
+
+def lowered(tokens: Span | Doc) -> list[str]:
+    """The lower-case words of a span."""
+    return [token.lower_ for token in tokens]
+
+
+def starts_with(words: list[str], at: int, phrase: tuple[str, ...]) -> bool:
+    """True when ``phrase`` occurs in ``words`` at position ``at``."""
+    return tuple(words[at:at + len(phrase)]) == phrase

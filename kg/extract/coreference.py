@@ -1,0 +1,118 @@
+"""Event coreference within one article: the mentions of one event become one Event.
+
+Two mentions corefer when their classes are the same or one is the other's subclass (a
+Summit is a Meeting), they agree on negation and on who asserts them, and their actors,
+place, date and ordinal ("second", "initial") do not conflict. A mention that names no actor
+and no place ("before the meeting") joins the most-mentioned compatible event. Afterwards a
+meeting of a series ("the initial meeting in Singapore") without actors takes the actors of
+its series ("the second meeting between Kim and Trump"); events left with neither actors nor
+place are dropped, as they say nothing a reader could query.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.events import SUBCLASS_OF, EventMention
+from kg.model import Event
+from kg.nlp.events import event_classes
+
+
+@dataclass
+class EventCluster:
+    """The mentions of one event and what they say together."""
+
+    mentions: list[EventMention] = field(default_factory=list)
+    ordinal: str | None = None
+
+    @property
+    def event(self) -> Event:
+        """The first mention's event, which the others are merged into."""
+        return self.mentions[0].event
+
+
+def family(cls: str) -> str:
+    """The class a class corefers with: its superclass where it has one ("Summit" -> "Meeting")."""
+    return SUBCLASS_OF.get(cls, cls)
+
+
+def agree(first: object, second: object) -> bool:
+    """Two optional values agree when either is missing or both are equal."""
+    return first is None or second is None or first == second
+
+
+def compatible(cluster: EventCluster, mention: EventMention) -> bool:
+    """Whether a mention may be another mention of the cluster's event."""
+    event, other = cluster.event, mention.event
+    if family(event.cls) != family(other.cls) or event.negated != other.negated \
+            or event.asserted_by != other.asserted_by:
+        return False
+    if not (agree(event.place, other.place) and agree(event.date, other.date)
+            and agree(cluster.ordinal, mention.ordinal)):
+        return False
+    if event.agents and other.agents and not set(event.agents) & set(other.agents):
+        return False
+    mine, theirs = set(event.actors), set(other.actors)
+    if not theirs and mine and not (is_bare(mention) or event_classes()[other.cls].series):
+        return False
+    return not mine or not theirs or mine <= theirs or theirs <= mine
+
+
+def is_bare(mention: EventMention) -> bool:
+    """A mention that names neither actors nor place nor date ("before the meeting")."""
+    event = mention.event
+    return not event.actors and event.place is None and event.date is None
+
+
+def merge_into(cluster: EventCluster, mention: EventMention) -> None:
+    """Add a mention's arguments to the cluster's event; the more specific class wins."""
+    event, other = cluster.event, mention.event
+    if other.cls != event.cls and family(other.cls) == event.cls:
+        event.cls, event.cameo, event.trigger = other.cls, other.cameo, other.trigger
+    for name in ("agents", "targets", "actors", "topics"):
+        merged = list(dict.fromkeys(getattr(event, name) + getattr(other, name)))
+        setattr(event, name, merged)
+    event.place = event.place or other.place
+    if event.date is None and other.date is not None:
+        event.date, event.date_text = other.date, other.date_text
+    event.mentions.extend(other.mentions)
+    event.confidence = max(event.confidence, other.confidence)
+    cluster.ordinal = cluster.ordinal or mention.ordinal
+    cluster.mentions.append(mention)
+
+
+def cluster_mentions(mentions: list[EventMention]) -> list[EventCluster]:
+    """Group the mentions of one article by the event they report, in text order."""
+    clusters: list[EventCluster] = []
+    for mention in mentions:
+        candidates = [c for c in clusters if compatible(c, mention)]
+        if is_bare(mention):
+            candidates.sort(key=lambda c: len(c.mentions))
+        if candidates:
+            merge_into(candidates[-1], mention)
+        else:
+            clusters.append(EventCluster(mentions=[mention], ordinal=mention.ordinal))
+    return clusters
+
+
+def complete_series(clusters: list[EventCluster]) -> None:
+    """A meeting of a series without actors takes the parties and class of its series."""
+    series = [c for c in clusters
+              if event_classes()[c.event.cls].series and c.ordinal is not None]
+    known = [c for c in series if c.event.actors]
+    for cluster in series:
+        if cluster.event.actors or not known:
+            continue
+        model = next((c for c in known if family(c.event.cls) == family(cluster.event.cls)), None)
+        if model is None:
+            continue
+        cluster.event.actors = list(model.event.actors)
+        if family(model.event.cls) == model.event.cls or cluster.event.cls == model.event.cls:
+            continue
+        cluster.event.cls, cluster.event.cameo = model.event.cls, model.event.cameo
+
+
+def merge_mentions(mentions: list[EventMention]) -> list[Event]:
+    """The article's events: coreferent mentions merged, empty events dropped."""
+    clusters = cluster_mentions(mentions)
+    complete_series(clusters)
+    return [c.event for c in clusters if c.event.actors or c.event.place is not None]

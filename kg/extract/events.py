@@ -1,0 +1,463 @@
+"""Events from the triggers of ``doc.spans["kg_triggers"]``: who did what to whom, when, where.
+
+One trigger gives one ``EventMention``; its arguments come from the dependency parse where
+the pipeline has one, else from token patterns within the clause (kg/extract/context.py):
+the agent before a verb and the target after it, "by" agents of passives, the actors and place
+of a noun phrase ("the Hanoi summit", "the meeting between Kim and Trump in Singapore").
+Mentions of one event within the article are then merged (``merge_mentions``): "the Hanoi
+summit", "the second meeting" and "the Hanoi meeting" become one Summit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import (AGENT_CLASSES, COORDINATORS, DETERMINERS, HYPHENS,
+                                PLACE_CLASSES, PREPOSITIONS, Argument, ArticleContext,
+                                discourse)
+from kg.extract.dates import DAY_KINDS, day_of
+from kg.model import Event
+from kg.nlp.events import EventClass, event_classes
+
+BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "got", "gotten"})
+NEGATION_WINDOW = 3
+FAILURE_WINDOW = 5
+IRREALIS_WINDOW = 4
+PREMODIFIER_WINDOW = 4
+ADJACENT = 2
+SUBCLASS_OF = {"Summit": "Meeting"}
+TOPIC_CLASSES = frozenset({"Facility"})
+TOPIC_REACH = 15  # tokens after a trigger where its topic may be named
+
+
+@dataclass
+class EventMention:
+    """One trigger with its arguments, before the mentions of one event are merged."""
+
+    event: Event
+    token: int  # index of the trigger's head token
+    nominal: bool
+    ordinal: str | None = None
+    reciprocal: bool = False
+    suppressed: bool = False  # the content of another event ("promised further talks")
+    speech_verb: int | None = None  # the verb of saying whose complement reports it
+
+
+@dataclass
+class Roles:
+    """The arguments found for one trigger."""
+
+    agents: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    place: str | None = None
+    topics: list[str] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        """True when no argument at all was found."""
+        return not (self.agents or self.targets or self.actors or self.place or self.topics)
+
+
+def is_nominal(span: Span, context: ArticleContext) -> bool:
+    """Whether a trigger is used as a noun ("its offer") rather than a verb ("offered")."""
+    kinds = span.kb_id_.split()
+    if kinds == ["nouns"] or len(span) > 1 and "nouns" in kinds:
+        return True
+    if "nouns" not in kinds:
+        return False
+    head = span[-1]
+    if head.pos_:
+        return head.pos_ in ("NOUN", "PROPN")
+    before = previous_word(head)
+    if before is not None and context.owner[before.i]:
+        before = previous_word(context.doc[context.span_start[before.i]])
+    return before is not None and (before.lower_ in DETERMINERS or before.is_digit
+                                   or before.lower_ in HYPHENS
+                                   or before.lower_ in discourse().pronouns
+                                   or before.lower_ in discourse().ordinals)
+
+
+def is_gerund_modifier(span: Span) -> bool:
+    """A verb form used as a noun modifier ("a signing ceremony"): not an event of its own."""
+    before = previous_word(span[0])
+    return span[0].lower_.endswith("ing") and before is not None and \
+        before.lower_ in ("a", "an", "the")
+
+
+def previous_word(token: Token) -> Token | None:
+    """The nearest token before ``token`` that is not white space."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_space:
+        i -= 1
+    return token.doc[i] if i >= 0 else None
+
+
+def next_word(token: Token) -> Token | None:
+    """The nearest token after ``token`` that is not white space."""
+    i = token.i + 1
+    while i < len(token.doc) and token.doc[i].is_space:
+        i += 1
+    return token.doc[i] if i < len(token.doc) else None
+
+
+def words_before(context: ArticleContext, i: int, window: int) -> list[str]:
+    """Up to ``window`` lower-case words before token ``i`` within its clause."""
+    start = max(context.clause_start(i), i - window * 2)
+    words = [t.lower_ for t in context.doc[start:i] if not t.is_space]
+    return words[-window:]
+
+
+def is_passive(head: Token) -> bool:
+    """A verb after a form of "be" ("were imposed", "has been lifted")."""
+    before = previous_word(head)
+    if before is not None and before.lower_ in ("not", "n't", "also", "already", "only"):
+        before = previous_word(before)
+    return before is not None and before.lower_ in BE_FORMS and head.lower_.endswith(("ed", "en"))
+
+
+def is_reduced_relative(head: Token, context: ArticleContext) -> bool:
+    """A participle right after a noun and before a preposition ("sanctions imposed on it")."""
+    before, after = previous_word(head), next_word(head)
+    return (before is not None and after is not None and head.lower_.endswith(("ed", "en"))
+            and before.is_alpha and before.is_lower and context.owner[before.i] is None
+            and after.lower_ in ("on", "by", "against"))
+
+
+def role_arguments(arguments: list[Argument], event_class: EventClass,
+                   context: ArticleContext, roles: Roles, direct_object: bool,
+                   agent_preps: frozenset[str] = frozenset({"by"})) -> None:
+    """Sort the entities after a trigger into target, agent ("by"), place and topic."""
+    for n, argument in enumerate(arguments):
+        cls = context.cls_of(argument.local_id)
+        if cls in TOPIC_CLASSES:
+            roles.topics.append(argument.local_id)
+        elif argument.prep in ("in", "at") and cls in PLACE_CLASSES:
+            roles.place = roles.place or argument.local_id
+        elif argument.prep in agent_preps and argument.prep not in event_class.target_preps:
+            roles.agents.append(argument.local_id)
+        elif argument.prep in event_class.target_preps or (
+                direct_object and n == 0 and argument.prep is None and cls in AGENT_CLASSES):
+            roles.targets.append(argument.local_id)
+
+
+def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) -> Roles:
+    """Arguments of a verb trigger from token patterns: subject before, objects after."""
+    roles = Roles()
+    subject = context.subject_before(head.i)
+    passive = is_passive(head)
+    reduced = not passive and is_reduced_relative(head, context)
+    arguments = context.arguments_after(head.i)
+    role_arguments(arguments, event_class, context, roles, direct_object=not (passive or reduced),
+                   agent_preps=frozenset({"by"}) if passive or reduced else frozenset())
+    if passive:
+        roles.targets = subject + roles.targets
+    elif reduced:
+        roles.agents = roles.agents or modifier_entities(previous_word(head).i, context)
+    else:
+        roles.agents = subject + roles.agents
+    return roles
+
+
+def modifier_entities(noun: int, context: ArticleContext) -> list[str]:
+    """Entities in the words right before a noun ("UN Security Council economic sanctions")."""
+    found: list[str] = []
+    i = noun - 1
+    stop = max(context.sentence_of(noun).start, noun - PREMODIFIER_WINDOW - 1)
+    while i >= stop:
+        token = context.doc[i]
+        if context.owner[i]:
+            found.insert(0, context.owner[i])
+            i = context.span_start[i] - 1
+            continue
+        if not (token.is_space or token.lower_ in DETERMINERS or token.lower_ in HYPHENS
+                or is_modifier_word(token)) or context.quoted[i]:
+            break
+        i -= 1
+    return list(dict.fromkeys(found))
+
+
+def is_modifier_word(token: Token) -> bool:
+    """A lower-case word that may stand inside a noun phrase ("economic"), not a verb form."""
+    lower = token.lower_
+    verb_form = lower.endswith(("ed", "ing")) and token.lemma_ and token.lemma_.lower() != lower
+    return (token.is_lower and token.is_alpha and not verb_form and lower not in PREPOSITIONS
+            and lower not in discourse().clause_openers and lower not in COORDINATORS)
+
+
+def possessor(head: Token, context: ArticleContext, event_class: EventClass) -> list[str]:
+    """The owner of a nominal event: "Kim's visit", "its offer" (not "their" for joint events)."""
+    i = head.i - 1
+    stop = max(context.sentence_of(head.i).start, head.i - PREMODIFIER_WINDOW - 1)
+    while i >= stop:
+        token = context.doc[i]
+        if token.lower_ in ("its", "his", "her", "their"):
+            if event_class.symmetric or event_class.series:
+                return []
+            found = context.resolve_pronoun(i)
+            return [found] if found else []
+        if token.lower_ in ("’s", "'s") and i > 0 and context.owner[i - 1]:
+            return [context.owner[i - 1]]
+        if token.is_punct and token.lower_ not in ("’s", "'s", "-") or context.owner[i]:
+            return []
+        i -= 1
+    return []
+
+
+def nominal_roles(head: Token, event_class: EventClass, context: ArticleContext) -> Roles:
+    """Arguments of a noun trigger: modifiers, possessor and prepositional phrases."""
+    roles = Roles()
+    for local_id in modifier_entities(head.i, context):
+        cls = context.cls_of(local_id)
+        if cls in PLACE_CLASSES - {"Country"} or cls == "Country" and event_class.series \
+                and roles.place is None and not roles.actors:
+            roles.place = roles.place or local_id
+        elif cls in TOPIC_CLASSES:
+            roles.topics.append(local_id)
+        else:
+            roles.actors.append(local_id)
+    roles.agents = possessor(head, context, event_class)
+    role_arguments(context.arguments_after(head.i), event_class, context, roles,
+                   direct_object=False, agent_preps=frozenset({"by", "from"}))
+    if not roles.agents and not roles.actors and event_class.speech:
+        roles.agents = speaker_near(head.i, context)
+    return roles
+
+
+def speaker_near(i: int, context: ArticleContext) -> list[str]:
+    """The speaker of a verb of saying next to a noun: just before it ("Moon said in a
+    speech") or later in its sentence ("at a news conference, the minister said")."""
+    sentence = context.sentence_of(i)
+    before = range(i - 1, max(sentence.start, i - IRREALIS_WINDOW) - 1, -1)
+    for j in (*before, *range(i + 1, sentence.end)):
+        if context.doc[j].lower_ in discourse().speech_verbs and not context.quoted[j]:
+            return context.subject_before(j)
+    return []
+
+
+def dependency_roles(head: Token, event_class: EventClass, context: ArticleContext) -> Roles:
+    """Arguments read from a dependency parse: nsubj/agent, dobj/nsubjpass/prep, poss."""
+    roles = Roles()
+    for child in head.children:
+        dep = child.dep_
+        if dep in ("nsubj", "poss") or dep == "compound" and head.pos_ == "NOUN":
+            bucket = roles.agents
+        elif dep in ("dobj", "iobj", "nsubjpass", "dative"):
+            bucket = roles.targets
+        elif dep in ("prep", "agent"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            prep = "by" if dep == "agent" else child.lower_
+            for obj in objects:
+                for local_id in entities_of(obj, context):
+                    cls = context.cls_of(local_id)
+                    if prep in ("in", "at") and cls in PLACE_CLASSES:
+                        roles.place = roles.place or local_id
+                    elif prep in ("by", "from"):
+                        roles.agents.append(local_id)
+                    elif prep in event_class.target_preps:
+                        roles.targets.append(local_id)
+            continue
+        else:
+            continue
+        bucket.extend(entities_of(child, context))
+    if head.dep_ == "relcl" and not roles.agents:
+        roles.agents = entities_of(head.head, context)
+    return roles
+
+
+def entities_of(token: Token, context: ArticleContext) -> list[str]:
+    """The entities a dependency-parse argument names, its conjuncts included."""
+    found: list[str] = []
+    for word in (token, *token.conjuncts):
+        local_id = context.owner[word.i]
+        if local_id is None and word.lower_ in discourse().pronouns:
+            local_id = context.resolve_pronoun(word.i)
+        if local_id is not None:
+            found.append(local_id)
+        else:
+            found.extend(context.owner[c.i] for c in word.children
+                         if c.dep_ in ("compound", "amod", "poss") and context.owner[c.i])
+    return list(dict.fromkeys(found))
+
+
+def content_topics(head: Token, context: ArticleContext) -> list[str]:
+    """Facilities named in what a demand, offer or promise is about, quoted words included."""
+    sentence = context.sentence_of(head.i)
+    end = min(sentence.end, head.i + TOPIC_REACH)
+    found = [context.owner[i] for i in range(head.i + 1, end)
+             if context.owner[i] and context.cls_of(context.owner[i]) in TOPIC_CLASSES]
+    return list(dict.fromkeys(found))
+
+
+def is_negated(head: Token, nominal: bool, context: ArticleContext) -> bool:
+    """"did not meet", "failed to produce a deal", "no deal", "failure to reach a deal"."""
+    near = words_before(context, head.i, NEGATION_WINDOW if not nominal else 2)
+    far = words_before(context, head.i, FAILURE_WINDOW)
+    words = discourse()
+    return any(w in words.negation for w in near) or any(w in words.failure for w in far)
+
+
+def is_irrealis(head: Token, context: ArticleContext) -> bool:
+    """"hoped to meet", "to secure a deal": wished for or planned, not happened."""
+    return any(w in discourse().irrealis for w in words_before(context, head.i, IRREALIS_WINDOW))
+
+
+def ordinal_of(head: Token, context: ArticleContext) -> str | None:
+    """The ordinal word before a nominal trigger ("second", "initial"), if any."""
+    for word in words_before(context, head.i, PREMODIFIER_WINDOW):
+        if word in discourse().ordinals and word != "historic":
+            return word
+    return None
+
+
+def is_reciprocal(head: Token, context: ArticleContext) -> bool:
+    """"Each sought to blame the other": each side is agent and target."""
+    before = words_before(context, head.i, PREMODIFIER_WINDOW)
+    after = [t.lower_ for t in context.doc[head.i + 1: head.i + PREMODIFIER_WINDOW]]
+    words = discourse()
+    return any(w in words.reciprocal_agents for w in before) and \
+        any(w in words.reciprocal_targets for w in after)
+
+
+def speech_verb_before(head: Token, context: ArticleContext) -> int | None:
+    """The verb of saying whose complement holds ``head`` ("Trump saying Y wanted Z")."""
+    sentence = context.sentence_of(head.i)
+    for j in range(head.i - 1, sentence.start - 1, -1):
+        token = context.doc[j]
+        if token.lower_ in discourse().speech_verbs and not context.quoted[j] \
+                and context.owner[j] is None:
+            return j
+    return None
+
+
+def trigger_mention(span: Span, context: ArticleContext, number: int) -> EventMention | None:
+    """The event mention of one trigger span, or None where it is not an event."""
+    head = span[-1] if is_nominal(span, context) else span[0]
+    if context.quoted[head.i] or context.owner[head.i] or is_gerund_modifier(span):
+        return None
+    event_class = event_classes()[span.label_]
+    nominal = is_nominal(span, context)
+    reported = span.kb_id_ == "reported"
+    speech_verb = speech_verb_before(head, context)
+    if reported and speech_verb is None:
+        return None
+    roles = dependency_roles(head, event_class, context) if context.doc.has_annotation("DEP") \
+        else Roles()
+    if roles.is_empty():
+        roles = (nominal_roles if nominal else verbal_roles)(head, event_class, context)
+    if event_class.name in discourse().content_classes:
+        roles.topics += content_topics(head, context)
+    if event_class.symmetric:
+        roles.actors += roles.agents + roles.targets
+        roles.agents, roles.targets = [], []
+    actors = list(dict.fromkeys(roles.agents + roles.targets + roles.actors))
+    event = Event(local_id=f"event{number}", cls=event_class.name, trigger=span.lemma_.lower()
+                  or span.text.lower(), cameo=event_class.cameo,
+                  agents=list(dict.fromkeys(roles.agents)),
+                  targets=list(dict.fromkeys(t for t in roles.targets if t not in roles.agents)),
+                  actors=actors, place=roles.place, topics=list(dict.fromkeys(roles.topics)),
+                  mentions=[context.mention(span)], negated=is_negated(head, nominal, context),
+                  confidence=0.7 if actors else 0.4)
+    mention = EventMention(event=event, token=head.i, nominal=nominal,
+                           ordinal=ordinal_of(head, context) if nominal else None,
+                           reciprocal=not actors and is_reciprocal(head, context))
+    if not nominal and speech_verb is not None and speech_verb != head.i \
+            and not is_reduced_relative(head, context):
+        mention.speech_verb = speech_verb
+    mention.suppressed = not event.negated and is_irrealis(head, context)
+    for agent in event.agents:
+        context.note_agent(head.i, agent)
+    return mention
+
+
+def is_presupposed(mention: EventMention, context: ArticleContext) -> bool:
+    """A participle describing a standing state ("sanctions imposed on it") is not content."""
+    return not mention.nominal and is_reduced_relative(context.doc[mention.token], context)
+
+
+def suppress_content(mentions: list[EventMention], context: ArticleContext) -> None:
+    """Mark triggers inside the content of another event ("promised further negotiations")."""
+    content_classes = discourse().content_classes
+    open_until = -1
+    for mention in mentions:
+        if mention.token < open_until and not is_presupposed(mention, context):
+            mention.suppressed = True
+            continue
+        if mention.event.cls in content_classes and not mention.suppressed:
+            open_until = context.clause_end(mention.token)
+
+
+def expand_reciprocal(mentions: list[EventMention]) -> list[EventMention]:
+    """Give "each blamed the other" one event per side, sides from the last two-party event."""
+    result: list[EventMention] = []
+    for mention in mentions:
+        if not mention.reciprocal:
+            result.append(mention)
+            continue
+        pair = next((m.event.actors for m in reversed(result)
+                     if len(m.event.actors) == 2 and not m.suppressed), None)
+        if pair is None:
+            result.append(mention)
+            continue
+        for n, (agent, target) in enumerate((pair, pair[::-1])):
+            event = mention.event
+            copy = Event(**{**event.__dict__, "local_id": f"{event.local_id}-{n}",
+                            "agents": [agent], "targets": [target], "actors": [agent, target],
+                            "mentions": list(event.mentions)})
+            result.append(EventMention(event=copy, token=mention.token, nominal=mention.nominal))
+    return result
+
+
+def inherit_places(mentions: list[EventMention], context: ArticleContext) -> None:
+    """An event in a relative clause takes the place of the event the clause is about.
+
+    "the meeting in Singapore, which produced a commitment from Kim": the commitment was
+    made in Singapore.
+    """
+    for previous, mention in zip(mentions, mentions[1:]):
+        if mention.event.place is not None or previous.event.place is None \
+                or context.sentence_index[previous.token] != context.sentence_index[mention.token]:
+            continue
+        between = context.doc[previous.token + 1:mention.token]
+        if any(t.lower_ in ("which", "where") for t in between):
+            mention.event.place = previous.event.place
+
+
+def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
+    """Date each mention from the day expression nearest to it in its sentence.
+
+    A date goes to the closest trigger before it, or to a trigger right after it
+    ("yesterday promised"); periods, months and "since" expressions never date an event.
+    """
+    by_sentence: dict[int, list[EventMention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(context.sentence_index[mention.token], []).append(mention)
+    published = context.article.published
+    for span in context.doc.spans.get("kg_dates", []):
+        if span.label_ not in DAY_KINDS or context.quoted[span.start]:
+            continue
+        day = day_of(span.label_, span.text, published)
+        candidates = by_sentence.get(context.sentence_index[span.start], [])
+        if day is None or not candidates:
+            continue
+        paragraph = context.paragraph_of(span[0])
+        candidates = [m for m in candidates
+                      if context.paragraph_of(context.doc[m.token]) == paragraph]
+        after = [m for m in candidates if 0 <= m.token - span.end < ADJACENT]
+        before = [m for m in candidates if m.token < span.start]
+        chosen = after[0] if after else (before[-1] if before else None)
+        if chosen is not None and chosen.event.date is None:
+            chosen.event.date = day
+            chosen.event.date_text = span.text
+
+
+def event_mentions(context: ArticleContext) -> list[EventMention]:
+    """Every event mention of the article, in text order, suppressed ones marked."""
+    mentions = [mention for number, span in enumerate(context.doc.spans.get("kg_triggers", []))
+                if (mention := trigger_mention(span, context, number)) is not None]
+    suppress_content(mentions, context)
+    mentions = expand_reciprocal(mentions)
+    inherit_places(mentions, context)
+    attach_dates(mentions, context)
+    return [mention for mention in mentions if not mention.suppressed]
+

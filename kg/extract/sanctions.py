@@ -1,0 +1,144 @@
+"""Sanctions as things: who imposed them on whom, on which sectors, since when.
+
+Every mention of a sanctions noun (ontology/lexicon/sectors.yaml) is read for its imposer
+("UN Security Council sanctions", "imposed ... by X"), its target ("sanctions on X",
+"imposed on X"), its start ("since March 2016") and the sectors named in its clause; the
+mentions of one article with agreeing imposer and target become one Sanction. Demands,
+offers and liftings whose words name sanctions get the Sanction as topic.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.extract.context import ArticleContext
+from kg.extract.dates import since_of
+from kg.extract.events import TOPIC_REACH, EventMention, modifier_entities
+from kg.model import Sanction
+from kg.nlp.events import read_lexicon_yaml
+
+IMPOSER_CLASSES = frozenset({"Country", "Organization", "GovernmentBody"})
+TOPIC_EVENT_CLASSES = frozenset({"Demand", "Offer", "SanctionLifted", "SanctionImposed",
+                                 "Promise", "Appeal", "Rejection", "Threat"})
+PRIMARY_NOUNS = frozenset({"sanction", "sanctions", "embargo"})
+
+
+@dataclass(frozen=True)
+class SectorWords:
+    """Sector surface words (as word tuples) and the nouns that name a sanctions measure."""
+
+    sectors: dict[tuple[str, ...], str]
+    nouns: frozenset[str]
+    longest: int = field(default=1)
+
+
+@cache
+def sector_words() -> SectorWords:
+    """The word lists of ontology/lexicon/sectors.yaml."""
+    data = read_lexicon_yaml("sectors.yaml")
+    sectors = {tuple(words.split()): name for words, name in data["sectors"].items()}
+    return SectorWords(sectors=sectors, nouns=frozenset(data["sanction_nouns"]),
+                       longest=max(len(words) for words in sectors))
+
+
+def sectors_in(start: int, end: int, context: ArticleContext) -> list[str]:
+    """The sector names in tokens [start, end), longest wording first ("iron ore")."""
+    words = [token.lower_ for token in context.doc[start:end]]
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(sector_words().longest, 0, -1):
+            name = sector_words().sectors.get(tuple(words[i:i + size]))
+            if name is not None:
+                found.append(name)
+                i += size
+                break
+        else:
+            i += 1
+    return list(dict.fromkeys(found))
+
+
+def since_in(start: int, end: int, context: ArticleContext) -> str | None:
+    """The start date of a "since ..." expression in tokens [start, end), if any."""
+    for span in context.doc.spans.get("kg_dates", []):
+        if span.label_ == "since" and start <= span.start < end:
+            return since_of(span.text, context.article.published)
+    return None
+
+
+def sanction_mention(noun: int, context: ArticleContext,
+                     imposed: dict[int, EventMention]) -> Sanction:
+    """The Sanction one sanctions noun describes."""
+    imposers = [e for e in modifier_entities(noun, context)
+                if context.cls_of(e) in IMPOSER_CLASSES]
+    targets: list[str] = []
+    for argument in context.arguments_after(noun):
+        if argument.prep == "by" and context.cls_of(argument.local_id) in IMPOSER_CLASSES:
+            imposers.append(argument.local_id)
+        elif argument.prep in ("on", "against"):
+            targets.append(argument.local_id)
+    event = imposed.get(noun)
+    if event is not None:
+        imposers += event.event.agents
+        targets += event.event.targets
+    sentence = context.sentence_of(noun)
+    clause_end = context.clause_end(noun)
+    return Sanction(local_id=f"sanction{noun}", imposed_by=list(dict.fromkeys(imposers)),
+                    targets=list(dict.fromkeys(targets)),
+                    sectors=sectors_in(noun, clause_end, context),
+                    since=since_in(noun, sentence.end, context),
+                    mentions=[context.mention(context.doc[noun:noun + 1])])
+
+
+def agree(first: list[str], second: list[str]) -> bool:
+    """Two argument lists agree when either is empty or they share a member."""
+    return not first or not second or bool(set(first) & set(second))
+
+
+def merge_sanction(into: Sanction, other: Sanction) -> None:
+    """Add what another mention says to a Sanction."""
+    into.imposed_by = list(dict.fromkeys(into.imposed_by + other.imposed_by))
+    into.targets = list(dict.fromkeys(into.targets + other.targets))
+    into.sectors = list(dict.fromkeys(into.sectors + other.sectors))
+    into.since = into.since or other.since
+    into.mentions.extend(other.mentions)
+
+
+def is_sanction_noun(i: int, context: ArticleContext, seen_one: bool) -> bool:
+    """A sanctions noun; "measures" and "restrictions" count once sanctions were named."""
+    lower = context.doc[i].lower_
+    return not context.quoted[i] and lower in sector_words().nouns and (
+        seen_one or lower in PRIMARY_NOUNS)
+
+
+def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
+                      ) -> tuple[list[Sanction], dict[int, str]]:
+    """The article's Sanctions, and which sanction each sanctions noun (by token) names."""
+    imposed = {m.token - 1: m for m in mentions if m.event.cls == "SanctionImposed"}
+    sanctions: list[Sanction] = []
+    noun_of: dict[int, str] = {}
+    for token in context.doc:
+        if not is_sanction_noun(token.i, context, bool(sanctions)):
+            continue
+        found = sanction_mention(token.i, context, imposed)
+        same = next((s for s in reversed(sanctions) if agree(s.imposed_by, found.imposed_by)
+                     and agree(s.targets, found.targets)), None)
+        if same is None and (found.targets or found.imposed_by):
+            sanctions.append(found)
+            same = found
+        elif same is not None:
+            merge_sanction(same, found)
+        if same is not None:
+            noun_of[token.i] = same.local_id
+    return sanctions, noun_of
+
+
+def link_sanction_topics(mentions: list[EventMention], noun_of: dict[int, str]) -> None:
+    """Demands, offers and the like whose words name sanctions take them as topic."""
+    for mention in mentions:
+        if mention.event.cls not in TOPIC_EVENT_CLASSES:
+            continue
+        for i in range(mention.token + 1, mention.token + TOPIC_REACH):
+            if i in noun_of:
+                mention.event.topics.append(noun_of[i])
+                break
