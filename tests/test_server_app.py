@@ -173,3 +173,22 @@ def test_thread_evaluator_gives_up_on_a_query_past_its_limit() -> None:
     assert isinstance(timed_out, QueryTimedOut) and timed_out.started
     assert json.loads(answered.body) == {"head": {}, "boolean": True}
     assert slow.stop.is_set() and evaluator.stopped_queries == 1
+
+
+@pytest.mark.parametrize(("query", "accept", "media_type"), [
+    (LABELS, "application/sparql-results+json,*/*;q=0.9", "application/sparql-results+json"),
+    ("CONSTRUCT WHERE { ?s ?p ?o }", "text/turtle,*/*;q=0.9", "text/turtle"),
+    ("DESCRIBE <%sentity/norway>" % EX, "application/sparql-results+json,*/*;q=0.9", "text/turtle"),
+])
+def test_yasgui_style_form_posts(client: TestClient, query: str, accept: str, media_type: str) -> None:
+    answer = client.post("/sparql", data={"query": query}, headers={"Accept": accept})
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith(media_type)
+
+
+def test_cors_only_for_named_origins() -> None:
+    preflight = {"Origin": "https://yasgui.example", "Access-Control-Request-Method": "POST"}
+    closed = client_of(small_graph()).options("/sparql", headers=preflight)
+    assert "access-control-allow-origin" not in closed.headers
+    opened = client_of(small_graph(), settings=ServerSettings(cors_origins=("https://yasgui.example",)))
+    allowed = opened.options("/sparql", headers=preflight)
+    assert allowed.headers["access-control-allow-origin"] == "https://yasgui.example"
