@@ -81,8 +81,8 @@ def is_nominal(span: Span, context: ArticleContext) -> bool:
 def is_gerund_modifier(span: Span) -> bool:
     """A verb form used as a noun modifier ("a signing ceremony"): not an event of its own."""
     before = previous_word(span[0])
-    return span[0].lower_.endswith("ing") and before is not None and \
-        before.lower_ in ("a", "an", "the")
+    return "nouns" not in span.kb_id_.split() and span[0].lower_.endswith("ing") and \
+        before is not None and before.lower_ in ("a", "an", "the")
 
 
 def previous_word(token: Token) -> Token | None:

@@ -25,6 +25,7 @@ from kg.extract.events import EventMention
 from kg.model import Entity, Quote
 
 SUBJECT_WINDOW = 6
+SPEAKER_REACH = 200  # tokens back to an earlier verb of saying a pronoun may point to
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 TRIM = " ,;:\n\t"
 
@@ -115,7 +116,9 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
     doc = context.doc
     before = previous_content(verb, context)
     if before is not None and doc[before].lower_ in discourse().pronouns:
-        group = memory.last_for(doc[before].lower_, context)
+        pronoun = doc[before].lower_
+        group = memory.last_for(pronoun, context) or earlier_speakers(verb, pronoun, context,
+                                                                       memory)
         if group:
             return group
     named_by_description = before is not None and doc[before].lower_ in discourse().source_nouns
@@ -130,6 +133,34 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
         return context.coordinated_before(arguments[-1].start) if len(arguments) > 1 \
             and arguments[-1].prep in discourse().affiliation_preps else [arguments[0].local_id]
     return unnamed_source(verb, context, memory, after=True)
+
+
+def earlier_speakers(verb: int, pronoun: str, context: ArticleContext,
+                     memory: SpeakerMemory) -> list[str]:
+    """The speakers of an earlier verb of saying that a pronoun can stand for."""
+    allowed = discourse().pronouns.get(pronoun, frozenset())
+    for i in range(verb - 1, max(-1, verb - SPEAKER_REACH), -1):
+        if not is_speech_verb(context, i) or i in memory.by_verb and not memory.by_verb[i]:
+            continue
+        group = subject_of(i, context, memory, allow_after=True)
+        plural_fits = pronoun in PLURAL_PRONOUNS and len(group) > 1
+        if plural_fits or len(group) == 1 and context.cls_of(group[0]) in allowed:
+            return group
+    return []
+
+
+def paragraph_speaker(quote: Span, context: ArticleContext,
+                      memory: SpeakerMemory) -> list[str]:
+    """The speaker of the nearest verb of saying earlier in the quote's paragraph."""
+    paragraph = context.paragraph_of(quote[0])
+    for i in range(quote.start - 1, -1, -1):
+        if context.doc[i].is_space and context.paragraph_of(context.doc[i]) != paragraph:
+            break
+        if is_speech_verb(context, i):
+            speakers = subject_of(i, context, memory, allow_after=True)
+            if speakers:
+                return speakers
+    return []
 
 
 def previous_content(i: int, context: ArticleContext) -> int | None:
@@ -183,6 +214,8 @@ def iter_quotes(context: ArticleContext, mentions: list[EventMention],
         speakers, confidence = sentence_speaker(quote, context, memory), 0.9
         if not speakers and paragraph == last_paragraph and memory.groups:
             speakers, confidence = memory.groups[-1], 0.8
+        if not speakers:
+            speakers, confidence = paragraph_speaker(quote, context, memory), 0.8
         if not speakers:
             speakers, confidence = event_agent_before(quote, mentions, context), 0.6
         if speakers:

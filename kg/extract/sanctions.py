@@ -2,7 +2,7 @@
 
 Every mention of a sanctions noun (ontology/lexicon/sectors.yaml) is read for its imposer
 ("UN Security Council sanctions", "imposed ... by X"), its target ("sanctions on X",
-"imposed on X"), its start ("since March 2016") and the sectors named in its clause; the
+"imposed on X"), its start ("since March 2016") and the sectors named in its sentence; the
 mentions of one article with agreeing imposer and target become one Sanction. Demands,
 offers and liftings whose words name sanctions get the Sanction as topic.
 """
@@ -82,10 +82,9 @@ def sanction_mention(noun: int, context: ArticleContext,
         imposers += event.event.agents
         targets += event.event.targets
     sentence = context.sentence_of(noun)
-    clause_end = context.clause_end(noun)
     return Sanction(local_id=f"sanction{noun}", imposed_by=list(dict.fromkeys(imposers)),
                     targets=list(dict.fromkeys(targets)),
-                    sectors=sectors_in(noun, clause_end, context),
+                    sectors=sectors_in(noun, sentence.end, context),
                     since=since_in(noun, sentence.end, context),
                     mentions=[context.mention(context.doc[noun:noun + 1])])
 

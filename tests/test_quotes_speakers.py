@@ -1,0 +1,67 @@
+"""Quote attribution on short texts written for these tests (entities set by hand)."""
+from __future__ import annotations
+
+from events_support import KOREA, extract_text
+
+PEOPLE = {**KOREA, "Jane Roe": ("roe", "Person"), "Joe Doe": ("doe", "Person"),
+          "Acme Institute": ("acme", "Organization")}
+
+
+def speakers(text: str) -> list[tuple[str | None, str]]:
+    extraction = extract_text(text, PEOPLE)
+    labels = {e.local_id: e.label for e in extraction.entities}
+    return [(labels.get(q.speaker, q.speaker), q.text) for q in extraction.quotes]
+
+
+def test_speaker_after_the_quote():
+    assert speakers("“We walked away,” a tired Trump told reporters.") == [
+        ("Trump", "We walked away")]
+
+
+def test_said_before_the_name():
+    assert speakers("“It is no disaster,” said Jane Roe of the Acme Institute.") == [
+        ("Jane Roe", "It is no disaster")]
+
+
+def test_pronoun_speaker_is_the_last_speaker_not_the_last_name():
+    text = ("“Talks go on,” said Jane Roe.\n\nTrump could still walk out, she added. "
+            "“He likes to look tough.”")
+    assert [s for s, _ in speakers(text)] == ["Jane Roe", "Jane Roe"]
+
+
+def test_a_quote_continuing_the_paragraph_keeps_its_speaker():
+    text = "“We had to leave,” Trump said. “Maybe next time it works.”"
+    assert [s for s, _ in speakers(text)] == ["Trump", "Trump"]
+
+
+def test_short_fragment_goes_to_the_reporting_subject():
+    text = "KCNA reported that the leaders had a “frank exchange” on Thursday."
+    assert speakers(text) == [("KCNA", "frank exchange")]
+
+
+def test_fragment_before_the_reporting_verb():
+    text = "The talks made “real progress,” with both sides upbeat, Moon said in Seoul."
+    assert speakers(text) == [("Moon", "real progress")]
+
+
+def test_unnamed_source_becomes_a_person_with_affiliation():
+    text = ("“It was nearly everything,” a senior US official told reporters.\n\n"
+            "Trump had pressed Kim hard, the official said. “There is time.”")
+    extraction = extract_text(text, PEOPLE)
+    speaker_ids = {q.speaker for q in extraction.quotes}
+    assert len(speaker_ids) == 1
+    source = extraction.entity(speaker_ids.pop())
+    assert source.cls == "Person" and source.label == "senior US official"
+    assert source.affiliation == "us"
+    assert len(extraction.quotes) == 2
+
+
+def test_they_wrote_gives_one_quote_per_author():
+    text = ("Jane Roe and Joe Doe of the Acme Institute said the deal was weak.\n\n"
+            "“This is one more chapter,” they wrote.")
+    assert sorted(s for s, _ in speakers(text)) == ["Jane Roe", "Joe Doe"]
+
+
+def test_quote_without_any_speaker_is_kept_without_one():
+    extraction = extract_text("“Nothing happened.”", PEOPLE)
+    assert [(q.speaker, q.text) for q in extraction.quotes] == [(None, "Nothing happened.")]
