@@ -99,6 +99,7 @@ class Entity:
     roles: list[RoleFact] = field(default_factory=list)
     confidence: float = 1.0
     affiliation: str | None = None  # local_id of the org/country of an unnamed source
+    description: bool = False  # named only by a post ("the North Korean foreign minister")
 
 
 @dataclass
