@@ -26,36 +26,34 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.nlp.events import read_lexicon_yaml
 
-ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+SINCE_KINDS = frozenset({"date", "month", "year"})
+PREPOSITIONS = {"weekday": ("on",), "date": ("on",), "month": ("in",), "year": ("in",)}
 
 
 def date_patterns(words: dict) -> dict[str, list[list[dict]]]:
-    """Matcher patterns per date kind, built from the words of time.yaml."""
+    """Matcher patterns per date kind, built from the words of time.yaml.
+
+    A leading "on", "in" or "since" is not part of a pattern: ``DateMarker`` takes it in
+    after matching, which keeps the matcher small.
+    """
     month = {"LOWER": {"IN": list(words["months"]) + list(words["month_abbreviations"])},
              "IS_TITLE": True}
     weekday = {"LOWER": {"IN": list(words["weekdays"])}, "IS_TITLE": True}
-    on = {"LOWER": "on", "OP": "?"}
     day_number = {"IS_DIGIT": True, "LENGTH": {"<=": 2}}
     year = {"SHAPE": "dddd"}
-    comma = {"ORTH": ",", "OP": "?"}
-    since = {"LOWER": {"IN": list(words["since_words"])}}
-    full_dates = [[month, {"ORTH": ".", "OP": "?"}, day_number, comma, year],
-                  [day_number, month, year]]
     return {
         "day": [[{"LOWER": {"IN": list(words["relative_days"])}}]],
-        "weekday": [[on, weekday, {"LOWER": {"IN": list(words["day_parts"])}, "OP": "?"}]],
-        "date": [[on, *pattern] for pattern in full_dates]
-        + [[on, month, day_number], [on, day_number, month], [{"TEXT": {"REGEX": ISO_DATE}}],
-           [year, {"ORTH": "-"}, {"SHAPE": "dd"}, {"ORTH": "-"}, {"SHAPE": "dd"}]],
-        "month": [[{"LOWER": "in", "OP": "?"}, month, year]],
-        "year": [[{"LOWER": "in"}, year]],
-        "since": [[since, *pattern] for pattern in full_dates] + [[since, month, year],
-                                                                   [since, year]],
+        "weekday": [[weekday, {"LOWER": {"IN": list(words["day_parts"])}, "OP": "?"}]],
+        "date": [[month, {"ORTH": ".", "OP": "?"}, day_number, {"ORTH": ",", "OP": "?"}, year],
+                 [day_number, month, year], [month, day_number], [day_number, month],
+                 [year, {"ORTH": "-"}, {"SHAPE": "dd"}, {"ORTH": "-"}, {"SHAPE": "dd"}]],
+        "month": [[month, year]],
+        "year": [[year]],
         "period": [[{"LOWER": {"IN": list(words["period_modifiers"])}},
                     {"LOWER": {"IN": list(words["periods"])}}]],
     }
@@ -68,11 +66,27 @@ class DateMarker:
         self.name = name
         self.spans_key = spans_key
         self.matcher = Matcher(nlp.vocab)
-        for kind, patterns in date_patterns(read_lexicon_yaml("time.yaml")).items():
+        words = read_lexicon_yaml("time.yaml")
+        self.since_words = frozenset(words["since_words"])
+        for kind, patterns in date_patterns(words).items():
             self.matcher.add(kind, patterns)
 
+    def expression(self, doc: Doc, match_id: int, start: int, end: int) -> Span | None:
+        """The span of one match, its preposition taken in; a bare year needs "in"/"since"."""
+        kind = doc.vocab.strings[match_id]
+        before = doc[start - 1].lower_ if start > 0 else ""
+        if before in self.since_words and kind in SINCE_KINDS:
+            return Span(doc, start - 1, end, label="since")
+        if kind == "year" and before != "in" or kind == "year" and not 1000 < int(
+                doc[start].text) < 2200:
+            return None
+        if before in PREPOSITIONS.get(kind, ()):
+            start -= 1
+        return Span(doc, start, end, label=kind)
+
     def __call__(self, doc: Doc) -> Doc:
-        spans = self.matcher(doc, as_spans=True)
+        spans = [span for match_id, start, end in self.matcher(doc)
+                 if (span := self.expression(doc, match_id, start, end)) is not None]
         doc.spans[self.spans_key] = filter_spans(spans)
         return doc
 

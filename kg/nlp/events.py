@@ -18,12 +18,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import product
 from pathlib import Path
 
 import srsly
 import yaml
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
@@ -106,27 +107,31 @@ def inflected_forms() -> dict[str, frozenset[str]]:
     return {lemma: frozenset(words) for lemma, words in forms.items()}
 
 
-def trigger_patterns(classes: dict[str, EventClass]) -> dict[str, list[list[dict]]]:
-    """Matcher patterns per ``"<Class>|<kind>"`` key, one token pattern per word of an entry."""
-    patterns: dict[str, list[list[dict]]] = defaultdict(list)
+def trigger_phrases(classes: dict[str, EventClass]) -> dict[str, set[str]]:
+    """Every inflected wording per ``"<Class>|<kind>"`` key ("walk away" -> "walked away")."""
+    phrases: dict[str, set[str]] = defaultdict(set)
     for event_class in classes.values():
         for kind in TRIGGER_KINDS:
             for entry in getattr(event_class, kind):
-                patterns[f"{event_class.name}|{kind}"].append(
-                    [{"LOWER": {"IN": word_forms(word, noun=kind == "nouns")}}
-                     for word in entry.split()])
-    return patterns
+                forms = [word_forms(word, noun=kind == "nouns") for word in entry.split()]
+                phrases[f"{event_class.name}|{kind}"].update(" ".join(words)
+                                                             for words in product(*forms))
+    return phrases
 
 
 class EventTriggers:
-    """Marks every trigger word of the lexicon in ``doc.spans["kg_triggers"]``."""
+    """Marks every trigger word of the lexicon in ``doc.spans["kg_triggers"]``.
+
+    A PhraseMatcher over lower-case forms: one hash lookup per token, whatever the size of
+    the lexicon.
+    """
 
     def __init__(self, nlp: Language, name: str, spans_key: str, lexicon: Path | None) -> None:
         self.name = name
         self.spans_key = spans_key
-        self.matcher = Matcher(nlp.vocab)
-        for key, patterns in trigger_patterns(event_classes(lexicon)).items():
-            self.matcher.add(key, patterns)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for key, phrases in trigger_phrases(event_classes(lexicon)).items():
+            self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(phrases))))
 
     def __call__(self, doc: Doc) -> Doc:
         kinds: dict[tuple[int, int, str], set[str]] = defaultdict(set)
