@@ -58,7 +58,6 @@ class Discourse:
     affiliation_preps: frozenset[str]
     location_preps: frozenset[str]
     membership_phrases: tuple[tuple[str, ...], ...]
-    attribution_phrases: tuple[tuple[str, ...], ...]
 
 
 def inflected(words: list[str]) -> frozenset[str]:
@@ -66,30 +65,25 @@ def inflected(words: list[str]) -> frozenset[str]:
     return frozenset(form for word in words for form in word_forms(word))
 
 
+INFLECTED_LISTS = frozenset({"speech_verbs", "failure", "irrealis"})
+
+
 @cache
 def discourse() -> Discourse:
     """The discourse word lists, read once."""
     data = read_lexicon_yaml("discourse.yaml")
-    plain = frozenset
-    return Discourse(
-        speech_verbs=inflected(data["speech_verbs"]),
-        negation=plain(data["negation"]),
-        failure=inflected(data["failure"]),
-        irrealis=inflected(data["irrealis"]),
-        content_classes=plain(data["content_classes"]),
-        reciprocal_agents=plain(data["reciprocal_agents"]),
-        reciprocal_targets=plain(data["reciprocal_targets"]),
-        ordinals=plain(data["ordinals"]),
-        contrast=plain(data["contrast"]),
-        source_nouns=plain(data["source_nouns"]),
-        clause_openers=plain(data["clause_openers"]),
-        relative_pronouns=plain(data["relative_pronouns"]),
-        pronouns={word: plain(classes) for word, classes in data["pronouns"].items()},
-        affiliation_preps=plain(data["affiliation_preps"]),
-        location_preps=plain(data["location_preps"]),
-        membership_phrases=tuple(tuple(p.split()) for p in data["membership_phrases"]),
-        attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]),
-    )
+    values: dict[str, object] = {}
+    for name in Discourse.__dataclass_fields__:
+        raw = data[name]
+        if name in INFLECTED_LISTS:
+            values[name] = inflected(raw)
+        elif name == "pronouns":
+            values[name] = {word: frozenset(classes) for word, classes in raw.items()}
+        elif name == "membership_phrases":
+            values[name] = tuple(tuple(phrase.split()) for phrase in raw)
+        else:
+            values[name] = frozenset(raw)
+    return Discourse(**values)  # type: ignore[arg-type]
 
 
 @dataclass
