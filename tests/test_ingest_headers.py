@@ -49,18 +49,6 @@ def test_seed_title_is_never_a_number(seed_paths):
         assert article.title is None or not article.title.strip().isdigit()
 
 
-def test_key_value_block(tmp_path):
-    path = write(tmp_path, "kv.txt", "title: Envoys agree to meet again\ndate: 2020-11-03\n"
-                 "source: Example Wire, via an archive\nurl: https://example.org/a\n\n"
-                 "Envoys from both capitals agreed on Tuesday to hold another round.\n")
-    article, _ = read_one(path)
-    assert article.title == "Envoys agree to meet again"
-    assert article.published == date(2020, 11, 3)
-    assert article.publisher == "Example Wire"
-    assert article.url == "https://example.org/a"
-    assert article.text.startswith("Envoys from both capitals")
-
-
 def test_no_header_takes_the_default_date(tmp_path):
     body = "Negotiators met in a lakeside hotel and talked until late.\n\nNo deal was reached."
     path = write(tmp_path, "plain.txt", body)
@@ -77,17 +65,32 @@ def test_header_date_wins_over_default_date(tmp_path):
     assert article.published == date(2021, 2, 1)
 
 
-def test_byline_and_published_lines(tmp_path):
-    path = write(tmp_path, "by.txt", "Mediators open a new round in Doha\nBy Rana Haddad\n"
+@pytest.mark.parametrize("text, expected, body", [
+    pytest.param("title: Envoys agree to meet again\ndate: 2020-11-03\n"
+                 "source: Example Wire, via an archive\nurl: https://example.org/a\n\n"
+                 "Envoys from both capitals agreed on Tuesday to hold another round.\n",
+                 {"title": "Envoys agree to meet again", "published": date(2020, 11, 3),
+                  "publisher": "Example Wire", "url": "https://example.org/a"},
+                 "Envoys from both capitals agreed on Tuesday to hold another round.",
+                 id="key-value block"),
+    pytest.param("Mediators open a new round in Doha\nBy Rana Haddad\n"
                  "Published: Tuesday 14 September 2021, 10:20 GMT\n\n"
-                 "DOHA (Gulf Wire) - Mediators opened another round of talks on Tuesday.")
-    article, _ = read_one(path)
-    assert article.title == "Mediators open a new round in Doha"
-    assert article.byline == "Rana Haddad"
-    assert article.published == date(2021, 9, 14)
-    assert article.dateline == "Doha"
-    assert article.publisher == "Gulf Wire"
-    assert article.text == "Mediators opened another round of talks on Tuesday."
+                 "DOHA (Gulf Wire) - Mediators opened another round of talks on Tuesday.",
+                 {"title": "Mediators open a new round in Doha", "byline": "Rana Haddad",
+                  "published": date(2021, 9, 14), "dateline": "Doha", "publisher": "Gulf Wire"},
+                 "Mediators opened another round of talks on Tuesday.",
+                 id="title, byline, published, dateline"),
+    pytest.param("Border crossing reopens after talks\n\n4512\n\n"
+                 "Officials reopened the crossing on Sunday.",
+                 {"title": "Border crossing reopens after talks", "published": None},
+                 "Officials reopened the crossing on Sunday.",
+                 id="title and stray number, no dateline"),
+])
+def test_header_styles(tmp_path, text, expected, body):
+    article, report = read_one(write(tmp_path, "a.txt", text))
+    assert {name: getattr(article, name) for name in expected} == expected
+    assert article.text == body
+    assert report.ok
 
 
 @pytest.mark.parametrize("lead, place, publisher, published", [
