@@ -109,6 +109,7 @@ class ArticleContext:
     sentence_index: list[int] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     quoted: bytearray = field(default_factory=bytearray)
+    trigger_tokens: frozenset[int] = frozenset()  # tokens of doc.spans["kg_triggers"]
     paragraph_starts: list[int] = field(default_factory=list)  # character offsets
     classes: dict[str, str] = field(default_factory=dict)
     recent_agents: list[tuple[int, str]] = field(default_factory=list)  # (token, local id)
@@ -126,8 +127,12 @@ class ArticleContext:
                 context.sentence_index[i] = number
         for entity in entities:
             context.classes[entity.local_id] = entity.cls
-            for mention in entity.mentions:
-                context.index_mention(entity.local_id, mention.start, mention.end)
+        by_length = sorted(((m.end - m.start, m.start, m.end, e.local_id)
+                            for e in entities for m in e.mentions))
+        for _, start, end, local_id in by_length:  # a longer mention wins over one inside it
+            context.index_mention(local_id, start, end)
+        context.trigger_tokens = frozenset(i for span in doc.spans.get("kg_triggers", [])
+                                           for i in range(span.start, span.end))
         for quote in doc.spans.get("kg_quotes", []):
             context.quoted[quote.start:quote.end] = b"\x01" * len(quote)
         context.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(doc.text)]

@@ -2,8 +2,8 @@
 
 Two mentions corefer when their classes are the same or one is the other's subclass (a
 Summit is a Meeting), they agree on negation and on who asserts them, and their actors,
-place, date and ordinal ("second", "initial") do not conflict. A mention that names no actor
-and no place ("before the meeting") joins the most-mentioned compatible event. Afterwards a
+place, date and ordinal ("second", "initial") do not conflict. A meeting mention that names
+no actor and no place ("before the meeting") joins the most-mentioned compatible meeting. Afterwards a
 meeting of a series ("the initial meeting in Singapore") without actors takes the actors of
 its series ("the second meeting between Kim and Trump"); events left with neither actors nor
 place are dropped, as they say nothing a reader could query.
@@ -45,6 +45,8 @@ def compatible(cluster: EventCluster, mention: EventMention) -> bool:
     event, other = cluster.event, mention.event
     if family(event.cls) != family(other.cls) or event.negated != other.negated \
             or event.asserted_by != other.asserted_by:
+        return False
+    if is_bare(mention) and not event_classes()[other.cls].series:
         return False
     if not (agree(event.place, other.place) and agree(event.date, other.date)
             and agree(cluster.ordinal, mention.ordinal)):

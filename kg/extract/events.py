@@ -137,7 +137,8 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
         elif argument.prep in agent_preps and argument.prep not in event_class.target_preps:
             roles.agents.append(argument.local_id)
         elif argument.prep in event_class.target_preps or (
-                direct_object and n == 0 and argument.prep is None and cls in AGENT_CLASSES):
+                direct_object and n == 0 and argument.prep is None and cls in AGENT_CLASSES
+                and argument.end not in context.trigger_tokens):
             roles.targets.append(argument.local_id)
 
 
@@ -156,6 +157,8 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
         roles.agents = roles.agents or modifier_entities(previous_word(head).i, context)
     else:
         roles.agents = subject + roles.agents
+        for agent in subject:
+            context.note_agent(head.i, agent)
     return roles
 
 
@@ -240,7 +243,11 @@ def dependency_roles(head: Token, event_class: EventClass, context: ArticleConte
     roles = Roles()
     for child in head.children:
         dep = child.dep_
-        if dep in ("nsubj", "poss") or dep == "compound" and head.pos_ == "NOUN":
+        if dep == "nsubj":
+            bucket = roles.agents
+            for local_id in entities_of(child, context):
+                context.note_agent(head.i, local_id)
+        elif dep == "poss" or dep == "compound" and head.pos_ == "NOUN":
             bucket = roles.agents
         elif dep in ("dobj", "iobj", "nsubjpass", "dative"):
             bucket = roles.targets
@@ -365,8 +372,6 @@ def trigger_mention(span: Span, context: ArticleContext, number: int) -> EventMe
             and not is_reduced_relative(head, context):
         mention.speech_verb = speech_verb
     mention.suppressed = not event.negated and is_irrealis(head, context)
-    for agent in event.agents:
-        context.note_agent(head.i, agent)
     return mention
 
 
