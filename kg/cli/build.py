@@ -62,6 +62,8 @@ def command(paths: tuple[str, ...], out: Path | None, store: Path | None, model:
       kg build ../shared/seeds --out seeds.trig --date 2019-03-01
     """
     fmt = export_format(out) if out else None
+    from kg.lexicon import LexiconError
+    from kg.nlp import PipelineError
     from kg.pipeline import BuildOptions, build  # spaCy loads here, not on every `kg` call
     from kg.store import KnowledgeGraph
 
@@ -77,7 +79,7 @@ def command(paths: tuple[str, ...], out: Path | None, store: Path | None, model:
         if out and fmt:
             graph.export(out, fmt)
         graph.close()
-    except OSError as error:
+    except (OSError, LexiconError, PipelineError) as error:
         raise click.ClickException(str(error)) from None
     finally:
         for line in report.lines():
