@@ -1,0 +1,257 @@
+"""The entities of one article, each once, from the entity spans of its Doc.
+
+``extract_entities(doc, article)`` groups the mentions of ``doc.spans["kg_entities"]`` into
+entities within the article:
+
+- mentions of one lexicon entry are one entity, whatever form they take (names, aliases,
+  metonyms that act, demonyms);
+- a short name ("Kim", "Trump", "Green") joins the one person of the article whose name holds
+  that word; the lexicon's short name is used only where the article names no such person,
+  and a word shared by two persons of the article is left alone (never guessed);
+- other names are one entity per class and normalised name;
+- a post with no name ("the North Korean foreign minister") is the person who holds it per
+  the article or, at the article's date, per the lexicon; else it stays a description, which
+  kg/resolve looks up in what the graph already holds;
+- "the Vietnamese capital" is the capital the lexicon gives;
+- posts written beside names become RoleFacts (kg/extract/roles.py).
+
+Every mention keeps its character offsets and sentence.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.roles import (POSSESSIVES, RoleMention, SpanIndex, find_roles, label_of,
+                              title_ending_at)
+from kg.lexicon import Lexicon, NameCues, load_lexicon, name_cues
+from kg.model import Article, Entity, Mention, RoleFact
+from kg.nlp.normalise import normalise_name, normalise_term
+from kg.nlp.spans import ENTITIES_KEY
+
+SHORT_KINDS = frozenset({"short_name"})
+NOT_ALIAS_KINDS = frozenset({"description"})
+DESCRIPTION_CONFIDENCE = 0.7
+CAPITAL_WORD = "capital"
+
+GroupKey = tuple[str, ...]
+
+
+@dataclass
+class Group:
+    """The mentions of one entity of the article, as they are collected."""
+
+    key: GroupKey
+    cls: str
+    lexicon_id: str | None = None
+    spans: list[tuple[int, int, str, str, float]] = field(default_factory=list)
+    roles: list[tuple[str, GroupKey | None, bool, int, int]] = field(default_factory=list)
+    description: str | None = None
+
+    def add(self, start_char: int, end_char: int, text: str, kind: str,
+            confidence: float) -> None:
+        """One more mention: character offsets, surface text, how it was found."""
+        self.spans.append((start_char, end_char, text, kind, confidence))
+
+
+def lexicon_of(doc: Doc) -> Lexicon:
+    """The lexicon the gazetteer used for this Doc (the project's plus ``--lexicon`` files)."""
+    group = doc.spans.get(ENTITIES_KEY)
+    extra = group.attrs.get("lexicons", ()) if group is not None else ()
+    return load_lexicon(tuple(Path(path) for path in extra))
+
+
+def surface(text: str) -> str:
+    """A surface form with its white space folded and a leading "the" dropped."""
+    words = text.split()
+    return " ".join(words[1:] if len(words) > 1 and words[0].lower() == "the" else words)
+
+
+class ArticleEntities:
+    """Collects the groups of one article."""
+
+    def __init__(self, doc: Doc, article: Article, lexicon: Lexicon, cues: NameCues) -> None:
+        self.doc = doc
+        self.article = article
+        self.lexicon = lexicon
+        self.cues = cues
+        self.groups: dict[GroupKey, Group] = {}
+        self.group_of_span: dict[int, GroupKey] = {}
+        self.person_words: dict[str, set[GroupKey]] = {}
+        self.sentences: list[Span] = []
+        self.sentence_starts: list[int] = []
+
+    def group(self, key: GroupKey, cls: str, lexicon_id: str | None = None) -> Group:
+        """The group of ``key``, made on first use."""
+        if key not in self.groups:
+            self.groups[key] = Group(key, cls, lexicon_id)
+        return self.groups[key]
+
+    def add_span(self, n: int, span: Span, key: GroupKey) -> None:
+        """Put span number ``n`` into the group ``key``."""
+        lexicon_id = span.kb_id_ or None
+        cls = self.lexicon[lexicon_id].cls if lexicon_id in self.lexicon else span.label_
+        self.group(key, cls, lexicon_id).add(span.start_char, span.end_char, span.text,
+                                             span.id_, span._.kg_confidence)
+        self.group_of_span[n] = key
+
+    def name_key(self, span: Span) -> GroupKey:
+        """The group of a full name: its lexicon entry, else its class and normalised name."""
+        if span.kb_id_:
+            return ("lex", span.kb_id_)
+        norm = normalise_name if span.label_ == "Person" else normalise_term
+        return ("new", span.label_, norm(span.text))
+
+    def is_short(self, span: Span) -> bool:
+        """True for a lone word that may stand for a person named in full elsewhere."""
+        return span.id_ in SHORT_KINDS or span.label_ == "Person" and not span.kb_id_ \
+            and len([t for t in span if t.is_alpha]) == 1
+
+    def add_names(self, spans: list[Span]) -> None:
+        """Group full names first, then short names against the persons found."""
+        for n, span in enumerate(spans):
+            if not self.is_short(span):
+                key = self.name_key(span)
+                self.add_span(n, span, key)
+                if span.label_ == "Person":
+                    for word in normalise_name(span.text).split():
+                        self.person_words.setdefault(word, set()).add(key)
+        for n, span in enumerate(spans):
+            if self.is_short(span):
+                key = self.short_name_key(span)
+                if key is not None:
+                    self.add_span(n, span, key)
+
+    def short_name_key(self, span: Span) -> GroupKey | None:
+        """The person a short name stands for, or None where that would be a guess."""
+        persons = self.person_words.get(normalise_name(span.text), set())
+        if len(persons) == 1:
+            return next(iter(persons))
+        if persons:
+            return None
+        if span.kb_id_:
+            return None if self.lexicon[span.kb_id_].ambiguous else ("lex", span.kb_id_)
+        return self.name_key(span)
+
+    def add_roles(self, roles: Iterator[RoleMention], spans: list[Span]) -> None:
+        """Attach each post to its person's group."""
+        for role in roles:
+            person = self.group_of_span.get(role.person)
+            if person is None:
+                continue
+            of = self.group_of_span.get(role.of) if role.of is not None else None
+            fact = (role.title, of, role.former, role.start_char, role.end_char)
+            if fact[:3] not in [known[:3] for known in self.groups[person].roles]:
+                self.groups[person].roles.append(fact)
+
+    def add_descriptions(self, spans: list[Span]) -> None:
+        """Posts without a name and "the <demonym> capital", from "the" + a state's span."""
+        index = SpanIndex(self.doc, spans)
+        for n, span in enumerate(spans):
+            if span.label_ != "Country" or not span.kb_id_ or span.start == 0 \
+                    or self.doc[span.start - 1].lower_ != "the":
+                continue
+            end = span.end + (span.end < len(self.doc) and self.doc[span.end].text in POSSESSIVES)
+            if end < len(self.doc) and self.doc[end].lower_ == CAPITAL_WORD:
+                self.add_capital(span, end + 1)
+                continue
+            self.add_post(index, span, end)
+
+    def add_capital(self, state: Span, end: int) -> None:
+        """"the Vietnamese capital": the capital city of the state, where the lexicon has one."""
+        capital = self.lexicon[state.kb_id_].capital
+        if capital in self.lexicon:
+            start = self.doc[state.start - 1].idx
+            self.group(("lex", capital), self.lexicon[capital].cls, capital).add(
+                start, self.doc[end - 1].idx + len(self.doc[end - 1]),
+                self.doc.text[start:self.doc[end - 1].idx + len(self.doc[end - 1])],
+                "description", DESCRIPTION_CONFIDENCE)
+
+    def add_post(self, index: SpanIndex, state: Span, end: int) -> None:
+        """"the North Korean foreign minister": the person holding that post, if known."""
+        last = min(len(self.doc), end + self.cues.max_title_words) - 1
+        found = None
+        for i in range(last, end - 1, -1):
+            found = title_ending_at(index, i, self.cues)
+            if found and found[1] >= end:
+                break
+            found = None
+        if found is None or i + 1 in index.starting_at:
+            return
+        title = found[0]
+        state_key = ("lex", state.kb_id_)
+        start_char = self.doc[state.start - 1].idx
+        end_char = self.doc[i].idx + len(self.doc[i])
+        holder = self.holder(title, state_key)
+        group = self.groups.get(holder) if holder else None
+        if group is None:
+            group = self.group(("desc", title, state.kb_id_), "Person")
+            group.description = f"{label_of(state, self.lexicon)} {title}"
+            group.roles.append((title, state_key, False, start_char, end_char))
+        group.add(start_char, end_char, self.doc.text[start_char:end_char], "description",
+                  DESCRIPTION_CONFIDENCE)
+
+    def holder(self, title: str, state_key: GroupKey) -> GroupKey | None:
+        """Who holds a post: the article's one person with it, else the lexicon's, else None."""
+        in_article = [key for key, group in self.groups.items()
+                      if any(role[0] == title and role[1] == state_key for role in group.roles)]
+        if len(in_article) == 1:
+            return in_article[0]
+        holders = self.lexicon.holders(title, state_key[1], self.article.published)
+        if len(in_article) == 0 and len(holders) == 1:
+            self.group(("lex", holders[0].id), "Person", holders[0].id)
+            return ("lex", holders[0].id)
+        return None
+
+    def mention(self, start: int, end: int) -> Mention:
+        """The Mention of characters [start, end): its text and its sentence."""
+        number = max(0, bisect.bisect_right(self.sentence_starts, start) - 1)
+        sentence = self.sentences[number]
+        return Mention(start, end, self.doc.text[start:end], number, sentence.start_char,
+                       sentence.end_char)
+
+    def entities(self) -> list[Entity]:
+        """The groups as Entities, in order of first mention."""
+        self.sentences = list(self.doc.sents) if self.doc.has_annotation("SENT_START") \
+            else [self.doc[:]]
+        self.sentence_starts = [sentence.start_char for sentence in self.sentences]
+        ordered = sorted((group for group in self.groups.values() if group.spans),
+                         key=lambda group: min(span[0] for span in group.spans))
+        local_ids = {group.key: f"e{n + 1}" for n, group in enumerate(ordered)}
+        return [self.entity_of(group, local_ids) for group in ordered]
+
+    def entity_of(self, group: Group, local_ids: dict[GroupKey, str]) -> Entity:
+        """One Entity from a group."""
+        forms = {surface(text) for _, _, text, kind, _ in group.spans
+                 if kind not in NOT_ALIAS_KINDS}
+        entry = self.lexicon.entries.get(group.lexicon_id or "")
+        label = entry.label if entry else group.description or max(
+            sorted(forms), key=len, default="")
+        roles = [RoleFact(title=title, of=local_ids.get(of) if of else None, former=former,
+                          mention=self.mention(start, end))
+                 for title, of, former, start, end in group.roles]
+        return Entity(local_id=local_ids[group.key], label=label,
+                      cls=entry.cls if entry else group.cls,
+                      wikidata=entry.wikidata if entry else None,
+                      lexicon_id=entry.id if entry else None,
+                      aliases=forms - {label}, roles=roles,
+                      mentions=[self.mention(start, end) for start, end, *_ in sorted(group.spans)],
+                      confidence=max(span[4] for span in group.spans),
+                      description=group.description is not None)
+
+
+def extract_entities(doc: Doc, article: Article) -> list[Entity]:
+    """The entities of an article, each once, with mentions, aliases and roles.
+
+    Reads ``doc.spans["kg_entities"]`` (kg_gazetteer, kg_names); see the module docstring.
+    """
+    spans = sorted(doc.spans.get(ENTITIES_KEY, ()), key=lambda span: span.start)
+    collected = ArticleEntities(doc, article, lexicon_of(doc), name_cues())
+    collected.add_names(spans)
+    collected.add_roles(find_roles(doc, spans, collected.lexicon, collected.cues), spans)
+    collected.add_descriptions(spans)
+    return collected.entities()

@@ -1,0 +1,162 @@
+"""Posts people hold, read from the words around their names.
+
+``find_roles`` yields a RoleMention per post a person is given in the text:
+
+- a title before the name, with whose post it is and ``former``:
+  "US President Donald Trump", "South Korea's dovish President Moon Jae-in",
+  "North Korean Minister of Foreign Affairs Ri Yong-ho",
+  "Former US ambassador to South Korea Kathleen Stephens" (title "Ambassador to South Korea");
+- an organisation after "of": "Chris Green of the International Crisis Group", also for
+  names coordinated before it ("Joel Wit and Jenny Town of the ... 38 North project").
+
+The word lists (titles, former words) are in ontology/lexicon/names.yaml.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.lexicon import Lexicon, NameCues
+
+POSSESSIVES = frozenset({"’s", "'s"})
+HOLDER_CLASSES = frozenset({"Country", "Organization", "GovernmentBody", "City", "Region"})
+MEMBER_TITLE = "Member"  # the post of "X of the Y" where the text names none
+MAX_ADJECTIVES = 2  # "South Korea's dovish President"
+MAX_AFFILIATION_GAP = 6  # words between "of the" and the organisation
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """A post given to the person of span index ``person`` (of the entity spans)."""
+
+    person: int
+    title: str
+    of: int | None  # index of the country's or organisation's span
+    former: bool
+    start_char: int  # where the whole phrase starts and ends
+    end_char: int
+
+
+class SpanIndex:
+    """Entity spans by the token they start or end at."""
+
+    def __init__(self, doc: Doc, spans: list[Span]) -> None:
+        self.doc = doc
+        self.spans = spans
+        self.ending_at = {span.end - 1: n for n, span in enumerate(spans)}
+        self.starting_at = {span.start: n for n, span in enumerate(spans)}
+
+    def previous_word(self, i: int) -> int:
+        """The index of the last non-space token before ``i`` (-1 if none)."""
+        i -= 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        return i
+
+    def holder_ending_at(self, i: int) -> int | None:
+        """The span of a country or organisation ending at token ``i``, if any."""
+        n = self.ending_at.get(i)
+        return n if n is not None and self.spans[n].label_ in HOLDER_CLASSES else None
+
+
+def title_ending_at(index: SpanIndex, i: int, cues: NameCues) -> tuple[str, int] | None:
+    """The canonical title whose words end at token ``i``, and its first token."""
+    words: list[int] = []
+    j = i
+    while j >= 0 and len(words) < cues.max_title_words and j not in index.ending_at:
+        words.insert(0, j)
+        j = index.previous_word(j)
+    for size in range(len(words), 0, -1):
+        title = cues.canonical_title(" ".join(index.doc[k].text for k in words[-size:]))
+        if title:
+            return title, words[-size]
+    return None
+
+
+def label_of(span: Span, lexicon: Lexicon) -> str:
+    """The canonical name of a span's entity: the lexicon's label, else its text."""
+    return lexicon[span.kb_id_].label if span.kb_id_ in lexicon else " ".join(span.text.split())
+
+
+def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
+                 cues: NameCues) -> RoleMention | None:
+    """The post written before the person of span ``n``, if any."""
+    i = index.previous_word(index.spans[n].start)
+    target = index.holder_ending_at(i)
+    suffix = ""
+    if target is not None:
+        before = index.previous_word(index.spans[target].start)
+        if before < 0 or index.doc[before].lower_ != "to":
+            return None
+        suffix = " to " + label_of(index.spans[target], lexicon)
+        i = index.previous_word(before)
+    found = title_ending_at(index, i, cues)
+    if found is None:
+        return None
+    title, start = found
+    k = index.previous_word(start)
+    for _ in range(MAX_ADJECTIVES):
+        if k >= 0 and index.doc[k].is_lower and index.doc[k].is_alpha \
+                and k not in index.ending_at and index.doc[k].lower_ not in cues.former_words:
+            k = index.previous_word(k)
+    if k >= 0 and index.doc[k].text in POSSESSIVES:
+        k = index.previous_word(k)
+    of = index.holder_ending_at(k)
+    if of is not None:
+        start = index.spans[of].start
+        k = index.previous_word(start)
+    former = k >= 0 and index.doc[k].lower_ in cues.former_words
+    if former:
+        start = k
+    person = index.spans[n]
+    return RoleMention(n, title + suffix, of, former, index.doc[start].idx, person.end_char)
+
+
+def affiliation_after(index: SpanIndex, n: int) -> int | None:
+    """The organisation of "X of the Y" after the person of span ``n``, if any."""
+    doc = index.doc
+    i = index.spans[n].end
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return None
+    for j in range(i + 1, min(len(doc), i + 2 + MAX_AFFILIATION_GAP)):
+        m = index.starting_at.get(j)
+        if m is not None and index.spans[m].label_ in ("Organization", "GovernmentBody"):
+            return m
+        if m is None and not (doc[j].is_lower or doc[j].text == "-" or doc[j].is_space):
+            inside = any(s.start <= j < s.end and s.label_ not in ("Person",)
+                         for s in index.spans)
+            if not inside:
+                return None
+    return None
+
+
+def coordinated_persons(index: SpanIndex, n: int) -> list[int]:
+    """The person of span ``n`` and those joined to it by "and" or commas before it."""
+    group = [n]
+    while True:
+        i = index.previous_word(index.spans[group[0]].start)
+        if i < 0 or index.doc[i].lower_ not in ("and", ","):
+            return group
+        m = index.ending_at.get(index.previous_word(i))
+        if m is None or index.spans[m].label_ != "Person":
+            return group
+        group.insert(0, m)
+
+
+def find_roles(doc: Doc, spans: list[Span], lexicon: Lexicon,
+               cues: NameCues) -> Iterator[RoleMention]:
+    """Every post the text gives a person (see the module docstring)."""
+    index = SpanIndex(doc, spans)
+    for n, span in enumerate(spans):
+        if span.label_ != "Person":
+            continue
+        role = title_before(index, n, lexicon, cues)
+        if role:
+            yield role
+        org = affiliation_after(index, n)
+        if org is not None:
+            for person in coordinated_persons(index, n):
+                yield RoleMention(person, MEMBER_TITLE, org, False,
+                                  spans[person].start_char, spans[org].end_char)

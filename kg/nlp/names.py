@@ -1,0 +1,327 @@
+"""The ``kg_names`` component: names the gazetteer does not know, from their shape and context.
+
+Without a trained pipeline it reads runs of capitalised words (joined by "of", "for", hyphens
+and line breaks) and gives each a class and a confidence from its context, all word lists in
+ontology/lexicon/names.yaml:
+
+| cue | class |
+| --- | --- |
+| a title before it ("Former US ambassador to South Korea Kathleen Stephens") | Person |
+| a common given name first, "Mr", "analyst" before, "said" beside it | Person |
+| an organisation head last ("International Crisis Group", "Ministry of ...") | Organization, GovernmentBody |
+| a lower-case organisation head after it ("the 38 North project") | Organization |
+| a facility word after it ("the Yongbyon complex") | Facility |
+| a place head last ("Korean Peninsula") | Region |
+| a place preposition before it ("in Ulsan") | Place |
+| the word of a person's name found elsewhere in the article ("Green said") | Person |
+
+A capitalised word that opens a sentence, follows a quote mark or stands in a headline is not
+a name by itself when it is a common English word ("Despite", "Analysts"); words of the
+``not_names`` list (weekdays, months, "According") never are. A capitalised run with no cue
+is left out: precision first.
+
+With a trained pipeline, its ``doc.ents`` are used instead of the shape rules, their labels
+mapped to ekg classes (PERSON -> Person, ORG -> Organization, FAC -> Facility, LOC -> Region,
+GPE -> the lexicon's class or Place, NORP -> the state of the demonym), and the gazetteer's
+spans win where both found a name.
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> _ = nlp.add_pipe("sentencizer"); _ = nlp.add_pipe("kg_names")
+>>> doc = nlp("Despite that, analyst Chris Green of the Crisis Group spoke on Thursday.")
+>>> [(span.text, span.label_) for span in doc.spans["kg_entities"]]
+[('Chris Green', 'Person'), ('Crisis Group', 'Organization')]
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy_lookups_data import get_file
+
+from kg.lexicon import Lexicon, NameCues, load_lexicon, name_cues
+from kg.nlp.events import read_lexicon_yaml, word_forms
+from kg.nlp.normalise import normalise_term
+from kg.nlp.spans import ENTITIES_KEY, entity_span, in_place_context
+
+OPENERS = frozenset({"“", '"', "‘", "'", "«", "(", "[", "–", "—", ":", "-"})
+SENTENCE_END = frozenset({".", "?", "!", "”", '"', "’", ":"})
+RARE_WORD = -16.0  # log probability under which a lower-case word is not a common one
+MODEL_LABELS = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Region"}
+MODEL_CONFIDENCE = 0.8
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Lower-case words more often written in lower case than capitalised (spacy-lookups-data).
+
+    >>> {"despite", "analysts"} <= common_words(), "kim" in common_words()
+    (True, False)
+    """
+    probabilities: dict[str, float] = srsly.read_gzip_json(get_file("en_lexeme_prob.json.gz"))
+    return frozenset(word for word, probability in probabilities.items()
+                     if word.islower() and probability > RARE_WORD
+                     and probability > probabilities.get(word.title(), RARE_WORD))
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Every form of the verbs of saying of ontology/lexicon/discourse.yaml."""
+    return frozenset(form for verb in read_lexicon_yaml("discourse.yaml")["speech_verbs"]
+                     for form in word_forms(verb))
+
+
+@dataclass
+class Found:
+    """A name the shape rules found: token range, class, confidence."""
+
+    start: int
+    end: int
+    cls: str
+    confidence: float
+
+
+class DocShape:
+    """Per-token facts the rules read: capital context, norms, taken tokens."""
+
+    def __init__(self, doc: Doc, taken: bytearray, cues: NameCues) -> None:
+        self.doc = doc
+        self.taken = taken
+        self.cues = cues
+        self.norms = [normalise_term(token.text) for token in doc]
+        self.capital_context = self.find_capital_context()
+        self.seen_capitalised = {self.norms[t.i] for t in doc
+                                 if t.is_title and not self.capital_context[t.i]}
+
+    def find_capital_context(self) -> bytearray:
+        """Tokens whose capital says nothing: sentence starts, after quotes, headlines."""
+        doc = self.doc
+        marks = bytearray(len(doc))
+        starts = ({sent.start for sent in doc.sents} if doc.has_annotation("SENT_START")
+                  else {0})
+        previous: Token | None = None
+        for token in doc:
+            if token.is_space:
+                continue
+            if token.i in starts or previous is None or previous.text in OPENERS \
+                    or "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text \
+                    and previous.i > 0 and doc[previous.i - 1].text not in SENTENCE_END:
+                marks[token.i] = 1
+            previous = token
+        return marks
+
+    def is_name_word(self, i: int) -> bool:
+        """True for a capitalised word (or a number before one) not taken by the gazetteer."""
+        token = self.doc[i]
+        if self.taken[i] or not (token.is_title or token.is_upper and token.is_alpha
+                                 and len(token) > 1 or token.is_digit):
+            return False
+        return not token.is_digit or i + 1 < len(self.doc) and self.doc[i + 1].is_title
+
+    def runs(self) -> Iterator[tuple[int, int]]:
+        """Maximal runs of name words, joined by connectors, hyphens and line breaks."""
+        doc, i = self.doc, 0
+        while i < len(doc):
+            if not self.is_name_word(i):
+                i += 1
+                continue
+            start = i
+            end = i + 1
+            while end < len(doc):
+                if self.is_name_word(end):
+                    end += 1
+                elif self.joins(end) and end + 1 < len(doc) and self.is_name_word(end + 1):
+                    end += 2
+                elif doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                        and end + 1 < len(doc) and doc[end + 1].is_alpha \
+                        and not self.taken[end + 1] \
+                        and self.norms[end + 1] not in self.cues.place_suffixes:
+                    end += 2
+                else:
+                    break
+            yield start, end
+            i = end
+
+    def joins(self, i: int) -> bool:
+        """True for a word that may join two parts of one name ("of", a line break)."""
+        token = self.doc[i]
+        return not self.taken[i] and (token.is_space and token.text.count("\n") == 1
+                                      or token.is_lower and self.norms[i] in self.cues.name_connectors)
+
+    def segments(self, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+        """The names within a run: titles and non-names cut off, with "a title before" flags."""
+        titled = self.title_before(start)
+        i = start
+        while i < end:
+            skip = self.title_at(i, end)
+            if skip:
+                titled, i = True, i + skip
+                continue
+            if self.norms[i] in self.cues.not_names or self.norms[i] in self.cues.former_words \
+                    or self.joins(i) or self.capital_context[i] and not self.supported(i):
+                i += 1
+                continue
+            j = i + 1
+            while j < end and not self.title_at(j, end) and \
+                    self.norms[j] not in self.cues.not_names:
+                j += 1
+            while j > i + 1 and (self.joins(j - 1) or self.doc[j - 1].text == "-"):
+                j -= 1
+            for part_start, part_end in self.coordinated_parts(i, j):
+                yield part_start, part_end, titled
+            titled, i = False, j
+
+    def coordinated_parts(self, start: int, end: int) -> list[tuple[int, int]]:
+        """A run split at "and", unless it names one organisation ("... and Security Council").
+
+        "Joel Wit and Jenny Town" are two names.
+        """
+        if self.norms[end - 1] in self.cues.organization_heads | self.cues.government_heads:
+            return [(start, end)]
+        parts: list[tuple[int, int]] = []
+        part_start = start
+        for i in range(start, end):
+            if self.norms[i] == "and" and self.doc[i].is_lower:
+                parts.append((part_start, i))
+                part_start = i + 1
+        return parts + [(part_start, end)]
+
+    def supported(self, i: int) -> bool:
+        """True when a capitalised word at a sentence start may still be a name."""
+        lower = self.doc[i].lower_
+        return lower not in common_words() or self.norms[i] in self.seen_capitalised \
+            and lower not in self.cues.not_names
+
+    def title_at(self, i: int, end: int) -> int:
+        """The number of words of the longest title starting at token ``i`` (0 if none)."""
+        for size in range(min(self.cues.max_title_words, end - i), 0, -1):
+            if " ".join(self.norms[i:i + size]) in self.cues.titles:
+                return size
+        return 0
+
+    def title_before(self, i: int) -> bool:
+        """True when a title or a person cue word ends right before token ``i``."""
+        words = [self.norms[j] for j in range(max(0, i - self.cues.max_title_words), i)
+                 if not self.doc[j].is_space]
+        if words and words[-1] in self.cues.person_cues_before:
+            return True
+        return any(" ".join(words[-size:]) in self.cues.titles
+                   for size in range(1, len(words) + 1))
+
+    def classify(self, start: int, end: int, titled: bool) -> Found | None:
+        """The class and confidence of a name from its context, or None without a cue."""
+        cues, norms = self.cues, self.norms
+        first, last = norms[start], norms[end - 1]
+        after = norms[end] if end < len(self.doc) else ""
+        if last in cues.event_heads:
+            return None
+        if last in cues.government_heads:
+            return Found(start, end, "GovernmentBody", 0.85)
+        if last in cues.organization_heads:
+            return Found(start, end, "Organization", 0.85)
+        if titled or first in cues.given_names and end - start > 1:
+            return Found(start, end, "Person", 0.9 if titled else 0.85)
+        if last in cues.place_heads and end - start > 1:
+            return Found(start, end, "Region", 0.7)
+        if after in cues.facility_heads:
+            return Found(start, end, "Facility", 0.8)
+        if after in cues.organization_heads:
+            return Found(start, end, "Organization", 0.8)
+        if self.speaks(start, end):
+            return Found(start, end, "Person", 0.7)
+        if in_place_context(self.doc, start, end, cues.place_preps, cues.place_suffixes):
+            return Found(start, end, "Place", 0.6)
+        if end - start == 1 and self.doc[start].is_upper and len(self.doc[start]) > 1:
+            return Found(start, end, "Organization", 0.6)
+        return None
+
+    def speaks(self, start: int, end: int) -> bool:
+        """True when a verb of saying stands right before or after the name."""
+        before = self.doc[start - 1].lower_ if start else ""
+        after = self.doc[end].lower_ if end < len(self.doc) else ""
+        return before in speech_verbs() or after in speech_verbs()
+
+
+def shape_names(doc: Doc, taken: bytearray, cues: NameCues) -> list[Found]:
+    """Every name the shape rules find in the tokens not yet taken."""
+    shape = DocShape(doc, taken, cues)
+    found: list[Found] = []
+    unclassified: list[tuple[int, int]] = []
+    for run_start, run_end in shape.runs():
+        for start, end, titled in shape.segments(run_start, run_end):
+            name = shape.classify(start, end, titled)
+            if name:
+                found.append(name)
+            else:
+                unclassified.append((start, end))
+    person_words = {shape.norms[i] for name in found if name.cls == "Person"
+                    for i in range(name.start, name.end)}
+    found.extend(Found(start, end, "Person", 0.7) for start, end in unclassified
+                 if end - start == 1 and shape.norms[start] in person_words)
+    return sorted(found, key=lambda name: name.start)
+
+
+def model_class(span: Span, lexicon: Lexicon, cues: NameCues) -> tuple[str, str] | None:
+    """The (ekg class, lexicon id) of a trained pipeline's entity, or None to leave it out."""
+    known = lexicon.lookup(span.text)
+    if span.label_ == "NORP":
+        state = next((entry_id for entry_id, kind in known if kind == "demonym"), None)
+        return (lexicon[state].cls, state) if state else None
+    if span.label_ == "GPE":
+        return (lexicon[known[0][0]].cls, known[0][0]) if known else ("Place", "")
+    cls = MODEL_LABELS.get(span.label_)
+    if cls == "Organization" and normalise_term(span[-1].text) in cues.government_heads:
+        cls = "GovernmentBody"
+    return (cls, "") if cls else None
+
+
+def model_names(doc: Doc, taken: bytearray, lexicon: Lexicon, cues: NameCues) -> list[Span]:
+    """The trained pipeline's entities not overlapping the gazetteer's, as project spans."""
+    shape = DocShape(doc, taken, cues)
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if any(taken[ent.start:ent.end]):
+            continue
+        mapped = model_class(ent, lexicon, cues)
+        if mapped is None:
+            continue
+        for start, end, _ in shape.segments(ent.start, ent.end):
+            spans.append(entity_span(doc, start, end, mapped[0], mapped[1], "model",
+                                     MODEL_CONFIDENCE))
+    return spans
+
+
+class NameFinder:
+    """Adds the names the gazetteer did not find to ``doc.spans[spans_key]``."""
+
+    def __init__(self, name: str, spans_key: str) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.cues = name_cues()
+
+    def __call__(self, doc: Doc) -> Doc:
+        known = list(doc.spans.get(self.spans_key, ()))
+        attrs = dict(doc.spans[self.spans_key].attrs) if self.spans_key in doc.spans else {}
+        taken = bytearray(len(doc))
+        for span in known:
+            taken[span.start:span.end] = b"\x01" * len(span)
+        if doc.has_annotation("ENT_IOB"):
+            lexicon = load_lexicon(tuple(Path(path) for path in attrs.get("lexicons", ())))
+            found = model_names(doc, taken, lexicon, self.cues)
+        else:
+            found = [entity_span(doc, name.start, name.end, name.cls, "", "shape",
+                                 name.confidence) for name in shape_names(doc, taken, self.cues)]
+        doc.spans[self.spans_key] = sorted(known + found, key=lambda span: span.start)
+        doc.spans[self.spans_key].attrs.update(attrs)
+        return doc
+
+
+@Language.factory("kg_names", default_config={"spans_key": ENTITIES_KEY})
+def make_name_finder(nlp: Language, name: str, spans_key: str) -> NameFinder:
+    """Build the finder of names the lexicon does not know."""
+    return NameFinder(name, spans_key)

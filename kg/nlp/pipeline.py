@@ -1,0 +1,64 @@
+"""``load_pipeline``: the one spaCy Language every article goes through.
+
+With no model named: blank English, a sentencizer and the lookup lemmatizer of
+spacy-lookups-data, so nothing is downloaded. With ``model`` (an installed package name or a
+path): that trained pipeline, whose NER and parse the project's components read. Either way the
+project's components follow, in this order: ``kg_gazetteer`` (lexicon names), ``kg_names``
+(names the lexicon does not know), ``kg_dates``, ``kg_quotes``, ``kg_events``.
+
+>>> nlp = load_pipeline()
+>>> nlp.pipe_names[-5:]
+['kg_gazetteer', 'kg_names', 'kg_dates', 'kg_quotes', 'kg_events']
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+# imported for their factories: kg_gazetteer, kg_names, kg_dates, kg_quotes, kg_events
+from kg.nlp import dates, events, gazetteer, names, quotes  # noqa: F401
+
+PROJECT_COMPONENTS = ("kg_dates", "kg_quotes", "kg_events")
+INSTALL_HINT = ("install one with `python -m spacy download en_core_web_sm` where a network "
+                "exists, or `pip install` a pipeline wheel")
+
+
+class PipelineError(ValueError):
+    """A spaCy pipeline that cannot be used; the message is one line."""
+
+
+def trained_pipeline(model: str) -> Language:
+    """``spacy.load(model)``, or a PipelineError that says how to install one."""
+    try:
+        return spacy.load(model)
+    except OSError:
+        raise PipelineError(f"spaCy pipeline {model!r} is not installed: {INSTALL_HINT}") \
+            from None
+
+
+def blank_pipeline() -> Language:
+    """Blank English with sentence splitting and lookup lemmas (no download needed)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize()
+    return nlp
+
+
+def load_pipeline(model: str | None = None, lexicons: Sequence[Path] = ()) -> Language:
+    """The pipeline: ``model`` (or blank English) plus the project's components.
+
+    ``lexicons`` are extra entity lexicon files (``--lexicon FILE``). Raises PipelineError for
+    a model that is not installed and kg.lexicon.LexiconError for an unusable lexicon file.
+    """
+    nlp = trained_pipeline(model) if model else blank_pipeline()
+    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") \
+            and not nlp.has_pipe("sentencizer"):
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kg_gazetteer", config={"lexicons": [str(path) for path in lexicons]})
+    nlp.add_pipe("kg_names")
+    for component in PROJECT_COMPONENTS:
+        nlp.add_pipe(component)
+    return nlp
