@@ -304,6 +304,8 @@ def test_query_page_shows_a_table_and_draws_a_construct(server: RunningServer, b
     browser.get(server.url + "/")
     cells = run(ALL_LABELS, "#results td.literal")
     assert [cell.text for cell in cells] == COUNTRIES
-    circles = run(CONSTRUCT_FIRST, "#results svg circle")
-    assert len(circles) == 2  # the country and its label
+    drawing = run(CONSTRUCT_FIRST, "#results div.graph canvas")
+    assert drawing[0].is_displayed()
+    graph = browser.find_element(By.CSS_SELECTOR, "#results div.graph")
+    assert (graph.get_attribute("data-nodes"), graph.get_attribute("data-edges")) == ("2", "1")
     assert "1 triples" in browser.find_element(By.ID, "status").text

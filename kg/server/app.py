@@ -36,6 +36,7 @@ from kg.server.workers import Evaluator, QueryTimedOut, WorkerLost
 
 ACCESS_LOG = logging.getLogger("kg.server.access")
 STATIC = resources.files("kg.server") / "static"
+VENDORED = resources.files("kg.viz") / "static"  # the drawing library kg/viz ships
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def create_app(evaluator: Evaluator, settings: ServerSettings) -> Starlette:
 
     routes = [Route("/", page), Route("/sparql", sparql, methods=["GET", "POST"]),
               Route("/health", health), Route("/examples", examples),
-              Mount("/static", StaticFiles(directory=str(STATIC)), name="static")]
+              Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
+              Mount("/vendor", StaticFiles(directory=str(VENDORED)), name="vendor")]
     middleware = [Middleware(AccessLog)]
     if settings.cors_origins:
         middleware.append(Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),

@@ -86,15 +86,18 @@ function shortName(iri) {
   return cut >= 0 && cut < iri.length - 1 ? iri.slice(cut + 1) : iri;
 }
 
-// Expanded JSON-LD (a list of node objects) -> nodes and edges; literals become leaf nodes.
-function graphOf(nodes) {
-  const ids = new Map();
+// Expanded JSON-LD (a list of node objects) -> vis-network nodes and edges; literals are leaves.
+function graphOf(subjects) {
+  const nodes = new Map();
   const edges = [];
-  const node = (key, label, literal) => {
-    if (!ids.has(key)) ids.set(key, { key, label, literal, x: 0, y: 0, dx: 0, dy: 0 });
-    return ids.get(key);
+  const node = (id, label, literal) => {
+    if (!nodes.has(id)) {
+      nodes.set(id, { id, label: label.slice(0, 40), title: id, shape: literal ? "box" : "dot",
+                      color: literal ? "#e0a030" : "#4a7bd0" });
+    }
+    return id;
   };
-  for (const subject of nodes) {
+  for (const subject of subjects) {
     const from = node(subject["@id"], shortName(subject["@id"]), false);
     for (const [predicate, objects] of Object.entries(subject)) {
       if (predicate.startsWith("@")) continue;
@@ -102,69 +105,24 @@ function graphOf(nodes) {
         const to = "@id" in object
           ? node(object["@id"], shortName(object["@id"]), false)
           : node(`${subject["@id"]} ${predicate} ${object["@value"]}`, String(object["@value"]), true);
-        edges.push({ from, to, label: shortName(predicate) });
+        edges.push({ from, to, label: shortName(predicate), arrows: "to", title: predicate });
       }
     }
   }
-  return { nodes: [...ids.values()], edges };
+  return { nodes: [...nodes.values()], edges };
 }
 
-// A plain spring layout: edges pull, all nodes push apart, a fixed number of rounds.
-function layout({ nodes, edges }, width, height) {
-  nodes.forEach((n, i) => {
-    const angle = (2 * Math.PI * i) / nodes.length;
-    n.x = width / 2 + (width / 3) * Math.cos(angle);
-    n.y = height / 2 + (height / 3) * Math.sin(angle);
-  });
-  const ideal = Math.sqrt((width * height) / Math.max(nodes.length, 1)) * 0.6;
-  for (let round = 0; round < 200; round++) {
-    for (const a of nodes) {
-      a.dx = (width / 2 - a.x) * 0.01;
-      a.dy = (height / 2 - a.y) * 0.01;
-      for (const b of nodes) {
-        if (a === b) continue;
-        const ddx = a.x - b.x, ddy = a.y - b.y, d2 = ddx * ddx + ddy * ddy + 0.01;
-        a.dx += (ddx * ideal * ideal) / d2 / 10;
-        a.dy += (ddy * ideal * ideal) / d2 / 10;
-      }
-    }
-    for (const { from, to } of edges) {
-      const ddx = to.x - from.x, ddy = to.y - from.y, d = Math.sqrt(ddx * ddx + ddy * ddy) + 0.01;
-      const pull = (d - ideal) / d / 4;
-      from.dx += ddx * pull; from.dy += ddy * pull;
-      to.dx -= ddx * pull; to.dy -= ddy * pull;
-    }
-    const step = 1 - round / 200;
-    for (const n of nodes) {
-      n.x = Math.min(width - 20, Math.max(20, n.x + Math.max(-30, Math.min(30, n.dx)) * step));
-      n.y = Math.min(height - 20, Math.max(20, n.y + Math.max(-30, Math.min(30, n.dy)) * step));
-    }
-  }
-}
-
-function svgElement(name, attributes, text) {
-  const element = document.createElementNS("http://www.w3.org/2000/svg", name);
-  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
-
+// Draws with vis-network, the library kg/viz vendors; the container notes what it holds.
 function drawGraph(jsonld) {
-  const graph = graphOf(jsonld);
-  const width = Math.max(results.clientWidth, 600), height = 560;
-  layout(graph, width, height);
-  const svg = svgElement("svg", { class: "graph", viewBox: `0 0 ${width} ${height}` });
-  for (const { from, to, label } of graph.edges) {
-    svg.append(svgElement("line", { x1: from.x, y1: from.y, x2: to.x, y2: to.y }));
-    svg.append(svgElement("text", { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2, fill: "#777" }, label));
-  }
-  for (const n of graph.nodes) {
-    const circle = svgElement("circle", { cx: n.x, cy: n.y, r: 6, class: n.literal ? "literal" : "" });
-    circle.append(svgElement("title", {}, n.key));
-    svg.append(circle, svgElement("text", { x: n.x + 8, y: n.y + 3 }, n.label.slice(0, 40)));
-  }
-  results.append(svg);
-  return graph.edges.length;
+  const { nodes, edges } = graphOf(jsonld);
+  const container = document.createElement("div");
+  container.className = "graph";
+  container.dataset.nodes = nodes.length;
+  container.dataset.edges = edges.length;
+  results.append(container);
+  new vis.Network(container, { nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges) },
+                  { edges: { font: { size: 10, color: "#777" } }, physics: { stabilization: true } });
+  return edges.length;
 }
 
 document.getElementById("run").addEventListener("click", runQuery);
