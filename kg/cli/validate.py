@@ -11,11 +11,11 @@ from rdflib import Graph
 
 def read_store(store_dir: Path) -> Graph:
     """The union of all named graphs of an on-disk store, read through its N-Quads export."""
+    if not store_dir.is_dir():
+        raise click.ClickException(f"{store_dir}: no such store folder")
     from kg.store import KnowledgeGraph
     from kg.validate import read_graph_file
 
-    if not store_dir.is_dir():
-        raise click.ClickException(f"{store_dir}: no such store folder")
     graph = KnowledgeGraph.open(store_dir)
     with tempfile.TemporaryDirectory(prefix="kg-validate-") as folder:
         dump = Path(folder) / "store.nq"
