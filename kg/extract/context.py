@@ -277,11 +277,16 @@ class ArticleContext:
 
         Determiners and lower-case modifiers may stand between ("on the economic ...").
         """
+        at = self.preposition_index(i)
+        return None if at is None else self.doc[at].lower_
+
+    def preposition_index(self, i: int) -> int | None:
+        """Where the preposition of the noun phrase starting at token ``i`` is, if any."""
         for j in range(i - 1, max(-1, i - PREPOSITION_REACH), -1):
             token = self.doc[j]
             lower = token.lower_
             if lower in PREPOSITIONS:
-                return lower
+                return j
             skippable = token.is_space or lower in DETERMINERS or lower in HYPHENS or (
                 token.is_lower and not token.is_punct and lower not in COORDINATORS
                 and not self.is_boundary(token)) or self.owner[j] and self.is_compound(j)
@@ -361,9 +366,9 @@ class ArticleContext:
         "Joel Wit and Jenny Town of the 38 North project": from the project, the persons.
         """
         head = self.owner[start]
-        prep = self.preposition_before(start)
-        if prep in discourse().affiliation_preps:
-            before = self.previous_entity(start)
+        at = self.preposition_index(start)
+        if at is not None and self.doc[at].lower_ in discourse().affiliation_preps:
+            before = self.previous_entity(at)
             if before is not None and self.cls_of(self.owner[before]) == "Person":
                 return self.coordinated_before(self.span_start[before])
         group = [head]

@@ -51,12 +51,23 @@ def compatible(cluster: EventCluster, mention: EventMention) -> bool:
     if not (agree(event.place, other.place) and agree(event.date, other.date)
             and agree(cluster.ordinal, mention.ordinal)):
         return False
-    if event.agents and other.agents and not set(event.agents) & set(other.agents):
-        return False
+    return actors_agree(event, other, event_classes()[other.cls].series)
+
+
+def actors_agree(event: Event, other: Event, series: bool) -> bool:
+    """Whether two mentions' participants can be one event's.
+
+    Meetings of a series may leave their parties unsaid; other events must name the same
+    actors, except that one mention may lack the agent ("sanctions imposed on it" and
+    "sanctions imposed on it by the Council").
+    """
     mine, theirs = set(event.actors), set(other.actors)
-    if not theirs and mine and not (is_bare(mention) or event_classes()[other.cls].series):
+    if event.agents and other.agents and set(event.agents) != set(other.agents):
         return False
-    return not mine or not theirs or mine <= theirs or theirs <= mine
+    if mine == theirs or series and (not mine or not theirs):
+        return True
+    smaller, larger = (event, other) if mine < theirs else (other, event)
+    return set(smaller.actors) < set(larger.actors) and not smaller.agents
 
 
 def is_bare(mention: EventMention) -> bool:

@@ -29,6 +29,7 @@ ADJACENT = 2
 SUBCLASS_OF = {"Summit": "Meeting"}
 TOPIC_CLASSES = frozenset({"Facility"})
 TOPIC_REACH = 15  # tokens after a trigger where its topic may be named
+CONTENT_TOPIC_CLASSES = frozenset({"Facility", "Region"})
 
 
 @dataclass
@@ -288,11 +289,12 @@ def entities_of(token: Token, context: ArticleContext) -> list[str]:
 
 
 def content_topics(head: Token, context: ArticleContext) -> list[str]:
-    """Facilities named in what a demand, offer or promise is about, quoted words included."""
+    """Facilities and regions named in what a demand, offer or promise is about, quoted
+    words included ("an offer to close the facilities at Yongbyon")."""
     sentence = context.sentence_of(head.i)
     end = min(sentence.end, head.i + TOPIC_REACH)
     found = [context.owner[i] for i in range(head.i + 1, end)
-             if context.owner[i] and context.cls_of(context.owner[i]) in TOPIC_CLASSES]
+             if context.owner[i] and context.cls_of(context.owner[i]) in CONTENT_TOPIC_CLASSES]
     return list(dict.fromkeys(found))
 
 

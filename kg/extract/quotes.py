@@ -85,9 +85,12 @@ def unnamed_source(verb: int, context: ArticleContext, memory: SpeakerMemory,
         return []
     start = noun
     while start > 0 and (doc[start - 1].lower_ not in ("a", "an", "the") and
-                         (doc[start - 1].is_alpha or context.owner[start - 1])
+                         (doc[start - 1].is_alpha or doc[start - 1].is_space
+                          or context.owner[start - 1])
                          and not context.is_boundary(doc[start - 1])):
         start -= 1
+    while doc[start].is_space:
+        start += 1
     determiner = doc[start - 1].lower_ if start > 0 else ""
     head = doc[noun].lower_
     if determiner == "the" and head in memory.unnamed:
@@ -121,7 +124,8 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
                                                                        memory)
         if group:
             return group
-    named_by_description = before is not None and doc[before].lower_ in discourse().source_nouns
+    named_by_description = before is not None and context.owner[before] is None \
+        and doc[before].lower_ in discourse().source_nouns
     subject = [] if named_by_description else context.subject_before(verb)
     if subject:
         return subject
