@@ -13,7 +13,8 @@ is a place in the sentence ("a speech in Seoul", "Washington-based").
 >>> nlp = spacy.blank("en")
 >>> gazetteer = Gazetteer(nlp, "kg_gazetteer", "kg_entities", Lexicon.from_entries([
 ...     {"id": "kim-jong-un", "label": "Kim Jong-un", "class": "Person"}]))
->>> [(s.text, s.kb_id_) for s in gazetteer(nlp("KIM JONG UN met us")).spans["kg_entities"]]
+>>> doc = gazetteer(nlp("KIM JONG UN met us"))
+>>> [(span.text, span.kb_id_) for span in doc.spans["kg_entities"]]
 [('KIM JONG UN', 'kim-jong-un')]
 """
 from __future__ import annotations

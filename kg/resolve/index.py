@@ -1,0 +1,172 @@
+"""The ResolutionIndex: what resolution needs to know of the articles already stored.
+
+A small SQLite database (standard library) beside the store, ``<store>/index.sqlite``, or in
+memory. Every row carries the article it came from, so ``forget_article`` removes exactly
+what one article taught it.
+
+- ``aliases``: normalised surface form + class -> entity key (persons by full names only);
+- ``labels``: entity key -> canonical name;
+- ``roles``: post + holder key -> person key (who is "the North Korean foreign minister");
+- ``events`` and ``event_actors``: stored events for event coreference (kg/resolve/events.py).
+
+>>> from kg.model import Article, Entity, Extraction
+>>> index = ResolutionIndex(None)
+>>> article = Article.from_text("Talks.")
+>>> person = Entity("e1", "Chris Green", "Person", key="entity/person/chris-green")
+>>> index.record(Extraction(article, entities=[person]))
+>>> index.find_entity("CHRIS GREEN", "Person")
+'entity/person/chris-green'
+>>> index.forget_article(article.id); index.find_entity("Chris Green", "Person") is None
+True
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from kg.model import Extraction
+from kg.nlp.normalise import normalise_name, normalise_term
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS aliases (alias TEXT, cls TEXT, key TEXT, article TEXT);
+CREATE INDEX IF NOT EXISTS aliases_by_alias ON aliases (alias, cls);
+CREATE INDEX IF NOT EXISTS aliases_by_article ON aliases (article);
+CREATE TABLE IF NOT EXISTS labels (key TEXT, label TEXT, article TEXT);
+CREATE INDEX IF NOT EXISTS labels_by_key ON labels (key);
+CREATE INDEX IF NOT EXISTS labels_by_article ON labels (article);
+CREATE TABLE IF NOT EXISTS roles (title TEXT, of_key TEXT, person TEXT, former INTEGER,
+                                  day TEXT, article TEXT);
+CREATE INDEX IF NOT EXISTS roles_by_post ON roles (title, of_key);
+CREATE INDEX IF NOT EXISTS roles_by_article ON roles (article);
+CREATE TABLE IF NOT EXISTS events (key TEXT, cls TEXT, day TEXT, place TEXT, article TEXT);
+CREATE INDEX IF NOT EXISTS events_by_key ON events (key);
+CREATE INDEX IF NOT EXISTS events_by_article ON events (article);
+CREATE TABLE IF NOT EXISTS event_actors (key TEXT, actor TEXT, article TEXT);
+CREATE INDEX IF NOT EXISTS event_actors_by_actor ON event_actors (actor);
+CREATE INDEX IF NOT EXISTS event_actors_by_key ON event_actors (key);
+CREATE INDEX IF NOT EXISTS event_actors_by_article ON event_actors (article);
+"""
+TABLES = ("aliases", "labels", "roles", "events", "event_actors")
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event the index knows: its key, class, actor keys, date, place key, articles."""
+
+    key: str
+    cls: str
+    actors: tuple[str, ...]
+    date: date | None
+    place: str | None
+    articles: tuple[str, ...]
+
+
+def comparison_form(name: str, cls: str) -> str:
+    """How a name is compared: persons' names as written, others with spelling folded."""
+    return normalise_name(name) if cls == "Person" else normalise_term(name)
+
+
+class ResolutionIndex:
+    """Alias, role and event lookups over the stored articles (SQLite)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False)
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        """Close the database."""
+        self.db.close()
+
+    def __enter__(self) -> "ResolutionIndex":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def find_entity(self, name: str, cls: str) -> str | None:
+        """The key of a stored entity of class ``cls`` known by ``name``, if exactly one."""
+        rows = self.db.execute("SELECT DISTINCT key FROM aliases WHERE alias = ? AND cls = ?",
+                               (comparison_form(name, cls), cls)).fetchall()
+        return rows[0][0] if len(rows) == 1 else None
+
+    def label(self, key: str) -> str | None:
+        """The canonical name last stored for a key."""
+        row = self.db.execute("SELECT label FROM labels WHERE key = ? ORDER BY rowid DESC "
+                              "LIMIT 1", (key,)).fetchone()
+        return row[0] if row else None
+
+    def role_holder(self, title: str, of_key: str, day: date | None) -> str | None:
+        """The person key that holds post ``title`` of ``of_key``: the one nearest ``day``."""
+        rows = self.db.execute(
+            "SELECT person, day FROM roles WHERE title = ? AND of_key = ? AND former = 0",
+            (title, of_key)).fetchall()
+        people = {person for person, _ in rows}
+        if len(people) <= 1 or day is None:
+            return next(iter(people)) if len(people) == 1 else None
+        return min(rows, key=lambda row: abs((date.fromisoformat(row[1]) - day).days)
+                   if row[1] else 1 << 30)[0]
+
+    def find_events(self, cls: str, actor_keys: Iterable[str]) -> list[StoredEvent]:
+        """Stored events of class ``cls`` that share at least one actor with ``actor_keys``."""
+        actors = sorted(set(actor_keys))
+        if not actors:
+            return []
+        marks = ",".join("?" * len(actors))
+        keys = [row[0] for row in self.db.execute(
+            f"SELECT DISTINCT a.key FROM event_actors a JOIN events e ON e.key = a.key "
+            f"WHERE e.cls = ? AND a.actor IN ({marks})", (cls, *actors))]
+        return [self.stored_event(key) for key in keys]
+
+    def stored_event(self, key: str) -> StoredEvent:
+        """Everything the index holds of one event key."""
+        rows = self.db.execute("SELECT cls, day, place, article FROM events WHERE key = ?",
+                               (key,)).fetchall()
+        actors = sorted({row[0] for row in self.db.execute(
+            "SELECT actor FROM event_actors WHERE key = ?", (key,))})
+        day = next((row[1] for row in rows if row[1]), None)
+        return StoredEvent(key=key, cls=rows[0][0], actors=tuple(actors),
+                           date=date.fromisoformat(day) if day else None,
+                           place=next((row[2] for row in rows if row[2]), None),
+                           articles=tuple(sorted({row[3] for row in rows})))
+
+    def record(self, extraction: Extraction) -> None:
+        """Remember a stored article's resolved entities, roles and events."""
+        article = extraction.article.id
+        keys = {entity.local_id: entity.key for entity in extraction.entities if entity.key}
+        with self.db:
+            self.delete_rows(article)
+            self.db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?)", [
+                (comparison_form(name, entity.cls), entity.cls, entity.key, article)
+                for entity in extraction.entities if entity.key and not entity.description
+                for name in {entity.label, *entity.aliases}
+                if entity.cls != "Person" or len(name.split()) > 1])
+            self.db.executemany("INSERT INTO labels VALUES (?, ?, ?)", [
+                (entity.key, entity.label, article) for entity in extraction.entities
+                if entity.key and not entity.description])
+            day = extraction.article.published.isoformat() \
+                if extraction.article.published else None
+            self.db.executemany("INSERT INTO roles VALUES (?, ?, ?, ?, ?, ?)", [
+                (role.title, role.of, entity.key, int(role.former), day, article)
+                for entity in extraction.entities if entity.key and not entity.description
+                for role in entity.roles if role.of])
+            events = [event for event in extraction.events if event.key]
+            self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?)", [
+                (event.key, event.cls, event.date.isoformat() if event.date else None,
+                 keys.get(event.place) if event.place else None, article) for event in events])
+            self.db.executemany("INSERT INTO event_actors VALUES (?, ?, ?)", [
+                (event.key, keys[actor], article) for event in events
+                for actor in set(event.actors) if actor in keys])
+
+    def forget_article(self, article_id: str) -> None:
+        """Remove everything one article taught the index."""
+        with self.db:
+            self.delete_rows(article_id)
+
+    def delete_rows(self, article_id: str) -> None:
+        """Delete one article's rows from every table (inside the caller's transaction)."""
+        for table in TABLES:
+            self.db.execute(f"DELETE FROM {table} WHERE article = ?", (article_id,))
