@@ -96,3 +96,21 @@ def test_sanction_key_depends_on_content():
     result.sanctions = sanctions
     resolve_events(result, FakeIndex())
     assert sanctions[0].key == sanctions[1].key and sanctions[0].key.startswith("sanction/")
+
+
+def test_ambiguous_stored_events_lend_no_key():
+    index = FakeIndex([Stored(f"event/summit/{n}", "Summit",
+                              ["entity/donald-trump", "entity/kim-jong-un"], None, None)
+                       for n in ("a", "b")])
+    resolved = resolve_events(extraction("later", summit(day=None)), index)
+    assert resolved.events[0].key not in ("event/summit/a", "event/summit/b")
+
+
+def test_with_the_real_index():
+    from kg.resolve.index import ResolutionIndex
+
+    with ResolutionIndex(None) as index:
+        first = resolve_events(extraction("one", summit()), index)
+        index.record(first)
+        second = resolve_events(extraction("two", summit(day=None)), index)
+        assert second.events[0].key == first.events[0].key

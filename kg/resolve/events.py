@@ -5,8 +5,9 @@ its agents, targets and other actors (sorted), its date and its place; a negated
 someone's claim are kept apart from a plain report (negation and claimant enter the key).
 Two articles that report the same event with the same arguments therefore mint the same
 IRI in any order. Where one article leaves out what another says (no date, one actor
-fewer), the ResolutionIndex is asked for stored events of the same class and actors, and a
-compatible one lends its key, so that both articles' provenance ends up on one node.
+fewer), the ResolutionIndex is asked for stored events of the same class and actors, and
+the one compatible event lends its key, so that both articles' provenance ends up on one
+node; where several would fit, none is guessed.
 An event with no actor at all is never merged across articles: its key includes the
 article id.
 
@@ -81,16 +82,22 @@ def compatible(stored: StoredEvent, event: Event, actor_keys: list[str],
             and (stored.place is None or place_key is None or stored.place == place_key))
 
 
-def stored_match(event: Event, entity_keys: dict[str, str], index: EventIndex) -> str | None:
-    """The key of a compatible stored event, if the index holds one."""
+def stored_match(event: Event, own_key: str, entity_keys: dict[str, str],
+                 index: EventIndex) -> str | None:
+    """The key of the one compatible stored event, if the index holds exactly one.
+
+    The event's own key wins where it is stored already; where several stored events
+    would fit (a plain report and someone's claim of it), none is chosen.
+    """
     if event.negated or event.asserted_by is not None or not event.actors:
         return None
     actor_keys = keys_of(event.actors, entity_keys)
     place_key = entity_keys.get(event.place) if event.place else None
-    for stored in index.find_events(event.cls, actor_keys):
-        if compatible(stored, event, actor_keys, place_key):
-            return stored.key
-    return None
+    keys = {stored.key for stored in index.find_events(event.cls, actor_keys)
+            if compatible(stored, event, actor_keys, place_key)}
+    if own_key in keys:
+        return own_key
+    return keys.pop() if len(keys) == 1 else None
 
 
 def sanction_key(sanction: Sanction, entity_keys: dict[str, str]) -> str:
@@ -110,8 +117,8 @@ def resolve_events(extraction: Extraction, index: EventIndex) -> Extraction:
         sanction.key = sanction_key(sanction, entity_keys)
     by_key: dict[str, Event] = {}
     for event in extraction.events:
-        event.key = stored_match(event, entity_keys, index) or \
-            event_key(event, entity_keys, extraction.article.id)
+        own_key = event_key(event, entity_keys, extraction.article.id)
+        event.key = stored_match(event, own_key, entity_keys, index) or own_key
         by_key.setdefault(event.key, event).mentions.extend(
             [] if by_key[event.key] is event else event.mentions)
     kept = {id(event) for event in by_key.values()}
