@@ -13,8 +13,9 @@ import pytest
 
 from kg.extract import extract
 from kg.ingest import IngestOptions, Report, read_articles
-from kg.model import Extraction
+from kg.model import Event, Extraction
 from kg.nlp import load_pipeline
+from kg.resolve import ResolutionIndex, resolve
 
 pytestmark = pytest.mark.slow
 
@@ -67,6 +68,10 @@ def named(extraction: Extraction, local_ids, expected: set[str]) -> bool:
 
 
 def matches(extraction: Extraction, expected: tuple) -> bool:
+    return matching_event(extraction, expected) is not None
+
+
+def matching_event(extraction: Extraction, expected: tuple) -> Event | None:
     cls, agents, others, day, place, topic = expected
     for event in extraction.events:
         actors_ok = named(extraction, event.actors, agents | others) if agents | others \
@@ -78,8 +83,8 @@ def matches(extraction: Extraction, expected: tuple) -> bool:
                 and (topic is None or any(topic in name for t in event.topics
                                           for name in names(extraction, t)))
                 and event.asserted_by is None and not event.negated):
-            return True
-    return False
+            return event
+    return None
 
 
 def describe(extraction: Extraction, cls: str) -> list:
@@ -91,6 +96,17 @@ def describe(extraction: Extraction, cls: str) -> list:
 def test_done_when_events_in_both_seeds(extractions, expected):
     for number, extraction in extractions.items():
         assert matches(extraction, expected), (number, describe(extraction, expected[0]))
+
+
+def test_done_when_events_are_one_node_for_both_seeds(extractions):
+    """Resolved in article order against one index, each event gets one key."""
+    with ResolutionIndex(None) as index:
+        for extraction in extractions.values():
+            index.record(resolve(extraction, index))
+    for expected in EXPECTED_IN_BOTH:
+        keys = {matching_event(extraction, expected).key
+                for extraction in extractions.values()}
+        assert len(keys) == 1 and None not in keys, (expected, keys)
 
 
 def test_an_accusation_by_each_side(extractions):
