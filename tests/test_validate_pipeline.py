@@ -55,3 +55,12 @@ def test_owl_rl_closure_of_ontology_and_seeds_leaves_nothing_empty(tmp_path):
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(data)
     assert list(data.subjects(RDF.type, OWL.Nothing)) == []
     assert [str(message) for message in data.objects(None, ERRNS.error)] == []
+
+
+def test_store_holds_the_ontology_so_summits_are_meetings_without_a_reasoner(tmp_path):
+    data = built_graph([seeds_folder()], tmp_path)
+    found = data.query("""
+        PREFIX ekg: <https://w3id.org/event-kg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?event WHERE { ?event a/rdfs:subClassOf* ekg:Meeting ; a ekg:Summit }""")
+    assert len(found) > 0
