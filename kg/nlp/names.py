@@ -253,12 +253,14 @@ def shape_names(doc: Doc, taken: bytearray, cues: NameCues) -> list[Found]:
     found: list[Found] = []
     unclassified: list[tuple[int, int]] = []
     for run_start, run_end in shape.runs():
+        names, others = [], []
         for start, end, titled in shape.segments(run_start, run_end):
             name = shape.classify(start, end, titled)
-            if name:
-                found.append(name)
-            else:
-                unclassified.append((start, end))
+            (names if name else others).append(name or (start, end))
+        if any(name.cls == "Person" for name in names):  # "Paul Ardent and Nadia Roux"
+            names += [Found(start, end, "Person", 0.7) for start, end in others if end - start > 1]
+        found.extend(names)
+        unclassified.extend(others)
     person_words = {shape.norms[i] for name in found if name.cls == "Person"
                     for i in range(name.start, name.end)}
     found.extend(Found(start, end, "Person", 0.7) for start, end in unclassified

@@ -1,0 +1,125 @@
+"""kg_gazetteer, kg_names and load_pipeline on sentences written for these tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.nlp import PipelineError, load_pipeline
+from kg.nlp.normalise import normalise_name, normalise_term, slug
+
+FIXTURE = Path(__file__).parent / "fixtures" / "lexicon.yaml"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(None, [FIXTURE])
+
+
+def entities(nlp: Language, text: str) -> list[tuple[str, str, str]]:
+    doc = nlp(text)
+    return [(span.text, span.label_, span.kb_id_) for span in doc.spans["kg_entities"]]
+
+
+@pytest.mark.parametrize("variant", ["Kim Jong Un", "Kim Jong-un", "KIM JONG-UN", "kim jong-Un"])
+def test_name_variants_normalise_alike(variant: str) -> None:
+    assert normalise_name(variant) == normalise_name("Kim Jong-un")
+
+
+def test_spelling_folds_for_terms_only() -> None:
+    assert normalise_term("Organisation of Defence") == normalise_term("Organization of Defense")
+    assert normalise_name("Organisation") != normalise_name("Organization")
+    assert slug("Côte d’Ivoire") == "cote-divoire"
+
+
+@pytest.mark.parametrize("written", ["Kim Jong Un", "Kim Jong-un", "KIM JONG-UN"])
+def test_gazetteer_matches_every_spelling(nlp: Language, written: str) -> None:
+    assert (written, "Person", "kim-jong-un") in entities(nlp, f"Later {written} left the hall.")
+
+
+def test_acronym_needs_capitals(nlp: Language) -> None:
+    found = entities(nlp, "Nobody told us that the US envoy had left.")
+    assert found == [("US", "Country", "united-states")]
+
+
+def test_metonym_acts_or_is_a_place(nlp: Language) -> None:
+    found = entities(nlp, "Pyongyang wanted relief. Moon spoke in Seoul after the Seoul talks.")
+    assert ("Pyongyang", "Country", "north-korea") in found
+    assert ("Seoul", "City", "seoul") in found
+    assert ("Seoul", "Country", "south-korea") not in found
+
+
+def test_the_north_only_with_a_capital(nlp: Language) -> None:
+    assert ("the North", "Country", "north-korea") in entities(nlp, "Talks with the North resumed.")
+    assert entities(nlp, "Rain fell in the north overnight.") == []
+
+
+def test_names_wrapped_onto_the_next_line(nlp: Language) -> None:
+    found = entities(nlp, "Penalties from the UN\nSecurity Council stayed.")
+    assert [kb for _, _, kb in found] == ["un-security-council"]
+
+
+def test_names_component_classes(nlp: Language) -> None:
+    text = ("Former US ambassador to South Korea Wilma Quist said the move helped.\n\n"
+            "Paul Ardent and Nadia Roux of the independent Harbour Policy Institute agreed, "
+            "as did staff at the Tarn complex.")
+    found = {(text, cls) for text, cls, _ in entities(nlp, text)}
+    assert {("Wilma Quist", "Person"), ("Paul Ardent", "Person"), ("Nadia Roux", "Person"),
+            ("Harbour Policy Institute", "Organization"), ("Tarn", "Facility")} <= found
+
+
+@pytest.mark.parametrize("opener", ["Despite", "Similarly", "Each", "Analysts", "According",
+                                    "Relations"])
+def test_sentence_openers_are_not_names(nlp: Language, opener: str) -> None:
+    found = [text for text, _, _ in entities(nlp, f"{opener} the talks went on. They met on Thursday.")]
+    assert opener not in found and "Thursday" not in found
+
+
+def test_missing_model_is_one_line_error() -> None:
+    with pytest.raises(PipelineError, match="not installed: install one with") as error:
+        load_pipeline("no_such_pipeline_xyz")
+    assert "\n" not in str(error.value)
+
+
+@Language.component("test_stub_ner")
+def stub_ner(doc: Doc) -> Doc:
+    """A stand-in for a trained NER: fixed labels on capitalised runs of a known sentence."""
+    labels = {"Ola Brenn": "PERSON", "Fjord Shipping": "ORG", "Vietnamese": "NORP",
+              "Hanoi": "GPE"}
+    spans = []
+    for text, label in labels.items():
+        start = doc.text.find(text)
+        if start >= 0:
+            spans.append(doc.char_span(start, start + len(text), label=label))
+    doc.ents = [span for span in spans if span is not None]
+    return doc
+
+
+def test_trained_model_entities_are_mapped_and_gazetteer_wins(monkeypatch) -> None:
+    def stub_load(name: str) -> Language:
+        stub = spacy.blank("en")
+        stub.add_pipe("sentencizer")
+        stub.add_pipe("test_stub_ner")
+        return stub
+
+    monkeypatch.setattr(spacy, "load", stub_load)
+    nlp = load_pipeline("stub_model", [FIXTURE])
+    doc = nlp("Ola Brenn of Fjord Shipping met Vietnamese officials in Hanoi.")
+    found = [(s.text, s.label_, s.kb_id_, s.id_) for s in doc.spans["kg_entities"]]
+    assert ("Ola Brenn", "Person", "", "model") in found
+    assert ("Fjord Shipping", "Organization", "", "model") in found
+    assert ("Vietnamese", "Country", "vietnam", "demonym") in found
+    assert ("Hanoi", "City", "hanoi", "name") in found
+
+
+def test_hand_built_parse_decides_acting() -> None:
+    nlp = load_pipeline(None, [FIXTURE])
+    words = ["Pyongyang", "rejected", "it"]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"],
+              sent_starts=[True, False, False])
+    doc = nlp.get_pipe("kg_gazetteer")(doc)
+    assert [(s.text, s.kb_id_) for s in doc.spans["kg_entities"]] == [("Pyongyang", "north-korea")]
+    assert isinstance(doc.spans["kg_entities"][0], Span)
