@@ -1,7 +1,9 @@
 """Quote attribution on short texts written for these tests (entities set by hand)."""
 from __future__ import annotations
 
-from events_support import KOREA, extract_text
+from events_support import KOREA, blank_pipeline, entities_in, extract_text
+from kg.extract import extract_with_entities
+from kg.model import Article, RoleFact
 
 PEOPLE = {**KOREA, "Jane Roe": ("roe", "Person"), "Joe Doe": ("doe", "Person"),
           "Acme Institute": ("acme", "Organization")}
@@ -65,3 +67,22 @@ def test_they_wrote_gives_one_quote_per_author():
 def test_quote_without_any_speaker_is_kept_without_one():
     extraction = extract_text("“Nothing happened.”", PEOPLE)
     assert [(q.speaker, q.text) for q in extraction.quotes] == [(None, "Nothing happened.")]
+
+
+def test_he_said_after_a_reported_speaker_of_the_paragraph():
+    text = ("“We leave now,” Trump said.\n\nJane Roe said the plan was sound. "
+            "“It will hold,” he said.")
+    assert [s for s, _ in speakers(text)] == ["Trump", "Jane Roe"]
+
+
+def test_quoted_as_saying():
+    text = "Kim met Trump. “We are ready,” Kim was quoted as saying."
+    assert speakers(text) == [("Kim", "We are ready")]
+
+
+def test_the_title_names_the_person_who_holds_it():
+    text = "Trump met Kim on Monday. “We walked away,” the president said."
+    entities = entities_in(text, PEOPLE)
+    next(e for e in entities if e.local_id == "trump").roles.append(RoleFact("President"))
+    extraction = extract_with_entities(blank_pipeline()(text), Article.from_text(text), entities)
+    assert [q.speaker for q in extraction.quotes] == ["trump"]

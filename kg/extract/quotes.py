@@ -37,16 +37,12 @@ class SpeakerMemory:
     groups: list[list[str]] = field(default_factory=list)
     unnamed: dict[str, str] = field(default_factory=dict)  # source noun -> entity local id
     by_verb: dict[int, list[str]] = field(default_factory=dict)  # verb token -> its speakers
+    agents: list[tuple[int, str]] = field(default_factory=list)  # (trigger token, agent)
 
     def last_for(self, pronoun: str, context: ArticleContext) -> list[str]:
         """The last speakers a pronoun can stand for: a group for "they", one for "he"."""
-        allowed = discourse().pronouns.get(pronoun, frozenset())
-        for group in reversed(self.groups):
-            if pronoun in PLURAL_PRONOUNS and len(group) > 1:
-                return group
-            if len(group) == 1 and context.cls_of(group[0]) in allowed:
-                return group
-        return []
+        return next((group for group in reversed(self.groups) if fits(group, pronoun, context)),
+                    [])
 
 
 def is_speech_verb(context: ArticleContext, i: int) -> bool:
@@ -119,11 +115,13 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
     doc = context.doc
     before = previous_content(verb, context)
     if before is not None and doc[before].lower_ in discourse().pronouns:
-        pronoun = doc[before].lower_
-        group = memory.last_for(pronoun, context) or earlier_speakers(verb, pronoun, context,
-                                                                       memory)
+        group = pronoun_speakers(verb, doc[before].lower_, context, memory)
         if group:
             return group
+    if before is not None and context.owner[before] is None:
+        holder = title_holder(before, context)
+        if holder is not None:
+            return [holder]
     named_by_description = before is not None and context.owner[before] is None \
         and doc[before].lower_ in discourse().source_nouns
     subject = [] if named_by_description else context.subject_before(verb)
@@ -139,16 +137,66 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
     return unnamed_source(verb, context, memory, after=True)
 
 
-def earlier_speakers(verb: int, pronoun: str, context: ArticleContext,
+def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
                      memory: SpeakerMemory) -> list[str]:
-    """The speakers of an earlier verb of saying that a pronoun can stand for."""
+    """Who "he said" or "they wrote" stands for, nearest evidence first: a speaker earlier in
+    the paragraph, an actor of an event earlier in the paragraph ("she appealed ... she
+    said"), the last quoted speaker, a speaker of an earlier paragraph."""
+    start = paragraph_start(verb, context)
+    return (earlier_speakers(verb, pronoun, context, memory, start)
+            or paragraph_agent(verb, pronoun, context, memory, start)
+            or memory.last_for(pronoun, context)
+            or earlier_speakers(verb, pronoun, context, memory, verb - SPEAKER_REACH))
+
+
+def paragraph_start(i: int, context: ArticleContext) -> int:
+    """The first token of the paragraph that token ``i`` is in."""
+    paragraph = context.paragraph_of(context.doc[i])
+    j = i
+    while j > 0 and context.paragraph_of(context.doc[j - 1]) == paragraph:
+        j -= 1
+    return j
+
+
+def fits(group: list[str], pronoun: str, context: ArticleContext) -> bool:
+    """Whether a pronoun can stand for a group of entities ("they" for two, "she" for one)."""
     allowed = discourse().pronouns.get(pronoun, frozenset())
-    for i in range(verb - 1, max(-1, verb - SPEAKER_REACH), -1):
+    return pronoun in PLURAL_PRONOUNS and len(group) > 1 or \
+        len(group) == 1 and context.cls_of(group[0]) in allowed
+
+
+def paragraph_agent(verb: int, pronoun: str, context: ArticleContext, memory: SpeakerMemory,
+                    start: int) -> list[str]:
+    """The agent of the latest event before ``verb`` in its paragraph that fits a pronoun."""
+    for token, agent in reversed(memory.agents):
+        if start <= token < verb and fits([agent], pronoun, context):
+            return [agent]
+    return []
+
+
+def title_holder(noun: int, context: ArticleContext) -> str | None:
+    """The person last named of those who hold the post a noun names ("the president
+    said")."""
+    word = context.doc[noun].lower_
+    if not context.doc[noun].is_lower or context.doc[max(noun - 1, 0)].lower_ != "the":
+        return None
+    holders = {entity.local_id for entity in context.entities if entity.cls == "Person" and any(
+        role.title.lower().split()[-1:] == [word] for role in entity.roles)}
+    latest = max((mention.start, entity.local_id) for entity in context.entities
+                 if entity.local_id in holders for mention in entity.mentions
+                 if mention.start < context.doc[noun].idx) if holders else None
+    return latest[1] if latest else None
+
+
+def earlier_speakers(verb: int, pronoun: str, context: ArticleContext,
+                     memory: SpeakerMemory, start: int) -> list[str]:
+    """The speakers of an earlier verb of saying (back to token ``start``) that a pronoun
+    can stand for."""
+    for i in range(verb - 1, max(-1, start - 1), -1):
         if not is_speech_verb(context, i) or i in memory.by_verb and not memory.by_verb[i]:
             continue
         group = subject_of(i, context, memory, allow_after=True)
-        plural_fits = pronoun in PLURAL_PRONOUNS and len(group) > 1
-        if plural_fits or len(group) == 1 and context.cls_of(group[0]) in allowed:
+        if fits(group, pronoun, context):
             return group
     return []
 
@@ -210,6 +258,7 @@ def quote_text(quote: Span) -> str:
 def iter_quotes(context: ArticleContext, mentions: list[EventMention],
                 memory: SpeakerMemory) -> Iterator[Quote]:
     """Every quote of the article with its speaker (one Quote per speaker of a group)."""
+    memory.agents = [(m.token, agent) for m in mentions for agent in m.event.agents[:1]]
     last_paragraph = -1
     for number, quote in enumerate(context.doc.spans.get("kg_quotes", [])):
         if not quote_text(quote):
