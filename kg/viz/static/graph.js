@@ -1,0 +1,225 @@
+// The interactive page of `kg viz FILE.html`: draws the graph with vis-network, lets the reader
+// search, filter by class, date and article, and shows a node's provenance in the side panel.
+// window.kgGraph is the page's API (used by the browser test and by curious readers).
+(function () {
+  "use strict";
+  const data = JSON.parse(document.getElementById("kg-data").textContent);
+  const byId = new Map(data.nodes.map((node) => [node.id, node]));
+  const hiddenClasses = new Set();
+  const element = (id) => document.getElementById(id);
+
+  const nodes = new vis.DataSet(data.nodes.map((node) => ({
+    id: node.id, label: node.label, title: node.cls + ": " + node.label, shape: node.shape,
+    value: Math.max(1, node.sources.length),
+    color: { background: node.colour, border: "#333",
+             highlight: { background: node.colour, border: "#000" } },
+  })));
+  const edges = new vis.DataSet(data.edges.map((edge, index) => ({
+    id: index, from: edge.from, to: edge.to, label: edge.role, arrows: "to",
+  })));
+  const large = data.nodes.length > data.settings.cluster_above;
+  const network = new vis.Network(element("kg-network"), { nodes: nodes, edges: edges }, {
+    layout: { improvedLayout: data.nodes.length <= 150, randomSeed: 7 },
+    physics: { enabled: false, solver: "forceAtlas2Based",
+               forceAtlas2Based: { gravitationalConstant: -60, springLength: 110 },
+               stabilization: { enabled: false } },
+    interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: large },
+    nodes: { scaling: { min: 8, max: 36, label: { enabled: true, min: 12, max: 22 } },
+             font: { size: 13 } },
+    edges: { font: { size: 10, align: "middle", color: "#555" }, color: { color: "#999" },
+             smooth: false },
+  });
+
+  function clusterLeaves() {
+    if (!large) return;
+    network.clusterOutliers({
+      clusterNodeProperties: { shape: "dot", color: "#dddddd", borderWidth: 2, label: "leaves" },
+      processProperties: (cluster, childNodes) => {
+        cluster.label = childNodes.length + " leaves";
+        cluster.value = childNodes.length;
+        return cluster;
+      },
+    });
+  }
+
+  function settle() {
+    const iterations = Math.min(600, 150 + data.nodes.length);
+    network.setOptions({ physics: { enabled: true,
+      stabilization: { enabled: true, iterations: iterations, updateInterval: 25 } } });
+    network.stabilize(iterations);
+  }
+
+  network.on("stabilizationProgress", (progress) => {
+    element("kg-status").textContent = "Laying out the graph… " +
+      Math.round(100 * progress.iterations / progress.total) + "%";
+  });
+  network.once("stabilizationIterationsDone", () => {
+    network.setOptions({ physics: { enabled: false } });
+    network.fit();
+    network.once("afterDrawing", () => {
+      element("kg-status").textContent = data.nodes.length + " nodes, " + data.edges.length +
+        " edges" + (large ? "; leaves grouped (double-click a group to open it)" : "");
+      window.kgGraph.ready = true;
+      document.body.dataset.ready = "true";
+    });
+    network.redraw();
+  });
+
+  network.on("click", (event) => {
+    if (event.nodes.length) showNode(event.nodes[0]);
+  });
+  network.on("doubleClick", (event) => {
+    if (event.nodes.length && network.isCluster(event.nodes[0])) network.openCluster(event.nodes[0]);
+  });
+
+  function text(tag, content, attributes) {
+    const made = document.createElement(tag);
+    if (content !== undefined) made.textContent = content;
+    Object.entries(attributes || {}).forEach(([name, value]) => made.setAttribute(name, value));
+    return made;
+  }
+
+  function articleName(iri) {
+    const article = data.articles[iri] || {};
+    return [article.title || iri, article.publisher, article.date].filter(Boolean).join(" · ");
+  }
+
+  function entry(list, term, values) {
+    const shown = values.filter((value) => value !== "" && value !== undefined);
+    if (!shown.length) return;
+    list.append(text("dt", term));
+    shown.forEach((value) => list.append(typeof value === "string" ? text("dd", value) : value));
+  }
+
+  function wikidataLink(id) {
+    if (!id) return "";
+    const cell = text("dd");
+    cell.append(text("a", id, { href: "https://www.wikidata.org/wiki/" + id, target: "_blank",
+                                rel: "noopener" }));
+    return cell;
+  }
+
+  function sentenceBlock(sentence) {
+    const block = text("blockquote", sentence.text);
+    block.append(text("cite", articleName(sentence.article)));
+    return block;
+  }
+
+  function showNode(id) {
+    const panel = element("kg-panel");
+    panel.replaceChildren();
+    if (network.isCluster(id)) {
+      panel.append(text("h2", "A group of leaves"),
+                   text("p", "Double-click the group to open it.", { class: "hint" }));
+      return;
+    }
+    const node = byId.get(id);
+    panel.append(text("h2", node.label), text("p", node.cls, { class: "hint" }));
+    const list = text("dl");
+    entry(list, "Also called", node.aliases);
+    entry(list, "Posts", node.roles);
+    entry(list, "Wikidata", [wikidataLink(node.wikidata)]);
+    entry(list, "Date", [node.date]);
+    entry(list, "Words", [node.text]);
+    entry(list, "CAMEO code", [node.cameo]);
+    entry(list, "Factuality", [node.factuality]);
+    entry(list, "Sectors", node.sectors);
+    entry(list, "Roles in the graph", node.links);
+    entry(list, "Sources (" + node.sources.length + ")", node.sources.map(articleName));
+    entry(list, "Read in", node.sentences.map(sentenceBlock));
+    entry(list, "IRI", [node.id]);
+    panel.append(list);
+  }
+
+  function matches(node, wanted) {
+    return [node.label, node.wikidata, node.id].concat(node.aliases)
+      .some((name) => name && name.toLowerCase().includes(wanted));
+  }
+
+  function find(words) {
+    const wanted = words.trim().toLowerCase();
+    if (!wanted) return [];
+    const exact = data.nodes.filter((node) => node.label.toLowerCase() === wanted);
+    const found = exact.length ? exact : data.nodes.filter((node) => matches(node, wanted));
+    return found.map((node) => node.id);
+  }
+
+  function select(id) {
+    if (!byId.has(id)) return false;
+    const shown = network.findNode(id)[0] || id;
+    network.selectNodes([shown]);
+    network.focus(shown, { scale: 1.2, animation: false });
+    showNode(id);
+    return true;
+  }
+
+  function shown(node) {
+    if (hiddenClasses.has(node.cls)) return false;
+    const article = element("kg-article").value;
+    if (article && !node.sources.includes(article)) return false;
+    const from = element("kg-date-from").value;
+    const to = element("kg-date-to").value;
+    if (node.date && node.family === "Event" && ((from && node.date < from) || (to && node.date > to))) {
+      return false;
+    }
+    return true;
+  }
+
+  function applyFilters() {
+    const updates = data.nodes.map((node) => ({ id: node.id, hidden: !shown(node) }));
+    nodes.update(updates);
+    const visible = updates.filter((update) => !update.hidden).length;
+    element("kg-counts").textContent = visible + " of " + data.nodes.length + " nodes shown";
+  }
+
+  function buildLegend() {
+    const legend = element("kg-legend");
+    data.legend.forEach((item) => {
+      const box = text("input", undefined, { type: "checkbox", "data-class": item.cls });
+      box.checked = true;
+      box.addEventListener("change", () => {
+        if (box.checked) hiddenClasses.delete(item.cls); else hiddenClasses.add(item.cls);
+        applyFilters();
+      });
+      const swatch = text("span", undefined, { class: "swatch " + item.shape });
+      swatch.style.background = item.colour;
+      const label = text("label");
+      label.append(box, swatch, text("span", item.cls + " (" + item.count + ")"));
+      const row = text("li");
+      row.append(label);
+      legend.append(row);
+    });
+  }
+
+  function buildFilters() {
+    const dates = data.nodes.filter((node) => node.family === "Event" && node.date)
+      .map((node) => node.date).sort();
+    ["kg-date-from", "kg-date-to"].forEach((id, index) => {
+      const input = element(id);
+      if (dates.length) {
+        input.min = dates[0]; input.max = dates[dates.length - 1];
+        input.value = index ? input.max : input.min;
+      }
+      input.addEventListener("change", applyFilters);
+    });
+    const choice = element("kg-article");
+    Object.keys(data.articles).sort((a, b) => articleName(a).localeCompare(articleName(b)))
+      .forEach((iri) => choice.append(text("option", articleName(iri), { value: iri })));
+    choice.addEventListener("change", applyFilters);
+    const names = element("kg-names");
+    data.nodes.forEach((node) => names.append(text("option", undefined, { value: node.label })));
+    element("kg-search").addEventListener("change", (event) => {
+      const found = find(event.target.value);
+      element("kg-status").textContent = found.length ? found.length + " found" : "nothing found";
+      if (found.length) select(found[0]);
+    });
+  }
+
+  window.kgGraph = { ready: false, network: network, nodes: nodes, edges: edges, data: data,
+                     find: find, select: select, showNode: showNode, applyFilters: applyFilters };
+  buildLegend();
+  buildFilters();
+  applyFilters();
+  clusterLeaves();
+  settle();
+})();
