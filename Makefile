@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-event-kg
 OUT    := out
 KG     := $(BIN)/kg
 
-.PHONY: demo test install clean
+.PHONY: demo test install clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,12 +35,26 @@ demo: install
 	$(KG) stats --store $(OUT)/store
 
 # pytest exits 5 when it collects nothing: say so, and fail.
-test: install
+test: install browser
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; fi; \
 	exit $$status
 
 # Later issues add their targets here (bench, viz and browser set-up).
+
+# The browser tests drive Debian's headless Chromium through chromedriver; installed here (as
+# root, with apt) only when chromedriver is missing. Nothing is downloaded at test time.
+browser:
+	@command -v chromedriver >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make browser: installing chromium and chromium-driver with apt-get"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver >/dev/null \
+	      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver >/dev/null; } \
+	      || { echo "make browser: apt-get could not install chromium chromium-driver" >&2; exit 1; }; \
+	  else \
+	    echo "make browser: chromedriver is missing; run 'sudo apt-get install chromium chromium-driver'" \
+	         "(or 'sudo make browser'). Without it the browser tests skip, and fail under CI=true." >&2; \
+	  fi; }
 
 clean:
 	rm -rf $(OUT) $(STAMP)
