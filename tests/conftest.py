@@ -24,3 +24,11 @@ def seeds_dir() -> Path:
 def seed_paths(seeds_dir: Path) -> dict[str, Path]:
     """The seed files by their number prefix: {"000": Path(...), "003": Path(...)}."""
     return {path.name.split("_")[0]: path for path in sorted(seeds_dir.glob("*.txt"))}
+
+
+@pytest.fixture()
+def browser(request: pytest.FixtureRequest):
+    """A headless Chromium (tests/browser.py): skips when missing, fails under CI=true."""
+    from browser import browser_fixture
+
+    return browser_fixture(request)

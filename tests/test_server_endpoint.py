@@ -10,7 +10,6 @@ import csv
 import io
 import json
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -272,21 +271,6 @@ def test_fifty_concurrent_clients_all_get_right_answers(server: RunningServer) -
         answers = list(clients.map(ask, names))
     assert answers == names
 
-
-
-@pytest.fixture()
-def browser(request: pytest.FixtureRequest):
-    """A headless Chromium driven by Selenium, with the chromedriver found on PATH."""
-    webdriver = pytest.importorskip("selenium.webdriver")
-    driver_path = shutil.which("chromedriver")
-    if driver_path is None:
-        pytest.skip("chromedriver is not installed")
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(driver_path))
-    request.addfinalizer(driver.quit)
-    return driver
 
 
 @pytest.mark.slow
