@@ -76,6 +76,7 @@ class ArticleEntities:
 
     def __init__(self, doc: Doc, article: Article, lexicon: Lexicon, cues: NameCues) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.article = article
         self.lexicon = lexicon
         self.cues = cues
@@ -168,7 +169,7 @@ class ArticleEntities:
             start = self.doc[state.start - 1].idx
             self.group(("lex", capital), self.lexicon[capital].cls, capital).add(
                 start, self.doc[end - 1].idx + len(self.doc[end - 1]),
-                self.doc.text[start:self.doc[end - 1].idx + len(self.doc[end - 1])],
+                self.text[start:self.doc[end - 1].idx + len(self.doc[end - 1])],
                 "description", DESCRIPTION_CONFIDENCE)
 
     def add_post(self, index: SpanIndex, state: Span, end: int) -> None:
@@ -192,7 +193,7 @@ class ArticleEntities:
             group = self.group(("desc", title, state.kb_id_), "Person")
             group.description = f"{label_of(state, self.lexicon)} {title}"
             group.roles.append((title, state_key, False, start_char, end_char))
-        group.add(start_char, end_char, self.doc.text[start_char:end_char], "description",
+        group.add(start_char, end_char, self.text[start_char:end_char], "description",
                   DESCRIPTION_CONFIDENCE)
 
     def holder(self, title: str, state_key: GroupKey) -> GroupKey | None:
@@ -211,7 +212,7 @@ class ArticleEntities:
         """The Mention of characters [start, end): its text and its sentence."""
         number = max(0, bisect.bisect_right(self.sentence_starts, start) - 1)
         sentence = self.sentences[number]
-        return Mention(start, end, self.doc.text[start:end], number, sentence.start_char,
+        return Mention(start, end, self.text[start:end], number, sentence.start_char,
                        sentence.end_char)
 
     def entities(self) -> list[Entity]:
