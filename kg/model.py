@@ -185,6 +185,7 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # (start, end) offsets
+    dateline: str | None = None  # Entity.local_id of the dateline's place (set by resolve)
 
     def entity(self, local_id: str) -> Entity:
         """The entity with this local id."""

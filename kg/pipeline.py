@@ -1,7 +1,9 @@
 """The glue: articles in, extractions added to a knowledge graph.
 
 ingest -> nlp.pipe (in batches) -> extract -> resolve -> graph.add_extraction, one article at a
-time, skipping articles the graph already holds.
+time, skipping articles the graph already holds. The sources are taken in sorted order (and
+folders and globs are read in sorted order), so the graph does not depend on the order in
+which they were named.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from kg.ingest import IngestOptions, Report, read_articles
 from kg.model import Article, Extraction
 from kg.nlp import load_pipeline
 from kg.resolve import resolve
+from kg.resolve.dateline import resolve_dateline
 
 if TYPE_CHECKING:
     from kg.store import KnowledgeGraph
@@ -75,9 +78,11 @@ def build(sources: Iterable[str | Path], graph: KnowledgeGraph,
     report = report if report is not None else Report()
     summary = BuildSummary()
     nlp = load_pipeline(options.model, options.lexicons)
+    lexicon = nlp.get_pipe("kg_gazetteer").lexicon
+    graph.note_lexicons(options.lexicons)
 
     def new_articles() -> Iterator[tuple[str, Article]]:
-        for article in read_articles(sources, options.ingest, report):
+        for article in read_articles(sorted(map(str, sources)), options.ingest, report):
             if graph.has_article(article.id):
                 summary.already_present += 1
                 if on_article:
@@ -87,7 +92,8 @@ def build(sources: Iterable[str | Path], graph: KnowledgeGraph,
 
     for doc, article in nlp.pipe(new_articles(), as_tuples=True, batch_size=options.batch_size):
         try:
-            extraction = resolve(extract(doc, article), graph.index)
+            extraction = resolve_dateline(resolve(extract(doc, article), graph.index),
+                                          lexicon, graph.index)
             graph.add_extraction(extraction)
         except Exception as error:  # noqa: BLE001 - one article's failure must not end the run
             summary.failed += 1

@@ -106,7 +106,7 @@ def test_build_seeds_to_trig_keeps_their_metadata(runner, tmp_path, seed_paths, 
     out = tmp_path / "seeds.trig"
     result = runner.invoke(cli, ["build", str(seed_paths["000"].parent), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    dataset = Dataset()
+    dataset = Dataset(default_union=True)
     dataset.parse(out, format="trig")
     articles = {}
     for article in set(dataset.subjects(RDF.type, ekg.Article)):

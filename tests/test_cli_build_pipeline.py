@@ -9,6 +9,7 @@ pipeline = pytest.importorskip("kg.pipeline", reason="a stage the pipeline impor
                                exc_type=ImportError)
 from kg.ingest import Report  # noqa: E402
 from kg.model import Extraction  # noqa: E402
+from kg.resolve import ResolutionIndex  # noqa: E402
 
 
 class RecordingGraph:
@@ -17,7 +18,8 @@ class RecordingGraph:
     def __init__(self, known: set[str] = frozenset()) -> None:
         self.known = set(known)
         self.added: list[Extraction] = []
-        self.index = None
+        self.index = ResolutionIndex(None)
+        self.lexicons_noted: list[Path] = []
 
     def has_article(self, article_id: str) -> bool:
         return article_id in self.known
@@ -25,6 +27,9 @@ class RecordingGraph:
     def add_extraction(self, extraction: Extraction) -> None:
         self.added.append(extraction)
         self.known.add(extraction.article.id)
+
+    def note_lexicons(self, lexicons: tuple[Path, ...]) -> None:
+        self.lexicons_noted += lexicons
 
 
 @pytest.fixture

@@ -65,7 +65,7 @@ def command(paths: tuple[str, ...], out: Path | None, store: Path | None, model:
     from kg.lexicon import LexiconError
     from kg.nlp import PipelineError
     from kg.pipeline import BuildOptions, build  # spaCy loads here, not on every `kg` call
-    from kg.store import KnowledgeGraph
+    from kg.store import KnowledgeGraph, StoreError
 
     options = BuildOptions(ingest=IngestOptions(max_bytes=max_bytes,
                                                 default_date=default_date and default_date.date()),
@@ -73,16 +73,19 @@ def command(paths: tuple[str, ...], out: Path | None, store: Path | None, model:
     report = Report()
     try:
         graph = KnowledgeGraph.open(store, base_iri=base_iri)
+    except (OSError, StoreError) as error:
+        raise click.ClickException(str(error)) from None
+    try:
         with CountingProgress("articles") as progress:
             summary = build(paths, graph, options, report,
                             on_article=lambda article: progress.advance(article.source or ""))
         if out and fmt:
             graph.export(out, fmt)
-        graph.close()
-    except (OSError, LexiconError, PipelineError) as error:
+    except (OSError, LexiconError, PipelineError, StoreError) as error:
         raise click.ClickException(str(error)) from None
     finally:
-        for line in report.lines():
+        graph.close()
+        for line in report.lines() + [f"warning: {line}" for line in graph.warnings]:
             click.echo(line, err=True)
     click.echo(report.summary(), err=True)
     click.echo(summary.line(), err=True)

@@ -161,6 +161,11 @@ class ResolutionIndex:
                 (event.key, keys[actor], article) for event in events
                 for actor in set(event.actors) if actor in keys])
 
+    def article_ids(self) -> list[str]:
+        """The ids of the articles the index holds rows of."""
+        return sorted({row[0] for table in TABLES
+                       for row in self.db.execute(f"SELECT DISTINCT article FROM {table}")})
+
     def forget_article(self, article_id: str) -> None:
         """Remove everything one article taught the index."""
         with self.db:

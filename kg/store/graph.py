@@ -1,0 +1,341 @@
+"""KnowledgeGraph: the merged, provenance-carrying graph, in memory, on disk or remote.
+
+One named graph per article holds everything that article says; an entity or event that
+several articles report keeps ONE IRI across their graphs, so the union of all graphs is the
+merged knowledge graph, and queries see that union as their default graph. The ontology
+(ontology/kg.ttl) sits in its own named graph, so ``?e a/rdfs:subClassOf* ekg:Meeting``
+finds summits without a reasoner.
+
+Adding an article is atomic: its quads go in in one transaction, after the resolution index
+has learnt them; an index row whose article never reached the store (a build killed in
+between) is forgotten when the store is next opened for writing.
+
+>>> graph = KnowledgeGraph.open(None)
+>>> graph.select("ASK { ekg:Summit rdfs:subClassOf* ekg:Meeting }")
+True
+>>> graph.has_article("0" * 64)
+False
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import IO, Any, BinaryIO
+
+import pyoxigraph
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Variable
+
+from kg.lexicon import project_lexicon_files
+from kg.model import Extraction
+from kg.paths import ontology_dir
+from kg.rdf.iris import article_iri, article_id_of
+from kg.rdf.quads import extraction_quads
+from kg.rdf.vocab import DEFAULT_BASE, ONTOLOGY_GRAPH, PREFIXES, RDFS, SKOS
+from kg.resolve.index import ResolutionIndex
+from kg.store.export import FORMATS, keeps_graphs, write_quads
+from kg.store.folder import (INDEX, BuildRecord, StoreError, digest_files, open_read_only,
+                             open_writable, read_record, write_record)
+
+Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
+QUERY_PREFIXES = PREFIXES
+
+
+class QueryError(ValueError):
+    """A SPARQL query that does not parse or cannot be evaluated; the message is one line."""
+
+
+def ontology_file() -> Path:
+    """ontology/kg.ttl."""
+    return ontology_dir() / "kg.ttl"
+
+
+@cache
+def ontology_quads() -> tuple[Quad, ...]:
+    """ontology/kg.ttl in its named graph, its blank nodes named in the order they occur, so
+    that every store (and every export) holds the same quads."""
+    names: dict[str, BlankNode] = {}
+
+    def stable(term: Any) -> Any:
+        if isinstance(term, BlankNode):
+            return names.setdefault(term.value, BlankNode(f"ontology{len(names)}"))
+        return term
+
+    return tuple(Quad(stable(t.subject), t.predicate, stable(t.object), ONTOLOGY_GRAPH)
+                 for t in pyoxigraph.parse(path=str(ontology_file()),
+                                           format=pyoxigraph.RdfFormat.TURTLE))
+
+
+def as_term(value: Term | str) -> Term:
+    """A value to bind a query variable to: a term as it is, a string as a plain literal."""
+    return Literal(value) if isinstance(value, str) else value
+
+
+def one_line(error: BaseException) -> str:
+    """An exception's message folded onto one line."""
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+class KnowledgeGraph:
+    """The graph of all articles added so far (see the module docstring)."""
+
+    def __init__(self, store: Any, base_iri: str = DEFAULT_BASE,
+                 index: ResolutionIndex | None = None, location: Path | str | None = None,
+                 read_only: bool = False) -> None:
+        self.store = store  # a pyoxigraph.Store, or kg.store.remote.RemoteStore
+        self.base_iri = base_iri
+        self._index = index
+        self.location = location
+        self.read_only = read_only
+        self.warnings: list[str] = []
+
+    # -- opening -----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, location: Path | str | None = None, *, base_iri: str | None = None,
+             read_only: bool = False, wait: float = 0.0) -> "KnowledgeGraph":
+        """Open a graph: None in memory, a folder on disk (created on first use), or an
+        ``http(s)://`` SPARQL 1.1 endpoint with Update.
+
+        ``read_only`` opens a folder for queries (a build may be writing it meanwhile);
+        ``wait`` is how long to wait for another writer to finish.
+        """
+        if location is None:
+            graph = cls(pyoxigraph.Store(), base_iri or DEFAULT_BASE, ResolutionIndex(None))
+            graph.load_ontology()
+            return graph
+        if str(location).startswith(("http://", "https://")):
+            from kg.store.remote import open_remote
+
+            return open_remote(cls, str(location), base_iri=base_iri or DEFAULT_BASE,
+                               read_only=read_only)
+        return cls.open_folder(Path(location), base_iri, read_only, wait)
+
+    @classmethod
+    def open_folder(cls, folder: Path, base_iri: str | None, read_only: bool,
+                    wait: float) -> "KnowledgeGraph":
+        """Open a store folder (see ``open``)."""
+        record = read_record(folder)
+        if record and base_iri and base_iri != record.base_iri:
+            raise StoreError(f"{folder} holds a graph with base IRI {record.base_iri}; "
+                             f"build into a new store to use {base_iri}")
+        base = record.base_iri if record else base_iri or DEFAULT_BASE
+        if read_only:
+            return cls(open_read_only(folder), base, None, folder, read_only=True)
+        store = open_writable(folder, wait)
+        graph = cls(store, base, ResolutionIndex(folder / INDEX), folder)
+        current = graph.current_record()
+        if record is None or record.ontology != current.ontology \
+                or not store.contains_named_graph(ONTOLOGY_GRAPH):
+            graph.load_ontology()
+        graph.warnings += [f"{folder}: {line}" for line in
+                           (record.differences(current) if record else [])]
+        write_record(folder, BuildRecord(base, current.event_kg, current.ontology,
+                                         record.lexicons if record else ""))
+        graph.forget_unstored_articles()
+        return graph
+
+    def current_record(self, lexicons: Iterable[Path] = ()) -> BuildRecord:
+        """What this event-kg would record of a build of this graph."""
+        return BuildRecord(self.base_iri, ontology=digest_files([ontology_file()]),
+                           lexicons=digest_files([*project_lexicon_files(), *lexicons]))
+
+    def note_lexicons(self, lexicons: Iterable[Path] = ()) -> None:
+        """Record the lexicons a build uses, with a warning when they differ from the stored."""
+        if not isinstance(self.location, Path) or self.read_only:
+            return
+        record, current = read_record(self.location), self.current_record(lexicons)
+        if record and record.lexicons and record.lexicons != current.lexicons \
+                and self.article_ids():
+            self.warnings.append(f"{self.location}: built with lexicons {record.lexicons}, "
+                                 f"this build uses {current.lexicons}: names may resolve "
+                                 "differently than in the stored articles")
+        write_record(self.location, current)
+
+    def load_ontology(self) -> None:
+        """(Re)load ontology/kg.ttl into its named graph."""
+        if self.store.contains_named_graph(ONTOLOGY_GRAPH):
+            self.store.remove_graph(ONTOLOGY_GRAPH)
+        self.store.extend(ontology_quads())
+
+    def forget_unstored_articles(self) -> None:
+        """Drop index rows of articles whose quads never reached the store."""
+        for article_id in self.index.article_ids():
+            if not self.has_article(article_id):
+                self.index.forget_article(article_id)
+
+    @property
+    def index(self) -> ResolutionIndex:
+        """The resolution index of the stored articles (not available read-only)."""
+        if self._index is None:
+            raise StoreError(f"{self.location} is open read-only")
+        return self._index
+
+    def close(self) -> None:
+        """Write everything to disk, close the index and let go of the store (and its lock)."""
+        if self.store is None:
+            return
+        if not self.read_only and isinstance(self.location, Path):
+            self.store.flush()
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+        self.store = None
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles ----------------------------------------------------------------------
+
+    def article_graph(self, article_id: str) -> NamedNode:
+        """The named graph (and IRI) of an article."""
+        return article_iri(article_id, self.base_iri)
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether the graph holds the article with this id (sha256 of its body)."""
+        return self.store.contains_named_graph(self.article_graph(article_id))
+
+    def article_ids(self) -> list[str]:
+        """The ids of the stored articles, sorted."""
+        found = (article_id_of(graph.value, self.base_iri) for graph in self.store.named_graphs()
+                 if isinstance(graph, NamedNode))
+        return sorted(article_id for article_id in found if article_id)
+
+    def add_extraction(self, extraction: Extraction) -> None:
+        """Store one resolved article: its graph, in one transaction, after the index."""
+        if self.read_only:
+            raise StoreError(f"{self.location} is open read-only")
+        labels = self.stored_labels(extraction)
+        for entity in extraction.entities:
+            canonical = labels.get(entity.key or "")
+            if canonical and canonical != entity.label:
+                entity.aliases.add(entity.label)
+                entity.label = canonical
+        quads = extraction_quads(extraction, self.base_iri, labels)
+        self.index.record(extraction)
+        self.store.extend(quads)
+
+    def stored_labels(self, extraction: Extraction) -> dict[str, str]:
+        """Key -> the canonical name the graph already holds, for the article's resolved things."""
+        keys = sorted({thing.key for things in (extraction.entities, extraction.events,
+                                                extraction.sanctions)
+                       for thing in things if thing.key})
+        if not keys:
+            return {}
+        values = " ".join(f"<{self.base_iri}{key}>" for key in keys)
+        rows = self.select(f"SELECT ?thing (MIN(?name) AS ?label) WHERE {{ VALUES ?thing "
+                           f"{{ {values} }} ?thing rdfs:label ?name }} GROUP BY ?thing")
+        start = len(self.base_iri)
+        return {row["thing"][start:]: row["label"] for row in rows if "label" in row}
+
+    def remove_article(self, article_id: str) -> "Removal":
+        """Remove an article's graph, and with it every entity or event only it reported."""
+        if self.read_only:
+            raise StoreError(f"{self.location} is open read-only")
+        graph = self.article_graph(article_id)
+        if not self.store.contains_named_graph(graph):
+            raise StoreError(f"no article {article_id} in the graph")
+        rows = self.select("SELECT ?thing (MAX(?is_event) AS ?event) WHERE { GRAPH ?g { "
+                           "?thing a ?class } FILTER(?class != ekg:Article) BIND(EXISTS { "
+                           "?class rdfs:subClassOf* ekg:Event } AS ?is_event) } GROUP BY ?thing",
+                           {"g": graph})
+        triples = sum(1 for _ in self.store.quads_for_pattern(None, None, None, graph))
+        self.store.remove_graph(graph)
+        self.index.forget_article(article_id)
+        gone = [row for row in rows if next(iter(self.store.quads_for_pattern(
+            NamedNode(row["thing"]), None, None, None)), None) is None]
+        events = sum(1 for row in gone if row.get("event") == "true")
+        return Removal(article_id, triples, len(gone) - events, events)
+
+    # -- reading -----------------------------------------------------------------------
+
+    def query(self, sparql: str, params: Mapping[str, Term | str] | None = None) -> Any:
+        """Evaluate SPARQL over the union of all graphs; ``params`` bind variables safely.
+
+        The answer is pyoxigraph's: QuerySolutions, QueryBoolean or QueryTriples. The
+        prefixes of VOCABULARY.md (ekg:, sem:, prov:, rdfs: ...) are predeclared.
+        """
+        substitutions = {Variable(name): as_term(value) for name, value in (params or {}).items()}
+        try:
+            return self.store.query(sparql, use_default_graph_as_union=True,
+                                    prefixes=QUERY_PREFIXES, substitutions=substitutions or None)
+        except SyntaxError as error:
+            raise QueryError(f"malformed query: {one_line(error)}") from None
+        except OSError as error:
+            raise QueryError(f"the query failed: {one_line(error)}") from None
+
+    def select(self, sparql: str, params: Mapping[str, Term | str] | None = None
+               ) -> list[dict[str, str]] | bool:
+        """A SELECT answer as rows of strings (unbound variables left out); ASK as a bool."""
+        answer = self.query(sparql, params)
+        if isinstance(answer, pyoxigraph.QueryBoolean):
+            return bool(answer)
+        names = [variable.value for variable in answer.variables]
+        return [{name: row[name].value for name in names if row[name] is not None}
+                for row in answer]
+
+    def quads(self, with_ontology: bool = False) -> Iterator[Quad]:
+        """Every quad of the article graphs (and of the ontology graph when asked)."""
+        for quad in self.store.quads_for_pattern(None, None, None, None):
+            if with_ontology or quad.graph_name != ONTOLOGY_GRAPH:
+                yield quad
+
+    def export(self, target: Path | str | BinaryIO | IO[bytes], fmt: str,
+               per_article: bool | None = None) -> None:
+        """Write the graph to a file or binary stream (formats: kg.store.export.FORMATS).
+
+        The merged graph leaves the ontology out; the named graphs include its graph.
+        """
+        if fmt not in FORMATS:
+            raise StoreError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+        quads = self.quads(with_ontology=keeps_graphs(fmt, per_article))
+        if isinstance(target, (str, Path)):
+            with open(target, "wb") as out:
+                write_quads(quads, out, fmt, self.base_iri, per_article)
+        else:
+            write_quads(quads, target, fmt, self.base_iri, per_article)
+
+    def dataset(self) -> Any:
+        """The graph as an rdflib Dataset (through oxrdflib, no copy; default graph = union)."""
+        import rdflib
+        from oxrdflib import OxigraphStore
+
+        return rdflib.Dataset(store=OxigraphStore(store=self.store), default_union=True)
+
+    def labels_of(self, iri: str) -> list[str]:
+        """The canonical name and the other names of a resource."""
+        node = NamedNode(iri)
+        names = [quad.object.value for predicate in (RDFS.label, SKOS.altLabel)
+                 for quad in self.store.quads_for_pattern(node, predicate, None, None)]
+        return list(dict.fromkeys(names))
+
+    def articles(self) -> list[dict[str, str]]:
+        """Every stored article with its metadata, by IRI."""
+        return self.select("SELECT ?article ?title ?date ?publisher ?source WHERE { "
+                           "?article a ekg:Article . OPTIONAL { ?article dcterms:title ?title } "
+                           "OPTIONAL { ?article dcterms:date ?date } "
+                           "OPTIONAL { ?article dcterms:publisher ?publisher } "
+                           "OPTIONAL { ?article dcterms:source ?source } } ORDER BY ?article")
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What removing one article took away: its triples, and what no other article reports."""
+
+    article_id: str
+    triples: int
+    things: int  # entities, quotes, claims ... that no other article holds
+    events: int  # events that no other article reports
+
+    def line(self) -> str:
+        """One line for the user.
+
+        >>> Removal("ab" * 32, 120, 3, 2).line()
+        'removed article abababababab: 120 triples; 3 things and 2 events had no other source'
+        """
+        return (f"removed article {self.article_id[:12]}: {self.triples} triples; "
+                f"{self.things} things and {self.events} events had no other source")
