@@ -46,9 +46,11 @@ def export_format(out: Path) -> str:
 @click.option("--base-iri", metavar="IRI", help="Base of the IRIs the graph mints.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Articles handed to spaCy at a time.")
+@click.option("--wait", type=click.FloatRange(min=0), default=0, show_default=True,
+              metavar="SECONDS", help="How long to wait for another build writing the store.")
 def command(paths: tuple[str, ...], out: Path | None, store: Path | None, model: str | None,
             lexicons: tuple[Path, ...], default_date: datetime | None, max_bytes: int,
-            base_iri: str | None, batch_size: int) -> None:
+            base_iri: str | None, batch_size: int, wait: float) -> None:
     """Read articles (files, folders, globs, or - for stdin) into a knowledge graph.
 
     Plain text (with or without a header), .jsonl (one article per line) and .html are read.
@@ -72,7 +74,7 @@ def command(paths: tuple[str, ...], out: Path | None, store: Path | None, model:
                            model=model, lexicons=lexicons, batch_size=batch_size)
     report = Report()
     try:
-        graph = KnowledgeGraph.open(store, base_iri=base_iri)
+        graph = KnowledgeGraph.open(store, base_iri=base_iri, wait=wait)
     except (OSError, StoreError) as error:
         raise click.ClickException(str(error)) from None
     try:
