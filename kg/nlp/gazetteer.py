@@ -158,7 +158,8 @@ class Gazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         self.normalise(doc)
-        candidates = [found for found in (self.in_context(doc, candidate)
+        parsed = doc.has_annotation("DEP")
+        candidates = [found for found in (self.in_context(doc, candidate, parsed)
                                           for candidate in self.candidates(doc)) if found]
         taken = bytearray(len(doc))
         spans: list[Span] = []
@@ -183,16 +184,17 @@ class Gazetteer:
                 continue
             yield Candidate(start, end, entry_id, kind)
 
-    def in_context(self, doc: Doc, candidate: Candidate) -> Candidate | None:
+    def in_context(self, doc: Doc, candidate: Candidate, parsed: bool) -> Candidate | None:
         """The candidate as the context reads it, or None where it does not fit.
 
         A metonym or short name right before a capitalised word is part of a longer name; a
         metonym that does not act is the capital city it names ("Washington-based"), if any.
+        ``parsed``: whether the Doc has a dependency parse.
         """
         if candidate.kind in SUBSUMED_KINDS and candidate.end < len(doc) \
                 and doc[candidate.end].is_title:
             return None
-        if candidate.kind != "metonym" or acts(doc, candidate.start, candidate.end, self.cues):
+        if candidate.kind != "metonym" or acts(doc, candidate.start, candidate.end, self.cues, parsed):
             return candidate
         capital = self.capital_named(candidate.entry_id, doc[candidate.start:candidate.end].text)
         return Candidate(candidate.start, candidate.end, capital, "alias") if capital else None

@@ -48,6 +48,7 @@ from kg.lexicon import Lexicon, NameCues, load_lexicon, name_cues
 from kg.nlp.events import read_lexicon_yaml, word_forms
 from kg.nlp.normalise import normalise_term
 from kg.nlp.spans import ENTITIES_KEY, entity_span, in_place_context
+from kg.nlp.tokens import token_table
 
 OPENERS = frozenset({"“", '"', "‘", "'", "«", "(", "[", "–", "—", ":", "-"})
 SENTENCE_END = frozenset({".", "?", "!", "”", '"', "’", ":"})
@@ -87,58 +88,65 @@ class Found:
 
 
 class DocShape:
-    """Per-token facts the rules read: capital context, norms, taken tokens."""
+    """Per-token facts the rules read: capital context, norms, taken tokens.
+
+    Token attributes come from the Doc's TokenTable (kg/nlp/tokens.py), read once.
+    """
 
     def __init__(self, doc: Doc, taken: bytearray, cues: NameCues) -> None:
         self.doc = doc
+        self.tokens = token_table(doc)
         self.taken = taken
         self.cues = cues
-        self.norms = [normalise_term(token.text) for token in doc]
+        self.parsed = doc.has_annotation("DEP")
+        self.norms = [normalise_term(text) for text in self.tokens.text]
         self.capital_context = self.find_capital_context()
-        self.seen_capitalised = {self.norms[t.i] for t in doc
-                                 if t.is_title and not self.capital_context[t.i]}
+        self.seen_capitalised = {self.norms[i] for i, title in enumerate(self.tokens.is_title)
+                                 if title and not self.capital_context[i]}
 
     def find_capital_context(self) -> bytearray:
-        """Tokens whose capital says nothing: sentence starts, after quotes, headlines."""
-        doc = self.doc
-        marks = bytearray(len(doc))
-        starts = ({sent.start for sent in doc.sents} if doc.has_annotation("SENT_START")
-                  else {0})
-        previous: Token | None = None
-        for token in doc:
-            if token.is_space:
+        """Tokens whose capital says nothing: sentence starts, after quotes, headlines.
+
+        A word counts as after a quote when the nearest token before it that is not white
+        space is an opening mark.
+        """
+        tokens = self.tokens
+        marks = bytearray(len(tokens))
+        starts = ({sent.start for sent in self.doc.sents}
+                  if self.doc.has_annotation("SENT_START") else {0})
+        previous: int | None = None
+        for i, space in enumerate(tokens.is_space):
+            if space:
                 continue
-            if token.i in starts or previous is None or previous.text in OPENERS \
-                    or "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text \
-                    and previous.i > 0 and doc[previous.i - 1].text not in SENTENCE_END:
-                marks[token.i] = 1
-            previous = token
+            if i in starts or previous is None or tokens.text[previous] in OPENERS:
+                marks[i] = 1
+            previous = i
         return marks
 
     def is_name_word(self, i: int) -> bool:
         """True for a capitalised word (or a number before one) not taken by the gazetteer."""
-        token = self.doc[i]
-        if self.taken[i] or not (token.is_title or token.is_upper and token.is_alpha
-                                 and len(token) > 1 or token.is_digit):
+        tokens = self.tokens
+        if self.taken[i] or not (tokens.is_title[i] or tokens.is_upper[i] and tokens.is_alpha[i]
+                                 and tokens.length[i] > 1 or tokens.is_digit[i]):
             return False
-        return not token.is_digit or i + 1 < len(self.doc) and self.doc[i + 1].is_title
+        return not tokens.is_digit[i] or i + 1 < len(tokens) and tokens.is_title[i + 1]
 
     def runs(self) -> Iterator[tuple[int, int]]:
         """Maximal runs of name words, joined by connectors, hyphens and line breaks."""
-        doc, i = self.doc, 0
-        while i < len(doc):
+        tokens, i = self.tokens, 0
+        while i < len(tokens):
             if not self.is_name_word(i):
                 i += 1
                 continue
             start = i
             end = i + 1
-            while end < len(doc):
+            while end < len(tokens):
                 if self.is_name_word(end):
                     end += 1
-                elif self.joins(end) and end + 1 < len(doc) and self.is_name_word(end + 1):
+                elif self.joins(end) and end + 1 < len(tokens) and self.is_name_word(end + 1):
                     end += 2
-                elif doc[end].text == "-" and not doc[end - 1].whitespace_ \
-                        and end + 1 < len(doc) and doc[end + 1].is_alpha \
+                elif tokens.text[end] == "-" and not tokens.spaced[end - 1] \
+                        and end + 1 < len(tokens) and tokens.is_alpha[end + 1] \
                         and not self.taken[end + 1] \
                         and self.norms[end + 1] not in self.cues.place_suffixes:
                     end += 2
@@ -149,9 +157,10 @@ class DocShape:
 
     def joins(self, i: int) -> bool:
         """True for a word that may join two parts of one name ("of", a line break)."""
-        token = self.doc[i]
-        return not self.taken[i] and (token.is_space and token.text.count("\n") == 1
-                                      or token.is_lower and self.norms[i] in self.cues.name_connectors)
+        tokens = self.tokens
+        return not self.taken[i] and (tokens.is_space[i] and tokens.text[i].count("\n") == 1
+                                      or tokens.is_lower[i]
+                                      and self.norms[i] in self.cues.name_connectors)
 
     def segments(self, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
         """The names within a run: titles and non-names cut off, with "a title before" flags."""
@@ -170,7 +179,7 @@ class DocShape:
             while j < end and not self.title_at(j, end) and \
                     self.norms[j] not in self.cues.not_names:
                 j += 1
-            while j > i + 1 and (self.joins(j - 1) or self.doc[j - 1].text == "-"):
+            while j > i + 1 and (self.joins(j - 1) or self.tokens.text[j - 1] == "-"):
                 j -= 1
             for part_start, part_end in self.coordinated_parts(i, j):
                 yield part_start, part_end, titled
@@ -186,14 +195,14 @@ class DocShape:
         parts: list[tuple[int, int]] = []
         part_start = start
         for i in range(start, end):
-            if self.norms[i] == "and" and self.doc[i].is_lower:
+            if self.norms[i] == "and" and self.tokens.is_lower[i]:
                 parts.append((part_start, i))
                 part_start = i + 1
         return parts + [(part_start, end)]
 
     def supported(self, i: int) -> bool:
         """True when a capitalised word at a sentence start may still be a name."""
-        lower = self.doc[i].lower_
+        lower = self.tokens.lower[i]
         return lower not in common_words() or self.norms[i] in self.seen_capitalised \
             and lower not in self.cues.not_names
 
@@ -207,7 +216,7 @@ class DocShape:
     def title_before(self, i: int) -> bool:
         """True when a title or a person cue word ends right before token ``i``."""
         words = [self.norms[j] for j in range(max(0, i - self.cues.max_title_words), i)
-                 if not self.doc[j].is_space]
+                 if not self.tokens.is_space[j]]
         if words and words[-1] in self.cues.person_cues_before:
             return True
         return any(" ".join(words[-size:]) in self.cues.titles
@@ -217,7 +226,7 @@ class DocShape:
         """The class and confidence of a name from its context, or None without a cue."""
         cues, norms = self.cues, self.norms
         first, last = norms[start], norms[end - 1]
-        after = norms[end] if end < len(self.doc) else ""
+        after = norms[end] if end < len(norms) else ""
         if last in cues.event_heads:
             return None
         if last in cues.government_heads:
@@ -234,16 +243,18 @@ class DocShape:
             return Found(start, end, "Organization", 0.8)
         if self.speaks(start, end):
             return Found(start, end, "Person", 0.7)
-        if in_place_context(self.doc, start, end, cues.place_preps, cues.place_suffixes):
+        if in_place_context(self.doc, start, end, cues.place_preps, cues.place_suffixes,
+                            self.parsed):
             return Found(start, end, "Place", 0.6)
-        if end - start == 1 and self.doc[start].is_upper and len(self.doc[start]) > 1:
+        if end - start == 1 and self.tokens.is_upper[start] and self.tokens.length[start] > 1:
             return Found(start, end, "Organization", 0.6)
         return None
 
     def speaks(self, start: int, end: int) -> bool:
         """True when a verb of saying stands right before or after the name."""
-        before = self.doc[start - 1].lower_ if start else ""
-        after = self.doc[end].lower_ if end < len(self.doc) else ""
+        lower = self.tokens.lower
+        before = lower[start - 1] if start else ""
+        after = lower[end] if end < len(lower) else ""
         return before in speech_verbs() or after in speech_verbs()
 
 

@@ -65,6 +65,7 @@ def fold_spelling(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
 def normalise_term(text: str) -> str:
     """``normalise_name`` plus British/American spelling folded, for non-person names."""
     return " ".join(fold_spelling(word) for word in normalise_name(text).split())

@@ -40,18 +40,19 @@ def is_capitalised(token: Token) -> bool:
 
 
 def in_place_context(doc: Doc, start: int, end: int, place_preps: frozenset[str],
-                     place_suffixes: frozenset[str]) -> bool:
+                     place_suffixes: frozenset[str], parsed: bool) -> bool:
     """True where the name at [start, end) stands for a place, not an actor.
 
-    Governed by a place preposition ("a speech in Seoul"; read from the parse where there is
-    one) or joined to a place suffix ("Washington-based").
+    Governed by a place preposition ("a speech in Seoul"; read from the parse where the Doc
+    has one: ``parsed``, which the caller reads once per Doc) or joined to a place suffix
+    ("Washington-based").
     """
     before = doc[start - 1].lower_ if start else ""
     if before == "the" and start > 1:
         before = doc[start - 2].lower_
     if before in place_preps:
         return True
-    if doc.has_annotation("DEP"):
+    if parsed:
         root = doc[start:end].root
         if root.dep_ == "pobj" and root.head.lower_ in place_preps:
             return True
@@ -63,15 +64,16 @@ ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "agent", "dative"
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 
 
-def acts(doc: Doc, start: int, end: int, cues: "NameCues") -> bool:
+def acts(doc: Doc, start: int, end: int, cues: "NameCues", parsed: bool) -> bool:
     """True where the name at [start, end) is an actor: "Pyongyang wanted", "Washington's",
     "sanctions on Pyongyang"; not "the Hanoi summit" or "a speech in Seoul".
 
-    Read from the parse where there is one, else from the words beside the name.
+    Read from the parse where the Doc has one (``parsed``), else from the words beside the
+    name.
     """
-    if in_place_context(doc, start, end, cues.place_preps, cues.place_suffixes):
+    if in_place_context(doc, start, end, cues.place_preps, cues.place_suffixes, parsed):
         return False
-    if doc.has_annotation("DEP"):
+    if parsed:
         root = doc[start:end].root
         return root.dep_ in ACTING_DEPS or root.dep_ == "pobj" \
             and root.head.lower_ in cues.acting_preps
