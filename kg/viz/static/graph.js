@@ -7,6 +7,7 @@
   const byId = new Map(data.nodes.map((node) => [node.id, node]));
   const hiddenClasses = new Set();
   const element = (id) => document.getElementById(id);
+  const { text, articleName, entry, sentences } = window.kgPanel(data);
 
   const nodes = new vis.DataSet(data.nodes.map((node) => ({
     id: node.id, label: node.label, title: node.cls + ": " + node.label, shape: node.shape,
@@ -72,37 +73,12 @@
     if (event.nodes.length && network.isCluster(event.nodes[0])) network.openCluster(event.nodes[0]);
   });
 
-  function text(tag, content, attributes) {
-    const made = document.createElement(tag);
-    if (content !== undefined) made.textContent = content;
-    Object.entries(attributes || {}).forEach(([name, value]) => made.setAttribute(name, value));
-    return made;
-  }
-
-  function articleName(iri) {
-    const article = data.articles[iri] || {};
-    return [article.title || iri, article.publisher, article.date].filter(Boolean).join(" · ");
-  }
-
-  function entry(list, term, values) {
-    const shown = values.filter((value) => value !== "" && value !== undefined);
-    if (!shown.length) return;
-    list.append(text("dt", term));
-    shown.forEach((value) => list.append(typeof value === "string" ? text("dd", value) : value));
-  }
-
   function wikidataLink(id) {
     if (!id) return "";
     const cell = text("dd");
     cell.append(text("a", id, { href: "https://www.wikidata.org/wiki/" + id, target: "_blank",
                                 rel: "noopener" }));
     return cell;
-  }
-
-  function sentenceBlock(sentence) {
-    const block = text("blockquote", sentence.text);
-    block.append(text("cite", articleName(sentence.article)));
-    return block;
   }
 
   function showNode(id) {
@@ -126,7 +102,7 @@
     entry(list, "Sectors", node.sectors);
     entry(list, "Roles in the graph", node.links);
     entry(list, "Sources (" + node.sources.length + ")", node.sources.map(articleName));
-    entry(list, "Read in", node.sentences.map(sentenceBlock));
+    entry(list, "Read in", sentences(node.sentences));
     entry(list, "IRI", [node.id]);
     panel.append(list);
   }
@@ -217,6 +193,7 @@
 
   window.kgGraph = { ready: false, network: network, nodes: nodes, edges: edges, data: data,
                      find: find, select: select, showNode: showNode, applyFilters: applyFilters };
+  element("kg-note").textContent = data.note;
   buildLegend();
   buildFilters();
   applyFilters();
