@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from kg.extract import extract
 from kg.ingest import IngestOptions, Report, read_articles
+from kg.lexicon import load_lexicon
 from kg.model import Article, Extraction
-from kg.nlp import load_pipeline
+from kg.parallel import ExtractorSpec, Failure, outcomes, pipeline_for
 from kg.resolve import resolve
 from kg.resolve.dateline import resolve_dateline
 
@@ -24,12 +24,16 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class BuildOptions:
-    """How a graph is built: reading (``ingest``), the spaCy model, extra lexicons, batch size."""
+    """How a graph is built: reading (``ingest``), the spaCy model, extra lexicons, batch
+    size, and where extraction runs: ``jobs`` processes, or the Dask scheduler ``dask``
+    ("local" for a local cluster of ``jobs`` workers)."""
 
     ingest: IngestOptions = field(default_factory=IngestOptions)
     model: str | None = None
     lexicons: tuple[Path, ...] = ()
     batch_size: int = 64
+    jobs: int = 1
+    dask: str | None = None
 
 
 @dataclass
@@ -72,35 +76,45 @@ def build(sources: Iterable[str | Path], graph: KnowledgeGraph,
 
     Unusable inputs are reported on ``report`` (see kg.ingest); an article whose extraction
     fails is reported there too, and the run goes on. ``on_article`` is called once per
-    article read, for progress displays.
+    article read, for progress displays. Extraction runs in ``options.jobs`` processes or on
+    a Dask cluster (kg/parallel.py); resolution and storing always run here, in input order.
     """
     options = options or BuildOptions()
     report = report if report is not None else Report()
     summary = BuildSummary()
-    nlp = load_pipeline(options.model, options.lexicons)
-    lexicon = nlp.get_pipe("kg_gazetteer").lexicon
+    lexicon = load_lexicon(tuple(options.lexicons))
+    spec = ExtractorSpec.of(options.model, options.lexicons, options.batch_size)
+    if options.jobs == 1 and not options.dask:
+        pipeline_for(spec)  # a missing model is reported before anything is read
     graph.note_lexicons(options.lexicons)
 
-    def new_articles() -> Iterator[tuple[str, Article]]:
+    def new_articles() -> Iterator[Article]:
         for article in read_articles(sorted(map(str, sources)), options.ingest, report):
             if graph.has_article(article.id):
                 summary.already_present += 1
                 if on_article:
                     on_article(article)
             else:
-                yield article.text, article
+                yield article
 
-    for doc, article in nlp.pipe(new_articles(), as_tuples=True, batch_size=options.batch_size):
+    for outcome in outcomes(new_articles(), spec, options.jobs, options.dask):
+        article = outcome.article
         try:
-            extraction = resolve_dateline(resolve(extract(doc, article), graph.index),
-                                          lexicon, graph.index)
+            if isinstance(outcome, Failure):
+                raise ExtractionFailed(outcome.error)
+            extraction = resolve_dateline(resolve(outcome, graph.index), lexicon, graph.index)
             graph.add_extraction(extraction)
         except Exception as error:  # noqa: BLE001 - one article's failure must not end the run
             summary.failed += 1
             report.skip(article.source or article.id, "could not be processed",
-                        f"{type(error).__name__}: {error}")
+                        str(error) if isinstance(error, ExtractionFailed)
+                        else f"{type(error).__name__}: {error}")
         else:
             summary.count(extraction)
         if on_article:
             on_article(article)
     return summary
+
+
+class ExtractionFailed(Exception):
+    """An article whose extraction raised in a worker (the message says how)."""

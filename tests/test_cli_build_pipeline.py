@@ -72,14 +72,16 @@ def test_articles_already_in_the_graph_are_not_processed(articles, plain_resolve
 
 def test_a_failing_article_is_reported_and_the_run_goes_on(articles, plain_resolve,
                                                            monkeypatch):
-    real_extract = pipeline.extract
+    from kg import parallel
+
+    real_extract = parallel.extract
 
     def extract_failing_on_oslo(doc, article):
         if article.dateline == "Oslo":
             raise ValueError("cannot make sense of this")
         return real_extract(doc, article)
 
-    monkeypatch.setattr(pipeline, "extract", extract_failing_on_oslo)
+    monkeypatch.setattr(parallel, "extract", extract_failing_on_oslo)
     graph, report = RecordingGraph(), Report()
     summary = pipeline.build(articles, graph, report=report)
     assert [e.article.dateline for e in graph.added] == ["Rome", "Bern"]

@@ -46,11 +46,18 @@ def export_format(out: Path) -> str:
 @click.option("--base-iri", metavar="IRI", help="Base of the IRIs the graph mints.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Articles handed to spaCy at a time.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for extraction on this machine.")
+@click.option("--dask", metavar="ADDRESS",
+              help="Run extraction on the Dask cluster whose scheduler is at ADDRESS "
+                   "(tcp://host:8786), or 'local' for a local cluster of --jobs workers; "
+                   "needs event-kg[dask].")
 @click.option("--wait", type=click.FloatRange(min=0), default=0, show_default=True,
               metavar="SECONDS", help="How long to wait for another build writing the store.")
 def command(paths: tuple[str, ...], out: Path | None, store: Path | None, model: str | None,
             lexicons: tuple[Path, ...], default_date: datetime | None, max_bytes: int,
-            base_iri: str | None, batch_size: int, wait: float) -> None:
+            base_iri: str | None, batch_size: int, jobs: int, dask: str | None,
+            wait: float) -> None:
     """Read articles (files, folders, globs, or - for stdin) into a knowledge graph.
 
     Plain text (with or without a header), .jsonl (one article per line) and .html are read.
@@ -62,6 +69,7 @@ def command(paths: tuple[str, ...], out: Path | None, store: Path | None, model:
     Example:
       kg build examples/articles --store out/store
       kg build ../shared/seeds --out seeds.trig --date 2019-03-01
+      kg build news/ --store out/store --jobs 2
     """
     fmt = export_format(out) if out else None
     from kg.lexicon import LexiconError
@@ -71,7 +79,8 @@ def command(paths: tuple[str, ...], out: Path | None, store: Path | None, model:
 
     options = BuildOptions(ingest=IngestOptions(max_bytes=max_bytes,
                                                 default_date=default_date and default_date.date()),
-                           model=model, lexicons=lexicons, batch_size=batch_size)
+                           model=model, lexicons=lexicons, batch_size=batch_size, jobs=jobs,
+                           dask=dask)
     report = Report()
     try:
         graph = KnowledgeGraph.open(store, base_iri=base_iri, wait=wait)
@@ -83,7 +92,7 @@ def command(paths: tuple[str, ...], out: Path | None, store: Path | None, model:
                             on_article=lambda article: progress.advance(article.source or ""))
         if out and fmt:
             graph.export(out, fmt)
-    except (OSError, LexiconError, PipelineError, StoreError) as error:
+    except (OSError, LexiconError, PipelineError, StoreError, RuntimeError) as error:
         raise click.ClickException(str(error)) from None
     finally:
         graph.close()
