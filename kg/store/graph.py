@@ -239,10 +239,11 @@ class KnowledgeGraph:
         graph = self.article_graph(article_id)
         if not self.store.contains_named_graph(graph):
             raise StoreError(f"no article {article_id} in the graph")
-        rows = self.select("SELECT ?thing (MAX(?is_event) AS ?event) WHERE { GRAPH ?g { "
-                           "?thing a ?class } FILTER(?class != ekg:Article) BIND(EXISTS { "
-                           "?class rdfs:subClassOf* ekg:Event } AS ?is_event) } GROUP BY ?thing",
-                           {"g": graph})
+        rows = self.select("SELECT ?g ?thing (MAX(?is_event) AS ?event) WHERE { "
+                           "GRAPH ?g { ?thing a ?class } "
+                           "FILTER(?class NOT IN (ekg:Article, nif:Phrase, nif:Sentence)) "
+                           "BIND(EXISTS { ?class rdfs:subClassOf* ekg:Event } AS ?is_event) } "
+                           "GROUP BY ?g ?thing", {"g": graph})
         triples = sum(1 for _ in self.store.quads_for_pattern(None, None, None, graph))
         self.store.remove_graph(graph)
         self.index.forget_article(article_id)
@@ -265,7 +266,7 @@ class KnowledgeGraph:
                                     prefixes=QUERY_PREFIXES, substitutions=substitutions or None)
         except SyntaxError as error:
             raise QueryError(f"malformed query: {one_line(error)}") from None
-        except OSError as error:
+        except (OSError, RuntimeError) as error:  # RuntimeError: a binding it cannot take
             raise QueryError(f"the query failed: {one_line(error)}") from None
 
     def select(self, sparql: str, params: Mapping[str, Term | str] | None = None
