@@ -15,6 +15,7 @@ True
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -182,8 +183,18 @@ def factuality(event: Event) -> NamedNode:
     return EKG.Claimed if event.asserted_by else EKG.Asserted
 
 
+def class_words(cls: str) -> str:
+    """An event class name as words.
+
+    >>> class_words("SanctionImposed")
+    'Sanction imposed'
+    """
+    words = re.findall(r"[A-Z][a-z]*", cls) or [cls]
+    return " ".join([words[0], *(word.lower() for word in words[1:])])
+
+
 def event_label(writer: Writer, event: Event) -> str:
-    """A readable name for an event: class, who, with whom, where, when.
+    """A readable name for an event: class, who, with whom, where, when, and whose claim.
 
     The first article that stores an event gives it this name (kg/store keeps it).
     """
@@ -192,14 +203,19 @@ def event_label(writer: Writer, event: Event) -> str:
     whom = [names[actor] for actor in event.targets if actor in names and actor not in
             event.agents]
     joined = " and ".join(who)
-    label = event.cls + (f" by {joined}" if event.agents else f" between {joined}"
-                         if len(who) > 1 else f" of {joined}" if who else "")
+    label = class_words(event.cls) + (
+        f" by {joined}" if event.agents else f" between {joined}" if len(who) > 1
+        else f" of {joined}" if who else "")
     if whom:
         label += " to " + " and ".join(whom)
     if event.place in names:
         label += " in " + names[event.place]
     if event.date:
         label += " on " + event.date.isoformat()
+    if event.asserted_by in names:
+        label += f" (as {names[event.asserted_by]} tells it)"
+    if event.negated:
+        label += " (did not happen)"
     return label
 
 
