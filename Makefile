@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-event-kg
 OUT    := out
 KG     := $(BIN)/kg
 
-.PHONY: demo test install clean browser
+.PHONY: demo test install clean browser eval
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,11 @@ browser:
 	    echo "make browser: chromedriver is missing; run 'sudo apt-get install chromium chromium-driver'" \
 	         "(or 'sudo make browser'). Without it the browser tests skip, and fail under CI=true." >&2; \
 	  fi; }
+
+# Extraction quality against the shipped gold, as the tables of the README's Quality section.
+eval: install
+	$(KG) eval examples/gold/0*.yaml --articles examples/articles --markdown
+	$(KG) eval examples/gold/seed_*.yaml --articles ../shared/seeds --markdown
 
 clean:
 	rm -rf $(OUT) $(STAMP)
