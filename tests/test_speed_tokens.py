@@ -1,13 +1,16 @@
-"""kg/nlp/tokens.py: the token table holds exactly what the Token objects say."""
+"""kg/nlp/tokens.py: the token table, sentences and annotation checks say exactly what the
+spaCy Token and Doc objects say."""
 from __future__ import annotations
 
 import doctest
 
 import pytest
 import spacy
+from spacy.attrs import DEP
+from spacy.tokens import Doc
 
 import kg.nlp.tokens
-from kg.nlp.tokens import TokenTable, token_table
+from kg.nlp.tokens import TokenTable, annotated, sentences, token_table
 
 TEXT = ("GENEVA –  Envoys of the Freedonian  government met on 12 May.\n\n"
         "“We talked,” said Ana Ruiz-Ortega, 45, of the U.N. body (UNHCR).\t Done!")
@@ -50,3 +53,30 @@ def test_one_table_per_doc_while_it_lives(doc):
     assert token_table(doc) is token_table(doc)
     assert token_table(other) is not token_table(doc)
     assert token_table(other) == token_table(doc)
+
+
+@pytest.fixture(scope="module")
+def sentencizer():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@pytest.mark.parametrize("text", [TEXT, "One.", "Two words", "", "A. B! C? D"])
+def test_sentences_are_doc_sents(sentencizer, text):
+    doc = sentencizer(text)
+    assert [(s.start, s.end) for s in sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+
+
+def test_a_doc_without_boundaries_is_one_sentence():
+    doc = spacy.blank("en")("Envoys met. They talked.")
+    assert [(s.start, s.end) for s in sentences(doc)] == [(0, len(doc))]
+
+
+def test_annotated_is_has_annotation():
+    vocab = spacy.blank("en").vocab
+    parsed = Doc(vocab, words=["Envoys", "met"], heads=[1, 1], deps=["nsubj", "ROOT"])
+    plain = Doc(vocab, words=["Envoys", "met"])
+    assert annotated(parsed, DEP) and parsed.has_annotation("DEP")
+    assert not annotated(plain, DEP) and not plain.has_annotation("DEP")
+    assert annotated(Doc(vocab, words=[]), DEP) == Doc(vocab, words=[]).has_annotation("DEP")

@@ -1,7 +1,8 @@
 """What the event, quote and relation extractors share about one article.
 
 ``ArticleContext`` indexes a Doc once: which entity each token names, which sentence and
-paragraph it is in, whether it lies inside quote marks. The scanning helpers then find the
+paragraph it is in, whether it lies inside quote marks or ends a clause; the token attributes
+the helpers read come from the Doc's TokenTable (kg/nlp/tokens.py). The scanning helpers then find the
 arguments of a word within its clause in linear time: ``subject_before`` (the noun phrase
 before a verb), ``arguments_after`` (entities after a word with the preposition that
 introduces each) and ``resolve_pronoun``.
@@ -11,14 +12,17 @@ parse first where the pipeline gives one.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Article, Entity, Mention
 from kg.nlp.events import read_lexicon_yaml, word_forms
+from kg.nlp.tokens import TokenTable, annotated, sentences, token_table
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 BOUNDARY_PUNCT = frozenset({";", ":", "(", ")", "—", "–", "“", "”", '"', "«", "»", "?", "!"})
@@ -86,6 +90,14 @@ def discourse() -> Discourse:
     return Discourse(**values)  # type: ignore[arg-type]
 
 
+def ends_clause(lower: str, is_title: bool) -> bool:
+    """True for a word where an argument search within a clause must stop: punctuation that
+    closes a clause, a clause opener ("which", "while"), a verb of saying (not a name)."""
+    words = discourse()
+    return (lower in BOUNDARY_PUNCT or lower in words.clause_openers
+            or lower in words.speech_verbs and not is_title)
+
+
 @dataclass
 class Argument:
     """An entity found next to a word: its local id, token range and introducing preposition."""
@@ -103,6 +115,10 @@ class ArticleContext:
     doc: Doc
     article: Article
     entities: list[Entity]
+    tokens: TokenTable
+    text: str  # the Doc's text (Doc.text joins every token on each call)
+    boundary: list[bool]  # tokens where an argument search within a clause stops
+    parsed: bool  # whether the Doc has a dependency parse
     owner: list[str | None] = field(default_factory=list)  # entity local id per token
     span_start: list[int] = field(default_factory=list)  # first token of that mention
     span_end: list[int] = field(default_factory=list)
@@ -118,10 +134,13 @@ class ArticleContext:
     def build(cls, doc: Doc, article: Article, entities: list[Entity]) -> "ArticleContext":
         """Index ``doc``: entity mentions (by their character offsets), sentences, quotes."""
         size = len(doc)
-        context = cls(doc=doc, article=article, entities=entities, owner=[None] * size,
-                      span_start=[0] * size, span_end=[0] * size,
-                      sentence_index=[0] * size, quoted=bytearray(size))
-        context.sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        tokens = token_table(doc)
+        context = cls(doc=doc, article=article, entities=entities, tokens=tokens,
+                      text=tokens.doc_text(),
+                      boundary=list(map(ends_clause, tokens.lower, tokens.is_title)),
+                      parsed=annotated(doc, DEP), owner=[None] * size, span_start=[0] * size,
+                      span_end=[0] * size, sentence_index=[0] * size, quoted=bytearray(size))
+        context.sentences = sentences(doc)
         for number, sentence in enumerate(context.sentences):
             for i in range(sentence.start, sentence.end):
                 context.sentence_index[i] = number
@@ -135,7 +154,7 @@ class ArticleContext:
                                            for i in range(span.start, span.end))
         for quote in doc.spans.get("kg_quotes", []):
             context.quoted[quote.start:quote.end] = b"\x01" * len(quote)
-        context.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(doc.text)]
+        context.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(context.text)]
         return context
 
     def index_mention(self, local_id: str, start_char: int, end_char: int) -> None:
@@ -166,16 +185,9 @@ class ArticleContext:
                        sentence=number, sentence_start=sentence.start_char,
                        sentence_end=sentence.end_char)
 
-    def paragraph_of(self, token: Token) -> int:
-        """The number of the paragraph a token is in."""
-        low, high = 0, len(self.paragraph_starts)
-        while high - low > 1:
-            middle = (low + high) // 2
-            if self.paragraph_starts[middle] <= token.idx:
-                low = middle
-            else:
-                high = middle
-        return low
+    def paragraph_at(self, i: int) -> int:
+        """The number of the paragraph token ``i`` is in."""
+        return bisect.bisect_right(self.paragraph_starts, self.tokens.idx[i]) - 1
 
     def sentence_of(self, i: int) -> Span:
         """The sentence that token ``i`` is in."""
@@ -186,10 +198,8 @@ class ArticleContext:
         return self.classes.get(local_id, "")
 
     def is_boundary(self, token: Token) -> bool:
-        """True where an argument search within a clause must stop."""
-        lower = token.lower_
-        return (lower in BOUNDARY_PUNCT or lower in discourse().clause_openers
-                or lower in discourse().speech_verbs and not token.is_title)
+        """True where an argument search within a clause must stop (see ``ends_clause``)."""
+        return self.boundary[token.i]
 
     def note_agent(self, i: int, local_id: str) -> None:
         """Remember an event agent, for pronouns later in the text."""
@@ -303,7 +313,7 @@ class ArticleContext:
         """The first token after ``i`` where the clause of ``i`` ends."""
         sentence = self.sentence_of(i)
         for j in range(i + 1, sentence.end):
-            if self.is_boundary(self.doc[j]):
+            if self.boundary[j]:
                 return j
         return sentence.end
 
@@ -311,7 +321,7 @@ class ArticleContext:
         """The first token of the clause that token ``i`` is in."""
         sentence = self.sentence_of(i)
         for j in range(i - 1, sentence.start - 1, -1):
-            if self.is_boundary(self.doc[j]):
+            if self.boundary[j]:
                 return j + 1
         return sentence.start
 
@@ -407,11 +417,6 @@ class ArticleContext:
                 break
             j += 1
         return self.entity_arguments(i + 1, j)
-
-
-def lowered(tokens: Span | Doc) -> list[str]:
-    """The lower-case words of a span."""
-    return [token.lower_ for token in tokens]
 
 
 def starts_with(words: list[str], at: int, phrase: tuple[str, ...]) -> bool:

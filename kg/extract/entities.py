@@ -32,6 +32,7 @@ from kg.lexicon import Lexicon, NameCues, load_lexicon, name_cues
 from kg.model import Article, Entity, Mention, RoleFact
 from kg.nlp.normalise import normalise_name, normalise_term
 from kg.nlp.spans import ENTITIES_KEY
+from kg.nlp.tokens import sentences, token_table
 
 SHORT_KINDS = frozenset({"short_name"})
 NOT_ALIAS_KINDS = frozenset({"description"})
@@ -76,7 +77,7 @@ class ArticleEntities:
 
     def __init__(self, doc: Doc, article: Article, lexicon: Lexicon, cues: NameCues) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each call: read it once
+        self.text = token_table(doc).doc_text()  # Doc.text makes a Token per token each call
         self.article = article
         self.lexicon = lexicon
         self.cues = cues
@@ -217,8 +218,7 @@ class ArticleEntities:
 
     def entities(self) -> list[Entity]:
         """The groups as Entities, in order of first mention."""
-        self.sentences = list(self.doc.sents) if self.doc.has_annotation("SENT_START") \
-            else [self.doc[:]]
+        self.sentences = sentences(self.doc)
         self.sentence_starts = [sentence.start_char for sentence in self.sentences]
         ordered = sorted((group for group in self.groups.values() if group.spans),
                          key=lambda group: min(span[0] for span in group.spans))

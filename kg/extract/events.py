@@ -350,7 +350,7 @@ def trigger_mention(span: Span, context: ArticleContext, number: int) -> EventMe
     speech_verb = speech_verb_before(head, context)
     if reported and speech_verb is None:
         return None
-    roles = dependency_roles(head, event_class, context) if context.doc.has_annotation("DEP") \
+    roles = dependency_roles(head, event_class, context) if context.parsed \
         else Roles()
     if roles.is_empty():
         roles = (nominal_roles if nominal else verbal_roles)(head, event_class, context)
@@ -447,9 +447,9 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
         candidates = by_sentence.get(context.sentence_index[span.start], [])
         if day is None or not candidates:
             continue
-        paragraph = context.paragraph_of(span[0])
+        paragraph = context.paragraph_at(span.start)
         candidates = [m for m in candidates
-                      if context.paragraph_of(context.doc[m.token]) == paragraph]
+                      if context.paragraph_at(m.token) == paragraph]
         after = [m for m in candidates if 0 <= m.token - span.end < ADJACENT]
         before = [m for m in candidates if m.token < span.start]
         chosen = after[0] if after else (before[-1] if before else None)

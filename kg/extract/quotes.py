@@ -151,9 +151,9 @@ def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
 
 def paragraph_start(i: int, context: ArticleContext) -> int:
     """The first token of the paragraph that token ``i`` is in."""
-    paragraph = context.paragraph_of(context.doc[i])
+    paragraph = context.paragraph_at(i)
     j = i
-    while j > 0 and context.paragraph_of(context.doc[j - 1]) == paragraph:
+    while j > 0 and context.paragraph_at(j - 1) == paragraph:
         j -= 1
     return j
 
@@ -204,9 +204,9 @@ def earlier_speakers(verb: int, pronoun: str, context: ArticleContext,
 def paragraph_speaker(quote: Span, context: ArticleContext,
                       memory: SpeakerMemory) -> list[str]:
     """The speaker of the nearest verb of saying earlier in the quote's paragraph."""
-    paragraph = context.paragraph_of(quote[0])
+    paragraph = context.paragraph_at(quote.start)
     for i in range(quote.start - 1, -1, -1):
-        if context.doc[i].is_space and context.paragraph_of(context.doc[i]) != paragraph:
+        if context.tokens.is_space[i] and context.paragraph_at(i) != paragraph:
             break
         if is_speech_verb(context, i):
             speakers = subject_of(i, context, memory, allow_after=True)
@@ -263,7 +263,7 @@ def iter_quotes(context: ArticleContext, mentions: list[EventMention],
     for number, quote in enumerate(context.doc.spans.get("kg_quotes", [])):
         if not quote_text(quote):
             continue
-        paragraph = context.paragraph_of(quote[0])
+        paragraph = context.paragraph_at(quote.start)
         speakers, confidence = sentence_speaker(quote, context, memory), 0.9
         if not speakers and paragraph == last_paragraph and memory.groups:
             speakers, confidence = memory.groups[-1], 0.8

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.extract.context import ArticleContext, discourse, lowered, starts_with
+from kg.extract.context import ArticleContext, discourse, starts_with
 from kg.model import Relation
 
 EMPLOYER_CLASSES = frozenset({"Organization", "GovernmentBody"})
@@ -60,7 +60,7 @@ def located_in(i: int, context: ArticleContext) -> Iterator[Relation]:
 def member_of(i: int, context: ArticleContext) -> Iterator[Relation]:
     """"X, a member of Y"."""
     end = context.span_end[i]
-    words = lowered(context.doc[end:end + MEMBER_REACH])
+    words = context.tokens.lower[end:end + MEMBER_REACH]
     for at in range(len(words)):
         phrase = next((p for p in discourse().membership_phrases
                        if starts_with(words, at, p)), None)

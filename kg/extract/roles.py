@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.lexicon import Lexicon, NameCues
+from kg.nlp.tokens import token_table
 
 POSSESSIVES = frozenset({"’s", "'s"})
 HOLDER_CLASSES = frozenset({"Country", "Organization", "GovernmentBody", "City", "Region"})
@@ -44,6 +45,7 @@ class SpanIndex:
 
     def __init__(self, doc: Doc, spans: list[Span]) -> None:
         self.doc = doc
+        self.tokens = token_table(doc)
         self.spans = spans
         self.ending_at = {span.end - 1: n for n, span in enumerate(spans)}
         self.starting_at = {span.start: n for n, span in enumerate(spans)}
@@ -51,7 +53,7 @@ class SpanIndex:
     def previous_word(self, i: int) -> int:
         """The index of the last non-space token before ``i`` (-1 if none)."""
         i -= 1
-        while i >= 0 and self.doc[i].is_space:
+        while i >= 0 and self.tokens.is_space[i]:
             i -= 1
         return i
 
@@ -69,7 +71,7 @@ def title_ending_at(index: SpanIndex, i: int, cues: NameCues) -> tuple[str, int]
         words.insert(0, j)
         j = index.previous_word(j)
     for size in range(len(words), 0, -1):
-        title = cues.canonical_title(" ".join(index.doc[k].text for k in words[-size:]))
+        title = cues.canonical_title(" ".join(index.tokens.text[k] for k in words[-size:]))
         if title:
             return title, words[-size]
     return None
@@ -96,22 +98,23 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
     if found is None:
         return None
     title, start = found
+    tokens = index.tokens
     k = index.previous_word(start)
     for _ in range(MAX_ADJECTIVES):
-        if k >= 0 and index.doc[k].is_lower and index.doc[k].is_alpha \
-                and k not in index.ending_at and index.doc[k].lower_ not in cues.former_words:
+        if k >= 0 and tokens.is_lower[k] and tokens.is_alpha[k] \
+                and k not in index.ending_at and tokens.lower[k] not in cues.former_words:
             k = index.previous_word(k)
-    if k >= 0 and index.doc[k].text in POSSESSIVES:
+    if k >= 0 and tokens.text[k] in POSSESSIVES:
         k = index.previous_word(k)
     of = index.holder_ending_at(k)
     if of is not None:
         start = index.spans[of].start
         k = index.previous_word(start)
-    former = k >= 0 and index.doc[k].lower_ in cues.former_words
+    former = k >= 0 and tokens.lower[k] in cues.former_words
     if former:
         start = k
     person = index.spans[n]
-    return RoleMention(n, title + suffix, of, former, index.doc[start].idx, person.end_char)
+    return RoleMention(n, title + suffix, of, former, tokens.idx[start], person.end_char)
 
 
 def affiliation_after(index: SpanIndex, n: int) -> int | None:

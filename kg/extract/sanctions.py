@@ -43,7 +43,7 @@ def sector_words() -> SectorWords:
 
 def sectors_in(start: int, end: int, context: ArticleContext) -> list[str]:
     """The sector names in tokens [start, end), longest wording first ("iron ore")."""
-    words = [token.lower_ for token in context.doc[start:end]]
+    words = context.tokens.lower[start:end]
     found: list[str] = []
     i = 0
     while i < len(words):
@@ -105,7 +105,7 @@ def merge_sanction(into: Sanction, other: Sanction) -> None:
 
 def is_sanction_noun(i: int, context: ArticleContext, seen_one: bool) -> bool:
     """A sanctions noun; "measures" and "restrictions" count once sanctions were named."""
-    lower = context.doc[i].lower_
+    lower = context.tokens.lower[i]
     return not context.quoted[i] and lower in sector_words().nouns and (
         seen_one or lower in PRIMARY_NOUNS)
 
@@ -116,10 +116,10 @@ def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
     imposed = {m.token - 1: m for m in mentions if m.event.cls == "SanctionImposed"}
     sanctions: list[Sanction] = []
     noun_of: dict[int, str] = {}
-    for token in context.doc:
-        if not is_sanction_noun(token.i, context, bool(sanctions)):
+    for i in range(len(context.tokens)):
+        if not is_sanction_noun(i, context, bool(sanctions)):
             continue
-        found = sanction_mention(token.i, context, imposed)
+        found = sanction_mention(i, context, imposed)
         same = next((s for s in reversed(sanctions) if agree(s.imposed_by, found.imposed_by)
                      and agree(s.targets, found.targets)), None)
         if same is None and (found.targets or found.imposed_by):
@@ -128,7 +128,7 @@ def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
         elif same is not None:
             merge_sanction(same, found)
         if same is not None:
-            noun_of[token.i] = same.local_id
+            noun_of[i] = same.local_id
     return sanctions, noun_of
 
 

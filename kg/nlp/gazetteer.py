@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy
-from spacy.attrs import IS_SPACE, NORM, ORTH
+from spacy.attrs import DEP, IS_SPACE, NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from kg.lexicon import FORM_KINDS, Lexicon, load_lexicon, name_cues
 from kg.nlp.normalise import normalise_term, token_norm
 from kg.nlp.spans import ENTITIES_KEY, acts, entity_span, is_capitalised
+from kg.nlp.tokens import annotated
 
 MAX_HYPHEN_GAPS = 3  # forms with more gaps between words get only the plain variants
 KIND_CONFIDENCE = {"name": 1.0, "alias": 1.0, "short_name": 0.8, "demonym": 0.9,
@@ -158,7 +159,7 @@ class Gazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         self.normalise(doc)
-        parsed = doc.has_annotation("DEP")
+        parsed = annotated(doc, DEP)
         candidates = [found for found in (self.in_context(doc, candidate, parsed)
                                           for candidate in self.candidates(doc)) if found]
         taken = bytearray(len(doc))

@@ -40,6 +40,7 @@ from functools import cache
 from pathlib import Path
 
 import srsly
+from spacy.attrs import DEP, ENT_IOB
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy_lookups_data import get_file
@@ -48,7 +49,7 @@ from kg.lexicon import Lexicon, NameCues, load_lexicon, name_cues
 from kg.nlp.events import read_lexicon_yaml, word_forms
 from kg.nlp.normalise import normalise_term
 from kg.nlp.spans import ENTITIES_KEY, entity_span, in_place_context
-from kg.nlp.tokens import token_table
+from kg.nlp.tokens import annotated, sentences, token_table
 
 OPENERS = frozenset({"“", '"', "‘", "'", "«", "(", "[", "–", "—", ":", "-"})
 SENTENCE_END = frozenset({".", "?", "!", "”", '"', "’", ":"})
@@ -98,7 +99,7 @@ class DocShape:
         self.tokens = token_table(doc)
         self.taken = taken
         self.cues = cues
-        self.parsed = doc.has_annotation("DEP")
+        self.parsed = annotated(doc, DEP)
         self.norms = [normalise_term(text) for text in self.tokens.text]
         self.capital_context = self.find_capital_context()
         self.seen_capitalised = {self.norms[i] for i, title in enumerate(self.tokens.is_title)
@@ -112,8 +113,7 @@ class DocShape:
         """
         tokens = self.tokens
         marks = bytearray(len(tokens))
-        starts = ({sent.start for sent in self.doc.sents}
-                  if self.doc.has_annotation("SENT_START") else {0})
+        starts = {sentence.start for sentence in sentences(self.doc)}
         previous: int | None = None
         for i, space in enumerate(tokens.is_space):
             if space:
@@ -323,7 +323,7 @@ class NameFinder:
         taken = bytearray(len(doc))
         for span in known:
             taken[span.start:span.end] = b"\x01" * len(span)
-        if doc.has_annotation("ENT_IOB"):
+        if annotated(doc, ENT_IOB):
             lexicon = load_lexicon(tuple(Path(path) for path in attrs.get("lexicons", ())))
             found = model_names(doc, taken, lexicon, self.cues)
         else:

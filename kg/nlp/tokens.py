@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from spacy.attrs import (IDX, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE,
-                         IS_UPPER, LENGTH, LOWER, ORTH, SPACY)
-from spacy.tokens import Doc
+                         IS_UPPER, LENGTH, LOWER, ORTH, SENT_START, SPACY)
+from spacy.tokens import Doc, Span
 
 FLAGS = (IS_SPACE, IS_TITLE, IS_UPPER, IS_LOWER, IS_ALPHA, IS_DIGIT, IS_PUNCT, SPACY)
 COLUMNS = (ORTH, LOWER, IDX, LENGTH, *FLAGS)
@@ -59,6 +59,16 @@ class TokenTable:
     def __len__(self) -> int:
         return len(self.text)
 
+    def doc_text(self) -> str:
+        """The Doc's text, as ``Doc.text`` gives it (which makes a Token per token each time).
+
+        >>> import spacy
+        >>> TokenTable.of(spacy.blank("en")("Talks resumed,  then stalled.")).doc_text()
+        'Talks resumed,  then stalled.'
+        """
+        return "".join([word + " " if spaced else word
+                        for word, spaced in zip(self.text, self.spaced)])
+
 
 TABLES: "WeakKeyDictionary[Doc, TokenTable]" = WeakKeyDictionary()
 
@@ -78,3 +88,40 @@ def token_table(doc: Doc) -> TokenTable:
     if table is None:
         table = TABLES[doc] = TokenTable.of(doc)
     return table
+
+
+def annotated(doc: Doc, attr: int) -> bool:
+    """``doc.has_annotation(attr)`` for a token attribute such as DEP or ENT_IOB, read with
+    ``Doc.to_array`` (has_annotation walks every token in Python on each call).
+
+    >>> import spacy
+    >>> from spacy.attrs import DEP
+    >>> annotated(spacy.blank("en")("Talks resumed."), DEP)
+    False
+    """
+    return not len(doc) or bool(doc.to_array(attr).any())
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of ``doc.sents``, or the whole Doc as one where it has no boundaries.
+
+    The same spans as ``list(doc.sents)``, found from the SENT_START column at once.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("sentencizer")
+    >>> [span.text for span in sentences(nlp("Talks resumed. Both sides met."))]
+    ['Talks resumed.', 'Both sides met.']
+    >>> [span.text for span in sentences(spacy.blank("en")("No boundaries here"))]
+    ['No boundaries here']
+    """
+    if "sents" in doc.user_hooks:
+        return list(doc.sents)
+    if not len(doc):
+        return []
+    after_first = doc.to_array(SENT_START)[1:]  # 1: starts a sentence, 0: not annotated
+    if len(doc) > 1 and not after_first.any():
+        return [doc[:]]
+    starts = (after_first == 1).nonzero()[0] + 1
+    bounds = [0, *starts.tolist(), len(doc)]
+    return [Span(doc, start, end) for start, end in zip(bounds, bounds[1:])]
