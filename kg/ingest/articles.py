@@ -41,7 +41,11 @@ def read_articles(sources: Iterable[str | Path], options: IngestOptions | None =
 
 
 def _read_input(source: Input, options: IngestOptions, report: Report) -> Iterator[Article]:
-    """The articles of one input; stdin is read whole first, so its format can be sniffed."""
+    """The articles of one input; stdin is read whole first, so its format can be sniffed.
+
+    An error no reader foresaw (in a parser library, say) skips the rest of that input,
+    reported as "could not be read"; the other inputs are still read.
+    """
     stream = open_input(source, report)
     if stream is None:
         return
@@ -54,4 +58,7 @@ def _read_input(source: Input, options: IngestOptions, report: Report) -> Iterat
     else:
         head = b""
     with stream:
-        yield from reader_for(source, head)(stream, source, options, report)
+        try:
+            yield from reader_for(source, head)(stream, source, options, report)
+        except Exception as error:  # noqa: BLE001 - one input's failure must not end the run
+            report.skip(source.name, "could not be read", f"{type(error).__name__}: {error}")

@@ -6,6 +6,7 @@ goes through trafilatura for the main text and the metadata in its meta tags.
 from __future__ import annotations
 
 import json
+import re
 from typing import BinaryIO, Callable, Iterator
 
 import trafilatura
@@ -81,13 +82,43 @@ def _json_record(line: str, where: str, report: Report) -> dict | None:
     except json.JSONDecodeError as error:
         report.skip(where, "not JSON", error.msg)
         return None
+    except RecursionError:
+        report.skip(where, "not JSON", "nested too deeply")
+        return None
     if not isinstance(record, dict):
         report.skip(where, "not a JSON object")
         return None
     if not isinstance(record.get("text"), str) or not record["text"].strip():
         report.skip(where, "no text", 'the "text" field is missing or empty')
         return None
-    return record
+    return without_lone_surrogates(record, where, report)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(record: dict, where: str, report: Report) -> dict:
+    """The record with U+FFFD for each lone surrogate in its string values (a JSON escape
+    such as ``"\\ud800"`` that stands for no character and cannot be written as UTF-8),
+    with a warning when there was any.
+
+    >>> report = Report()
+    >>> without_lone_surrogates({"text": "Talks\\ud800 ended.", "n": 1}, "a.jsonl:1", report)
+    {'text': 'Talks\ufffd ended.', 'n': 1}
+    >>> report.lines()
+    ['a.jsonl:1: warning: invalid characters replaced (1 lone surrogate replaced by U+FFFD)']
+    """
+    clean: dict = {}
+    replaced = 0
+    for key, value in record.items():
+        if isinstance(value, str):
+            value, count = _LONE_SURROGATE.subn("\ufffd", value)
+            replaced += count
+        clean[key] = value
+    if replaced:
+        report.warn(where, "invalid characters replaced",
+                    f"{replaced} lone surrogate{'' if replaced == 1 else 's'} replaced by U+FFFD")
+    return clean
 
 
 def read_html(stream: BinaryIO, source: Input, options: IngestOptions,

@@ -253,6 +253,12 @@ HEADER_STYLES: tuple[HeaderStyle, ...] = (
 )
 
 
+MAX_HEADER_PARTS = 8
+"""The most header parts (a line, or a block of key: value lines) read off one article: a
+header is short, and what follows that many parts is body (also when it is a long run of
+byline-like lines, which would otherwise be read one at a time)."""
+
+
 def parse_header(text: str) -> tuple[Header, str]:
     """Read the header off a plain-text article: its metadata and the body that follows.
 
@@ -262,15 +268,12 @@ def parse_header(text: str) -> tuple[Header, str]:
     """
     header = Header()
     rest = text.strip()
-    while rest:
-        for style in HEADER_STYLES:
-            matched = style(rest, header)
-            if matched:
-                header.fill(matched[0])
-                rest = matched[1].strip()
-                break
-        else:
+    for _ in range(MAX_HEADER_PARTS):
+        matched = next(filter(None, (style(rest, header) for style in HEADER_STYLES)), None)
+        if not matched:
             break
+        header.fill(matched[0])
+        rest = matched[1].strip()
     lead = dateline_lead(rest)
     if lead:
         header.fill(lead[0])
