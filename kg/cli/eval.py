@@ -44,10 +44,8 @@ def command(gold: tuple[Path, ...], articles: tuple[str, ...], model: str | None
         evaluation = evaluate(gold, articles, model=model)
     except (OSError, LexiconError, PipelineError) as error:
         raise click.ClickException(str(error)) from None
-    for line in evaluation.problems:
-        click.echo(f"error: {line}", err=True)
-    for line in evaluation.warnings:
-        click.echo(f"warning: {line}", err=True)
+    for line in evaluation.problems + evaluation.warnings:
+        click.echo(line, err=True)
     if not evaluation.articles:
         raise click.ClickException("no gold file could be scored")
     render = json_report if as_json else markdown_table if markdown else text_report

@@ -24,8 +24,8 @@ class Evaluation:
     speakers: SpeakerAccuracy
     findings: list[Finding] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)  # the gold articles scored
-    problems: list[str] = field(default_factory=list)  # one line each; the run went on
-    warnings: list[str] = field(default_factory=list)  # gold words the article does not have
+    problems: list[str] = field(default_factory=list)  # lines: unusable gold, inputs skipped
+    warnings: list[str] = field(default_factory=list)  # lines: gold words not in the article
 
 
 def load_all(paths: Iterable[Path], tree: ClassTree) -> tuple[list[GoldArticle], list[str]]:
@@ -36,7 +36,7 @@ def load_all(paths: Iterable[Path], tree: ClassTree) -> tuple[list[GoldArticle],
         try:
             golds.append(load_gold(Path(path), entity_classes, event_classes))
         except GoldError as error:
-            problems.append(str(error))
+            problems.append(f"error: {error}")
     return golds, problems
 
 
@@ -65,12 +65,15 @@ def unstated(gold: GoldArticle, text: str) -> list[str]:
     def occurs(phrase: str) -> bool:
         return f" {' '.join(words(phrase))} " in body
 
-    lines = [f"{gold.path}: entities[{index}]: no name of {entity.name!r} is in the article"
+    lines = [f"warning: {gold.path}: entities[{index}]: no name of {entity.name!r} is in the "
+             "article"
              for index, entity in enumerate(gold.entities) if not any(map(occurs, entity.names))]
-    lines += [f"{gold.path}: events[{index}].evidence: {event.evidence!r} is not in the article"
+    lines += [f"warning: {gold.path}: events[{index}].evidence: {event.evidence!r} is not in "
+              "the article"
               for index, event in enumerate(gold.events)
               if event.evidence and not occurs(event.evidence)]
-    lines += [f"{gold.path}: quotes[{index}].text: {quote.text!r} is not in the article"
+    lines += [f"warning: {gold.path}: quotes[{index}].text: {quote.text!r} is not in the "
+              "article"
               for index, quote in enumerate(gold.quotes) if not occurs(quote.text)]
     return lines
 
@@ -94,14 +97,15 @@ def evaluate(gold_paths: Iterable[Path], article_paths: Sequence[str], model: st
         build(article_paths, graph, BuildOptions(model=model), report,
               on_article=lambda article: texts.setdefault(article.id, article.text))
         found = read_articles(graph)
-    problems += report.lines()
     outcomes: list[Outcome] = []
-    evaluation = Evaluation(combine([]), SpeakerAccuracy(), problems=problems)
+    evaluation = Evaluation(combine([]), SpeakerAccuracy(),
+                            problems=problems + [skip.line("skipped") for skip in report.skips],
+                            warnings=[warning.line("warning") for warning in report.warnings])
     for gold in golds:
         try:
             article = find_article(gold, found, cwd or Path.cwd())
         except GoldError as error:
-            evaluation.problems.append(str(error))
+            evaluation.problems.append(f"error: {error}")
             continue
         matcher = ArticleMatcher(gold, article, tree, gold.article)
         outcomes += matcher.outcomes()
