@@ -170,17 +170,6 @@ def source_numbers(graph: nx.MultiDiGraph, timeline: Timeline) -> dict[str, int]
     return {article: number for number, article in enumerate(ordered, start=1)}
 
 
-def article_name(article: str, articles: dict[str, dict[str, str]]) -> str:
-    """An article as its title, publisher and date; one without a title by its short id.
-
-    >>> article_name("http://x/article/0123456789abcdef", {})
-    'untitled article 0123456789ab'
-    """
-    about = articles.get(article, {})
-    title = about.get("title") or f"untitled article {article.rsplit('/', 1)[-1][:12]}"
-    return " · ".join(filter(None, (title, about.get("publisher"), about.get("date"))))
-
-
 def stack(spans: list[tuple[float, float]]) -> list[int]:
     """The row of each span (start, end), in order, so spans in one row do not overlap.
 
@@ -262,7 +251,7 @@ def timeline_figure(graph: nx.MultiDiGraph, timeline: Timeline, title: str = "",
     axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
                 frameon=False)
     articles = graph.graph.get("articles", {})
-    key = "\n".join(f"[{number}] {article_name(article, articles)}"
+    key = "\n".join(f"[{number}] {articles.get(article, {}).get('name', article)}"
                     for article, number in numbers.items())
     figure.text(0.18, 0.12 / height, "Sources:\n" + key, fontsize=8, va="bottom")
     left_out = f"; {timeline.left_out} undated events left out" if timeline.left_out else ""

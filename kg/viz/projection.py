@@ -111,9 +111,22 @@ def project(source: SparqlSource, style: Style | None = None) -> nx.MultiDiGraph
 
 
 def article_index(rows: Iterable[Row]) -> dict[str, dict[str, str]]:
-    """Article IRI -> title, publisher and date (empty strings where unknown)."""
-    return {row["article"]: {"title": row.get("title", ""), "publisher": row.get("publisher", ""),
-                             "date": row.get("date", "")} for row in rows}
+    """Article IRI -> title, publisher, date (empty strings where unknown) and a name to show."""
+    index = {}
+    for row in rows:
+        about = {field: row.get(field, "") for field in ("title", "publisher", "date")}
+        index[row["article"]] = {**about, "name": article_name(row["article"], about)}
+    return index
+
+
+def article_name(article: str, about: dict[str, str]) -> str:
+    """How pictures cite an article: title, publisher and date; an untitled one by its id.
+
+    >>> article_name("http://x/article/0123456789abcdef", {"publisher": "AFP", "date": ""})
+    'untitled article 0123456789ab · AFP'
+    """
+    title = about.get("title") or f"untitled article {local_name(article)[:12]}"
+    return " · ".join(filter(None, (title, about.get("publisher"), about.get("date"))))
 
 
 def add_nodes(graph: nx.MultiDiGraph, rows: Iterable[Row],

@@ -10,8 +10,9 @@
   const { text, articleName, entry, sentences } = window.kgPanel(data);
 
   const nodes = new vis.DataSet(data.nodes.map((node) => ({
-    id: node.id, label: node.label, title: node.cls + ": " + node.label, shape: node.shape,
-    value: Math.max(1, node.sources.length),
+    id: node.id, label: node.family === "Quote" ? undefined : node.label,
+    title: node.cls + ": " + node.label, shape: node.shape,
+    size: (node.family === "Quote" ? 5 : 10) + 4 * Math.min(node.sources.length, 10),  // by sources
     color: { background: node.colour, border: "#333",
              highlight: { background: node.colour, border: "#000" } },
   })));
@@ -22,29 +23,47 @@
   const network = new vis.Network(element("kg-network"), { nodes: nodes, edges: edges }, {
     layout: { improvedLayout: data.nodes.length <= 150, randomSeed: 7 },
     physics: { enabled: false, solver: "forceAtlas2Based",
-               forceAtlas2Based: { gravitationalConstant: -60, springLength: 110 },
+               forceAtlas2Based: { gravitationalConstant: -50, springLength: 80,
+                                   avoidOverlap: 0.6 },
                stabilization: { enabled: false } },
     interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: large },
-    nodes: { scaling: { min: 8, max: 36, label: { enabled: true, min: 12, max: 22 } },
-             font: { size: 13 } },
+    nodes: { font: { size: 13 }, widthConstraint: { maximum: 170 } },
     edges: { font: { size: 10, align: "middle", color: "#555" }, color: { color: "#999" },
              smooth: false },
   });
 
+  // At scale: the unconnected nodes of each class become one group, and leaves (one edge)
+  // join their neighbour, so the layout has far fewer bodies to settle.
   function clusterLeaves() {
     if (!large) return;
+    const degree = new Map();
+    data.edges.forEach((edge) => [edge.from, edge.to].forEach((id) =>
+      degree.set(id, (degree.get(id) || 0) + 1)));
+    data.legend.forEach((item) => {
+      const alone = data.nodes.filter((node) => node.cls === item.cls && !degree.has(node.id));
+      if (alone.length < 2) return;
+      const members = new Set(alone.map((node) => node.id));
+      network.cluster({
+        joinCondition: (options) => members.has(options.id),
+        clusterNodeProperties: { id: "unconnected " + item.cls, shape: item.shape,
+                                 color: item.colour, size: 30, borderWidth: 3,
+                                 label: alone.length + " unconnected " + item.cls },
+      });
+    });
     network.clusterOutliers({
-      clusterNodeProperties: { shape: "dot", color: "#dddddd", borderWidth: 2, label: "leaves" },
-      processProperties: (cluster, childNodes) => {
-        cluster.label = childNodes.length + " leaves";
-        cluster.value = childNodes.length;
-        return cluster;
+      clusterNodeProperties: { borderWidth: 3 },
+      processProperties: (cluster, childNodes) => {  // drawn as its hub, with the count
+        const hub = childNodes.reduce((best, child) =>
+          (degree.get(child.id) || 0) > (degree.get(best.id) || 0) ? child : best);
+        return Object.assign(cluster, { shape: hub.shape, color: hub.color, size: 24,
+          label: (hub.label || "") + " +" + (childNodes.length - 1) });
       },
     });
   }
 
   function settle() {
-    const iterations = Math.min(600, 150 + data.nodes.length);
+    const bodies = network.body.nodeIndices.length;  // what is left after grouping
+    const iterations = bodies > 300 ? 200 : Math.min(600, 150 + bodies);
     network.setOptions({ physics: { enabled: true,
       stabilization: { enabled: true, iterations: iterations, updateInterval: 25 } } });
     network.stabilize(iterations);
@@ -85,8 +104,13 @@
     const panel = element("kg-panel");
     panel.replaceChildren();
     if (network.isCluster(id)) {
-      panel.append(text("h2", "A group of leaves"),
+      const members = network.getNodesInCluster(id);
+      panel.append(text("h2", "A group of " + members.length + " nodes"),
                    text("p", "Double-click the group to open it.", { class: "hint" }));
+      const list = text("ul");
+      members.slice(0, 50).forEach((member) => list.append(text("li", byId.has(member) ?
+        byId.get(member).label : member)));
+      panel.append(list);
       return;
     }
     const node = byId.get(id);

@@ -11,9 +11,7 @@ window.kgPanel = function (data) {
   }
 
   function articleName(iri) {
-    const article = data.articles[iri] || {};
-    const title = article.title || "untitled article " + iri.split("/").pop().slice(0, 12);
-    return [title, article.publisher, article.date].filter(Boolean).join(" · ");
+    return (data.articles[iri] || {}).name || iri;
   }
 
   function entry(list, term, values) {
