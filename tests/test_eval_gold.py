@@ -102,6 +102,8 @@ def test_a_good_file_loads_into_its_records(tmp_path):
                                                           "-01' ends before it starts"),
     (("evidence: met", "evidance: met"), "events[0].evidance: unknown field"),
     (("former: true", "former: yes please"), "roles[0].former: must be true or false"),
+    (("published: 2024-05-02", "published: 2024-05"), "published: '2024-05' is not one day"),
+    (("article: news/a.txt", "article: news/a.txt\nsha256: ABC"), "sha256: must be 64 lower-case"),
     (("- {name: Porta, class: City}", "- {name: Lena Varga, class: City}"),
      "entities[1].name: 'Lena Varga' is listed twice"),
     (("text: We will talk", "text: [We, will]"), "quotes[0].text: must be a non-empty string"),

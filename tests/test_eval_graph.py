@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.eval.graph import names_source, read_articles
+from kg.eval.evaluate import find_article
+from kg.eval.gold import GoldArticle, GoldError
+from kg.eval.graph import GraphArticle, names_source, read_articles
 from kg.store import open_source
 
 # Two made-up articles that report one meeting; the second names one actor only by IRI.
@@ -94,3 +96,15 @@ def test_names_links_roles_and_joint_quotes(articles):
 ])
 def test_a_gold_file_names_its_article_by_the_tail_of_its_path(reference, source, named):
     assert names_source(reference, source, Path("/work/main")) is named
+
+
+def test_a_gold_file_finds_its_article_by_path_or_sha256():
+    one = GraphArticle("urn:1", "feeds/news/a.txt", "1" * 64)
+    two = GraphArticle("urn:2", "old/news/a.txt", "2" * 64)
+    cwd = Path("/work/main")
+    assert find_article(GoldArticle(Path("g.yaml"), "feeds/news/a.txt"), [one, two], cwd) is one
+    assert find_article(GoldArticle(Path("g.yaml"), "x", sha256="2" * 64), [one, two], cwd) is two
+    with pytest.raises(GoldError, match=r"g.yaml: article: 'news/a.txt' names 2 of the articles"):
+        find_article(GoldArticle(Path("g.yaml"), "news/a.txt"), [one, two], cwd)
+    with pytest.raises(GoldError, match=r"'b.txt' is not among the 2 articles read"):
+        find_article(GoldArticle(Path("g.yaml"), "b.txt"), [one, two], cwd)

@@ -260,10 +260,12 @@ class Reader:
             raise self.fail("sha256", "must be 64 lower-case hex digits")
         if not isinstance(top.get("seed", False), bool):
             raise self.fail("seed", "must be true or false")
+        published = self.span(top["published"], "published") if top.get("published") else None
+        if published and published.start != published.end:
+            raise self.fail("published", f"{published.text!r} is not one day (YYYY-MM-DD)")
         gold = GoldArticle(
             self.path, self.text(top["article"], "article"), top.get("seed", False),
-            str(sha256) if sha256 is not None else None,
-            self.span(top["published"], "published").start if top.get("published") else None,
+            str(sha256) if sha256 is not None else None, published and published.start,
             self.items(top, "entities", self.entity), self.items(top, "events", self.event),
             self.items(top, "quotes", self.quote), self.items(top, "roles", self.role))
         self.check_references(gold)
