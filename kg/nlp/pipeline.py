@@ -1,10 +1,11 @@
 """``load_pipeline``: the one spaCy Language every article goes through.
 
-With no model named: blank English, a sentencizer and the lookup lemmatizer of
-spacy-lookups-data, so nothing is downloaded. With ``model`` (an installed package name or a
-path): that trained pipeline, whose NER and parse the project's components read. Either way the
-project's components follow, in this order: ``kg_gazetteer`` (lexicon names), ``kg_names``
-(names the lexicon does not know), ``kg_dates``, ``kg_quotes``, ``kg_events``.
+With no model named: blank English, a sentencizer and ``kg_lemmatizer`` (the lookup table of
+spacy-lookups-data, as spaCy's lookup lemmatizer reads it; kg/nlp/lemmas.py), so nothing is
+downloaded. With ``model`` (an installed package name or a path): that trained pipeline, whose
+NER and parse the project's components read. Either way the project's components follow, in
+this order: ``kg_gazetteer`` (lexicon names), ``kg_names`` (names the lexicon does not know),
+``kg_dates``, ``kg_quotes``, ``kg_events``.
 
 >>> nlp = load_pipeline()
 >>> nlp.pipe_names[-5:]
@@ -18,8 +19,9 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-# imported for their factories: kg_gazetteer, kg_names, kg_dates, kg_quotes, kg_events
-from kg.nlp import dates, events, gazetteer, names, quotes  # noqa: F401
+# imported for their factories: kg_lemmatizer, kg_gazetteer, kg_names, kg_dates, kg_quotes,
+# kg_events
+from kg.nlp import dates, events, gazetteer, lemmas, names, quotes  # noqa: F401
 
 PROJECT_COMPONENTS = ("kg_dates", "kg_quotes", "kg_events")
 INSTALL_HINT = ("install one with `python -m spacy download en_core_web_sm` where a network "
@@ -43,7 +45,7 @@ def blank_pipeline() -> Language:
     """Blank English with sentence splitting and lookup lemmas (no download needed)."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize()
+    nlp.add_pipe("kg_lemmatizer")
     return nlp
 
 
