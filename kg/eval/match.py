@@ -219,7 +219,7 @@ class ArticleMatcher:
         """Wikidata ids: the article's gold ids against the graph's, as sets.
 
         A graph link on an entity paired with a gold entity that has no id is not scored
-        (the gold gives ids only where they are certain).
+        (the gold gives ids only where they are certain). Uses the pairs ``entities`` made.
         """
         outcome, gold, found = self.outcome(LINKING), self.gold.entities, self.found.entities
         partner = {f: gold[g] for g, f in self.entity_pairs}
@@ -347,7 +347,7 @@ class ArticleMatcher:
         return f"{speakers or '(no speaker)'}: \"{text}\""
 
     def quotes(self) -> Outcome:
-        """Quotes: the words and the speaker; also counts quote-speaker accuracy."""
+        """Quotes: the words and the speaker; also sets ``speakers`` (quote-speaker accuracy)."""
         outcome, gold, found = self.outcome(QUOTES), self.gold.quotes, self.found.quotes
         right = best_pairs(range(len(gold)), range(len(found)), lambda g, f: int(
             self.quote_text_agrees(gold[g], found[f]) and self.speaker_agrees(gold[g], found[f])))

@@ -58,8 +58,8 @@ class Finding:
     """One miss, false positive or half-right match, with its article.
 
     ``kind`` is "miss", "false positive", or "wrong class" / "wrong actors" / "wrong date" /
-    "wrong place" / "wrong speaker" / "wrong post" / "wrong link" for a gold item paired with a
-    graph item that agrees in all but that (it counts as one miss and one false positive).
+    "wrong place" / "wrong speaker" / "wrong post" for a gold item paired with a graph item
+    that agrees in all but that (it counts as one miss and one false positive).
     """
 
     article: str
