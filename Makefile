@@ -32,6 +32,9 @@ demo: install
 	  $(KG) query --store $(OUT)/store --format csv "$$query" > $(OUT)/queries/$$name.csv || exit 1; \
 	  echo "wrote $(OUT)/queries/$$name.csv"; \
 	done
+	$(KG) viz --store $(OUT)/store -o $(OUT)/graph.html
+	$(KG) viz --store $(OUT)/store -o $(OUT)/graph.svg
+	$(KG) viz --store $(OUT)/store --timeline -o $(OUT)/timeline.html
 	$(KG) stats --store $(OUT)/store
 
 # pytest exits 5 when it collects nothing: say so, and fail.
