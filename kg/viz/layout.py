@@ -76,12 +76,12 @@ def layout(graph: nx.Graph) -> dict[str, Position]:
     simple = nx.Graph(graph)
     components = sorted((sorted(found) for found in nx.connected_components(simple)),
                         key=lambda nodes: (-len(nodes), nodes[0]))
-    gap = 1.0
     row_width = max(math.sqrt(len(simple)) * 1.6, math.sqrt(len(components[0]))) if components else 0
     positions: dict[str, Position] = {}
     x = y = row_height = 0.0
     for nodes in components:
         side = math.sqrt(len(nodes))
+        gap = 1.0 if len(nodes) > 1 else 0.25  # a lone node needs room for its label only
         if x > 0 and x + side > row_width:
             x, y, row_height = 0.0, y - row_height - gap, 0.0
         for node, (px, py) in component_layout(simple.subgraph(nodes)).items():
