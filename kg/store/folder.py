@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -22,6 +23,10 @@ from kg import __version__
 RECORD = "kg-store.json"
 INDEX = "index.sqlite"
 LOCK_POLL_SECONDS = 0.2
+# The files a store folder holds: Oxigraph's RocksDB files, the record and the index.
+STORE_FILE = re.compile(r"CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|(MANIFEST|OPTIONS)-\d+"
+                        r"(\.dbtmp)?|\d+\.(log|sst|blob|dbtmp)|kg-store\.(json|tmp)"
+                        r"|index\.sqlite(-journal|-wal|-shm)?")
 
 
 class StoreError(Exception):
@@ -82,11 +87,25 @@ def write_record(folder: Path, record: BuildRecord) -> None:
     partial.replace(path)
 
 
+def is_store_file(name: str) -> bool:
+    """Whether a file of this name is one a store folder holds.
+
+    >>> is_store_file("000012.sst"), is_store_file("LOCK"), is_store_file("notes.txt")
+    (True, True, False)
+    """
+    return STORE_FILE.fullmatch(name) is not None
+
+
 def check_store_folder(folder: Path) -> None:
-    """Refuse a folder that exists, holds files and is not an event-kg store."""
+    """Refuse a folder that exists, holds files and is not an event-kg store.
+
+    A folder with no record yet but only a store's files is one whose first build is opening
+    it right now, or was killed while it did: it is a store.
+    """
     if folder.exists() and not folder.is_dir():
         raise StoreError(f"{folder} is a file, not a store folder")
-    if folder.is_dir() and any(folder.iterdir()) and not (folder / RECORD).exists():
+    if folder.is_dir() and not (folder / RECORD).exists() \
+            and not all(is_store_file(path.name) for path in folder.iterdir()):
         raise StoreError(f"{folder} is not an event-kg store (it holds other files); "
                          "name a new or empty folder")
 

@@ -72,6 +72,18 @@ def as_term(value: Term | str) -> Term:
     return Literal(value) if isinstance(value, str) else value
 
 
+def stored_base(folder: Path, record: BuildRecord | None, base_iri: str | None) -> str:
+    """The base IRI of a store folder's graph: the recorded one, else the one asked for.
+
+    >>> stored_base(Path("s"), BuildRecord("https://example.org/"), None)
+    'https://example.org/'
+    """
+    if record and base_iri and base_iri != record.base_iri:
+        raise StoreError(f"{folder} holds a graph with base IRI {record.base_iri}; "
+                         f"build into a new store to use {base_iri}")
+    return record.base_iri if record else base_iri or DEFAULT_BASE
+
+
 def one_line(error: BaseException) -> str:
     """An exception's message folded onto one line."""
     return " ".join(str(error).split()) or type(error).__name__
@@ -115,15 +127,22 @@ class KnowledgeGraph:
     @classmethod
     def open_folder(cls, folder: Path, base_iri: str | None, read_only: bool,
                     wait: float) -> "KnowledgeGraph":
-        """Open a store folder (see ``open``)."""
-        record = read_record(folder)
-        if record and base_iri and base_iri != record.base_iri:
-            raise StoreError(f"{folder} holds a graph with base IRI {record.base_iri}; "
-                             f"build into a new store to use {base_iri}")
-        base = record.base_iri if record else base_iri or DEFAULT_BASE
+        """Open a store folder (see ``open``).
+
+        A writer reads the record only once it holds the lock: the writer it waited for
+        may have made the store (and chosen its base IRI) meanwhile.
+        """
         if read_only:
-            return cls(open_read_only(folder), base, None, folder, read_only=True)
+            record = read_record(folder)
+            return cls(open_read_only(folder), stored_base(folder, record, base_iri), None,
+                       folder, read_only=True)
         store = open_writable(folder, wait)
+        try:
+            record = read_record(folder)
+            base = stored_base(folder, record, base_iri)
+        except StoreError:
+            del store  # lets go of the lock
+            raise
         graph = cls(store, base, ResolutionIndex(folder / INDEX), folder)
         current = graph.current_record()
         if record is None or record.ontology != current.ontology \
