@@ -79,7 +79,7 @@ def test_the_timeline_page_has_lanes_items_and_sources(graph, tmp_path):
     assert {item["group"] for item in summit_items} == {KIM, ID + "entity/donald-trump"}
     assert data["events"][ID + "event/summit/aaa"]["sources"] == [ID + "article/a1",
                                                                   ID + "article/a2"]
-    assert data["window"] == {"start": "2019-02-26", "end": "2019-03-03"}
+    assert data["window"] == {"start": "2019-02-27", "end": "2019-03-03"}
 
 
 def test_the_svg_has_labels_a_legend_and_no_timestamp(graph, tmp_path):

@@ -161,8 +161,10 @@ def timeline_page_data(graph: nx.MultiDiGraph, timeline: Timeline,
                                "sources": list(moment.sources),
                                "sentences": table.refer(data["sentences"])}
     days = [moment.day for moment in timeline.moments] or [date.today()]
-    margin = timedelta(days=max(2, (max(days) - min(days)).days // 8))  # room for the boxes
-    window = {"start": (min(days) - margin).isoformat(), "end": (max(days) + margin).isoformat()}
+    span = (max(days) - min(days)).days
+    before, after = timedelta(days=max(1, span // 40)), timedelta(days=max(2, span // 4))
+    window = {"start": (min(days) - before).isoformat(),  # boxes start at their date,
+              "end": (max(days) + after).isoformat()}      # so the room is on the right
     return {"lanes": [{"id": lane, "content": label} for lane, label in timeline.lanes],
             "items": items, "events": events, "articles": graph.graph.get("articles", {}),
             "sentences": table.rows, "left_out": timeline.left_out, "window": window}

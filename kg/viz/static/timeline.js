@@ -28,7 +28,7 @@
   })));
   const groups = new vis.DataSet(data.lanes);
   const timeline = new vis.Timeline(element("kg-timeline"), items, groups, {
-    stack: true, orientation: "top", zoomKey: "ctrlKey", margin: { item: 6 },
+    stack: true, orientation: "top", zoomKey: "ctrlKey", margin: { item: 6 }, align: "left",
     start: data.window.start, end: data.window.end, height: "100%", verticalScroll: true,
     onInitialDrawComplete: () => {
       element("kg-status").textContent = Object.keys(data.events).length + " events in " +
