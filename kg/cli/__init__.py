@@ -9,7 +9,7 @@ import click
 from kg import __version__
 
 # Each name is a module kg.cli.<name> that defines `command`, a click.Command.
-VERBS = ("build", "serve", "validate", "viz", "eval")
+VERBS = ("build", "serve", "validate", "viz", "eval", "query", "export", "stats", "remove")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

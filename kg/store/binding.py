@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
+import pyoxigraph
 from pyoxigraph import BlankNode, Literal, NamedNode, Variable
 
 #: One token of SPARQL text the scanner tells apart (everything else is a single character).
@@ -34,6 +35,8 @@ TOKEN = re.compile(r"""
   | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+#: An empty store: a query is tried on it to check it before it is run elsewhere.
+CHECKER = pyoxigraph.Store()
 
 
 class BindingError(ValueError):
@@ -57,6 +60,37 @@ def query_form(sparql: str) -> str | None:
         if token.lastgroup == "word" and token.group().upper() in QUERY_FORMS:
             return token.group().upper()
     return None
+
+
+def declared_prefixes(sparql: str) -> dict[str, str]:
+    """The prefixes a query declares itself.
+
+    >>> declared_prefixes("PREFIX ex: <http://x/> PREFIX : <http://y/> SELECT * { ?s ?p ?o }")
+    {'ex': 'http://x/', '': 'http://y/'}
+    """
+    found: dict[str, str] = {}
+    words = list(tokens(sparql))
+    for keyword, name, iri in zip(words, words[1:], words[2:]):
+        if keyword.group().upper() == "PREFIX" and iri.lastgroup == "iri" \
+                and name.group().endswith(":"):
+            found[name.group()[:-1]] = iri.group()[1:-1]
+    return found
+
+
+def answer_kind(sparql: str, prefixes: Mapping[str, str] | None = None,
+                substitutions: Mapping[Variable, NamedNode | Literal | BlankNode] | None = None
+                ) -> str:
+    """What a query answers with: "solutions" (SELECT), "boolean" (ASK) or "triples"
+    (CONSTRUCT, DESCRIBE). It is tried on an empty store, so it fails as pyoxigraph fails:
+    SyntaxError for a malformed query, RuntimeError for a binding it cannot take.
+
+    >>> answer_kind("ASK { ?s ?p ?o }"), answer_kind("DESCRIBE <http://x/a>")
+    ('boolean', 'triples')
+    """
+    answer = CHECKER.query(sparql, prefixes=prefixes, substitutions=substitutions)
+    if isinstance(answer, pyoxigraph.QueryBoolean):
+        return "boolean"
+    return "triples" if isinstance(answer, pyoxigraph.QueryTriples) else "solutions"
 
 
 def top_level_groups(sparql: str) -> Iterator[tuple[int, str]]:
