@@ -11,19 +11,21 @@ from __future__ import annotations
 import math
 import textwrap
 from collections import Counter
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 import matplotlib
 import networkx as nx
 from matplotlib import dates as mdates
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 
 from kg.viz.layout import layout
 from kg.viz.style import Style, load_style
-from kg.viz.timeline import Timeline
+from kg.viz.timeline import Moment, Timeline
 
 FORMATS = ("svg", "png")
 LABEL_CHARS = 34
@@ -75,10 +77,11 @@ def fold_quotes(graph: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, Counter]:
     return graph.subgraph(set(graph) - set(quotes)).copy(), spoken
 
 
-def legends(figure: Figure) -> list[Legend]:
-    """Every legend of a figure (a tight bounding box leaves out those added as artists)."""
-    return [child for axes in figure.axes for child in axes.get_children()
-            if isinstance(child, Legend)]
+def outer_artists(figure: Figure) -> list[Artist]:
+    """What a tight bounding box must hold beside the axes: every legend (it would leave out
+    those added as artists) and the figure's own texts."""
+    return [*figure.texts, *(child for axes in figure.axes for child in axes.get_children()
+                             if isinstance(child, Legend))]
 
 
 def save(figure: Figure, target: Path) -> None:
@@ -89,7 +92,7 @@ def save(figure: Figure, target: Path) -> None:
     metadata = {"Date": None} if fmt == "svg" else {}
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "event-kg"}):
         figure.savefig(target, format=fmt, dpi=110, bbox_inches="tight", metadata=metadata,
-                       bbox_extra_artists=legends(figure))
+                       bbox_extra_artists=outer_artists(figure))
 
 
 def node_size(sources: int) -> float:
@@ -187,55 +190,65 @@ def stack(spans: list[tuple[float, float]]) -> list[int]:
     return rows
 
 
-def timeline_figure(graph: nx.MultiDiGraph, timeline: Timeline, title: str = "",
-                    style: Style | None = None) -> Figure:
-    """The picture of a timeline: lanes top to bottom, dates left to right."""
-    style = style or load_style()
-    numbers = source_numbers(graph, timeline)
-    first = min((moment.day for moment in timeline.moments), default=None)
-    last = max((moment.day for moment in timeline.moments), default=None)
-    if first is None or last is None:
-        figure = Figure(figsize=(8, 2))
-        figure.text(0.5, 0.5, "no events with a date to draw", ha="center", va="center")
-        return figure
-    start, end = first - timedelta(days=1), last + timedelta(days=2)
-    width = 15.0
-    days_per_inch = (end - start).days / (width * 0.78)
-    texts = {moment.node: short(moment.label) + " [" + ",".join(
+TIMELINE_WIDTH = 15.0  # inches; the date axis takes AXIS_SHARE of it
+AXIS_SHARE = 0.78
+ROW_INCHES = 0.24
+KEY_LINE_INCHES = 0.18
+TIMELINE_FONT = 7.5
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One event label on the timeline picture: its lane (index) and row within the lane."""
+
+    moment: Moment
+    lane: int
+    row: int
+    text: str
+
+
+def text_inches(text: str, size: float = TIMELINE_FONT) -> float:
+    """About how wide a line of text is, in inches (average glyph: 0.55 em)."""
+    return len(text) * size * 0.55 / 72
+
+
+def moment_texts(timeline: Timeline, numbers: dict[str, int]) -> dict[str, str]:
+    """Each event's label followed by the numbers of its sources: "Summit in Hanoi [1,2]"."""
+    return {moment.node: short(moment.label) + " [" + ",".join(
         map(str, sorted(numbers[article] for article in moment.sources))) + "]"
-             for moment in timeline.moments}
-    placed: list[tuple[object, float, str, int]] = []  # (moment, lane index, text, row)
-    lane_rows = []
+        for moment in timeline.moments}
+
+
+def place_moments(timeline: Timeline, texts: dict[str, str],
+                  days_per_inch: float) -> tuple[list[Placed], list[int]]:
+    """Every label in its lane, stacked so none overlaps; and the number of rows per lane."""
+    placed: list[Placed] = []
+    rows_per_lane = []
     for index, (lane, _) in enumerate(timeline.lanes):
         moments = [moment for moment in timeline.moments if lane in moment.lanes]
         spans = [(mdates.date2num(m.day), mdates.date2num(m.day)
-                  + (len(texts[m.node]) * 7.5 * 0.55 / 72 + 0.25) * days_per_inch)
-                 for m in moments]
+                  + (text_inches(texts[m.node]) + 0.25) * days_per_inch) for m in moments]
         rows = stack(spans)
-        placed += [(moment, index, texts[moment.node], row) for moment, row in zip(moments, rows)]
-        lane_rows.append(max(rows, default=0) + 1)
-    row_inches = 0.24
-    key_lines = len(numbers)
-    height = 1.6 + row_inches * (sum(lane_rows) + len(lane_rows)) + 0.18 * key_lines
-    figure = Figure(figsize=(width, height))
-    axes = figure.add_axes((0.18, (0.2 + 0.18 * key_lines) / height, 0.78,
-                            row_inches * (sum(lane_rows) + len(lane_rows)) / height))
-    tops = [0.0]
-    for rows in lane_rows:
-        tops.append(tops[-1] + rows + 1)
-    for moment, lane, text, row in placed:
-        y = -(tops[lane] + 0.5 + row)
-        colour = style.colour(moment.cls, "Event")
-        axes.plot([mdates.date2num(moment.day)], [y], marker="D", markersize=7,
-                  markerfacecolor=colour if moment.dated else "white", markeredgecolor=colour,
-                  markeredgewidth=1.6, linestyle="")
-        axes.text(mdates.date2num(moment.day) + 0.15 * days_per_inch, y, text, fontsize=7.5,
-                  va="center")
-    for lane, top in enumerate(tops[1:-1], start=1):
-        axes.axhline(-(top - 0.25), color="#dddddd", linewidth=0.8)
-    axes.set_yticks([-(tops[index] + lane_rows[index] / 2) for index in range(len(lane_rows))],
-                    [short(label, 26) for _, label in timeline.lanes], fontsize=9)
-    axes.set_ylim(-tops[-1] + 0.25, 0.25)
+        placed += [Placed(moment, index, row, texts[moment.node])
+                   for moment, row in zip(moments, rows)]
+        rows_per_lane.append(max(rows, default=0) + 1)
+    return placed, rows_per_lane
+
+
+def draw_moments(axes, placed: list[Placed], tops: list[float], days_per_inch: float,
+                 style: Style) -> None:
+    """A diamond per event (hollow when placed at its report's date) and its label."""
+    for item in placed:
+        x, y = mdates.date2num(item.moment.day), -(tops[item.lane] + 0.5 + item.row)
+        colour = style.colour(item.moment.cls, "Event")
+        axes.plot([x], [y], marker="D", markersize=7, linestyle="", markeredgewidth=1.6,
+                  markerfacecolor=colour if item.moment.dated else "white",
+                  markeredgecolor=colour)
+        axes.text(x + 0.15 * days_per_inch, y, item.text, fontsize=TIMELINE_FONT, va="center")
+
+
+def date_axis(axes, start: date, end: date) -> None:
+    """Dates along the top, light grid lines, no frame but the top."""
     axes.set_xlim(mdates.date2num(start), mdates.date2num(end))
     locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
     axes.xaxis.set_major_locator(locator)
@@ -244,12 +257,57 @@ def timeline_figure(graph: nx.MultiDiGraph, timeline: Timeline, title: str = "",
     axes.grid(axis="x", color="#eeeeee")
     for edge in ("right", "bottom", "left"):
         axes.spines[edge].set_visible(False)
+
+
+def lanes_axis(axes, timeline: Timeline, rows_per_lane: list[int]) -> list[float]:
+    """Lane names on the left and rules between lanes; the top of each lane, in rows."""
+    tops = [0.0]
+    for rows in rows_per_lane:
+        tops.append(tops[-1] + rows + 1)
+    for top in tops[1:-1]:
+        axes.axhline(-(top - 0.25), color="#dddddd", linewidth=0.8)
+    axes.set_yticks([-(top + rows / 2) for top, rows in zip(tops, rows_per_lane)],
+                    [short(label, 26) for _, label in timeline.lanes], fontsize=9)
+    axes.set_ylim(-tops[-1] + 0.25, 0.25)
+    return tops
+
+
+def timeline_legend(axes, timeline: Timeline, style: Style) -> None:
+    """The event classes drawn, and what a hollow diamond means."""
     kinds = Counter(("Event", moment.cls) for moment in timeline.moments)
     handles = class_handles(kinds, style) + [
         Line2D([], [], linestyle="", marker="D", markerfacecolor="white", markeredgecolor="#333333",
                label="hollow: no date in the text, placed at its first report")]
     axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
                 frameon=False)
+
+
+def timeline_figure(graph: nx.MultiDiGraph, timeline: Timeline, title: str = "",
+                    style: Style | None = None) -> Figure:
+    """The picture of a timeline: lanes top to bottom, dates left to right, sources below."""
+    style = style or load_style()
+    if not timeline.moments:
+        figure = Figure(figsize=(8, 2))
+        figure.text(0.5, 0.5, "no events with a date to draw", ha="center", va="center")
+        return figure
+    numbers = source_numbers(graph, timeline)
+    texts = moment_texts(timeline, numbers)
+    first, last = (min(m.day for m in timeline.moments), max(m.day for m in timeline.moments))
+    margin = timedelta(days=max(1, (last - first).days // 40))
+    start, end = first - margin, last + margin
+    widest = max(text_inches(text) for text in texts.values()) + 0.4
+    date_inches = max(TIMELINE_WIDTH * AXIS_SHARE - widest, 2.0)  # the last labels fit too
+    days_per_inch = (end - start).days / date_inches
+    end += timedelta(days=math.ceil(widest * days_per_inch))
+    placed, rows_per_lane = place_moments(timeline, texts, days_per_inch)
+    lanes_inches = ROW_INCHES * (sum(rows_per_lane) + len(rows_per_lane))
+    key_inches = KEY_LINE_INCHES * (len(numbers) + 1)
+    height = 1.4 + lanes_inches + key_inches
+    figure = Figure(figsize=(TIMELINE_WIDTH, height))
+    axes = figure.add_axes((0.18, (0.2 + key_inches) / height, AXIS_SHARE, lanes_inches / height))
+    draw_moments(axes, placed, lanes_axis(axes, timeline, rows_per_lane), days_per_inch, style)
+    date_axis(axes, start, end)
+    timeline_legend(axes, timeline, style)
     articles = graph.graph.get("articles", {})
     key = "\n".join(f"[{number}] {articles.get(article, {}).get('name', article)}"
                     for article, number in numbers.items())
