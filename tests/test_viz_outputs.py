@@ -109,6 +109,9 @@ def test_the_timeline_svg_numbers_its_sources(graph, tmp_path):
     assert "[1] Leaders part without a deal · Wire A · 2019-03-01" in svg
     assert "Summit in Hanoi, 2019-02-28 [1,2]" in svg
     assert "Donald Trump" in svg
+    height = float(re.search(r'<svg[^>]* height="([\d.]+)pt"', svg).group(1))
+    key_y = float(re.search(r'translate\([\d.]+ ([\d.]+)\)">\[2\] ', svg).group(1))
+    assert 0 < key_y < height, "the sources key is inside the picture"
 
 
 def test_graphml_and_gexf_open_with_scalar_attributes(graph, tmp_path):
