@@ -34,7 +34,7 @@ from pyoxigraph import (BlankNode, Literal, NamedNode, Quad, QueryResultsFormat,
 
 from kg.rdf.vocab import ONTOLOGY_GRAPH
 from kg.resolve.index import ResolutionIndex
-from kg.store.binding import BindingError, bound_query, with_prefixes
+from kg.store.binding import BindingError, answer_kind, bound_query, with_prefixes
 from kg.store.folder import StoreError
 from kg.store.graph import ontology_quads
 from kg.store.reindex import learn_stored_articles
@@ -44,8 +44,6 @@ SELECT_RESULTS = ("application/sparql-results+json", QueryResultsFormat.JSON)
 GRAPH_RESULTS = ("application/n-triples", RdfFormat.N_TRIPLES)
 UNION = {"union-default-graph": ""}
 TIMEOUT_SECONDS = 60.0
-#: The empty store queries are checked against before they are sent.
-CHECKER = pyoxigraph.Store()
 
 
 class RemoteError(OSError):
@@ -119,13 +117,13 @@ class RemoteStore:
         QueryBoolean or QueryTriples). Errors are pyoxigraph's: SyntaxError for a malformed
         query, RuntimeError for a binding it cannot take, OSError (RemoteError) from the
         server."""
-        checked = CHECKER.query(sparql, prefixes=prefixes, substitutions=substitutions)
+        kind = answer_kind(sparql, prefixes, substitutions)
         try:
             text = with_prefixes(bound_query(sparql, substitutions), prefixes)
         except BindingError as error:
             raise RuntimeError(str(error)) from None
         fields = {"query": text, **(UNION if use_default_graph_as_union else {})}
-        if isinstance(checked, pyoxigraph.QueryTriples):
+        if kind == "triples":
             body = self.post(self.query_url, fields, GRAPH_RESULTS[0])
             return as_query_triples(pyoxigraph.parse(body, format=GRAPH_RESULTS[1]))
         body = self.post(self.query_url, fields, SELECT_RESULTS[0])
