@@ -19,9 +19,12 @@ from datetime import date
 from pathlib import Path
 
 import httpx
+import pyoxigraph
 import pytest
 
-from kg.model import Article, Claim, Entity, Event, Extraction, Quote, Mention
+from kg.model import Article, Claim, Entity, Event, Extraction, Mention, Quote
+
+QUERIES = Path(__file__).resolve().parents[1] / "examples" / "queries"
 
 KEYS = {"kim": "entity/kim-jong-un", "trump": "entity/donald-trump", "hanoi": "entity/hanoi",
         "moon": "entity/moon-jae-in", "envoy": "entity/person/lena-brandt"}
@@ -77,6 +80,31 @@ def article_b(summit_day: date = date(2019, 2, 28)) -> Extraction:
         entities=[entity("kim", "Kim Jong Un"), entity("trump"), entity("hanoi"),
                   entity("moon")],
         events=[summit(summit_day), statement])
+
+
+def saved_queries() -> list[Path]:
+    """The saved queries, examples/queries/*.rq."""
+    return sorted(QUERIES.glob("*.rq"))
+
+
+def sorted_nquads(graph) -> bytes:
+    """The article graphs of a KnowledgeGraph as sorted N-Quads (the ontology left out: a
+    server names its blank nodes afresh)."""
+    return pyoxigraph.serialize(sorted(graph.quads(), key=str),
+                                format=pyoxigraph.RdfFormat.N_QUADS)
+
+
+def answer_rows(graph, sparql: str, params=None):
+    """A query's answer in a form to compare: sorted rows of N-Triples terms, a bool for
+    ASK, sorted triples for CONSTRUCT."""
+    answer = graph.query(sparql, params)
+    if isinstance(answer, pyoxigraph.QueryBoolean):
+        return bool(answer)
+    if isinstance(answer, pyoxigraph.QueryTriples):
+        return sorted(str(triple) for triple in answer)
+    names = [variable.value for variable in answer.variables]
+    return sorted(tuple("" if row[name] is None else str(row[name]) for name in names)
+                  for row in answer)
 
 
 def free_port() -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kg.cli.graph_source import store_location
 from kg.cli.progress import CountingProgress
 from kg.ingest import IngestOptions, Report
 
@@ -31,8 +32,9 @@ def export_format(out: Path) -> str:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the graph to FILE: .ttl (merged), .trig or .nq (a named graph per "
                    "article), .jsonld.")
-@click.option("--store", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
-              help="Add to the on-disk store in DIR (created when missing).")
+@click.option("--store", metavar="DIR|URL", callback=store_location,
+              help="Add to the on-disk store in DIR (created when missing), or to the SPARQL "
+                   "endpoint with Update at URL (e.g. `oxigraph serve`).")
 @click.option("--model", metavar="NAME",
               help="An installed spaCy pipeline or its path (default: none, rules only).")
 @click.option("--lexicon", "lexicons", multiple=True,
@@ -54,7 +56,7 @@ def export_format(out: Path) -> str:
                    "needs event-kg[dask].")
 @click.option("--wait", type=click.FloatRange(min=0), default=0, show_default=True,
               metavar="SECONDS", help="How long to wait for another build writing the store.")
-def command(paths: tuple[str, ...], out: Path | None, store: Path | None, model: str | None,
+def command(paths: tuple[str, ...], out: Path | None, store: Path | str | None, model: str | None,
             lexicons: tuple[Path, ...], default_date: datetime | None, max_bytes: int,
             base_iri: str | None, batch_size: int, jobs: int, dask: str | None,
             wait: float) -> None:
