@@ -320,10 +320,16 @@ class KnowledgeGraph:
             write_quads(quads, target, fmt, self.base_iri, per_article)
 
     def dataset(self) -> Any:
-        """The graph as an rdflib Dataset (through oxrdflib, no copy; default graph = union)."""
+        """The graph as an rdflib Dataset (through oxrdflib, no copy; default graph = union).
+
+        Only an embedded store has one; over an endpoint, rdflib's own SPARQLStore can serve.
+        """
         import rdflib
         from oxrdflib import OxigraphStore
 
+        if not isinstance(self.store, pyoxigraph.Store):
+            raise StoreError(f"{self.location}: the rdflib view needs an embedded store (a "
+                             "folder or memory); point rdflib's SPARQLStore at the endpoint")
         return rdflib.Dataset(store=OxigraphStore(store=self.store), default_union=True)
 
     def labels_of(self, iri: str) -> list[str]:
