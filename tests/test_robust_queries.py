@@ -1,19 +1,25 @@
-"""Safe queries: bound values that look like SPARQL stay values; a read-only endpoint refuses
+"""Safe queries: bound values that look like SPARQL stay values (the API, and `kg query
+--param` over a store folder and a live Oxigraph endpoint); a read-only endpoint refuses
 updates smuggled into queries and keeps its data; a query with a huge cross product hits its
 time limit while other clients keep getting right answers (a real `kg serve` process).
 """
 from __future__ import annotations
 
+import json
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pyoxigraph
 import pytest
+from click.testing import CliRunner
 from pyoxigraph import Literal, NamedNode, Quad, Variable
 
+from kg.cli import cli
 from kg.store import KnowledgeGraph
 from kg.store.binding import bound_query
+from store_support import oxigraph_server
 from test_server_endpoint import RunningServer, start_server
 
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -99,6 +105,72 @@ def test_hostile_text_cannot_be_made_an_iri(value: str) -> None:
 def test_an_iri_binding_selects_one_thing(graph: KnowledgeGraph) -> None:
     rows = graph.select(SELECT_BY_LABEL, {"thing": thing(1)})
     assert rows == [{"thing": thing(1).value, "name": HOSTILE[1]}]
+
+
+# -- kg query --param --------------------------------------------------------------------
+
+
+def quoted(value: str) -> str:
+    """A value written as a quoted --param literal: "text" with its \\ and " escaped."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@pytest.fixture(scope="module")
+def query_targets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """The labelled things in a store folder, and on a live `oxigraph serve` endpoint."""
+    folder = tmp_path_factory.mktemp("labelled") / "store"
+    with KnowledgeGraph.open(folder) as graph:
+        graph.store.extend(labelled_things())
+    nquads = pyoxigraph.serialize(labelled_things(), format=pyoxigraph.RdfFormat.N_QUADS)
+    with oxigraph_server(tmp_path_factory.mktemp("endpoint")) as url:
+        httpx.post(f"{url}/store", content=nquads,
+                   headers={"Content-Type": "application/n-quads"}).raise_for_status()
+        yield {"folder": str(folder), "endpoint": url}
+
+
+def stored_quads(location: str) -> list[str]:
+    if location.startswith("http"):
+        dump = httpx.get(f"{location}/store", headers={"Accept": "application/n-quads"})
+        return sorted(dump.text.splitlines())
+    return sorted(line for line in pyoxigraph.serialize(
+        pyoxigraph.Store.read_only(location), format=pyoxigraph.RdfFormat.N_QUADS
+    ).decode().splitlines())
+
+
+def kg_query(location: str, query: str, param: str):
+    return CliRunner().invoke(cli, ["query", "--store", location, "--format", "json", query,
+                                    "--param", param])
+
+
+def answered_rows(result) -> list[dict[str, str]]:
+    assert result.exit_code == 0, result.output
+    bindings = json.loads(result.stdout_bytes)["results"]["bindings"]
+    return [{name: cell["value"] for name, cell in row.items()} for row in bindings]
+
+
+@pytest.mark.parametrize("target", ["folder", "endpoint"])
+def test_kg_query_params_stay_values(query_targets: dict[str, str], target: str) -> None:
+    location = query_targets[target]
+    before = stored_quads(location)
+    refused = 0
+    for n, value in enumerate(HOSTILE):
+        expected = [{"thing": thing(n).value, "name": value}]
+        assert answered_rows(kg_query(location, SELECT_BY_LABEL, f"name={quoted(value)}")) \
+            == expected
+        bare = kg_query(location, SELECT_BY_LABEL, f"name={value}")
+        if value.startswith(('"', "<")):  # taken for a broken literal or IRI: refused
+            assert bare.exit_code == 2 and len(bare.stderr.splitlines()) == 1, bare.output
+            refused += 1
+        else:
+            assert answered_rows(bare) == expected
+    assert refused == 3
+    assert answered_rows(kg_query(location, SELECT_BY_LABEL, f"thing=<{thing(1).value}>")) \
+        == [{"thing": thing(1).value, "name": HOSTILE[1]}]
+    breakout = kg_query(location, SELECT_BY_LABEL,
+                        "thing=<http://x.org/a> } UNION { ?thing ?p ?name <http://x.org/b>")
+    assert breakout.exit_code == 2 and len(breakout.stderr.splitlines()) == 1
+    assert "Traceback" not in breakout.output
+    assert stored_quads(location) == before
 
 
 # -- the endpoint over a read-only store -------------------------------------------------
