@@ -68,7 +68,7 @@ def command(sources: tuple[str, ...], store: Path | str | None, fmt: str | None,
         try:
             if out is not None:
                 out.parent.mkdir(parents=True, exist_ok=True)
-            graph.export(out if out is not None else click.get_binary_stream("stdout"),
+            graph.export(out if out is not None else sys.stdout.buffer,
                          FORMATS[name], per_article or None)
         except (StoreError, RemoteError) as error:
             raise click.ClickException(str(error)) from None

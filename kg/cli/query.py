@@ -195,7 +195,7 @@ def command(query: str, sources: tuple[str, ...], store: Path | str | None, fmt:
                 write_table(answer, known_prefixes(sparql, graph.base_iri), sys.stdout,
                             terminal)
             else:
-                write_answer(answer, chosen, graph.base_iri, click.get_binary_stream("stdout"))
+                write_answer(answer, chosen, graph.base_iri, sys.stdout.buffer)
         except QueryError as error:
             raise click.ClickException(str(error)) from None
     sys.exit(0 if report.ok else 1)

@@ -57,7 +57,10 @@ def open_source(store: Path | str | None, paths: Sequence[str],
             raise StoreError(f"{store} is not a store folder")
         return KnowledgeGraph.open(store, read_only=True)
     graph = KnowledgeGraph.open(None)
-    load_rdf_files(graph, [path for path in paths if is_rdf_file(path)])
+    rdf_files = [path for path in paths if is_rdf_file(path)]
+    if rdf_files:
+        load_rdf_files(graph, rdf_files)
+        graph.load_ontology()  # a TriG or N-Quads export brings its own copy of the ontology
     articles = [path for path in paths if not is_rdf_file(path)]
     if articles:
         from kg.pipeline import BuildOptions, build  # spaCy loads only when articles are given
