@@ -27,10 +27,11 @@ from kg.model import Article, Claim, Entity, Event, Extraction, Mention, Quote
 QUERIES = Path(__file__).resolve().parents[1] / "examples" / "queries"
 
 KEYS = {"kim": "entity/kim-jong-un", "trump": "entity/donald-trump", "hanoi": "entity/hanoi",
-        "moon": "entity/moon-jae-in", "envoy": "entity/person/lena-brandt"}
+        "moon": "entity/moon-jae-in", "envoy": "entity/person/lena-brandt",
+        "seoul": "entity/seoul"}
 NAMES = {"kim": ("Kim Jong-un", "Person"), "trump": ("Donald Trump", "Person"),
          "hanoi": ("Hanoi", "City"), "moon": ("Moon Jae-in", "Person"),
-         "envoy": ("Lena Brandt", "Person")}
+         "envoy": ("Lena Brandt", "Person"), "seoul": ("Seoul", "City")}
 
 
 def entity(local_id: str, label: str | None = None) -> Entity:
@@ -48,10 +49,12 @@ def mention_of(text: str, words: str) -> Mention:
                    sentence_start, sentence_end)
 
 
-def summit(day: date = date(2019, 2, 28), key: str = "event/summit/000000000001") -> Event:
-    """The two leaders' summit in Hanoi."""
-    return Event("ev1", "Summit", "summit", cameo="043", actors=["kim", "trump"],
-                 place="hanoi", date=day, confidence=0.9, key=key)
+def summit_event(day: date | None = date(2019, 2, 28), key: str = "event/summit/000000000001",
+                 actors: tuple[str, ...] = ("kim", "trump"), place: str | None = "hanoi"
+                 ) -> Event:
+    """The two leaders' summit in Hanoi (or another telling of it)."""
+    return Event("ev1", "Summit", "summit", cameo="043", actors=list(actors), place=place,
+                 date=day, confidence=0.9, key=key)
 
 
 def article_a() -> Extraction:
@@ -63,14 +66,15 @@ def article_a() -> Extraction:
         Article.from_text(text, title="Leaders meet", published=date(2019, 3, 1),
                           publisher="Test Wire"),
         entities=[entity("kim"), entity("trump"), entity("hanoi"), entity("envoy")],
-        events=[summit(), claim_event],
+        events=[summit_event(), claim_event],
         quotes=[Quote("q1", "it was a good talk", "trump", mention_of(text, "it was a good talk"),
                       0.8)],
         claims=[Claim("c1", "trump", "ev2")])
 
 
-def article_b(summit_day: date = date(2019, 2, 28)) -> Extraction:
-    """Another outlet's report: the same summit (another spelling of Kim's name), and Moon."""
+def article_b(summit: Event | None = None) -> Extraction:
+    """Another outlet's report: the same summit (another spelling of Kim's name), and Moon;
+    ``summit`` is another telling of the summit."""
     text = "Kim Jong Un met Donald Trump in Hanoi. Moon Jae-in spoke in Seoul."
     statement = Event("ev3", "Statement", "speak", agents=["moon"], actors=["moon"],
                       key="event/statement/000000000003")
@@ -78,8 +82,8 @@ def article_b(summit_day: date = date(2019, 2, 28)) -> Extraction:
         Article.from_text(text, title="Summit ends", published=date(2019, 3, 1),
                           publisher="Other Paper"),
         entities=[entity("kim", "Kim Jong Un"), entity("trump"), entity("hanoi"),
-                  entity("moon")],
-        events=[summit(summit_day), statement])
+                  entity("moon"), entity("seoul")],
+        events=[summit or summit_event(), statement])
 
 
 def saved_queries() -> list[Path]:
