@@ -86,6 +86,16 @@ def article_b(summit: Event | None = None) -> Extraction:
         events=[summit or summit_event(), statement])
 
 
+def hand_made_store(folder: Path) -> Path:
+    """A store folder holding the two hand-made articles."""
+    from kg.store import KnowledgeGraph
+
+    with KnowledgeGraph.open(folder) as graph:
+        graph.add_extraction(article_a())
+        graph.add_extraction(article_b())
+    return folder
+
+
 def saved_queries() -> list[Path]:
     """The saved queries, examples/queries/*.rq."""
     return sorted(QUERIES.glob("*.rq"))

@@ -14,17 +14,10 @@ from kg.cli import cli
 from kg.pipeline import build
 from kg.store import KnowledgeGraph
 
-from store_support import article_a, article_b
+from store_support import hand_made_store
 
 MERGED = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
 NAMED = {"trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
-
-
-def hand_made_store(folder):
-    with KnowledgeGraph.open(folder) as graph:
-        graph.add_extraction(article_a())
-        graph.add_extraction(article_b())
-    return folder
 
 
 @pytest.fixture(scope="module")

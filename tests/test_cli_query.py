@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.store import KnowledgeGraph
 
-from store_support import article_a, article_b
+from store_support import hand_made_store
 
 SUMMITS = "SELECT DISTINCT ?event WHERE { ?event a ekg:Summit }"
 NAMES = ("SELECT DISTINCT ?thing ?name WHERE { ?thing rdfs:label ?name "
@@ -22,10 +22,8 @@ NAMES = ("SELECT DISTINCT ?thing ?name WHERE { ?thing rdfs:label ?name "
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("query") / "store"
-    with KnowledgeGraph.open(folder) as graph:
-        graph.add_extraction(article_a())
-        graph.add_extraction(article_b())
+    folder = hand_made_store(tmp_path_factory.mktemp("query") / "store")
+    with KnowledgeGraph.open(folder, read_only=True) as graph:
         graph.export(folder.parent / "graph.trig", "trig")
     return folder
 

@@ -13,18 +13,14 @@ from kg.ingest import IngestOptions, Report, read_articles
 from kg.model import Extraction
 from kg.store import KnowledgeGraph
 
-from store_support import article_a, article_b, entity
+from store_support import article_a, article_b, entity, hand_made_store
 
 ENVOY = "https://w3id.org/event-kg/id/entity/person/lena-brandt"
 
 
 @pytest.fixture()
 def store(tmp_path):
-    folder = tmp_path / "store"
-    with KnowledgeGraph.open(folder) as graph:
-        graph.add_extraction(article_a())
-        graph.add_extraction(article_b())
-    return folder
+    return hand_made_store(tmp_path / "store")
 
 
 def remove(*args: str):

@@ -9,16 +9,12 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.store import KnowledgeGraph
 
-from store_support import article_a, article_b
+from store_support import hand_made_store
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("stats") / "store"
-    with KnowledgeGraph.open(folder) as graph:
-        graph.add_extraction(article_a())
-        graph.add_extraction(article_b())
-    return folder
+    return hand_made_store(tmp_path_factory.mktemp("stats") / "store")
 
 
 def stats(*args: str):
