@@ -95,6 +95,10 @@ def test_hand_made_articles_read_back_alike(remote):
         == answer_rows(memory, query, {"name": "Hanoi"})
     assert remote.labels_of(remote.base_iri + "entity/kim-jong-un") \
         == memory.labels_of(memory.base_iri + "entity/kim-jong-un")
+    for graph_query in ("CONSTRUCT WHERE { ?e a ekg:Summit ; sem:hasActor ?who }",
+                        "DESCRIBE ?e WHERE { ?e a ekg:Statement }"):
+        assert answer_rows(remote, graph_query) == answer_rows(memory, graph_query)
+        assert answer_rows(remote, graph_query)
 
 
 def test_removal_on_the_endpoint(remote):
