@@ -289,10 +289,16 @@ def test_a_waiting_writer_reads_the_record_the_first_writer_made(
 
 
 @pytest.fixture(scope="module")
-def two_corpora(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The corpus split in two (two thirds, one third), each a build of its own."""
+def two_corpora(reference: Reference, tmp_path_factory: pytest.TempPathFactory
+                ) -> tuple[Path, Path]:
+    """The articles the uninterrupted build stored, split in two (two thirds, one third),
+    each a build of its own."""
     folder = tmp_path_factory.mktemp("two-writers")
-    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    articles = list(read_articles([str(reference.corpus)], IngestOptions(), Report()))
+    records = reference.corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert len(articles) == len(records)
+    lines = [line for line, article in zip(records, articles)
+             if f"{DEFAULT_BASE}article/{article.id}" in reference.graphs]
     cut = len(lines) * 2 // 3
     first, second = folder / "first.jsonl", folder / "second.jsonl"
     first.write_text("".join(lines[:cut]), encoding="utf-8")
