@@ -46,6 +46,7 @@ def test_the_timeline_is_written_as_svg(tmp_path):
     result = run(str(FIXTURE), "--timeline", "-o", str(target), "--lanes", "2")
     assert result.exit_code == 0, result.output
     assert "Donald Trump" in target.read_text("utf-8")
+    assert f"wrote {target} (3 events in 2 lanes)" in result.output
 
 
 @pytest.mark.parametrize("args, out, message", [

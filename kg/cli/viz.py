@@ -91,9 +91,8 @@ def command(sources: tuple[str, ...], store: Path | None, out: Path, timeline: b
             click.echo(note, err=True)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        write(picture, out, timeline=timeline, title=title or "", note=note, lanes=lanes)
+        drawn = write(picture, out, timeline=timeline, title=title or "", note=note, lanes=lanes)
     except OSError as error:
         raise click.ClickException(f"{out}: cannot write: {error.strerror or error}") from None
-    click.echo(f"wrote {out} ({picture.number_of_nodes()} nodes, "
-               f"{picture.number_of_edges()} edges)", err=True)
+    click.echo(f"wrote {out} ({drawn})", err=True)
     sys.exit(0 if report.ok else 1)
