@@ -53,17 +53,17 @@ def command(store_dir: Path | None, host: str, port: int, timeout: float, max_ro
 
 def choose_evaluator(store_dir: Path | None, limits: Limits, writable: bool) -> Evaluator:
     """Worker processes over a read-only store folder; threads over a writable or memory store."""
-    import pyoxigraph
+    from kg.store import KnowledgeGraph, StoreError
+    from kg.store.folder import open_read_only
 
     if store_dir is None:
-        return ThreadEvaluator(pyoxigraph.Store(), limits)
+        return ThreadEvaluator(KnowledgeGraph.open(None).store, limits)
     if not store_dir.is_dir():
         raise click.BadParameter(f"{store_dir} is not a store folder", param_hint="--store")
     try:
-        store = (pyoxigraph.Store if writable else pyoxigraph.Store.read_only)(str(store_dir))
-    except OSError as error:
-        raise click.ClickException(f"cannot open the store {store_dir}: {error}") from None
-    if writable:
-        return ThreadEvaluator(store, limits)
-    del store  # opened only to report a bad folder here; the workers open their own
+        if writable:  # the graph (and its access lock) lives as long as the server
+            return ThreadEvaluator(KnowledgeGraph.open(store_dir).store, limits)
+        open_read_only(store_dir).close()  # a bad folder is reported here; workers open their own
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
     return ProcessEvaluator(str(store_dir), limits)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 import multiprocessing
 import threading
 from contextlib import suppress
@@ -19,9 +20,9 @@ from functools import partial
 from multiprocessing.connection import Connection
 from typing import Callable, Protocol
 
-import pyoxigraph
 
 from kg.server.evaluation import Answer, Dataset, QueryJob, SparqlStore, UpdateJob
+from kg.store.folder import StoreError, open_read_only
 
 READY = "ready"
 LOG = logging.getLogger("kg.server")
@@ -132,10 +133,11 @@ class QueryRequest:
 def serve_queries(store_folder: str, connection: Connection) -> None:
     """A worker process's life: open the store read-only, then answer requests until EOF."""
     try:
-        store = pyoxigraph.Store.read_only(store_folder)
-    except OSError as error:
+        opened = open_read_only(Path(store_folder))  # held until the process ends
+    except StoreError as error:
         connection.send(error)
         return
+    store = opened.store
     connection.send(READY)
     while True:
         try:

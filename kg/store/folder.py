@@ -2,14 +2,19 @@
 
 ``<store>/kg-store.json`` records the base IRI of the graph and the versions of event-kg, the
 ontology and the lexicons that built it, so that a later build into the same folder keeps the
-IRIs and says when it runs with other versions. Only one process writes a store at a time
-(Oxigraph locks the folder); a second writer waits up to ``wait`` seconds, then fails with a
-message that says so.
+IRIs and says when it runs with other versions.
+
+One writer or any number of readers: ``<store>/kg-access.lock`` is held exclusively by the
+process that writes the store and shared by those that read it (Oxigraph does not promise
+what a reader sees while another process writes). A process that cannot have the access it
+asks for waits up to ``wait`` seconds, then fails with a message that says who holds it.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
+import os
 import re
 import time
 from collections.abc import Iterable
@@ -22,11 +27,12 @@ from kg import __version__
 
 RECORD = "kg-store.json"
 INDEX = "index.sqlite"
+ACCESS_LOCK = "kg-access.lock"
 LOCK_POLL_SECONDS = 0.2
 # The files a store folder holds: Oxigraph's RocksDB files, the record and the index.
 STORE_FILE = re.compile(r"CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|(MANIFEST|OPTIONS)-\d+"
                         r"(\.dbtmp)?|\d+\.(log|sst|blob|dbtmp)|kg-store\.(json|tmp)"
-                        r"|index\.sqlite(-journal|-wal|-shm)?")
+                        r"|index\.sqlite(-journal|-wal|-shm)?|kg-access\.lock")
 
 
 class StoreError(Exception):
@@ -110,30 +116,87 @@ def check_store_folder(folder: Path) -> None:
                          "name a new or empty folder")
 
 
-def open_writable(folder: Path, wait: float) -> pyoxigraph.Store:
-    """Open (or create) the Oxigraph store in ``folder`` for writing, waiting for a lock."""
+class AccessLock:
+    """The store folder's access lock: exclusive for its writer, shared by its readers.
+
+    An ``flock`` on ``kg-access.lock``; the system lets go of it when the process ends, so a
+    killed build leaves no stale lock.
+    """
+
+    def __init__(self, folder: Path, exclusive: bool, wait: float) -> None:
+        path = folder / ACCESS_LOCK
+        try:
+            self.fd: int | None = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:  # a folder this user may read but not write: readers go unlocked
+            self.fd = os.open(path, os.O_RDONLY) if path.exists() else None
+        if self.fd is None:
+            return
+        deadline = time.monotonic() + wait
+        while not self.try_lock(exclusive):
+            if time.monotonic() >= deadline:
+                holder = "read by another process (kg query, serve, viz ...)" \
+                    if exclusive and self.try_lock(False) else "written by another process"
+                self.release()
+                raise StoreError(f"the store {folder} is being {holder}; wait for it to finish "
+                                 "(or pass --wait SECONDS)")
+            time.sleep(LOCK_POLL_SECONDS)
+
+    def try_lock(self, exclusive: bool) -> bool:
+        """Take the lock if it is free; False when another process holds it."""
+        try:
+            fcntl.flock(self.fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def release(self) -> None:
+        """Let go of the lock."""
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+
+@dataclass
+class OpenStore:
+    """An Oxigraph store folder, open, with the access lock that goes with it."""
+
+    store: pyoxigraph.Store
+    lock: AccessLock
+
+    def close(self) -> None:
+        """Let go of the store, then of the lock."""
+        self.store = None  # type: ignore[assignment]
+        self.lock.release()
+
+
+def open_writable(folder: Path, wait: float) -> OpenStore:
+    """Open (or create) the Oxigraph store in ``folder`` for writing, waiting for access."""
     check_store_folder(folder)
     folder.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait
+    lock = AccessLock(folder, exclusive=True, wait=wait)
     while True:
         try:
-            return pyoxigraph.Store(str(folder))
-        except OSError as error:
-            if "lock" not in str(error).lower():
-                raise StoreError(f"cannot open the store {folder}: {error}") from None
-            if time.monotonic() >= deadline:
-                raise StoreError(
-                    f"the store {folder} is being written by another process; wait for it "
-                    "to finish (or pass --wait SECONDS)") from None
+            return OpenStore(pyoxigraph.Store(str(folder)), lock)
+        except OSError as error:  # Oxigraph's own lock: a writer that took no access lock
+            if "lock" not in str(error).lower() or time.monotonic() >= deadline:
+                lock.release()
+                detail = "is being written by another process; wait for it to finish (or " \
+                    "pass --wait SECONDS)" if "lock" in str(error).lower() \
+                    else f"cannot be opened: {error}"
+                raise StoreError(f"the store {folder} {detail}") from None
             time.sleep(LOCK_POLL_SECONDS)
 
 
-def open_read_only(folder: Path) -> pyoxigraph.Store:
-    """Open an existing store folder for reading; it may be written at the same time."""
-    if not (folder / RECORD).exists():
+def open_read_only(folder: Path, wait: float = 0.0) -> OpenStore:
+    """Open an existing store folder (event-kg's, or any Oxigraph folder) for reading, once no
+    process writes it."""
+    if not (folder / RECORD).exists() and not (folder / "CURRENT").exists():
         raise StoreError(f"{folder} is not an event-kg store (build one with "
                          f"`kg build ... --store {folder}`)")
+    lock = AccessLock(folder, exclusive=False, wait=wait)
     try:
-        return pyoxigraph.Store.read_only(str(folder))
+        return OpenStore(pyoxigraph.Store.read_only(str(folder)), lock)
     except OSError as error:
+        lock.release()
         raise StoreError(f"cannot open the store {folder}: {error}") from None

@@ -35,8 +35,8 @@ from kg.rdf.quads import extraction_quads
 from kg.rdf.vocab import DEFAULT_BASE, ONTOLOGY_GRAPH, PREFIXES, RDFS, SKOS
 from kg.resolve.index import ResolutionIndex
 from kg.store.export import FORMATS, keeps_graphs, write_quads
-from kg.store.folder import (INDEX, BuildRecord, StoreError, digest_files, open_read_only,
-                             open_writable, read_record, write_record)
+from kg.store.folder import (INDEX, BuildRecord, OpenStore, StoreError, digest_files,
+                             open_read_only, open_writable, read_record, write_record)
 
 Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
 QUERY_PREFIXES = PREFIXES
@@ -101,6 +101,7 @@ class KnowledgeGraph:
         self.location = location
         self.read_only = read_only
         self.warnings: list[str] = []
+        self.access: OpenStore | None = None  # a store folder's open store and access lock
 
     # -- opening -----------------------------------------------------------------------
 
@@ -133,17 +134,22 @@ class KnowledgeGraph:
         may have made the store (and chosen its base IRI) meanwhile.
         """
         if read_only:
-            record = read_record(folder)
-            return cls(open_read_only(folder), stored_base(folder, record, base_iri), None,
-                       folder, read_only=True)
-        store = open_writable(folder, wait)
+            opened = open_read_only(folder, wait)
+            graph = cls(opened.store, stored_base(folder, read_record(folder), base_iri), None,
+                        folder, read_only=True)
+            graph.access = opened
+            return graph
+        opened = open_writable(folder, wait)
+        store = opened.store
         try:
             record = read_record(folder)
             base = stored_base(folder, record, base_iri)
         except StoreError:
-            del store  # lets go of the lock
+            del store
+            opened.close()
             raise
         graph = cls(store, base, ResolutionIndex(folder / INDEX), folder)
+        graph.access = opened
         current = graph.current_record()
         if record is None or record.ontology != current.ontology \
                 or not store.contains_named_graph(ONTOLOGY_GRAPH):
@@ -201,6 +207,9 @@ class KnowledgeGraph:
             self._index.close()
             self._index = None
         self.store = None
+        if self.access is not None:
+            self.access.close()
+            self.access = None
 
     def __enter__(self) -> "KnowledgeGraph":
         return self
