@@ -94,6 +94,7 @@ def command(paths: tuple[str, ...], out: Path | None, store: Path | str | None, 
                             on_article=lambda article: progress.advance(article.source or ""))
         if out and fmt:
             graph.export(out, fmt)
+        graph.close()
     except (OSError, LexiconError, PipelineError, StoreError, RuntimeError) as error:
         raise click.ClickException(str(error)) from None
     finally:

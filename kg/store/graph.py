@@ -198,18 +198,21 @@ class KnowledgeGraph:
         return self._index
 
     def close(self) -> None:
-        """Write everything to disk, close the index and let go of the store (and its lock)."""
-        if self.store is None:
-            return
-        if not self.read_only and isinstance(self.location, Path):
-            self.store.flush()
-        if self._index is not None:
-            self._index.close()
-            self._index = None
-        self.store = None
-        if self.access is not None:
-            self.access.close()
-            self.access = None
+        """Write everything to disk, close the index and let go of the store (and its lock).
+
+        Closing twice is harmless; a failure while flushing still lets go of everything.
+        """
+        store, index, access = self.store, self._index, self.access
+        self.store, self._index, self.access = None, None, None
+        try:
+            if store is not None and not self.read_only and isinstance(self.location, Path):
+                store.flush()
+        finally:
+            del store
+            if index is not None:
+                index.close()
+            if access is not None:
+                access.close()
 
     def __enter__(self) -> "KnowledgeGraph":
         return self
@@ -288,7 +291,11 @@ class KnowledgeGraph:
         The answer is pyoxigraph's: QuerySolutions, QueryBoolean or QueryTriples. The
         prefixes of VOCABULARY.md (ekg:, sem:, prov:, rdfs: ...) are predeclared.
         """
-        substitutions = {Variable(name): as_term(value) for name, value in (params or {}).items()}
+        try:
+            substitutions = {Variable(name): as_term(value)
+                             for name, value in (params or {}).items()}
+        except ValueError as error:
+            raise QueryError(f"not a variable name to bind: {one_line(error)}") from None
         try:
             return self.store.query(sparql, use_default_graph_as_union=True,
                                     prefixes=QUERY_PREFIXES, substitutions=substitutions or None)
