@@ -78,9 +78,14 @@ class RunningServer:
 
 
 def start_server(store: Path, *options: str) -> RunningServer:
-    """Start `python -m kg serve` on a free loopback port and wait until it listens."""
+    """Start `python -m kg serve --store STORE` on a free loopback port; wait until it listens."""
+    return start_serve("--store", str(store), *options)
+
+
+def start_serve(*arguments: str) -> RunningServer:
+    """Start `python -m kg serve ARGUMENTS` on a free loopback port; wait until it listens."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", "0", *options],
+        [sys.executable, "-m", "kg", "serve", *arguments, "--port", "0"],
         cwd=REPO, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     server = RunningServer(process)
     assert process.stderr is not None
@@ -293,3 +298,20 @@ def test_query_page_shows_a_table_and_draws_a_construct(server: RunningServer, b
     graph = browser.find_element(By.CSS_SELECTOR, "#results div.graph")
     assert (graph.get_attribute("data-nodes"), graph.get_attribute("data-edges")) == ("2", "1")
     assert "1 triples" in browser.find_element(By.ID, "status").text
+
+
+@pytest.mark.slow
+def test_serves_articles_built_in_memory(tmp_path):
+    article = tmp_path / "talks.txt"
+    article.write_text("title: Envoys meet\ndate: 2024-05-02\n\nNorth Korea and South Korea "
+                       "held talks in Seoul on Thursday.\n", encoding="utf-8")
+    server = start_serve(str(article))
+    try:
+        answer = httpx.post(server.endpoint, data={"query": PREFIXES + (
+            "PREFIX dcterms: <http://purl.org/dc/terms/> "
+            "SELECT ?title WHERE { ?a a ekg:Article ; dcterms:title ?title }")},
+            headers={"Accept": "text/csv"})
+        assert answer.status_code == 200
+        assert answer.text.splitlines() == ["title", "Envoys meet"]
+    finally:
+        server.stop()

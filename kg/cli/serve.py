@@ -11,6 +11,7 @@ from kg.server.workers import Evaluator, Limits, ProcessEvaluator, ThreadEvaluat
 
 
 @click.command("serve")
+@click.argument("sources", nargs=-1, metavar="[FILE|FOLDER]...")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
               help="An on-disk store made by `kg build --store DIR`.")
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -29,14 +30,18 @@ from kg.server.workers import Evaluator, Limits, ProcessEvaluator, ThreadEvaluat
               help="Bearer token that SPARQL Update requests must present.")
 @click.option("--cors-origin", "cors_origins", multiple=True,
               help="A web origin whose pages may query the endpoint (repeatable).")
-def command(store_dir: Path | None, host: str, port: int, timeout: float, max_rows: int,
-            workers: int, allow_update: bool, token: str | None,
+def command(sources: tuple[str, ...], store_dir: Path | None, host: str, port: int,
+            timeout: float, max_rows: int, workers: int, allow_update: bool, token: str | None,
             cors_origins: tuple[str, ...]) -> None:
     """Serve the graph over the SPARQL 1.1 Protocol at /sparql, with a query page at /.
+
+    The graph is a store (--store DIR), or RDF files and articles named as arguments, loaded
+    or built in memory first.
 
     \b
     Example:
       kg serve --store out/store
+      kg serve ../shared/seeds --port 8000
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5' \\
            http://127.0.0.1:7878/sparql
     """
@@ -44,11 +49,24 @@ def command(store_dir: Path | None, host: str, port: int, timeout: float, max_ro
 
     if allow_update and not token:
         raise click.UsageError("--allow-update needs a token: pass --token or set KG_SERVE_TOKEN")
+    if store_dir is not None and sources:
+        raise click.UsageError("give either --store or files and folders, not both")
     limits = Limits(timeout=timeout, max_rows=max_rows, workers=workers)
     settings = ServerSettings(allow_update=allow_update, token=token, cors_origins=cors_origins)
+    evaluator = sources_evaluator(sources, limits) if sources \
+        else choose_evaluator(store_dir, limits, allow_update)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    uvicorn.run(create_app(choose_evaluator(store_dir, limits, allow_update), settings),
-                host=host, port=port, access_log=False, log_level="info")
+    uvicorn.run(create_app(evaluator, settings), host=host, port=port, access_log=False,
+                log_level="info")
+
+
+def sources_evaluator(sources: tuple[str, ...], limits: Limits) -> Evaluator:
+    """Threads over a graph of RDF files and articles, loaded or built in memory."""
+    from kg.cli.graph_source import reading_graph
+    from kg.ingest import Report
+
+    with reading_graph(None, sources, Report()) as graph:
+        return ThreadEvaluator(graph.store, limits)
 
 
 def choose_evaluator(store_dir: Path | None, limits: Limits, writable: bool) -> Evaluator:
