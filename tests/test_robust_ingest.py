@@ -6,47 +6,22 @@ time (pytest-timeout on each test, and explicit long inputs that used to be quad
 from __future__ import annotations
 
 import json
-import tempfile
 from datetime import date
-from pathlib import Path
 
 import pytest
+from fuzz.fuzz_ingest import assert_read_or_reported, check_file, read_file_bytes
 from fuzz.strategies import (article_text, file_bytes, jsonl_line, robust_settings,
                              text_with_header)
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from kg.ingest import IngestOptions, Report, read_articles
+from kg.ingest import Report, read_articles
 from kg.ingest.dates import parse_published
 from kg.ingest.headers import MAX_HEADER_PARTS, parse_header
 
 pytestmark = pytest.mark.timeout(300)
 
-KNOWN_SKIPS = {"empty file", "binary file", "no article text", "not JSON", "not a JSON object",
-               "no text", "over the size limit"}
-KNOWN_WARNINGS = {"not UTF-8", "invalid characters replaced"}
 MEGABYTE = 1_000_000
-
-
-def read_bytes(suffix: str, data: bytes, options: IngestOptions | None = None):
-    """read_articles over one file holding ``data``: the articles and the report."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"input{suffix}"
-        path.write_bytes(data)
-        report = Report()
-        return list(read_articles([path], options, report)), report
-
-
-def assert_well_formed(articles, report: Report) -> None:
-    """Articles have a body that UTF-8 can write; problems are of the known kinds."""
-    for article in articles:
-        assert article.text.strip() and len(article.id) == 64
-        article.text.encode("utf-8")
-        for value in (article.title, article.publisher, article.dateline, article.source):
-            assert value is None or isinstance(value, str) and value.encode("utf-8")
-        assert article.published is None or isinstance(article.published, date)
-    assert {problem.reason for problem in report.skips} <= KNOWN_SKIPS
-    assert {problem.reason for problem in report.warnings} <= KNOWN_WARNINGS
 
 
 @robust_settings(300)
@@ -98,18 +73,14 @@ def test_a_megabyte_on_one_line_is_parsed(text: str) -> None:
 @example((".html", b"<div>" * 100_000 + b"Envoys met."))
 @example((".html", b"<script>" + b"alert(1);" * 1000))
 def test_every_file_is_read_or_reported(kind: tuple[str, bytes]) -> None:
-    suffix, data = kind
-    articles, report = read_bytes(suffix, data)
-    assert_well_formed(articles, report)
-    if suffix != ".jsonl":
-        assert len(articles) + len(report.skips) == 1
+    check_file(*kind)
 
 
 @robust_settings(150)
 @given(st.lists(jsonl_line(), min_size=1, max_size=10))
 def test_every_jsonl_line_is_an_article_or_one_reported_skip(lines: list[bytes]) -> None:
-    articles, report = read_bytes(".jsonl", b"\n".join(lines))
-    assert_well_formed(articles, report)
+    articles, report = read_file_bytes(".jsonl", b"\n".join(lines))
+    assert_read_or_reported(articles, report)
     used = [n for n, line in enumerate(lines, start=1) if line.strip()]
     skipped = [int(problem.where.rsplit(":", 1)[1]) for problem in report.skips]
     assert len(articles) + report.duplicates + len(skipped) == len(used)
@@ -128,8 +99,8 @@ def test_a_megabyte_file_of_each_kind_is_read_or_refused(suffix: str, data: byte
                                                          readable: bool) -> None:
     """HTML nested 100,000 levels deep is more than libxml2 builds a tree of: refused in one
     line ("no article text"), like any page with no main text."""
-    articles, report = read_bytes(suffix, data)
-    assert_well_formed(articles, report)
+    articles, report = read_file_bytes(suffix, data)
+    assert_read_or_reported(articles, report)
     assert len(articles) == readable and len(report.skips) == (not readable)
 
 

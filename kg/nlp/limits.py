@@ -1,20 +1,26 @@
-"""Limits on what one article hands the rules: the longest sentence, the most entities and
-event triggers.
+"""Limits on what one article hands the tokenizer and the rules: the longest run of text
+without a space, the longest sentence, the most entities and event triggers.
 
-A news sentence runs to a few hundred characters and an article names a few dozen entities
-and events. The rules look around each word within its sentence and compare an article's
-event mentions pair by pair, so a broken or hostile input (a megabyte with no full stop, a
-list of thousands of names) would keep them busy for hours. Two components bound that work:
+A news sentence runs to a few hundred characters, a word or URL to well under a hundred, and
+an article names a few dozen entities and events. spaCy's tokenizer strips the quote marks or
+brackets off a run of them one at a time (8,000 quote marks in a row take it 12 s, twice as
+many four times as long); the rules look around each word within its sentence and compare an
+article's event mentions pair by pair. So a broken or hostile input (a megabyte with no full
+stop, a list of thousands of names) would keep them busy for hours. The limits:
 
-- ``kg_sentence_limit`` runs once sentences are known (before a dependency parser, which
-  then keeps its cuts): a sentence longer than ``max_chars`` characters is cut, at the token
-  that would pass the limit, into pieces of at most ``max_chars``;
-- ``kg_span_limit`` runs last: only the first ``max_entities`` entity names of the article
-  (in text order; one name is one lexicon id, or one class and normalised name) keep their
-  mentions, and only the first ``max_triggers`` event triggers are kept.
+- ``BoundedTokenizer`` (set by ``add_limits`` as the pipeline's tokenizer): a run of more than
+  ``max_word_chars`` characters without white space is split into words and single marks by a
+  regular expression instead of spaCy's affix rules;
+- ``kg_span_limit``: only the first ``max_entities`` entity names of the article (in text
+  order; one name is one lexicon id, or one class and normalised name) keep their mentions,
+  and only the first ``max_triggers`` event triggers are kept;
+- ``kg_sentence_limit``: a sentence longer than ``max_chars`` characters is cut into pieces of
+  at most that many, never inside an entity, date or trigger. It runs last, once the spans
+  are known; in a trained pipeline, before its dependency parser (a parsed Doc's sentences
+  cannot be changed), which keeps the cuts.
 
 What was cut is noted on the Doc (``doc._.kg_cuts``); ``report_cuts`` turns the notes into
-warning lines of a kg.ingest Report. ``add_limits`` puts both components into a pipeline.
+warning lines of a kg.ingest Report.
 
 >>> from kg.nlp import load_pipeline
 >>> nlp = add_limits(load_pipeline(), Limits(max_sentence_chars=30))
@@ -28,8 +34,10 @@ warning lines of a kg.ingest Report. ``add_limits`` puts both components into a 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -39,6 +47,8 @@ from kg.nlp.normalise import normalise_name
 from kg.nlp.spans import ENTITIES_KEY
 
 TRIGGERS_KEY = "kg_triggers"
+UNCUT_KEYS = (ENTITIES_KEY, "kg_dates", TRIGGERS_KEY)  # the spans a sentence cut must not split
+WORD_OR_MARK = re.compile(r"\w+|\W")
 SENTENCE_FINAL = frozenset({".", "!", "?", "…"})
 
 if not Doc.has_extension("kg_cuts"):
@@ -49,13 +59,15 @@ if not Doc.has_extension("kg_cuts"):
 class Limits:
     """The most one article may hand the rules.
 
+    ``max_word_chars``: a longer run without white space is split by a regular expression;
     ``max_sentence_chars``: a longer sentence is cut into pieces; ``max_entities``: names
     past this many (in text order) are left out; ``max_triggers``: event triggers past this
     many are left out. The defaults are several times what a long news article needs (in
-    the 294 Wikinews articles: sentences up to 731 characters, up to 134 entity names and
-    103 triggers).
+    the 294 Wikinews articles: runs without a space up to 60 characters, sentences up to
+    731, up to 134 entity names and 103 triggers).
     """
 
+    max_word_chars: int = 200
     max_sentence_chars: int = 2000
     max_entities: int = 500
     max_triggers: int = 1000
@@ -84,27 +96,42 @@ def starts_piece(token: Token) -> bool:
     return bool(token.is_sent_start)
 
 
+def inside_spans(doc: Doc, keys: Iterable[str] = UNCUT_KEYS) -> bytearray:
+    """1 for each token that continues a span of the groups ``keys`` (a cut before it would
+    split the span), else 0."""
+    inside = bytearray(len(doc))
+    for key in keys:
+        for span in doc.spans.get(key, ()):
+            inside[span.start + 1:span.end] = b"\x01" * (len(span) - 1)
+    return inside
+
+
 def cut_long_sentences(doc: Doc, max_chars: int) -> int:
-    """Start a new sentence wherever one would pass ``max_chars`` characters; the number of
-    sentences so cut.
+    """Start a new sentence wherever one would pass ``max_chars`` characters (earlier where
+    that would split an entity, date or trigger); the number of sentences so cut.
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
     >>> _ = nlp.add_pipe("sentencizer")
     >>> doc = nlp("one two three four five six. Short.")
+    >>> doc.spans["kg_dates"] = [doc[2:4]]
     >>> cut_long_sentences(doc, 12), [s.text for s in doc.sents]
     (1, ['one two', 'three four', 'five six.', 'Short.'])
     """
+    inside = inside_spans(doc)
     cut = 0
-    piece_start = 0
+    piece_start = 0  # first token of the current piece
     cutting = False
     for token in doc[1:]:
         if starts_piece(token):
-            piece_start, cutting = token.idx, False
-        elif token.idx + len(token) - piece_start > max_chars:
-            token.is_sent_start = True
+            piece_start, cutting = token.i, False
+        elif token.idx + len(token) - doc[piece_start].idx > max_chars:
+            at = token.i
+            while inside[at] and at > piece_start + 1:
+                at -= 1
+            doc[at].is_sent_start = True
             cut += not cutting
-            piece_start, cutting = token.idx, True
+            piece_start, cutting = at, True
     return cut
 
 
@@ -128,6 +155,58 @@ class SentenceLimit:
 def make_sentence_limit(nlp: Language, name: str, max_chars: int) -> SentenceLimit:
     """Build the sentence limit: sentences over ``max_chars`` characters are cut."""
     return SentenceLimit(name, max_chars)
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, except for runs of more than ``max_chars`` characters without white
+    space: those are split into words and single marks (``\\w+|\\W``), which takes linear
+    time whatever they hold.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, 8)
+    >>> doc = nlp("Talks “““““““““ ended (well).")
+    >>> [token.text for token in doc][:4], len(doc), doc.text
+    (['Talks', '“', '“', '“'], 15, 'Talks “““““““““ ended (well).')
+    >>> doc._.kg_cuts
+    [['long word split', '1 run of more than 8 characters without a space split into words and marks']]
+    """
+
+    def __init__(self, tokenizer: Callable[[str], Doc], max_chars: int) -> None:
+        self.tokenizer = tokenizer
+        self.max_chars = max_chars
+        self.long_run = re.compile(r"\S{%d,}" % (max_chars + 1))
+
+    def __call__(self, text: str) -> Doc:
+        runs = list(self.long_run.finditer(text))
+        if not runs:
+            return self.tokenizer(text)
+        docs: list[Doc] = []
+        at = 0
+        for run in runs:
+            if run.start() > at:
+                docs.append(self.tokenizer(text[at:run.start()]))
+            words = WORD_OR_MARK.findall(run.group())
+            spaced = text[run.end():run.end() + 1] == " "
+            docs.append(Doc(self.tokenizer.vocab, words=words,
+                            spaces=[False] * (len(words) - 1) + [spaced]))
+            at = run.end() + spaced
+        if at < len(text):
+            docs.append(self.tokenizer(text[at:]))
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+        note_cut(doc, "long word split",
+                 f"{plural(len(runs), 'run')} of more than {self.max_chars} characters without "
+                 f"a space split into words and marks")
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        """Tokenize a stream of texts."""
+        return (self(text) for text in texts)
+
+    @property
+    def vocab(self):
+        """The vocabulary of the wrapped tokenizer."""
+        return self.tokenizer.vocab
 
 
 def entity_name(span: Span) -> str:
@@ -206,25 +285,25 @@ def make_span_limit(nlp: Language, name: str, max_entities: int,
 
 def sentence_limit_place(nlp: Language) -> str | None:
     """The component the sentence limit goes before: the first dependency parser (which
-    keeps sentence starts already set) or project component; None for the end.
+    keeps sentence starts already set); None for the end of the pipeline.
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
     >>> _ = nlp.add_pipe("sentencizer"), nlp.add_pipe("kg_quotes")
-    >>> sentence_limit_place(nlp)
-    'kg_quotes'
+    >>> sentence_limit_place(nlp) is None
+    True
     """
     return next((name for name in nlp.pipe_names
-                 if "token.dep" in nlp.get_pipe_meta(name).assigns or name.startswith("kg_")),
-                None)
+                 if "token.dep" in nlp.get_pipe_meta(name).assigns), None)
 
 
 def add_limits(nlp: Language, limits: Limits = Limits()) -> Language:
     """Put the limits into a pipeline built by kg.nlp.load_pipeline; returns it."""
-    nlp.add_pipe("kg_sentence_limit", before=sentence_limit_place(nlp),
-                 config={"max_chars": limits.max_sentence_chars})
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, limits.max_word_chars)
     nlp.add_pipe("kg_span_limit", config={"max_entities": limits.max_entities,
                                           "max_triggers": limits.max_triggers})
+    nlp.add_pipe("kg_sentence_limit", before=sentence_limit_place(nlp),
+                 config={"max_chars": limits.max_sentence_chars})
     return nlp
 
 
