@@ -21,7 +21,7 @@ from kg.ingest import IngestOptions, Report
 from kg.ingest.formats import article_from_text
 from kg.model import Article, Extraction
 from kg.nlp import load_pipeline
-from kg.nlp.limits import BoundedTokenizer, Limits, add_limits, entity_name, report_cuts
+from kg.nlp.limits import BoundedTokenizer, Limits, entity_name, report_cuts
 from kg.resolve import ResolutionIndex, resolve
 
 pytestmark = pytest.mark.timeout(600)
@@ -33,12 +33,12 @@ LINEAR_SLACK = 2  # a tenfold input may cost up to twenty times the work
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    return add_limits(load_pipeline())
+    return load_pipeline()
 
 
 @pytest.fixture(scope="module")
 def small_nlp() -> Language:
-    return add_limits(load_pipeline(), SMALL)
+    return load_pipeline(limits=SMALL)
 
 
 def run(nlp: Language, article: Article, report: Report | None = None) -> Extraction:

@@ -20,10 +20,10 @@ stop, a list of thousands of names) would keep them busy for hours. The limits:
   cannot be changed), which keeps the cuts.
 
 What was cut is noted on the Doc (``doc._.kg_cuts``); ``report_cuts`` turns the notes into
-warning lines of a kg.ingest Report.
+warning lines of a kg.ingest Report. kg.nlp.load_pipeline puts them in (``add_limits``).
 
 >>> from kg.nlp import load_pipeline
->>> nlp = add_limits(load_pipeline(), Limits(max_sentence_chars=30))
+>>> nlp = load_pipeline(limits=Limits(max_sentence_chars=30))
 >>> doc = nlp("Envoys met and talked and talked and talked and left at last.")
 >>> [sentence.text for sentence in doc.sents]
 ['Envoys met and talked and', 'talked and talked and left at', 'last.']
@@ -298,7 +298,7 @@ def sentence_limit_place(nlp: Language) -> str | None:
 
 
 def add_limits(nlp: Language, limits: Limits = Limits()) -> Language:
-    """Put the limits into a pipeline built by kg.nlp.load_pipeline; returns it."""
+    """Put the limits into a pipeline of the project's components; returns it."""
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, limits.max_word_chars)
     nlp.add_pipe("kg_span_limit", config={"max_entities": limits.max_entities,
                                           "max_triggers": limits.max_triggers})

@@ -5,11 +5,14 @@ spacy-lookups-data, as spaCy's lookup lemmatizer reads it; kg/nlp/lemmas.py), so
 downloaded. With ``model`` (an installed package name or a path): that trained pipeline, whose
 NER and parse the project's components read. Either way the project's components follow, in
 this order: ``kg_gazetteer`` (lexicon names), ``kg_names`` (names the lexicon does not know),
-``kg_dates``, ``kg_quotes``, ``kg_events``.
+``kg_dates``, ``kg_quotes``, ``kg_events``; then the limits of kg/nlp/limits.py
+(``kg_span_limit``, ``kg_sentence_limit``, and a tokenizer that splits overlong runs).
 
 >>> nlp = load_pipeline()
->>> nlp.pipe_names[-5:]
+>>> nlp.pipe_names[-7:-2]
 ['kg_gazetteer', 'kg_names', 'kg_dates', 'kg_quotes', 'kg_events']
+>>> nlp.pipe_names[-2:]
+['kg_span_limit', 'kg_sentence_limit']
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from spacy.language import Language
 # imported for their factories: kg_lemmatizer, kg_gazetteer, kg_names, kg_dates, kg_quotes,
 # kg_events
 from kg.nlp import dates, events, gazetteer, lemmas, names, quotes  # noqa: F401
+from kg.nlp.limits import Limits, add_limits
 
 PROJECT_COMPONENTS = ("kg_dates", "kg_quotes", "kg_events")
 INSTALL_HINT = ("install one with `python -m spacy download en_core_web_sm` where a network "
@@ -49,11 +53,13 @@ def blank_pipeline() -> Language:
     return nlp
 
 
-def load_pipeline(model: str | None = None, lexicons: Sequence[Path] = ()) -> Language:
+def load_pipeline(model: str | None = None, lexicons: Sequence[Path] = (),
+                  limits: Limits = Limits()) -> Language:
     """The pipeline: ``model`` (or blank English) plus the project's components.
 
-    ``lexicons`` are extra entity lexicon files (``--lexicon FILE``). Raises PipelineError for
-    a model that is not installed and kg.lexicon.LexiconError for an unusable lexicon file.
+    ``lexicons`` are extra entity lexicon files (``--lexicon FILE``); ``limits`` bound what
+    one article hands the rules. Raises PipelineError for a model that is not installed and
+    kg.lexicon.LexiconError for an unusable lexicon file.
     """
     nlp = trained_pipeline(model) if model else blank_pipeline()
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") \
@@ -63,4 +69,4 @@ def load_pipeline(model: str | None = None, lexicons: Sequence[Path] = ()) -> La
     nlp.add_pipe("kg_names")
     for component in PROJECT_COMPONENTS:
         nlp.add_pipe(component)
-    return nlp
+    return add_limits(nlp, limits)
