@@ -9,10 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.ingest import Report
+
+if TYPE_CHECKING:
+    from kg.store import KnowledgeGraph
 
 
 class UsageProblem(click.ClickException):
@@ -44,7 +48,7 @@ sources_argument = click.argument("sources", nargs=-1, metavar="[FILE|FOLDER]...
 
 @contextmanager
 def reading_graph(store: Path | str | None, sources: tuple[str, ...],
-                  report: Report) -> Iterator[object]:
+                  report: Report) -> Iterator["KnowledgeGraph"]:
     """The graph a reading verb works on, closed afterwards: the store, or the sources
     (RDF files loaded, articles built in memory; skipped inputs reported on stderr)."""
     from kg.store import StoreError, open_source

@@ -183,17 +183,17 @@ def command(query: str, sources: tuple[str, ...], store: Path | str | None, fmt:
     from kg.store import QueryError
 
     sparql = read_query_text(query)
+    answer_kind_of(sparql, {})  # a malformed query fails before any graph is read or built
     report = Report()
     with reading_graph(store, sources, report) as graph:
-        bindings = parse_params(params, known_prefixes(sparql, graph.base_iri))
-        kind = answer_kind_of(sparql, bindings)
+        prefixes = known_prefixes(sparql, graph.base_iri)
+        bindings = parse_params(params, prefixes)
         terminal = sys.stdout.isatty()
-        chosen = output_format(fmt, kind, terminal)
+        chosen = output_format(fmt, answer_kind_of(sparql, bindings), terminal)
         try:
             answer = graph.query(sparql, bindings)
             if chosen == "table":
-                write_table(answer, known_prefixes(sparql, graph.base_iri), sys.stdout,
-                            terminal)
+                write_table(answer, prefixes, sys.stdout, terminal)
             else:
                 write_answer(answer, chosen, graph.base_iri, sys.stdout.buffer)
         except QueryError as error:
