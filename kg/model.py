@@ -26,6 +26,18 @@ def normalise_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+KEY_HEX = 12  # hex digits of the content digests in keys
+
+
+def digest(*parts: str) -> str:
+    """The first hex digits of a sha256 over the parts: the tail of a content key.
+
+    >>> digest("Summit", "entity/kim-jong-un")
+    '790576d43c84'
+    """
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:KEY_HEX]
+
+
 def article_id(text: str) -> str:
     """The stable id of an article: sha256 of its normalised body."""
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from kg.cli.graph_source import store_location
+
 from kg.ingest import Report
 
 
@@ -34,7 +36,7 @@ def drawn_graph(store: Path | None, sources: tuple[str, ...], report: Report):
 
 @click.command("viz", short_help="Draw the graph or its timeline (HTML, SVG, PNG, GraphML, GEXF).")
 @click.argument("sources", nargs=-1)
-@click.option("--store", metavar="DIR", type=click.Path(path_type=Path),
+@click.option("--store", metavar="DIR|URL", callback=store_location,
               help="Draw the on-disk store in DIR (or a SPARQL endpoint URL).")
 @click.option("-o", "--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The file to write; its extension picks the format: .html (interactive, "

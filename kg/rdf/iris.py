@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import pyoxigraph
 
-from kg.resolve.events import digest
+from kg.model import digest
 
 
 @lru_cache(maxsize=65536)

@@ -21,15 +21,12 @@ True
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from datetime import date
 from typing import Protocol
 
 from kg.extract.coreference import family
-from kg.model import Event, Extraction, Sanction
-
-KEY_HEX = 12
+from kg.model import Event, Extraction, Sanction, digest
 
 
 class StoredEvent(Protocol):
@@ -47,11 +44,6 @@ class EventIndex(Protocol):
 
     def find_events(self, cls: str, actor_keys: Iterable[str]) -> Iterable[StoredEvent]:
         """Stored events of a class that share actors with ``actor_keys``."""
-
-
-def digest(*parts: str) -> str:
-    """The first hex digits of a sha256 over the parts."""
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:KEY_HEX]
 
 
 def keys_of(local_ids: Iterable[str], entity_keys: dict[str, str]) -> list[str]:
