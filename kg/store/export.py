@@ -77,14 +77,28 @@ def merged_triples(quads: Iterable[Quad]) -> list[Triple]:
     return sorted({quad.triple for quad in quads}, key=triple_key)
 
 
-def prefixes_for(base_iri: str) -> dict[str, str]:
+def prefixes_for(base_iri: str, rows: Iterable[Triple | Quad] = ()) -> dict[str, str]:
     """The prefixes a Turtle or TriG export abbreviates with.
 
-    Articles get none: their mentions (``<article>#char=0,11``) would need escapes.
+    Articles get none: their mentions (``<article>#char=0,11``) would need escapes. Keys of
+    two segments (``event/summit/3f2a``, ``entity/person/chris-green``) get a prefix per
+    class found in ``rows`` (``summit:3f2a``), where the name is free.
+
+    >>> t = Triple(NamedNode("http://x/event/summit/3f"), NamedNode("http://x/p"),
+    ...            NamedNode("http://x/entity/hanoi"))
+    >>> prefixes_for("http://x/", [t])["summit"]
+    'http://x/event/summit/'
     """
     resources = {kind: iri for kind, iri in resource_prefixes(base_iri).items()
                  if kind != "article"}
-    return {**PREFIXES, **resources}
+    prefixes = {**PREFIXES, **resources}
+    nested = re.compile(re.escape(base_iri) + r"(?:" + "|".join(resources) + r")/([a-z]+)/")
+    for row in rows:
+        for term in (row.subject, row.object):
+            found = nested.match(getattr(term, "value", ""))
+            if found and found.group(1) not in prefixes:
+                prefixes[found.group(1)] = found.group(0)
+    return prefixes
 
 
 def keeps_graphs(fmt: str, per_article: bool | None = None) -> bool:
@@ -108,10 +122,10 @@ def write_quads(quads: Iterable[Quad], out: BinaryIO, fmt: str, base_iri: str = 
     if rdf_format is None:
         out.write(json_ld(quads, named, base_iri))
         return
-    prefixes = prefixes_for(base_iri) if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) \
-        else None
     rows: list[Quad] | list[Triple] = sorted(quads, key=sort_key) if named \
         else merged_triples(quads)
+    prefixes = prefixes_for(base_iri, rows) \
+        if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
     pyoxigraph.serialize(rows, out, format=rdf_format, prefixes=prefixes)
 
 
