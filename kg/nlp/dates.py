@@ -24,6 +24,10 @@ The words come from ontology/lexicon/time.yaml.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import numpy
+from spacy.attrs import LOWER, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -59,8 +63,39 @@ def date_patterns(words: dict) -> dict[str, list[list[dict]]]:
     }
 
 
+def anchors(patterns: dict[str, list[list[dict]]]) -> tuple[set[str], set[str], int]:
+    """The words and shapes one of which every match holds, and the longest pattern.
+
+    Of each pattern, the last token that must be there and is given by a word list
+    (``LOWER IN``) or a shape is its anchor: "1 March 2019" holds a year, "last week" the
+    word "week".
+
+    >>> anchors({"day": [[{"LOWER": {"IN": ["today"]}}]],
+    ...          "date": [[{"IS_DIGIT": True}, {"SHAPE": "dddd"}, {"ORTH": ".", "OP": "?"}]]})
+    ({'today'}, {'dddd'}, 3)
+    """
+    words: set[str] = set()
+    shapes: set[str] = set()
+    for kind, kind_patterns in patterns.items():
+        for pattern in kind_patterns:
+            anchor = next((token for token in reversed(pattern) if "OP" not in token and (
+                "SHAPE" in token or isinstance(token.get("LOWER"), dict))), None)
+            if anchor is None:
+                raise ValueError(f"a {kind} date pattern has no word list or shape: {pattern}")
+            if "SHAPE" in anchor:
+                shapes.add(anchor["SHAPE"])
+            else:
+                words.update(anchor["LOWER"]["IN"])
+    return words, shapes, max(len(pattern) for group in patterns.values() for pattern in group)
+
+
 class DateMarker:
-    """Marks the longest time expression at each place of a Doc."""
+    """Marks the longest time expression at each place of a Doc.
+
+    The matcher runs only over the stretches of the Doc around anchor tokens (``anchors``),
+    merged where they meet: every match holds an anchor and is no longer than the longest
+    pattern, so it lies in one stretch, and the matches come out as over the whole Doc.
+    """
 
     def __init__(self, nlp: Language, name: str, spans_key: str) -> None:
         self.name = name
@@ -68,8 +103,33 @@ class DateMarker:
         self.matcher = Matcher(nlp.vocab)
         words = read_lexicon_yaml("time.yaml")
         self.since_words = frozenset(words["since_words"])
-        for kind, patterns in date_patterns(words).items():
-            self.matcher.add(kind, patterns)
+        patterns = date_patterns(words)
+        for kind, kind_patterns in patterns.items():
+            self.matcher.add(kind, kind_patterns)
+        anchor_words, anchor_shapes, self.reach = anchors(patterns)
+        strings = nlp.vocab.strings
+        self.anchor_words = numpy.array(sorted(map(strings.add, anchor_words)), dtype="uint64")
+        self.anchor_shapes = numpy.array(sorted(map(strings.add, anchor_shapes)),
+                                         dtype="uint64")
+
+    def stretches(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges that hold every match: around each anchor, merged where they meet."""
+        lower, shape = doc.to_array([LOWER, SHAPE]).reshape(-1, 2).T
+        marks = numpy.isin(lower, self.anchor_words) | numpy.isin(shape, self.anchor_shapes)
+        merged: list[tuple[int, int]] = []
+        for i in numpy.flatnonzero(marks).tolist():
+            start, end = max(0, i - self.reach + 1), min(len(doc), i + self.reach)
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        return merged
+
+    def matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
+        """``self.matcher(doc)``, found stretch by stretch (see the class docstring)."""
+        for start, end in self.stretches(doc):
+            for match_id, first, last in self.matcher(doc[start:end]):
+                yield match_id, start + first, start + last
 
     def expression(self, doc: Doc, match_id: int, start: int, end: int) -> Span | None:
         """The span of one match, its preposition taken in; a bare year needs "in"/"since"."""
@@ -85,7 +145,7 @@ class DateMarker:
         return Span(doc, start, end, label=kind)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [span for match_id, start, end in self.matcher(doc)
+        spans = [span for match_id, start, end in self.matches(doc)
                  if (span := self.expression(doc, match_id, start, end)) is not None]
         doc.spans[self.spans_key] = filter_spans(spans)
         return doc
