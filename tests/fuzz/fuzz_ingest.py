@@ -96,6 +96,7 @@ def main(arguments: list[str]) -> None:
     if arguments[:1] == ["--atheris"]:
         import atheris
 
+        atheris.instrument_all()  # coverage feedback from every module loaded so far
         atheris.Setup([sys.argv[0], *arguments[1:]], fuzz_one_input)
         atheris.Fuzz()
     count = int(arguments[0]) if arguments else 2000
