@@ -16,6 +16,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.nlp.tokens import token_table
+
 OPENING = frozenset({"“", "„", "«"})
 CLOSING = frozenset({"”", "»"})
 STRAIGHT = '"'
@@ -27,22 +29,25 @@ def is_paragraph_break(text: str) -> bool:
 
 
 def quoted_spans(doc: Doc) -> list[Span]:
-    """The quoted passages of a Doc, in text order, marks excluded."""
+    """The quoted passages of a Doc, in text order, marks excluded.
+
+    A blank line is a token of its own (spaCy keeps at most one space after a token), so a
+    quote left open ends at the first white-space token holding one.
+    """
+    tokens = token_table(doc)
     spans: list[Span] = []
     start: int | None = None
-    for token in doc:
-        text = token.text
+    for i, text in enumerate(tokens.text):
         if start is None:
             if text in OPENING or text == STRAIGHT:
-                start = token.i + 1
+                start = i + 1
         elif text in CLOSING or text == STRAIGHT:
-            if token.i > start:
-                spans.append(doc[start:token.i])
+            if i > start:
+                spans.append(doc[start:i])
             start = None
-        elif token.is_space and is_paragraph_break(text) or is_paragraph_break(token.whitespace_):
-            end = token.i if token.is_space else token.i + 1
-            if end > start:
-                spans.append(doc[start:end])
+        elif tokens.is_space[i] and is_paragraph_break(text):
+            if i > start:
+                spans.append(doc[start:i])
             start = None
     if start is not None and start < len(doc):
         spans.append(doc[start:])
