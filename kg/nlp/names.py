@@ -100,60 +100,55 @@ class DocShape:
         self.taken = taken
         self.cues = cues
         self.parsed = annotated(doc, DEP)
-        self.norms = [normalise_term(text) for text in self.tokens.text]
-        self.capital_context = self.find_capital_context()
+        norm_of = {text: normalise_term(text) for text in set(self.tokens.text)}
+        self.norms = [norm_of[text] for text in self.tokens.text]
+        self.sentence_starts = {sentence.start for sentence in sentences(doc)}
+        self.name_words = self.find_name_words()
         self.seen_capitalised = {self.norms[i] for i, title in enumerate(self.tokens.is_title)
-                                 if title and not self.capital_context[i]}
+                                 if title and not self.capital_context(i)}
 
-    def find_capital_context(self) -> bytearray:
-        """Tokens whose capital says nothing: sentence starts, after quotes, headlines.
-
-        A word counts as after a quote when the nearest token before it that is not white
-        space is an opening mark.
-        """
+    def capital_context(self, i: int) -> bool:
+        """True for a word whose capital says nothing: it starts a sentence, or the nearest
+        token before it that is not white space is an opening mark (or there is none)."""
         tokens = self.tokens
-        marks = bytearray(len(tokens))
-        starts = {sentence.start for sentence in sentences(self.doc)}
-        previous: int | None = None
-        for i, space in enumerate(tokens.is_space):
-            if space:
-                continue
-            if i in starts or previous is None or tokens.text[previous] in OPENERS:
-                marks[i] = 1
-            previous = i
-        return marks
-
-    def is_name_word(self, i: int) -> bool:
-        """True for a capitalised word (or a number before one) not taken by the gazetteer."""
-        tokens = self.tokens
-        if self.taken[i] or not (tokens.is_title[i] or tokens.is_upper[i] and tokens.is_alpha[i]
-                                 and tokens.length[i] > 1 or tokens.is_digit[i]):
+        if tokens.is_space[i]:
             return False
-        return not tokens.is_digit[i] or i + 1 < len(tokens) and tokens.is_title[i + 1]
+        j = i - 1
+        while j >= 0 and tokens.is_space[j]:
+            j -= 1
+        return i in self.sentence_starts or j < 0 or tokens.text[j] in OPENERS
+
+    def find_name_words(self) -> list[bool]:
+        """Per token: a capitalised word (or a number before one) not taken by the gazetteer."""
+        tokens = self.tokens
+        title_next = tokens.is_title[1:] + [False]
+        return [not taken and (title or upper and alpha and length > 1 or digit)
+                and (not digit or before_title)
+                for taken, title, upper, alpha, digit, length, before_title in zip(
+                    self.taken, tokens.is_title, tokens.is_upper, tokens.is_alpha,
+                    tokens.is_digit, tokens.length, title_next)]
 
     def runs(self) -> Iterator[tuple[int, int]]:
         """Maximal runs of name words, joined by connectors, hyphens and line breaks."""
-        tokens, i = self.tokens, 0
-        while i < len(tokens):
-            if not self.is_name_word(i):
-                i += 1
+        tokens, words, size = self.tokens, self.name_words, len(self.name_words)
+        end = 0
+        for start in [i for i, word in enumerate(words) if word]:
+            if start < end:
                 continue
-            start = i
-            end = i + 1
-            while end < len(tokens):
-                if self.is_name_word(end):
+            end = start + 1
+            while end < size:
+                if words[end]:
                     end += 1
-                elif self.joins(end) and end + 1 < len(tokens) and self.is_name_word(end + 1):
+                elif self.joins(end) and end + 1 < size and words[end + 1]:
                     end += 2
                 elif tokens.text[end] == "-" and not tokens.spaced[end - 1] \
-                        and end + 1 < len(tokens) and tokens.is_alpha[end + 1] \
+                        and end + 1 < size and tokens.is_alpha[end + 1] \
                         and not self.taken[end + 1] \
                         and self.norms[end + 1] not in self.cues.place_suffixes:
                     end += 2
                 else:
                     break
             yield start, end
-            i = end
 
     def joins(self, i: int) -> bool:
         """True for a word that may join two parts of one name ("of", a line break)."""
@@ -172,7 +167,7 @@ class DocShape:
                 titled, i = True, i + skip
                 continue
             if self.norms[i] in self.cues.not_names or self.norms[i] in self.cues.former_words \
-                    or self.joins(i) or self.capital_context[i] and not self.supported(i):
+                    or self.joins(i) or self.capital_context(i) and not self.supported(i):
                 i += 1
                 continue
             j = i + 1

@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
+import numpy
+
 from spacy.attrs import (IDX, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE,
                          IS_UPPER, LENGTH, LOWER, ORTH, SENT_START, SPACY)
 from spacy.tokens import Doc, Span
@@ -50,11 +52,11 @@ class TokenTable:
         if not len(doc):
             return cls(*([] for _ in COLUMNS))
         array = doc.to_array(list(COLUMNS))
-        orth, lower, idx, length = array[:, :4].T.tolist()
-        strings = doc.vocab.strings
-        words = {key: strings[key] for key in {*orth, *lower}}
-        return cls([words[key] for key in orth], [words[key] for key in lower], idx, length,
-                   *array[:, 4:].astype(bool).T.tolist())
+        keys, where = numpy.unique(array[:, :2], return_inverse=True)  # ORTH and LOWER
+        words = numpy.array([doc.vocab.strings[key] for key in keys.tolist()], dtype=object)
+        text, lower = words[where.reshape(-1, 2)].T.tolist()
+        idx, length = array[:, 2:4].T.tolist()
+        return cls(text, lower, idx, length, *array[:, 4:].astype(bool).T.tolist())
 
     def __len__(self) -> int:
         return len(self.text)
