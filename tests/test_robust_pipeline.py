@@ -7,6 +7,7 @@ a quadratic one a hundred times).
 """
 from __future__ import annotations
 
+import doctest
 import re
 import sys
 from typing import Callable
@@ -20,7 +21,7 @@ from kg.extract import extract
 from kg.ingest import IngestOptions, Report
 from kg.ingest.formats import article_from_text
 from kg.model import Article, Extraction
-from kg.nlp import load_pipeline
+from kg.nlp import limits, load_pipeline
 from kg.nlp.limits import BoundedTokenizer, Limits, entity_name, report_cuts
 from kg.resolve import ResolutionIndex, resolve
 
@@ -106,6 +107,11 @@ def test_the_bounded_tokenizer_keeps_the_text(nlp: Language, text: str) -> None:
     assert all(len(token) <= 5 or token.is_space or re.fullmatch(r"\w+", token.text)
                for token in doc)
     assert (doc._.kg_cuts is not None) == bool(re.search(r"\S{6}", text))
+
+
+def test_the_docstring_examples_of_the_limits_run() -> None:
+    result = doctest.testmod(limits)
+    assert result.attempted and not result.failed
 
 
 def test_more_entity_names_than_the_limit_are_cut_and_reported(nlp: Language) -> None:

@@ -117,6 +117,12 @@ def cut_long_sentences(doc: Doc, max_chars: int) -> int:
     >>> doc.spans["kg_dates"] = [doc[2:4]]
     >>> cut_long_sentences(doc, 12), [s.text for s in doc.sents]
     (1, ['one two', 'three four', 'five six.', 'Short.'])
+
+    Before sentences are set (ahead of a parser), a full stop counts as a sentence end:
+
+    >>> doc = spacy.blank("en")("one two three four. five six")
+    >>> cut_long_sentences(doc, 12), [token.is_sent_start for token in doc]
+    (1, [True, None, True, None, None, None, None])
     """
     inside = inside_spans(doc)
     cut = 0
@@ -292,6 +298,9 @@ def sentence_limit_place(nlp: Language) -> str | None:
     >>> _ = nlp.add_pipe("sentencizer"), nlp.add_pipe("kg_quotes")
     >>> sentence_limit_place(nlp) is None
     True
+    >>> _ = nlp.add_pipe("parser", before="kg_quotes")
+    >>> sentence_limit_place(nlp)
+    'parser'
     """
     return next((name for name in nlp.pipe_names
                  if "token.dep" in nlp.get_pipe_meta(name).assigns), None)
