@@ -90,12 +90,14 @@ def discourse() -> Discourse:
     return Discourse(**values)  # type: ignore[arg-type]
 
 
-def ends_clause(lower: str, is_title: bool) -> bool:
-    """True for a word where an argument search within a clause must stop: punctuation that
-    closes a clause, a clause opener ("which", "while"), a verb of saying (not a name)."""
+def clause_boundaries(tokens: TokenTable) -> list[bool]:
+    """Per token: True for a word where an argument search within a clause must stop:
+    punctuation that closes a clause, a clause opener ("which", "while"), a verb of saying
+    (not a name)."""
     words = discourse()
-    return (lower in BOUNDARY_PUNCT or lower in words.clause_openers
-            or lower in words.speech_verbs and not is_title)
+    always = BOUNDARY_PUNCT | words.clause_openers
+    return [lower in always or lower in words.speech_verbs and not title
+            for lower, title in zip(tokens.lower, tokens.is_title)]
 
 
 @dataclass
@@ -136,8 +138,7 @@ class ArticleContext:
         size = len(doc)
         tokens = token_table(doc)
         context = cls(doc=doc, article=article, entities=entities, tokens=tokens,
-                      text=tokens.doc_text(),
-                      boundary=list(map(ends_clause, tokens.lower, tokens.is_title)),
+                      text=tokens.doc_text, boundary=clause_boundaries(tokens),
                       parsed=annotated(doc, DEP), owner=[None] * size, span_start=[0] * size,
                       span_end=[0] * size, sentence_index=[0] * size, quoted=bytearray(size))
         context.sentences = sentences(doc)
@@ -198,7 +199,7 @@ class ArticleContext:
         return self.classes.get(local_id, "")
 
     def is_boundary(self, token: Token) -> bool:
-        """True where an argument search within a clause must stop (see ``ends_clause``)."""
+        """True where an argument search within a clause must stop (see ``clause_boundaries``)."""
         return self.boundary[token.i]
 
     def note_agent(self, i: int, local_id: str) -> None:

@@ -77,7 +77,7 @@ class ArticleEntities:
 
     def __init__(self, doc: Doc, article: Article, lexicon: Lexicon, cues: NameCues) -> None:
         self.doc = doc
-        self.text = token_table(doc).doc_text()  # Doc.text makes a Token per token each call
+        self.text = token_table(doc).doc_text  # Doc.text makes a Token per token each call
         self.article = article
         self.lexicon = lexicon
         self.cues = cues

@@ -17,6 +17,7 @@ is ``doc[i].is_title``, and so on.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from weakref import WeakKeyDictionary
 
 import numpy
@@ -61,11 +62,12 @@ class TokenTable:
     def __len__(self) -> int:
         return len(self.text)
 
+    @cached_property
     def doc_text(self) -> str:
         """The Doc's text, as ``Doc.text`` gives it (which makes a Token per token each time).
 
         >>> import spacy
-        >>> TokenTable.of(spacy.blank("en")("Talks resumed,  then stalled.")).doc_text()
+        >>> TokenTable.of(spacy.blank("en")("Talks resumed,  then stalled.")).doc_text
         'Talks resumed,  then stalled.'
         """
         return "".join([word + " " if spaced else word
