@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-event-kg
 OUT    := out
 KG     := $(BIN)/kg
 
-.PHONY: demo test install clean browser eval
+.PHONY: demo test install clean browser eval bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ browser:
 eval: install
 	$(KG) eval examples/gold/0*.yaml --articles examples/articles --markdown
 	$(KG) eval examples/gold/seed_*.yaml --articles ../shared/seeds --markdown
+
+# Speed and scale (issue 10): builds of 100, 1,000 and 10,000 articles, saved queries, one more
+# article; writes benchmarks/RESULTS.md (about 20 minutes on 2 cores; scratch in benchmarks/work).
+bench: install
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf $(OUT) $(STAMP)

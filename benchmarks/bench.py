@@ -1,0 +1,383 @@
+"""The benchmark of issue 10: throughput, memory, store size, one more article, saved queries.
+
+    make bench                                   # all sizes, writes benchmarks/RESULTS.md
+    python benchmarks/bench.py --sizes 100,1000 --out /tmp/RESULTS.md
+
+For each corpus size (benchmarks/corpus.py: real Wikinews articles recombined into distinct
+ones) a fresh process builds an on-disk store with ``kg.pipeline.build`` (read -> extract ->
+resolve -> store) and reports its time and peak RSS; spaCy's tokenizer alone runs over the
+same texts for the ceiling. On the largest store: the build again with ``--jobs 2``, the
+median latency of every saved query (examples/queries/*.rq) on the store and on rdflib's
+in-memory engine over the same quads, and the time to add one more article (in a process
+whose pipeline is loaded, and as a ``kg build`` command). Measured figures only: nothing is
+asserted here, and RESULTS.md states the targets beside the figures.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from datetime import date
+from importlib import metadata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402  (benchmarks/corpus.py, beside this file)
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "benchmarks" / "work"
+QUERIES = ROOT / "examples" / "queries"
+NOTES = ROOT / "benchmarks" / "NOTES.md"
+PACKAGES = ("event-kg", "spacy", "pyoxigraph", "rdflib", "numpy")
+QUERY_RUNS = 7  # after one warm-up run
+RDFLIB_RUNS = 3
+RDFLIB_TIMEOUT = 45.0  # seconds for all rdflib runs of one query
+
+
+@dataclass
+class BuildRun:
+    """What one build process reports."""
+
+    articles: int
+    jobs: int
+    load_seconds: float  # loading the spaCy pipeline, before the build
+    build_seconds: float  # the build, wall clock
+    build_cpu: float  # CPU seconds of the building process (workers not included)
+    rss_mb: float  # peak RSS of the building process
+    workers_rss_mb: float  # peak RSS of its largest worker process (0 with one process)
+
+
+def peak_rss_mb(who: int) -> float:
+    """Peak resident memory in MB of this process or (the largest of) its children."""
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def child_build(corpus_file: Path, store: Path, jobs: int) -> BuildRun:
+    """Build ``store`` from ``corpus_file`` in this process (run by ``main`` in a child)."""
+    from kg.ingest import Report
+    from kg.parallel import ExtractorSpec, pipeline_for
+    from kg.pipeline import BuildOptions, build
+    from kg.store import KnowledgeGraph
+
+    start = time.perf_counter()
+    if jobs == 1:
+        pipeline_for(ExtractorSpec.of(None, ()))  # build() reuses it
+    loaded = time.perf_counter()
+    cpu = time.process_time()
+    with KnowledgeGraph.open(store) as graph:
+        summary = build([corpus_file], graph, BuildOptions(jobs=jobs), Report())
+    return BuildRun(summary.added, jobs, loaded - start, time.perf_counter() - loaded,
+                    time.process_time() - cpu, peak_rss_mb(resource.RUSAGE_SELF),
+                    peak_rss_mb(resource.RUSAGE_CHILDREN))
+
+
+def child_add(corpus_file: Path, store: Path) -> dict[str, float]:
+    """Add the article(s) of ``corpus_file`` to ``store`` with the pipeline already loaded."""
+    from kg.ingest import Report
+    from kg.parallel import ExtractorSpec, pipeline_for
+    from kg.pipeline import BuildOptions, build
+    from kg.store import KnowledgeGraph
+
+    pipeline_for(ExtractorSpec.of(None, ()))
+    start = time.perf_counter()
+    with KnowledgeGraph.open(store) as graph:
+        opened = time.perf_counter()
+        summary = build([corpus_file], graph, BuildOptions(), Report())
+        built = time.perf_counter()
+    return {"added": summary.added, "open_seconds": opened - start,
+            "build_seconds": built - opened, "total_seconds": time.perf_counter() - start}
+
+
+def run_child(*args: str) -> dict:
+    """Run this script in a fresh process and return the JSON it prints last."""
+    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True,
+                          cwd=ROOT)
+    if done.returncode != 0:
+        raise RuntimeError(f"bench child {args[0]} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def texts_of(corpus_file: Path) -> list[str]:
+    """The article bodies of a .jsonl corpus."""
+    with corpus_file.open(encoding="utf-8") as stream:
+        return [json.loads(line)["text"] for line in stream]
+
+
+def tokenizer_seconds(texts: list[str]) -> float:
+    """Seconds spaCy's English tokenizer alone takes over the texts (a fresh, cold one)."""
+    import spacy
+
+    tokenizer = spacy.blank("en").tokenizer
+    start = time.perf_counter()
+    for text in texts:
+        tokenizer(text)
+    return time.perf_counter() - start
+
+
+def folder_mb(folder: Path) -> float:
+    """The size of a folder's files in MB."""
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 2**20
+
+
+def median_ms(times: list[float]) -> float:
+    """The median of some durations in seconds, in ms."""
+    return statistics.median(times) * 1000
+
+
+def store_times(graph, sparql: str) -> tuple[int, list[float]]:
+    """The rows of a query on the store and the seconds of QUERY_RUNS runs after a warm-up."""
+    rows = len(list(graph.query(sparql)))
+    times = []
+    for _ in range(QUERY_RUNS):
+        start = time.perf_counter()
+        list(graph.query(sparql))
+        times.append(time.perf_counter() - start)
+    return rows, times
+
+
+def send_rdflib_times(dataset, sparql: str, sender) -> None:
+    """Evaluate a query RDFLIB_RUNS times with rdflib, sending each duration (in a child)."""
+    for _ in range(RDFLIB_RUNS):
+        start = time.perf_counter()
+        list(dataset.query(sparql))
+        sender.send(time.perf_counter() - start)
+
+
+def rdflib_times(dataset, sparql: str) -> list[float]:
+    """Seconds of up to RDFLIB_RUNS rdflib evaluations of a query, in a forked child (which
+    shares the loaded dataset) stopped after RDFLIB_TIMEOUT seconds; none if the first run
+    did not finish by then."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=send_rdflib_times, args=(dataset, sparql, sender))
+    child.start()
+    sender.close()
+    deadline = time.monotonic() + RDFLIB_TIMEOUT
+    times: list[float] = []
+    while len(times) < RDFLIB_RUNS and receiver.poll(max(0.0, deadline - time.monotonic())):
+        try:
+            times.append(receiver.recv())
+        except EOFError:
+            break
+    child.kill()
+    child.join()
+    return times
+
+
+def rdflib_dataset(store: Path, dump: Path):
+    """rdflib's in-memory Dataset (union default graph) of a store's quads, and its load time."""
+    import pyoxigraph
+    import rdflib
+
+    store_read = pyoxigraph.Store.read_only(str(store))
+    store_read.dump(str(dump), pyoxigraph.RdfFormat.N_QUADS)
+    del store_read
+    start = time.perf_counter()
+    dataset = rdflib.Dataset(default_union=True)
+    dataset.parse(str(dump), format="nquads")
+    return dataset, time.perf_counter() - start
+
+
+def query_latencies(largest: Path, compared: Path) -> tuple[list[dict], dict]:
+    """Each saved query's latency on the largest store and on the ``compared`` store, and on
+    rdflib over the ``compared`` store's quads."""
+    from kg.store import KnowledgeGraph
+
+    dataset, load_seconds = rdflib_dataset(compared, WORK / "compared.nq")
+    about = {"quads": len(dataset), "load_seconds": load_seconds}
+    rows = []
+    with KnowledgeGraph.open(largest, read_only=True) as big, \
+            KnowledgeGraph.open(compared, read_only=True) as small:
+        for path in sorted(QUERIES.glob("*.rq")):
+            sparql = path.read_text(encoding="utf-8")
+            big_rows, big_times = store_times(big, sparql)
+            small_rows, small_times = store_times(small, sparql)
+            print(f"bench: rdflib {path.stem} ...", file=sys.stderr)
+            rows.append({"query": path.stem, "rows": big_rows, "store_ms": median_ms(big_times),
+                         "compared_rows": small_rows,
+                         "compared_ms": median_ms(small_times),
+                         "rdflib": [t * 1000 for t in rdflib_times(dataset, sparql)]})
+    return rows, about
+
+
+def one_more(size: int, name: str) -> Path:
+    """A .jsonl file of one article the ``size``-article corpus does not hold (distinct by
+    ``offset``: article ``size + offset`` of the same recombination)."""
+    offset = {"warm": 0, "command": 1}[name]
+    record = corpus.recombined(corpus.source_articles(), size + offset + 1)[-1]
+    path = WORK / f"one-more-{size}-{name}.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def machine() -> list[str]:
+    """Lines describing the machine and the versions."""
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+               platform.processor() or "?") if Path("/proc/cpuinfo").exists() else "?"
+    memory = (os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")) / 2**30
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in PACKAGES)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True, cwd=ROOT).stdout.strip() or "?"
+    return [f"- Machine: {cpu}, {os.cpu_count()} cores, {memory:.1f} GiB RAM, "
+            f"{platform.system()} {platform.release()}",
+            f"- Python {platform.python_version()}; {versions}; commit {commit}; "
+            f"run on {date.today().isoformat()}"]
+
+
+@dataclass
+class SizeResult:
+    """The figures of one corpus size."""
+
+    articles: int
+    words: int
+    tokenizer_seconds: float
+    run: BuildRun
+    store_mb: float
+
+    @property
+    def ratio(self) -> float:
+        """End-to-end throughput over the tokenizer's."""
+        return self.tokenizer_seconds / self.run.build_seconds
+
+
+def measure_size(size: int, jobs: int) -> SizeResult:
+    """Write the corpus of ``size`` articles, build its store in a child, time the tokenizer."""
+    corpus_file = WORK / f"corpus-{size}.jsonl"
+    words = corpus.write_corpus(size, corpus_file)
+    store = WORK / f"store-{size}-jobs{jobs}"
+    subprocess.run(["rm", "-rf", str(store)], check=True)
+    print(f"bench: {size} articles ({words} words), --jobs {jobs} ...", file=sys.stderr)
+    run = BuildRun(**run_child("_build", str(corpus_file), str(store), str(jobs)))
+    seconds = tokenizer_seconds(texts_of(corpus_file)) if jobs == 1 else 0.0
+    return SizeResult(size, words, seconds, run, folder_mb(store))
+
+
+def add_timings(size: int, jobs: int) -> dict[str, float]:
+    """One more article into the store of ``size``: warm in-process, and as a command."""
+    store = WORK / f"store-{size}-jobs{jobs}"
+    warm = run_child("_add", str(one_more(size, "warm")), str(store))
+    start = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).with_name("kg")), "build",
+                    str(one_more(size, "command")), "--store", str(store)],
+                   check=True, capture_output=True, cwd=ROOT)
+    warm["command_seconds"] = time.perf_counter() - start
+    return warm
+
+
+def size_rows(results: list[SizeResult]) -> list[str]:
+    """The throughput and memory table."""
+    lines = ["| articles | words | jobs | tokenizer words/s | end-to-end words/s | ratio | "
+             "build s | pipeline load s | peak RSS MB (main / worker) | store MB |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        tokenizer = f"{r.words / r.tokenizer_seconds:,.0f}" if r.tokenizer_seconds else "–"
+        ratio = f"{r.ratio:.1%}" if r.tokenizer_seconds else "–"
+        load = f"{r.run.load_seconds:.1f}" if r.run.jobs == 1 else "(in workers)"
+        workers = f" / {r.run.workers_rss_mb:.0f}" if r.run.jobs > 1 else ""
+        lines.append(f"| {r.articles:,} | {r.words:,} | {r.run.jobs} | {tokenizer} | "
+                     f"{r.words / r.run.build_seconds:,.0f} | {ratio} | "
+                     f"{r.run.build_seconds:.1f} | {load} | {r.run.rss_mb:.0f}{workers} | "
+                     f"{r.store_mb:.0f} |")
+    return lines
+
+
+def query_rows(rows: list[dict], largest: int, compared: int) -> list[str]:
+    """The saved-query latency table."""
+    lines = [f"| query | rows ({largest:,}) | store median ms ({largest:,}) | rows ({compared:,}) "
+             f"| store median ms ({compared:,}) | rdflib median ms ({compared:,}) "
+             "| rdflib / store |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for row in rows:
+        if row["rdflib"]:
+            rdflib_ms = median_ms([t / 1000 for t in row["rdflib"]])
+            rdflib = f"{rdflib_ms:,.0f} ({len(row['rdflib'])} runs)"
+            ratio = f"{rdflib_ms / row['compared_ms']:,.0f}x"
+        else:
+            rdflib = f"> {RDFLIB_TIMEOUT * 1000:,.0f} (no run finished)"
+            ratio = f"> {RDFLIB_TIMEOUT * 1000 / row['compared_ms']:,.0f}x"
+        lines.append(f"| {row['query']} | {row['rows']:,} | {row['store_ms']:.1f} | "
+                     f"{row['compared_rows']:,} | {row['compared_ms']:.1f} | {rdflib} | "
+                     f"{ratio} |")
+    return lines
+
+
+def results_text(results: list[SizeResult], parallel: SizeResult | None, added: dict,
+                 queries: tuple[list[dict], dict], compared: int, seconds: float) -> str:
+    """RESULTS.md."""
+    largest = results[-1]
+    rows, about = queries
+    lines = ["# Benchmark results (issue 10)", "", *machine(),
+             f"- Corpus: {corpus.WIKINEWS if corpus.WIKINEWS.is_dir() else corpus.EXAMPLES} "
+             "recombined by benchmarks/corpus.py; default pipeline (no trained model); "
+             f"`make bench` took {seconds / 60:.1f} min", "",
+             "## Throughput, memory, store size", "",
+             "End to end = `kg.pipeline.build` into an on-disk store (read, nlp.pipe, extract, "
+             "resolve, write), in a fresh process per size, after the spaCy pipeline is loaded "
+             "(its loading time is the separate column). The tokenizer column is "
+             "`spacy.blank(\"en\").tokenizer` alone, cold, over the same article bodies; "
+             "ratio = end-to-end words/s over tokenizer words/s. Peak RSS is the building "
+             "process's (and its largest worker's). Store MB is the whole store folder.", "",
+             *size_rows(results + ([parallel] if parallel else [])), "",
+             f"## One more article into the {largest.articles:,}-article store", "",
+             f"- In a process whose pipeline is loaded: open the store "
+             f"{added['open_seconds']:.2f} s, build the article {added['build_seconds']:.2f} s "
+             f"(total {added['total_seconds']:.2f} s).",
+             f"- As a command (`kg build one.jsonl --store ...`: Python start, imports, "
+             f"pipeline loading, the same work): {added['command_seconds']:.2f} s.", "",
+             "## Saved queries", "",
+             f"Median of {QUERY_RUNS} runs (after a warm-up) of each examples/queries/*.rq on "
+             "the store folders (Oxigraph, `KnowledgeGraph.query`, read-only), against "
+             "rdflib's in-memory engine (`rdflib.Dataset(default_union=True)`) over the "
+             f"{compared:,}-article store's N-Quads ({about['quads']:,} quads, loaded in "
+             f"{about['load_seconds']:.0f} s), median of up to {RDFLIB_RUNS} runs within "
+             f"{RDFLIB_TIMEOUT:.0f} s per query, in the same run.", "",
+             *query_rows(rows, largest.articles, compared), ""]
+    if NOTES.exists():
+        lines += [NOTES.read_text(encoding="utf-8").rstrip(), ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark (or, with a leading ``_build``/``_add``, one child's part of it)."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "_build":
+        print(json.dumps(asdict(child_build(Path(argv[1]), Path(argv[2]), int(argv[3])))))
+        return 0
+    if argv and argv[0] == "_add":
+        print(json.dumps(child_add(Path(argv[1]), Path(argv[2]))))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000",
+                        help="corpus sizes, comma-separated (default: 100,1000,10000)")
+    parser.add_argument("--jobs", type=int, default=2,
+                        help="also build the largest size with this many processes (1: skip)")
+    parser.add_argument("--rdflib-size", type=int, default=1000,
+                        help="the size (one of --sizes) whose store rdflib is compared on")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    WORK.mkdir(parents=True, exist_ok=True)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    results = [measure_size(size, 1) for size in sizes]
+    parallel = measure_size(sizes[-1], args.jobs) if args.jobs > 1 else None
+    print("bench: saved queries ...", file=sys.stderr)
+    queries = query_latencies(WORK / f"store-{sizes[-1]}-jobs1",
+                              WORK / f"store-{args.rdflib_size}-jobs1")
+    print("bench: one more article ...", file=sys.stderr)
+    added = add_timings(sizes[-1], 1)
+    args.out.write_text(results_text(results, parallel, added, queries, args.rdflib_size,
+                                     time.perf_counter() - started), encoding="utf-8")
+    print(f"bench: wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
