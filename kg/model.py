@@ -198,6 +198,7 @@ class Extraction:
     relations: list[Relation] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # (start, end) offsets
     dateline: str | None = None  # Entity.local_id of the dateline's place (set by resolve)
+    cuts: list[tuple[str, str]] = field(default_factory=list)  # (reason, detail) of kg/nlp limits
 
     def entity(self, local_id: str) -> Entity:
         """The entity with this local id."""

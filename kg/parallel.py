@@ -25,10 +25,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.extract import extract
 from kg.model import Article, Extraction
 from kg.nlp import load_pipeline
+from kg.nlp.bounds import Limits
 
 T = TypeVar("T")
 #: Batches in flight per worker: enough to keep workers busy, few enough to bound memory.
@@ -42,13 +44,14 @@ class ExtractorSpec:
     model: str | None
     lexicons: tuple[tuple[str, str], ...]  # (file name as given, its text)
     batch_size: int = 64
+    limits: Limits = Limits()
 
     @classmethod
-    def of(cls, model: str | None, lexicons: Sequence[Path], batch_size: int = 64
-           ) -> "ExtractorSpec":
+    def of(cls, model: str | None, lexicons: Sequence[Path], batch_size: int = 64,
+           limits: Limits = Limits()) -> "ExtractorSpec":
         """The spec of a build's options (the lexicon files are read here)."""
         return cls(model, tuple((str(path), Path(path).read_text(encoding="utf-8"))
-                                for path in lexicons), batch_size)
+                                for path in lexicons), batch_size, limits)
 
 
 @dataclass(frozen=True)
@@ -78,15 +81,26 @@ def lexicon_paths(spec: ExtractorSpec) -> tuple[Path, ...]:
 @cache
 def pipeline_for(spec: ExtractorSpec) -> Language:
     """The spaCy pipeline of a spec, built once per process."""
-    return load_pipeline(spec.model, lexicon_paths(spec))
+    return load_pipeline(spec.model, lexicon_paths(spec), spec.limits)
+
+
+def extract_doc(doc: Doc, article: Article) -> Outcome:
+    """One article's extraction from its Doc, with what the limits cut from it."""
+    try:
+        extraction = extract(doc, article)
+    except Exception as error:  # noqa: BLE001 - reported, and the build goes on
+        return Failure(article, f"{type(error).__name__}: {error}")
+    extraction.cuts = [(reason, detail) for reason, detail in doc._.kg_cuts or ()]
+    return extraction
 
 
 def extract_one(nlp: Language, article: Article) -> Outcome:
     """One article through the pipeline on its own (after a batch failed)."""
     try:
-        return extract(nlp(article.text), article)
+        doc = nlp(article.text)
     except Exception as error:  # noqa: BLE001 - reported, and the build goes on
         return Failure(article, f"{type(error).__name__}: {error}")
+    return extract_doc(doc, article)
 
 
 def extract_articles(spec: ExtractorSpec, articles: list[Article]) -> list[Outcome]:
@@ -100,13 +114,7 @@ def extract_articles(spec: ExtractorSpec, articles: list[Article]) -> list[Outco
                              batch_size=spec.batch_size))
     except Exception:  # noqa: BLE001 - find the article that fails, keep the others
         return [extract_one(nlp, article) for article in articles]
-    outcomes: list[Outcome] = []
-    for doc, article in zip(docs, articles):
-        try:
-            outcomes.append(extract(doc, article))
-        except Exception as error:  # noqa: BLE001 - reported, and the build goes on
-            outcomes.append(Failure(article, f"{type(error).__name__}: {error}"))
-    return outcomes
+    return [extract_doc(doc, article) for doc, article in zip(docs, articles)]
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:

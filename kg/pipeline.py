@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from kg.ingest import IngestOptions, Report, read_articles
 from kg.lexicon import load_lexicon
 from kg.model import Article, Extraction
+from kg.nlp.bounds import Limits
 from kg.parallel import ExtractorSpec, Failure, outcomes, pipeline_for
 from kg.resolve import resolve
 from kg.resolve.dateline import resolve_dateline
@@ -25,8 +26,9 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class BuildOptions:
     """How a graph is built: reading (``ingest``), the spaCy model, extra lexicons, batch
-    size, and where extraction runs: ``jobs`` processes, or the Dask scheduler ``dask``
-    ("local" for a local cluster of ``jobs`` workers)."""
+    size, where extraction runs (``jobs`` processes, or the Dask scheduler ``dask``, "local"
+    for a local cluster of ``jobs`` workers), and the ``limits`` on what one article hands
+    the rules (kg/nlp/limits.py)."""
 
     ingest: IngestOptions = field(default_factory=IngestOptions)
     model: str | None = None
@@ -34,6 +36,7 @@ class BuildOptions:
     batch_size: int = 64
     jobs: int = 1
     dask: str | None = None
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass
@@ -83,7 +86,7 @@ def build(sources: Iterable[str | Path], graph: KnowledgeGraph,
     report = report if report is not None else Report()
     summary = BuildSummary()
     lexicon = load_lexicon(tuple(options.lexicons))
-    spec = ExtractorSpec.of(options.model, options.lexicons, options.batch_size)
+    spec = ExtractorSpec.of(options.model, options.lexicons, options.batch_size, options.limits)
     if options.jobs == 1 and not options.dask:
         pipeline_for(spec)  # a missing model is reported before anything is read
     graph.note_lexicons(options.lexicons)
@@ -102,6 +105,8 @@ def build(sources: Iterable[str | Path], graph: KnowledgeGraph,
         try:
             if isinstance(outcome, Failure):
                 raise ExtractionFailed(outcome.error)
+            for reason, detail in outcome.cuts:
+                report.warn(article.source or article.id, reason, detail)
             extraction = resolve_dateline(resolve(outcome, graph.index), lexicon, graph.index)
             graph.add_extraction(extraction)
         except Exception as error:  # noqa: BLE001 - one article's failure must not end the run

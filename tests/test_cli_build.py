@@ -120,3 +120,13 @@ def test_build_seeds_to_trig_keeps_their_metadata(runner, tmp_path, seed_paths, 
         ["Hanoi"])
     assert articles["AFP"][1:] == ("2019-03-02", ["Hanoi"])
     assert articles["AFP"][0] != Literal("680")
+
+
+def test_build_reports_what_the_limits_cut(runner, tmp_path, pipeline_ready):
+    source = tmp_path / "long.txt"
+    source.write_text("title: Talks\n\n" + "Envoys met and talked " * 40 + "at last.\n",
+                      encoding="utf-8")
+    result = runner.invoke(cli, ["build", str(source), "--max-sentence-chars", "200"])
+    assert result.exit_code == 0, result.output
+    assert f"{source}: warning: long sentence cut (1 sentence over 200 characters cut into " \
+           "pieces)" in result.output.splitlines()

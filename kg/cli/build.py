@@ -10,6 +10,7 @@ import click
 from kg.cli.graph_source import store_location
 from kg.cli.progress import CountingProgress
 from kg.ingest import IngestOptions, Report
+from kg.nlp.bounds import Limits
 
 EXPORT_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld"}
 
@@ -54,11 +55,22 @@ def export_format(out: Path) -> str:
               help="Run extraction on the Dask cluster whose scheduler is at ADDRESS "
                    "(tcp://host:8786), or 'local' for a local cluster of --jobs workers; "
                    "needs event-kg[dask].")
+@click.option("--max-word-chars", type=click.IntRange(min=1), default=Limits.max_word_chars,
+              show_default=True,
+              help="Split a longer run without a space into words and marks.")
+@click.option("--max-sentence-chars", type=click.IntRange(min=1),
+              default=Limits.max_sentence_chars, show_default=True,
+              help="Cut longer sentences into pieces before extraction.")
+@click.option("--max-entities", type=click.IntRange(min=1), default=Limits.max_entities,
+              show_default=True, help="Most entity names per article; later ones are left out.")
+@click.option("--max-triggers", type=click.IntRange(min=1), default=Limits.max_triggers,
+              show_default=True, help="Most event triggers per article.")
 @click.option("--wait", type=click.FloatRange(min=0), default=0, show_default=True,
               metavar="SECONDS", help="How long to wait for another build writing the store.")
 def command(paths: tuple[str, ...], out: Path | None, store: Path | str | None, model: str | None,
             lexicons: tuple[Path, ...], default_date: datetime | None, max_bytes: int,
             base_iri: str | None, batch_size: int, jobs: int, dask: str | None,
+            max_word_chars: int, max_sentence_chars: int, max_entities: int, max_triggers: int,
             wait: float) -> None:
     """Read articles (files, folders, globs, or - for stdin) into a knowledge graph.
 
@@ -82,7 +94,8 @@ def command(paths: tuple[str, ...], out: Path | None, store: Path | str | None, 
     options = BuildOptions(ingest=IngestOptions(max_bytes=max_bytes,
                                                 default_date=default_date and default_date.date()),
                            model=model, lexicons=lexicons, batch_size=batch_size, jobs=jobs,
-                           dask=dask)
+                           dask=dask, limits=Limits(max_word_chars, max_sentence_chars,
+                                                    max_entities, max_triggers))
     report = Report()
     try:
         graph = KnowledgeGraph.open(store, base_iri=base_iri, wait=wait)

@@ -36,13 +36,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.ingest.report import Report
+from kg.nlp.bounds import Limits
 from kg.nlp.normalise import normalise_name
 from kg.nlp.spans import ENTITIES_KEY
 
@@ -53,24 +53,6 @@ SENTENCE_FINAL = frozenset({".", "!", "?", "…"})
 
 if not Doc.has_extension("kg_cuts"):
     Doc.set_extension("kg_cuts", default=None)
-
-
-@dataclass(frozen=True)
-class Limits:
-    """The most one article may hand the rules.
-
-    ``max_word_chars``: a longer run without white space is split by a regular expression;
-    ``max_sentence_chars``: a longer sentence is cut into pieces; ``max_entities``: names
-    past this many (in text order) are left out; ``max_triggers``: event triggers past this
-    many are left out. The defaults are several times what a long news article needs (in
-    the 294 Wikinews articles: runs without a space up to 60 characters, sentences up to
-    731, up to 134 entity names and 103 triggers).
-    """
-
-    max_word_chars: int = 200
-    max_sentence_chars: int = 2000
-    max_entities: int = 500
-    max_triggers: int = 1000
 
 
 def note_cut(doc: Doc, reason: str, detail: str) -> None:
