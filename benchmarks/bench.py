@@ -37,9 +37,9 @@ WORK = ROOT / "benchmarks" / "work"
 QUERIES = ROOT / "examples" / "queries"
 NOTES = ROOT / "benchmarks" / "NOTES.md"
 PACKAGES = ("event-kg", "spacy", "pyoxigraph", "rdflib", "numpy")
-QUERY_RUNS = 7  # after one warm-up run
+QUERY_RUNS = 7  # on the store, after one warm-up run
 RDFLIB_RUNS = 3
-RDFLIB_TIMEOUT = 45.0  # seconds for all rdflib runs of one query
+QUERY_TIMEOUT = 15.0  # seconds for all runs of one query on one engine
 
 
 @dataclass
@@ -80,7 +80,7 @@ def child_build(corpus_file: Path, store: Path, jobs: int) -> BuildRun:
 
 
 def child_add(corpus_file: Path, store: Path) -> dict[str, float]:
-    """Add the article(s) of ``corpus_file`` to ``store`` with the pipeline already loaded."""
+    """Add the article of ``corpus_file`` to ``store`` with the pipeline already loaded."""
     from kg.ingest import Report
     from kg.parallel import ExtractorSpec, pipeline_for
     from kg.pipeline import BuildOptions, build
@@ -94,6 +94,19 @@ def child_add(corpus_file: Path, store: Path) -> dict[str, float]:
         built = time.perf_counter()
     return {"added": summary.added, "open_seconds": opened - start,
             "build_seconds": built - opened, "total_seconds": time.perf_counter() - start}
+
+
+def child_remove(corpus_file: Path, store: Path) -> dict[str, int]:
+    """Remove the articles of ``corpus_file`` from ``store`` again (so that it keeps its size
+    for the next run)."""
+    from kg.ingest import read_articles
+    from kg.store import KnowledgeGraph
+
+    with KnowledgeGraph.open(store) as graph:
+        found = [a.id for a in read_articles([corpus_file]) if graph.has_article(a.id)]
+        for article_id in found:
+            graph.remove_article(article_id)
+    return {"removed": len(found)}
 
 
 def run_child(*args: str) -> dict:
@@ -132,44 +145,62 @@ def median_ms(times: list[float]) -> float:
     return statistics.median(times) * 1000
 
 
-def store_times(graph, sparql: str) -> tuple[int, list[float]]:
-    """The rows of a query on the store and the seconds of QUERY_RUNS runs after a warm-up."""
-    rows = len(list(graph.query(sparql)))
-    times = []
-    for _ in range(QUERY_RUNS):
-        start = time.perf_counter()
-        list(graph.query(sparql))
-        times.append(time.perf_counter() - start)
-    return rows, times
+@dataclass
+class Timing:
+    """A query's answer size and the seconds of its timed runs (none: the time ran out)."""
+
+    rows: int | None
+    seconds: list[float]
+
+    def cell(self) -> str:
+        """The median in ms, with the number of runs, or what the time limit says."""
+        if not self.seconds:
+            return f"> {QUERY_TIMEOUT * 1000:,.0f} (none finished)"
+        return f"{median_ms(self.seconds):,.1f} ({len(self.seconds)})"
+
+
+def send_store_times(store: Path, sparql: str, sender) -> None:
+    """Open a store read-only and send a query's rows, then QUERY_RUNS timed runs (after a
+    warm-up), each as it ends (in a child process)."""
+    from kg.store import KnowledgeGraph
+
+    with KnowledgeGraph.open(store, read_only=True) as graph:
+        sender.send(len(list(graph.query(sparql))))
+        for _ in range(QUERY_RUNS):
+            start = time.perf_counter()
+            list(graph.query(sparql))
+            sender.send(time.perf_counter() - start)
 
 
 def send_rdflib_times(dataset, sparql: str, sender) -> None:
-    """Evaluate a query RDFLIB_RUNS times with rdflib, sending each duration (in a child)."""
-    for _ in range(RDFLIB_RUNS):
+    """Send a query's rows and the seconds of RDFLIB_RUNS evaluations by rdflib (in a child
+    forked from the process that loaded ``dataset``)."""
+    for run in range(RDFLIB_RUNS):
         start = time.perf_counter()
-        list(dataset.query(sparql))
+        rows = len(list(dataset.query(sparql)))
+        if run == 0:
+            sender.send(rows)
         sender.send(time.perf_counter() - start)
 
 
-def rdflib_times(dataset, sparql: str) -> list[float]:
-    """Seconds of up to RDFLIB_RUNS rdflib evaluations of a query, in a forked child (which
-    shares the loaded dataset) stopped after RDFLIB_TIMEOUT seconds; none if the first run
-    did not finish by then."""
+def timed(target, *args: object) -> Timing:
+    """Run ``target(*args, sender)`` in a forked child and collect what it sends (rows, then
+    durations) for QUERY_TIMEOUT seconds; the child is stopped then."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=send_rdflib_times, args=(dataset, sparql, sender))
+    child = context.Process(target=target, args=(*args, sender))
     child.start()
     sender.close()
-    deadline = time.monotonic() + RDFLIB_TIMEOUT
-    times: list[float] = []
-    while len(times) < RDFLIB_RUNS and receiver.poll(max(0.0, deadline - time.monotonic())):
+    deadline = time.monotonic() + QUERY_TIMEOUT
+    sent: list[float] = []
+    while receiver.poll(max(0.0, deadline - time.monotonic())):
         try:
-            times.append(receiver.recv())
+            sent.append(receiver.recv())
         except EOFError:
             break
     child.kill()
     child.join()
-    return times
+    return Timing(int(sent[0]) if sent else None, sent[1:])
 
 
 def rdflib_dataset(store: Path, dump: Path):
@@ -177,9 +208,7 @@ def rdflib_dataset(store: Path, dump: Path):
     import pyoxigraph
     import rdflib
 
-    store_read = pyoxigraph.Store.read_only(str(store))
-    store_read.dump(str(dump), pyoxigraph.RdfFormat.N_QUADS)
-    del store_read
+    pyoxigraph.Store.read_only(str(store)).dump(str(dump), pyoxigraph.RdfFormat.N_QUADS)
     start = time.perf_counter()
     dataset = rdflib.Dataset(default_union=True)
     dataset.parse(str(dump), format="nquads")
@@ -187,24 +216,18 @@ def rdflib_dataset(store: Path, dump: Path):
 
 
 def query_latencies(largest: Path, compared: Path) -> tuple[list[dict], dict]:
-    """Each saved query's latency on the largest store and on the ``compared`` store, and on
-    rdflib over the ``compared`` store's quads."""
-    from kg.store import KnowledgeGraph
-
+    """Each saved query on the largest store and on the ``compared`` store, and on rdflib
+    over the ``compared`` store's quads."""
     dataset, load_seconds = rdflib_dataset(compared, WORK / "compared.nq")
     about = {"quads": len(dataset), "load_seconds": load_seconds}
     rows = []
-    with KnowledgeGraph.open(largest, read_only=True) as big, \
-            KnowledgeGraph.open(compared, read_only=True) as small:
-        for path in sorted(QUERIES.glob("*.rq")):
-            sparql = path.read_text(encoding="utf-8")
-            big_rows, big_times = store_times(big, sparql)
-            small_rows, small_times = store_times(small, sparql)
-            print(f"bench: rdflib {path.stem} ...", file=sys.stderr)
-            rows.append({"query": path.stem, "rows": big_rows, "store_ms": median_ms(big_times),
-                         "compared_rows": small_rows,
-                         "compared_ms": median_ms(small_times),
-                         "rdflib": [t * 1000 for t in rdflib_times(dataset, sparql)]})
+    for path in sorted(QUERIES.glob("*.rq")):
+        print(f"bench: query {path.stem} ...", file=sys.stderr)
+        sparql = path.read_text(encoding="utf-8")
+        rows.append({"query": path.stem,
+                     "largest": asdict(timed(send_store_times, largest, sparql)),
+                     "compared": asdict(timed(send_store_times, compared, sparql)),
+                     "rdflib": asdict(timed(send_rdflib_times, dataset, sparql))})
     return rows, about
 
 
@@ -249,27 +272,40 @@ class SizeResult:
         return self.tokenizer_seconds / self.run.build_seconds
 
 
-def measure_size(size: int, jobs: int) -> SizeResult:
-    """Write the corpus of ``size`` articles, build its store in a child, time the tokenizer."""
+def measure_size(size: int, jobs: int, reuse: bool) -> SizeResult:
+    """Write the corpus of ``size`` articles, build its store in a child, time the tokenizer.
+
+    The figures are kept in WORK; with ``reuse``, those of an earlier run (and its store) are
+    taken instead of building again.
+    """
+    saved = WORK / f"result-{size}-jobs{jobs}.json"
+    store = WORK / f"store-{size}-jobs{jobs}"
+    if reuse and saved.exists() and store.is_dir():
+        data = json.loads(saved.read_text(encoding="utf-8"))
+        return SizeResult(**{**data, "run": BuildRun(**data["run"])})
     corpus_file = WORK / f"corpus-{size}.jsonl"
     words = corpus.write_corpus(size, corpus_file)
-    store = WORK / f"store-{size}-jobs{jobs}"
     subprocess.run(["rm", "-rf", str(store)], check=True)
     print(f"bench: {size} articles ({words} words), --jobs {jobs} ...", file=sys.stderr)
     run = BuildRun(**run_child("_build", str(corpus_file), str(store), str(jobs)))
     seconds = tokenizer_seconds(texts_of(corpus_file)) if jobs == 1 else 0.0
-    return SizeResult(size, words, seconds, run, folder_mb(store))
+    result = SizeResult(size, words, seconds, run, folder_mb(store))
+    saved.write_text(json.dumps(asdict(result)), encoding="utf-8")
+    return result
 
 
 def add_timings(size: int, jobs: int) -> dict[str, float]:
-    """One more article into the store of ``size``: warm in-process, and as a command."""
+    """One more article into the store of ``size``: warm in-process, and as a command; both
+    are removed again afterwards."""
     store = WORK / f"store-{size}-jobs{jobs}"
-    warm = run_child("_add", str(one_more(size, "warm")), str(store))
+    warm_file, command_file = one_more(size, "warm"), one_more(size, "command")
+    warm = run_child("_add", str(warm_file), str(store))
     start = time.perf_counter()
-    subprocess.run([str(Path(sys.executable).with_name("kg")), "build",
-                    str(one_more(size, "command")), "--store", str(store)],
-                   check=True, capture_output=True, cwd=ROOT)
+    subprocess.run([str(Path(sys.executable).with_name("kg")), "build", str(command_file),
+                    "--store", str(store)], check=True, capture_output=True, cwd=ROOT)
     warm["command_seconds"] = time.perf_counter() - start
+    for added in (warm_file, command_file):
+        run_child("_remove", str(added), str(store))
     return warm
 
 
@@ -290,22 +326,25 @@ def size_rows(results: list[SizeResult]) -> list[str]:
     return lines
 
 
+def count(rows: int | None) -> str:
+    """A row count, or "?" where no run finished."""
+    return "?" if rows is None else f"{rows:,}"
+
+
 def query_rows(rows: list[dict], largest: int, compared: int) -> list[str]:
     """The saved-query latency table."""
-    lines = [f"| query | rows ({largest:,}) | store median ms ({largest:,}) | rows ({compared:,}) "
-             f"| store median ms ({compared:,}) | rdflib median ms ({compared:,}) "
-             "| rdflib / store |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [f"| query | rows ({largest:,}) | store ms ({largest:,}) | rows ({compared:,}) "
+             f"| store ms ({compared:,}) | rdflib ms ({compared:,}) | rdflib / store |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for row in rows:
-        if row["rdflib"]:
-            rdflib_ms = median_ms([t / 1000 for t in row["rdflib"]])
-            rdflib = f"{rdflib_ms:,.0f} ({len(row['rdflib'])} runs)"
-            ratio = f"{rdflib_ms / row['compared_ms']:,.0f}x"
-        else:
-            rdflib = f"> {RDFLIB_TIMEOUT * 1000:,.0f} (no run finished)"
-            ratio = f"> {RDFLIB_TIMEOUT * 1000 / row['compared_ms']:,.0f}x"
-        lines.append(f"| {row['query']} | {row['rows']:,} | {row['store_ms']:.1f} | "
-                     f"{row['compared_rows']:,} | {row['compared_ms']:.1f} | {rdflib} | "
-                     f"{ratio} |")
+        big, small, rdflib = (Timing(**row[name]) for name in ("largest", "compared", "rdflib"))
+        ratio = "–"
+        if small.seconds:
+            slow = median_ms(rdflib.seconds) if rdflib.seconds else QUERY_TIMEOUT * 1000
+            ratio = f"{'' if rdflib.seconds else '> '}{slow / median_ms(small.seconds):,.0f}x"
+        lines.append(f"| {row['query']} | {count(big.rows)} | "
+                     f"{big.cell()} | {count(small.rows)} | "
+                     f"{small.cell()} | {rdflib.cell()} | {ratio} |")
     return lines
 
 
@@ -333,26 +372,32 @@ def results_text(results: list[SizeResult], parallel: SizeResult | None, added: 
              f"- As a command (`kg build one.jsonl --store ...`: Python start, imports, "
              f"pipeline loading, the same work): {added['command_seconds']:.2f} s.", "",
              "## Saved queries", "",
-             f"Median of {QUERY_RUNS} runs (after a warm-up) of each examples/queries/*.rq on "
-             "the store folders (Oxigraph, `KnowledgeGraph.query`, read-only), against "
-             "rdflib's in-memory engine (`rdflib.Dataset(default_union=True)`) over the "
+             f"Each examples/queries/*.rq: median ms (and number of runs) of {QUERY_RUNS} runs "
+             "after a warm-up on the store folders (Oxigraph, `KnowledgeGraph.query`, "
+             "read-only), and of "
+             f"{RDFLIB_RUNS} runs with rdflib's in-memory engine "
+             "(`rdflib.Dataset(default_union=True)`) over the "
              f"{compared:,}-article store's N-Quads ({about['quads']:,} quads, loaded in "
-             f"{about['load_seconds']:.0f} s), median of up to {RDFLIB_RUNS} runs within "
-             f"{RDFLIB_TIMEOUT:.0f} s per query, in the same run.", "",
+             f"{about['load_seconds']:.0f} s), in the same run; each engine gets "
+             f"{QUERY_TIMEOUT:.0f} s per query, after which its runs are stopped.", "",
              *query_rows(rows, largest.articles, compared), ""]
     if NOTES.exists():
         lines += [NOTES.read_text(encoding="utf-8").rstrip(), ""]
     return "\n".join(lines)
 
 
+CHILDREN = {"_add": child_add, "_remove": child_remove}
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark (or, with a leading ``_build``/``_add``, one child's part of it)."""
+    """Run the benchmark (or, with a leading ``_build``, ``_add`` or ``_remove``, one
+    child's part of it)."""
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "_build":
         print(json.dumps(asdict(child_build(Path(argv[1]), Path(argv[2]), int(argv[3])))))
         return 0
-    if argv and argv[0] == "_add":
-        print(json.dumps(child_add(Path(argv[1]), Path(argv[2]))))
+    if argv and argv[0] in CHILDREN:
+        print(json.dumps(CHILDREN[argv[0]](Path(argv[1]), Path(argv[2]))))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,10000",
@@ -362,12 +407,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rdflib-size", type=int, default=1000,
                         help="the size (one of --sizes) whose store rdflib is compared on")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    parser.add_argument("--reuse", action="store_true",
+                        help="take the builds (stores and figures) of an earlier run from "
+                             "benchmarks/work instead of building again")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     WORK.mkdir(parents=True, exist_ok=True)
     sizes = [int(size) for size in args.sizes.split(",")]
-    results = [measure_size(size, 1) for size in sizes]
-    parallel = measure_size(sizes[-1], args.jobs) if args.jobs > 1 else None
+    results = [measure_size(size, 1, args.reuse) for size in sizes]
+    parallel = measure_size(sizes[-1], args.jobs, args.reuse) if args.jobs > 1 else None
     print("bench: saved queries ...", file=sys.stderr)
     queries = query_latencies(WORK / f"store-{sizes[-1]}-jobs1",
                               WORK / f"store-{args.rdflib_size}-jobs1")
