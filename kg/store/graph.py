@@ -251,12 +251,21 @@ class KnowledgeGraph:
         self.store.extend(quads)
 
     def stored_labels(self, extraction: Extraction) -> dict[str, str]:
-        """Key -> the canonical name the graph already holds, for the article's resolved things."""
+        """Key -> the canonical name the graph already holds, for the article's resolved things.
+
+        Every article graph that describes a thing gives it the same ``rdfs:label`` (the first
+        stored), so the first one found is the name: a lookup that costs the same however many
+        articles mention the thing. A remote store is asked once, for all keys.
+        """
         keys = sorted({thing.key for things in (extraction.entities, extraction.events,
                                                 extraction.sanctions)
                        for thing in things if thing.key})
         if not keys:
             return {}
+        if isinstance(self.store, pyoxigraph.Store):
+            found = {key: next(iter(self.store.quads_for_pattern(
+                NamedNode(self.base_iri + key), RDFS.label, None, None)), None) for key in keys}
+            return {key: quad.object.value for key, quad in found.items() if quad is not None}
         values = " ".join(f"<{self.base_iri}{key}>" for key in keys)
         rows = self.select(f"SELECT ?thing (MIN(?name) AS ?label) WHERE {{ VALUES ?thing "
                            f"{{ {values} }} ?thing rdfs:label ?name }} GROUP BY ?thing")
