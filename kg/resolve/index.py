@@ -4,10 +4,14 @@ A small SQLite database (standard library) beside the store, ``<store>/index.sql
 memory. Every row carries the article it came from, so ``forget_article`` removes exactly
 what one article taught it.
 
+- ``articles``: every article recorded;
 - ``aliases``: normalised surface form + class -> entity key (persons by full names only);
 - ``labels``: entity key -> canonical name;
 - ``roles``: post + holder key -> person key (who is "the North Korean foreign minister");
 - ``events`` and ``event_actors``: stored events for event coreference (kg/resolve/events.py).
+
+The lookups read covering indexes, so that their cost does not grow with the number of
+articles that repeat a name or an event (a row per article each).
 
 >>> from kg.model import Article, Entity, Extraction
 >>> index = ResolutionIndex(None)
@@ -31,8 +35,9 @@ from kg.model import Extraction
 from kg.nlp.normalise import normalise_name, normalise_term
 
 SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (article TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS aliases (alias TEXT, cls TEXT, key TEXT, article TEXT);
-CREATE INDEX IF NOT EXISTS aliases_by_alias ON aliases (alias, cls);
+CREATE INDEX IF NOT EXISTS aliases_by_name ON aliases (alias, cls, key);
 CREATE INDEX IF NOT EXISTS aliases_by_article ON aliases (article);
 CREATE TABLE IF NOT EXISTS labels (key TEXT, label TEXT, article TEXT);
 CREATE INDEX IF NOT EXISTS labels_by_key ON labels (key);
@@ -42,14 +47,18 @@ CREATE TABLE IF NOT EXISTS roles (title TEXT, of_key TEXT, person TEXT, former I
 CREATE INDEX IF NOT EXISTS roles_by_post ON roles (title, of_key);
 CREATE INDEX IF NOT EXISTS roles_by_article ON roles (article);
 CREATE TABLE IF NOT EXISTS events (key TEXT, cls TEXT, day TEXT, place TEXT, article TEXT);
-CREATE INDEX IF NOT EXISTS events_by_key ON events (key);
+CREATE INDEX IF NOT EXISTS events_by_key_class ON events (key, cls);
 CREATE INDEX IF NOT EXISTS events_by_article ON events (article);
 CREATE TABLE IF NOT EXISTS event_actors (key TEXT, actor TEXT, article TEXT);
-CREATE INDEX IF NOT EXISTS event_actors_by_actor ON event_actors (actor);
+CREATE INDEX IF NOT EXISTS event_actors_by_actor_key ON event_actors (actor, key);
 CREATE INDEX IF NOT EXISTS event_actors_by_key ON event_actors (key);
 CREATE INDEX IF NOT EXISTS event_actors_by_article ON event_actors (article);
+DROP INDEX IF EXISTS aliases_by_alias;
+DROP INDEX IF EXISTS events_by_key;
+DROP INDEX IF EXISTS event_actors_by_actor;
 """
-TABLES = ("aliases", "labels", "roles", "events", "event_actors")
+# A row in every table names the article that taught it; ``articles`` lists them all.
+TABLES = ("articles", "aliases", "labels", "roles", "events", "event_actors")
 # One transaction per article. With a write-ahead log that is not synced on every commit, an
 # article costs no disk flush; a crash of the program loses nothing, and a power cut at worst
 # the rows of the last articles (resolution then knows less of them), never consistency.
@@ -81,7 +90,17 @@ class ResolutionIndex:
         self.db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False)
         if path is not None:
             self.db.executescript(DURABILITY)
+        listed = self.has_table("articles")
         self.db.executescript(SCHEMA)
+        if not listed:  # an index written before the list of articles was kept
+            with self.db:
+                self.db.execute("INSERT OR IGNORE INTO articles " + " UNION ".join(
+                    f"SELECT article FROM {table}" for table in TABLES[1:]))
+
+    def has_table(self, name: str) -> bool:
+        """Whether the database has a table of this name."""
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                               (name,)).fetchone() is not None
 
     def close(self) -> None:
         """Close the database."""
@@ -123,8 +142,8 @@ class ResolutionIndex:
             return []
         marks = ",".join("?" * len(actors))
         keys = [row[0] for row in self.db.execute(
-            f"SELECT DISTINCT a.key FROM event_actors a JOIN events e ON e.key = a.key "
-            f"WHERE e.cls = ? AND a.actor IN ({marks})", (cls, *actors))]
+            f"SELECT DISTINCT a.key FROM event_actors a WHERE a.actor IN ({marks}) AND EXISTS "
+            f"(SELECT 1 FROM events e WHERE e.key = a.key AND e.cls = ?)", (*actors, cls))]
         return [self.stored_event(key) for key in keys]
 
     def stored_event(self, key: str) -> StoredEvent:
@@ -145,6 +164,7 @@ class ResolutionIndex:
         keys = {entity.local_id: entity.key for entity in extraction.entities if entity.key}
         with self.db:
             self.delete_rows(article)
+            self.db.execute("INSERT INTO articles VALUES (?)", (article,))
             self.db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?)", [
                 (comparison_form(name, entity.cls), entity.cls, entity.key, article)
                 for entity in extraction.entities if entity.key and not entity.description
@@ -168,9 +188,8 @@ class ResolutionIndex:
                 for actor in set(event.actors) if actor in keys])
 
     def article_ids(self) -> list[str]:
-        """The ids of the articles the index holds rows of."""
-        return sorted({row[0] for table in TABLES
-                       for row in self.db.execute(f"SELECT DISTINCT article FROM {table}")})
+        """The ids of the articles the index has recorded."""
+        return [row[0] for row in self.db.execute("SELECT article FROM articles ORDER BY article")]
 
     def forget_article(self, article_id: str) -> None:
         """Remove everything one article taught the index."""
