@@ -61,9 +61,12 @@ def member_of(i: int, context: ArticleContext) -> Iterator[Relation]:
     """"X, a member of Y"."""
     end = context.span_end[i]
     words = context.tokens.lower[end:end + MEMBER_REACH]
-    for at in range(len(words)):
-        phrase = next((p for p in discourse().membership_phrases
-                       if starts_with(words, at, p)), None)
+    phrases = discourse().membership_phrases
+    first_words = {phrase[0] for phrase in phrases}
+    for at, word in enumerate(words):
+        if word not in first_words:
+            continue
+        phrase = next((p for p in phrases if starts_with(words, at, p)), None)
         if phrase is None:
             continue
         group = next_argument(end + at + len(phrase) - 1, context)

@@ -70,8 +70,9 @@ def title_ending_at(index: SpanIndex, i: int, cues: NameCues) -> tuple[str, int]
     while j >= 0 and len(words) < cues.max_title_words and j not in index.ending_at:
         words.insert(0, j)
         j = index.previous_word(j)
+    texts = [index.tokens.text[k] for k in words]
     for size in range(len(words), 0, -1):
-        title = cues.canonical_title(" ".join(index.tokens.text[k] for k in words[-size:]))
+        title = cues.canonical_title(" ".join(texts[-size:]))
         if title:
             return title, words[-size]
     return None

@@ -116,7 +116,8 @@ def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
     imposed = {m.token - 1: m for m in mentions if m.event.cls == "SanctionImposed"}
     sanctions: list[Sanction] = []
     noun_of: dict[int, str] = {}
-    for i in range(len(context.tokens)):
+    nouns = sector_words().nouns
+    for i in [i for i, lower in enumerate(context.tokens.lower) if lower in nouns]:
         if not is_sanction_noun(i, context, bool(sanctions)):
             continue
         found = sanction_mention(i, context, imposed)
