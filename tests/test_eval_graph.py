@@ -10,7 +10,8 @@ from kg.eval.gold import GoldArticle, GoldError
 from kg.eval.graph import GraphArticle, names_source, read_articles
 from kg.store import open_source
 
-# Two made-up articles that report one meeting; the second names one actor only by IRI.
+# Two made-up articles that report one meeting; the second names one actor only by IRI. Each
+# entity's class, canonical name and links are in the entities graph, as kg/rdf writes them.
 TRIG = """
 @prefix ekg: <https://w3id.org/event-kg/ontology#> .
 @prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .
@@ -21,17 +22,16 @@ TRIG = """
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix wd: <http://www.wikidata.org/entity/> .
+@prefix schema: <https://schema.org/> .
 @prefix id: <https://w3id.org/event-kg/id/> .
 
 id:article\\/a1 {
   id:article\\/a1 a ekg:Article ; dcterms:source "news/one.txt" ; ekg:sha256 "a1" ;
-      dcterms:date "2024-05-02"^^xsd:date .
-  id:entity\\/lena a ekg:Person ; rdfs:label "Lena Varga" ; skos:altLabel "Varga" ;
-      owl:sameAs wd:Q1 , <http://example.org/lena> ; ekg:hasRole id:role\\/r1 .
+      dcterms:date "2024-05-02"^^xsd:date ;
+      schema:mentions id:entity\\/lena , id:entity\\/arden , id:entity\\/porta .
+  id:entity\\/lena skos:altLabel "Varga" ; ekg:hasRole id:role\\/r1 .
   id:role\\/r1 a ekg:Role ; rdfs:label "President" ; ekg:roleIn id:entity\\/arden ;
       ekg:former true .
-  id:entity\\/arden a ekg:Country ; rdfs:label "Arden" .
-  id:entity\\/porta a ekg:City ; rdfs:label "Porta" .
   id:event\\/meeting\\/m1 a ekg:Summit ; ekg:agent id:entity\\/lena ; ekg:target id:entity\\/arden ;
       sem:hasActor id:entity\\/lena ; sem:hasPlace id:entity\\/porta ; ekg:trigger "summit" ;
       ekg:date "2024-05-01"^^xsd:date ; prov:wasDerivedFrom id:article\\/a1 .
@@ -39,9 +39,16 @@ id:article\\/a1 {
   id:quote\\/q2 a ekg:Quote ; ekg:text "We will talk" ; ekg:speaker id:entity\\/arden .
 }
 id:article\\/a2 {
-  id:article\\/a2 a ekg:Article ; dcterms:source "news/two.jsonl:4" ; ekg:sha256 "a2" .
-  id:entity\\/otto a ekg:Person ; rdfs:label "Otto Brandt" .
+  id:article\\/a2 a ekg:Article ; dcterms:source "news/two.jsonl:4" ; ekg:sha256 "a2" ;
+      schema:mentions id:entity\\/otto .
   id:event\\/meeting\\/m1 a ekg:Meeting ; sem:hasActor id:entity\\/otto , id:entity\\/lena .
+}
+id:graph\\/entities {
+  id:entity\\/lena a ekg:Person ; rdfs:label "Lena Varga" ;
+      owl:sameAs wd:Q1 , <http://example.org/lena> .
+  id:entity\\/arden a ekg:Country ; rdfs:label "Arden" .
+  id:entity\\/porta a ekg:City ; rdfs:label "Porta" .
+  id:entity\\/otto a ekg:Person ; rdfs:label "Otto Brandt" .
 }
 """
 

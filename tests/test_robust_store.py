@@ -26,6 +26,7 @@ import pytest
 
 import kg.store.folder
 from kg.ingest import IngestOptions, Report, read_articles
+from kg.rdf.iris import entities_graph
 from kg.rdf.vocab import DEFAULT_BASE, ONTOLOGY_GRAPH
 from kg.store import KnowledgeGraph, StoreError
 from kg.store.folder import INDEX, RECORD, BuildRecord, write_record
@@ -144,13 +145,21 @@ def index_articles(store: Path) -> set[str]:
     return {row[-1] for rows in index_rows(store).values() for row in rows}
 
 
-def article_quads(store: Path) -> dict[str, frozenset[str]]:
-    """The quads (as N-Quads text) of each article graph of a store, by graph IRI."""
+ENTITIES = entities_graph(DEFAULT_BASE).value
+
+
+def graph_quads(store: Path) -> dict[str, frozenset[str]]:
+    """The quads (as N-Quads text) of each graph of a store but the ontology, by graph IRI."""
     graphs: dict[str, set[str]] = defaultdict(set)
     for quad in pyoxigraph.Store.read_only(str(store)).quads_for_pattern(None, None, None, None):
         if quad.graph_name != ONTOLOGY_GRAPH:
             graphs[quad.graph_name.value].add(str(quad))
     return {graph: frozenset(quads) for graph, quads in graphs.items()}
+
+
+def article_quads(store: Path) -> dict[str, frozenset[str]]:
+    """The quads of each article graph of a store (not the shared entities graph)."""
+    return {graph: quads for graph, quads in graph_quads(store).items() if graph != ENTITIES}
 
 
 def sorted_nquads(store: Path) -> list[str]:
@@ -165,7 +174,8 @@ class Reference:
     corpus: Path
     ids: set[str]
     store: Path
-    graphs: dict[str, frozenset[str]]
+    graphs: dict[str, frozenset[str]]  # article graphs
+    entities: frozenset[str]  # the entities graph
 
 
 @pytest.fixture(scope="module")
@@ -180,7 +190,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Reference:
     store = tmp_path_factory.mktemp("robust-store") / "uninterrupted"
     build(corpus, store)
-    return Reference(corpus, article_ids_of(corpus), store, article_quads(store))
+    return Reference(corpus, article_ids_of(corpus), store, article_quads(store),
+                     graph_quads(store)[ENTITIES])
 
 
 def assert_only_whole_articles(store: Path, reference: Reference) -> int:
@@ -194,6 +205,7 @@ def assert_only_whole_articles(store: Path, reference: Reference) -> int:
     assert len(graphs) == len(stored)
     for iri, quads in graphs.items():
         assert quads == reference.graphs[iri], f"{iri} differs from the uninterrupted build"
+    assert graph_quads(store).get(ENTITIES, frozenset()) <= reference.entities
     return len(stored)
 
 

@@ -29,12 +29,20 @@ ARTICLES = """SELECT ?article ?source ?sha256 ?date WHERE { GRAPH ?article {
     ?article a ekg:Article
     OPTIONAL { ?article dcterms:source ?source } OPTIONAL { ?article ekg:sha256 ?sha256 }
     OPTIONAL { ?article dcterms:date ?date } } }"""
+# Events, quotes ... are described in their article's graph; an entity's class, canonical
+# name and link are stated once (in the entities graph) for every article that names it.
 TYPED = """SELECT ?article ?thing ?class ?root WHERE {
     GRAPH ?article { ?thing a ?class } ?class rdfs:subClassOf* ?root }"""
+TYPED_ENTITIES = """SELECT ?article ?thing ?class WHERE {
+    GRAPH ?article { ?article schema:mentions ?thing } ?thing a ?class .
+    ?class rdfs:subClassOf* ekg:Entity }"""
 NAMES = """SELECT ?article ?thing ?property ?name WHERE {
-    VALUES ?property { rdfs:label skos:altLabel } GRAPH ?article { ?thing ?property ?name } }"""
+    { VALUES ?property { rdfs:label skos:altLabel } GRAPH ?article { ?thing ?property ?name } }
+    UNION { GRAPH ?article { ?article schema:mentions ?thing } ?thing rdfs:label ?name
+            BIND(rdfs:label AS ?property) } }"""
 LINKS = """SELECT ?article ?thing ?same WHERE {
-    GRAPH ?article { ?thing owl:sameAs ?same } FILTER(STRSTARTS(STR(?same), STR(wd:))) }"""
+    GRAPH ?article { ?article schema:mentions ?thing } ?thing owl:sameAs ?same
+    FILTER(STRSTARTS(STR(?same), STR(wd:))) }"""
 EVENT_VALUES = """SELECT ?article ?event ?property ?value WHERE {
     VALUES ?property { sem:hasActor ekg:agent ekg:target sem:hasPlace ekg:date ekg:trigger }
     GRAPH ?article { ?event ?property ?value } }"""
@@ -116,9 +124,12 @@ def local_name(iri: str) -> str | None:
 
 
 def typed_things(graph: KnowledgeGraph, root: str) -> dict[tuple[str, str], set[str]]:
-    """(article, thing) -> the ekg: classes under ``root`` it has in that article's graph."""
+    """(article, thing) -> the ekg: classes under ``root`` it has for that article: events
+    typed in the article's graph, entities the article names."""
     found: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in graph.select(TYPED, {"root": EKG.term(root)}):
+    rows = graph.select(TYPED_ENTITIES) if root == "Entity" else \
+        graph.select(TYPED, {"root": EKG.term(root)})
+    for row in rows:
         cls = local_name(row["class"])
         if cls:
             found[row["article"], row["thing"]].add(cls)

@@ -24,6 +24,16 @@ def resource_iri(base_iri: str, key: str) -> pyoxigraph.NamedNode:
     return pyoxigraph.NamedNode(base_iri + key)
 
 
+def entities_graph(base_iri: str) -> pyoxigraph.NamedNode:
+    """The named graph that holds each entity's canonical description once: its class, its
+    canonical name and its Wikidata link (what articles say of it stays in their graphs).
+
+    >>> entities_graph("http://x/").value
+    'http://x/graph/entities'
+    """
+    return resource_iri(base_iri, "graph/entities")
+
+
 def article_iri(article_id: str, base_iri: str) -> pyoxigraph.NamedNode:
     """The IRI of an article, which is also the IRI of its named graph."""
     return resource_iri(base_iri, f"article/{article_id}")

@@ -1,16 +1,23 @@
-"""Extraction -> quads, every one in the article's named graph (docs/ARCHITECTURE.md).
+"""Extraction -> quads (docs/ARCHITECTURE.md).
 
-One writer per kind of thing, each a generator of triples about it; ``extraction_quads`` puts
-them all in the article's graph. Nothing here decides identity: entities, events and sanctions
-carry the keys ``kg/resolve`` gave them, and quotes, claims and roles get digests of their
-content (kg/rdf/iris.py), so two articles that report one thing write one IRI.
+Everything an article says goes in its named graph: its events, quotes, claims, sanctions,
+and of each entity the names it uses, its posts and its mentions. Only an entity's canonical
+description (class, canonical name, Wikidata link), which is the graph's knowledge rather
+than any article's, goes once into the entities graph (kg.rdf.iris.entities_graph), so that
+the merged graph holds it once however many articles name the entity.
+
+One writer per kind of thing, each a generator of triples about it. Nothing here decides
+identity: entities, events and sanctions carry the keys ``kg/resolve`` gave them, and quotes,
+claims and roles get digests of their content (kg/rdf/iris.py), so two articles that report
+one thing write one IRI.
 
 >>> from kg.model import Article, Entity, Extraction
 >>> article = Article.from_text("Envoys met.", title="Envoys meet")
 >>> extraction = Extraction(article, entities=[
 ...     Entity("e1", "Envoys", "Organization", key="entity/organization/envoys")])
 >>> quads = extraction_quads(extraction, "http://x/")
->>> {quad.graph_name.value for quad in quads} == {"http://x/article/" + article.id}
+>>> sorted({quad.graph_name.value for quad in quads}) == [
+...     "http://x/article/" + article.id, "http://x/graph/entities"]
 True
 """
 from __future__ import annotations
@@ -23,8 +30,8 @@ from datetime import date
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from kg.model import Claim, Entity, Event, Extraction, Mention, Quote, Relation, Sanction
-from kg.rdf.iris import (article_iri, claim_key, mention_iri, quote_key, resource_iri,
-                         role_key)
+from kg.rdf.iris import (article_iri, claim_key, entities_graph, mention_iri, quote_key,
+                         resource_iri, role_key)
 from kg.rdf.vocab import (DCTERMS, DEFAULT_BASE, EKG, NIF, OWL, PROV, RDF, RDFS, SCHEMA, SEM,
                           SKOS, WD, XSD)
 
@@ -97,7 +104,7 @@ def index_literal(offset: int) -> Literal:
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """A span's offsets without the white space at its ends.
 
-    >>> trimmed("  Talks began.\n\n", 0, 16)
+    >>> trimmed("  Talks began.\\n\\n", 0, 16)
     (2, 14)
     """
     while start < end and text[start].isspace():
@@ -146,16 +153,23 @@ def article_triples(writer: Writer) -> Triples:
         yield Triple(node, EKG.dateline, writer.iri(writer.extraction.dateline))
 
 
-def entity_triples(writer: Writer, entity: Entity) -> Triples:
-    """An entity: class, canonical name, other names, Wikidata link, roles, mentions."""
+def canonical_triples(writer: Writer, entity: Entity) -> Triples:
+    """An entity's canonical description: class, canonical name, Wikidata link."""
     node = writer.iri(entity.local_id)
-    label = writer.label(entity.local_id, entity.label)
     yield Triple(node, RDF.type, EKG.term(entity.cls))
-    yield Triple(node, RDFS.label, Literal(label))
-    for alias in sorted((entity.aliases | {entity.label}) - {label}):
-        yield Triple(node, SKOS.altLabel, Literal(alias))
+    yield Triple(node, RDFS.label, Literal(writer.label(entity.local_id, entity.label)))
     if entity.wikidata:
         yield Triple(node, OWL.sameAs, WD.term(entity.wikidata))
+
+
+def entity_triples(writer: Writer, entity: Entity) -> Triples:
+    """What the article says of an entity: that it names it (``schema:mentions``), the other
+    names it uses, posts, mentions."""
+    node = writer.iri(entity.local_id)
+    label = writer.label(entity.local_id, entity.label)
+    yield Triple(writer.article, SCHEMA.mentions, node)
+    for alias in sorted((entity.aliases | {entity.label}) - {label}):
+        yield Triple(node, SKOS.altLabel, Literal(alias))
     if entity.confidence < 1.0:
         yield Triple(node, EKG.confidence, decimal(entity.confidence))
     if entity.affiliation in writer.keys:
@@ -344,7 +358,8 @@ def article_triple_stream(writer: Writer) -> Triples:
 
 def extraction_quads(extraction: Extraction, base_iri: str = DEFAULT_BASE,
                      labels: Mapping[str, str] | None = None) -> list[Quad]:
-    """Every quad of one resolved article, each once, in its named graph.
+    """Every quad of one resolved article, each once: in its named graph, and its entities'
+    canonical descriptions in the entities graph.
 
     ``labels`` (key -> name) are the canonical names the graph already holds: an entity,
     event or sanction keeps the name it was first stored with, and an entity's own
@@ -354,5 +369,10 @@ def extraction_quads(extraction: Extraction, base_iri: str = DEFAULT_BASE,
     promises (ontology/shapes.ttl) that every event has an actor and every quote a speaker.
     """
     writer = Writer.of(extraction, base_iri, labels)
-    triples = dict.fromkeys(article_triple_stream(writer))
-    return [Quad(t.subject, t.predicate, t.object, writer.article) for t in triples]
+    shared = entities_graph(base_iri)
+    canonical = dict.fromkeys(triple for entity in extraction.entities
+                              if entity.local_id in writer.keys
+                              for triple in canonical_triples(writer, entity))
+    said = dict.fromkeys(article_triple_stream(writer))
+    return [Quad(t.subject, t.predicate, t.object, writer.article) for t in said] + \
+        [Quad(t.subject, t.predicate, t.object, shared) for t in canonical]

@@ -71,7 +71,7 @@ SKOS = Vocabulary("http://www.w3.org/2004/02/skos/core#", "altLabel")
 OWL = Vocabulary("http://www.w3.org/2002/07/owl#", "sameAs")
 XSD = Vocabulary("http://www.w3.org/2001/XMLSchema#",
                  "string date gYearMonth gYear decimal boolean nonNegativeInteger anyURI")
-SCHEMA = Vocabulary("https://schema.org/", "url")
+SCHEMA = Vocabulary("https://schema.org/", "url mentions")
 NIF = Vocabulary("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
                  "Phrase Sentence referenceContext beginIndex endIndex anchorOf")
 WD = Vocabulary("http://www.wikidata.org/entity/", "")

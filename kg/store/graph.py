@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
@@ -30,9 +31,9 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Variable
 from kg.lexicon import project_lexicon_files
 from kg.model import Extraction
 from kg.paths import ontology_dir
-from kg.rdf.iris import article_iri, article_id_of
+from kg.rdf.iris import article_id_of, article_iri, entities_graph
 from kg.rdf.quads import extraction_quads
-from kg.rdf.vocab import DEFAULT_BASE, ONTOLOGY_GRAPH, PREFIXES, RDFS, SKOS
+from kg.rdf.vocab import DEFAULT_BASE, ONTOLOGY_GRAPH, PREFIXES, RDF, RDFS, SCHEMA, SKOS
 from kg.resolve.index import ResolutionIndex
 from kg.store.export import FORMATS, keeps_graphs, write_quads
 from kg.store.folder import (INDEX, BuildRecord, OpenStore, StoreError, digest_files,
@@ -279,18 +280,32 @@ class KnowledgeGraph:
         graph = self.article_graph(article_id)
         if not self.store.contains_named_graph(graph):
             raise StoreError(f"no article {article_id} in the graph")
-        rows = self.select("SELECT ?g ?thing (MAX(?is_event) AS ?event) WHERE { "
-                           "GRAPH ?g { ?thing a ?class } "
-                           "FILTER(?class NOT IN (ekg:Article, nif:Phrase, nif:Sentence)) "
-                           "BIND(EXISTS { ?class rdfs:subClassOf* ekg:Event } AS ?is_event) } "
-                           "GROUP BY ?g ?thing", {"g": graph})
-        triples = sum(1 for _ in self.store.quads_for_pattern(None, None, None, graph))
+        said = list(self.store.quads_for_pattern(None, None, None, graph))
+        things = {quad.subject for quad in said if is_described(quad.subject, graph)} | \
+            {quad.object for quad in said if quad.predicate == SCHEMA.mentions}
+        events = {quad.subject for quad in said
+                  if quad.predicate == RDF.type and self.is_event_class(quad.object)}
         self.store.remove_graph(graph)
         self.index.forget_article(article_id)
-        gone = [row for row in rows if next(iter(self.store.quads_for_pattern(
-            NamedNode(row["thing"]), None, None, None)), None) is None]
-        events = sum(1 for row in gone if row.get("event") == "true")
-        return Removal(article_id, triples, len(gone) - events, events)
+        gone = [thing for thing in things if not self.reported(thing)]
+        shared = entities_graph(self.base_iri)
+        for thing in gone:
+            for quad in list(self.store.quads_for_pattern(thing, None, None, shared)):
+                self.store.remove(quad)
+        gone_events = sum(1 for thing in gone if thing in events)
+        return Removal(article_id, len(said), len(gone) - gone_events, gone_events)
+
+    def reported(self, thing: NamedNode) -> bool:
+        """Whether any article graph still says something of, or about, ``thing``."""
+        unshared = (entities_graph(self.base_iri), ONTOLOGY_GRAPH)
+        quads = chain(self.store.quads_for_pattern(thing, None, None, None),
+                      self.store.quads_for_pattern(None, None, thing, None))
+        return any(quad.graph_name not in unshared for quad in quads)
+
+    def is_event_class(self, cls: object) -> bool:
+        """Whether a class is an event class of the ontology."""
+        return isinstance(cls, NamedNode) and bool(self.select(
+            "ASK { ?class rdfs:subClassOf* ekg:Event }", {"class": cls}))
 
     # -- reading -----------------------------------------------------------------------
 
@@ -371,6 +386,13 @@ class KnowledgeGraph:
                            "OPTIONAL { ?article dcterms:date ?date } "
                            "OPTIONAL { ?article dcterms:publisher ?publisher } "
                            "OPTIONAL { ?article dcterms:source ?source } } ORDER BY ?article")
+
+
+def is_described(subject: object, graph: NamedNode) -> bool:
+    """Whether a subject of an article graph is one of the graph's things (an entity, event,
+    quote, claim, sanction or post), not the article or one of its mentions."""
+    iri = getattr(subject, "value", "")
+    return subject != graph and not iri.startswith(graph.value + "#")
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 An on-disk store keeps its ResolutionIndex beside the graph (``index.sqlite``); a remote
 endpoint has only the graph, which many clients may write. So a writer derives the index
-from what the graph holds: per article graph, the entities with their class, canonical name,
-other names and posts, and the events with their class, date, place and participants. Each
+from what the graph holds: per article graph, the entities it names (``schema:mentions``) with
+their class and canonical name (from the entities graph), other names and posts, and the events with their class, date, place and participants. Each
 article becomes the Extraction its stored statements describe, and ``ResolutionIndex.record``
 learns it exactly as it learnt the article when it was built; every client therefore
 resolves new articles against the same names and events.
@@ -40,11 +40,10 @@ Slot = tuple[str, "str | None"]  # (article IRI, key of a thing it reports)
 ARTICLES = """SELECT ?article ?day WHERE { GRAPH ?article { ?article a ekg:Article .
     OPTIONAL { ?article dcterms:date ?day } } }"""
 ENTITIES = """SELECT ?article ?thing ?class ?label WHERE {
-    GRAPH ?article { ?thing a ?class ; rdfs:label ?label }
+    GRAPH ?article { ?article schema:mentions ?thing } ?thing a ?class ; rdfs:label ?label .
     ?class rdfs:subClassOf* ekg:Entity }"""
 ALIASES = """SELECT ?article ?thing ?alias WHERE {
-    GRAPH ?article { ?thing a ?class ; skos:altLabel ?alias }
-    ?class rdfs:subClassOf* ekg:Entity }"""
+    GRAPH ?article { ?article schema:mentions ?thing . ?thing skos:altLabel ?alias } }"""
 ROLES = """SELECT ?article ?thing ?title ?of ?former WHERE {
     GRAPH ?article { ?thing ekg:hasRole ?role . ?role rdfs:label ?title
         OPTIONAL { ?role ekg:roleIn ?of } OPTIONAL { ?role ekg:former ?former } } }"""

@@ -134,6 +134,14 @@ class RemoteStore:
     def extend(self, quads: Iterable[Quad]) -> None:
         """Add quads in one INSERT DATA request (one transaction on the server); terms are
         written by pyoxigraph in N-Triples syntax (blank nodes stay blank nodes)."""
+        self.change("INSERT", quads)
+
+    def remove(self, quad: Quad) -> None:
+        """Remove one quad (DELETE DATA)."""
+        self.change("DELETE", [quad])
+
+    def change(self, operation: str, quads: Iterable[Quad]) -> None:
+        """One INSERT DATA or DELETE DATA request for some quads, grouped by graph."""
         by_graph: dict[Any, list[str]] = defaultdict(list)
         for quad in quads:
             by_graph[quad.graph_name].append(f"{quad.subject} {quad.predicate} {quad.object} .")
@@ -142,7 +150,7 @@ class RemoteStore:
         blocks = [" ".join(triples) if isinstance(graph, pyoxigraph.DefaultGraph)
                   else f"GRAPH {graph} {{ {' '.join(triples)} }}"
                   for graph, triples in by_graph.items()]
-        self.update("INSERT DATA { " + "\n".join(blocks) + " }")
+        self.update(f"{operation} DATA {{ " + "\n".join(blocks) + " }")
 
     def remove_graph(self, graph: NamedNode) -> None:
         """Drop a named graph."""
