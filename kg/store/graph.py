@@ -19,6 +19,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -205,11 +206,20 @@ class KnowledgeGraph:
         """
         store, index, access = self.store, self._index, self.access
         self.store, self._index, self.access = None, None, None
+        folder = self.location if isinstance(self.location, Path) and not self.read_only \
+            else None
         try:
-            if store is not None and not self.read_only and isinstance(self.location, Path):
+            if store is not None and folder is not None:
                 store.flush()
+                del store
+                if access is not None:
+                    access.store = None  # the last reference: Oxigraph closes the folder
+                # RocksDB deletes the write-ahead log the flush made obsolete only when the
+                # folder is next opened: open it once more, so a built store is its size
+                # (unless something else, an rdflib view, still holds the store open).
+                with suppress(OSError):
+                    pyoxigraph.Store(str(folder))
         finally:
-            del store
             if index is not None:
                 index.close()
             if access is not None:
