@@ -41,6 +41,10 @@ from kg.store.folder import (INDEX, BuildRecord, OpenStore, StoreError, digest_f
                              open_read_only, open_writable, read_record, write_record)
 
 Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
+#: Quads written to a store folder between two flushes of Oxigraph's write buffers: RocksDB
+#: keeps each of its dozen column families' buffers in memory until they fill (hundreds of
+#: MB in all), so a long build flushes every so often to keep its memory flat.
+FLUSH_EVERY_QUADS = 50_000
 QUERY_PREFIXES = PREFIXES
 
 
@@ -104,6 +108,7 @@ class KnowledgeGraph:
         self.read_only = read_only
         self.warnings: list[str] = []
         self.access: OpenStore | None = None  # a store folder's open store and access lock
+        self.unflushed = 0  # quads written to a store folder since its last flush
 
     # -- opening -----------------------------------------------------------------------
 
@@ -260,6 +265,10 @@ class KnowledgeGraph:
         quads = extraction_quads(extraction, self.base_iri, labels)
         self.index.record(extraction)
         self.store.extend(quads)
+        self.unflushed += len(quads)
+        if self.unflushed >= FLUSH_EVERY_QUADS and isinstance(self.location, Path):
+            self.store.flush()
+            self.unflushed = 0
 
     def stored_labels(self, extraction: Extraction) -> dict[str, str]:
         """Key -> the canonical name the graph already holds, for the article's resolved things.
