@@ -100,24 +100,26 @@ def build(sources: Iterable[str | Path], graph: KnowledgeGraph,
             else:
                 yield article
 
-    for outcome in outcomes(new_articles(), spec, options.jobs, options.dask):
-        article = outcome.article
-        try:
-            if isinstance(outcome, Failure):
-                raise ExtractionFailed(outcome.error)
-            for reason, detail in outcome.cuts:
-                report.warn(article.source or article.id, reason, detail)
-            extraction = resolve_dateline(resolve(outcome, graph.index), lexicon, graph.index)
-            graph.add_extraction(extraction)
-        except Exception as error:  # noqa: BLE001 - one article's failure must not end the run
-            summary.failed += 1
-            report.skip(article.source or article.id, "could not be processed",
-                        str(error) if isinstance(error, ExtractionFailed)
-                        else f"{type(error).__name__}: {error}")
-        else:
-            summary.count(extraction)
-        if on_article:
-            on_article(article)
+    with graph.batches():
+        for outcome in outcomes(new_articles(), spec, options.jobs, options.dask):
+            article = outcome.article
+            try:
+                if isinstance(outcome, Failure):
+                    raise ExtractionFailed(outcome.error)
+                for reason, detail in outcome.cuts:
+                    report.warn(article.source or article.id, reason, detail)
+                extraction = resolve_dateline(resolve(outcome, graph.index), lexicon,
+                                              graph.index)
+                graph.add_extraction(extraction)
+            except Exception as error:  # noqa: BLE001 - one failed article must not end the run
+                summary.failed += 1
+                report.skip(article.source or article.id, "could not be processed",
+                            str(error) if isinstance(error, ExtractionFailed)
+                            else f"{type(error).__name__}: {error}")
+            else:
+                summary.count(extraction)
+            if on_article:
+                on_article(article)
     return summary
 
 

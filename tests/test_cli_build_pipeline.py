@@ -1,6 +1,8 @@
 """kg.pipeline.build: the glue between ingest, nlp, extract, resolve and the graph."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,10 @@ class RecordingGraph:
 
     def note_lexicons(self, lexicons: tuple[Path, ...]) -> None:
         self.lexicons_noted += lexicons
+
+    @contextmanager
+    def batches(self) -> Iterator["RecordingGraph"]:
+        yield self
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -45,6 +45,9 @@ Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
 #: keeps each of its dozen column families' buffers in memory until they fill (hundreds of
 #: MB in all), so a long build flushes every so often to keep its memory flat.
 FLUSH_EVERY_QUADS = 50_000
+#: Quads of whole articles a build gathers before it writes them in one transaction (see
+#: KnowledgeGraph.batches): one transaction per article costs Oxigraph more per quad.
+WRITE_BATCH_QUADS = 20_000
 QUERY_PREFIXES = PREFIXES
 
 
@@ -109,6 +112,10 @@ class KnowledgeGraph:
         self.warnings: list[str] = []
         self.access: OpenStore | None = None  # a store folder's open store and access lock
         self.unflushed = 0  # quads written to a store folder since its last flush
+        self.batch_quads = 0  # while batches() is on: quads gathered before a commit
+        self.pending: list[Quad] = []  # quads of whole articles added, not yet written
+        self.pending_ids: set[str] = set()  # their articles
+        self.pending_labels: dict[str, str] = {}  # key -> the name they give a thing
 
     # -- opening -----------------------------------------------------------------------
 
@@ -209,6 +216,8 @@ class KnowledgeGraph:
 
         Closing twice is harmless; a failure while flushing still lets go of everything.
         """
+        if self.store is not None:
+            self.commit()
         store, index, access = self.store, self._index, self.access
         self.store, self._index, self.access = None, None, None
         folder = self.location if isinstance(self.location, Path) and not self.read_only \
@@ -244,16 +253,39 @@ class KnowledgeGraph:
 
     def has_article(self, article_id: str) -> bool:
         """Whether the graph holds the article with this id (sha256 of its body)."""
-        return self.store.contains_named_graph(self.article_graph(article_id))
+        return article_id in self.pending_ids or \
+            self.store.contains_named_graph(self.article_graph(article_id))
 
     def article_ids(self) -> list[str]:
         """The ids of the stored articles, sorted."""
+        self.commit()
         found = (article_id_of(graph.value, self.base_iri) for graph in self.store.named_graphs()
                  if isinstance(graph, NamedNode))
         return sorted(article_id for article_id in found if article_id)
 
+    @contextmanager
+    def batches(self, quads: int = WRITE_BATCH_QUADS) -> Iterator["KnowledgeGraph"]:
+        """While on, added articles are written together, about ``quads`` quads of whole
+        articles per transaction, and at the end; reads made meanwhile see them all.
+
+        >>> from kg.model import Article, Extraction
+        >>> graph = KnowledgeGraph.open(None)
+        >>> with graph.batches():
+        ...     graph.add_extraction(Extraction(Article.from_text("Talks.")))
+        ...     len(graph.pending) > 0, len(graph.article_ids())
+        (True, 1)
+        """
+        self.batch_quads = quads
+        try:
+            yield self
+        finally:
+            self.batch_quads = 0
+            if self.store is not None:
+                self.commit()
+
     def add_extraction(self, extraction: Extraction) -> None:
-        """Store one resolved article: its graph, in one transaction, after the index."""
+        """Store one resolved article in one transaction, after the index has learnt it
+        (with ``batches`` on, together with the next articles)."""
         if self.read_only:
             raise StoreError(f"{self.location} is open read-only")
         labels = self.stored_labels(extraction)
@@ -264,8 +296,23 @@ class KnowledgeGraph:
                 entity.label = canonical
         quads = extraction_quads(extraction, self.base_iri, labels)
         self.index.record(extraction)
-        self.store.extend(quads)
-        self.unflushed += len(quads)
+        self.pending += quads
+        self.pending_ids.add(extraction.article.id)
+        start = len(self.base_iri)
+        for quad in quads:
+            if quad.predicate == RDFS.label:
+                self.pending_labels.setdefault(quad.subject.value[start:], quad.object.value)
+        if len(self.pending) >= self.batch_quads:
+            self.commit()
+
+    def commit(self) -> None:
+        """Write the articles added since the last commit, in one transaction; every read
+        commits first, so a query sees every article added."""
+        if not self.pending:
+            return
+        self.store.extend(self.pending)
+        self.unflushed += len(self.pending)
+        self.pending, self.pending_ids, self.pending_labels = [], set(), {}
         if self.unflushed >= FLUSH_EVERY_QUADS and isinstance(self.location, Path):
             self.store.flush()
             self.unflushed = 0
@@ -280,22 +327,28 @@ class KnowledgeGraph:
         keys = sorted({thing.key for things in (extraction.entities, extraction.events,
                                                 extraction.sanctions)
                        for thing in things if thing.key})
+        pending = {key: self.pending_labels[key] for key in keys if key in self.pending_labels}
+        keys = [key for key in keys if key not in pending]
         if not keys:
-            return {}
+            return pending
         if isinstance(self.store, pyoxigraph.Store):
             found = {key: next(iter(self.store.quads_for_pattern(
                 NamedNode(self.base_iri + key), RDFS.label, None, None)), None) for key in keys}
-            return {key: quad.object.value for key, quad in found.items() if quad is not None}
+            return {**pending, **{key: quad.object.value for key, quad in found.items()
+                                  if quad is not None}}
         values = " ".join(f"<{self.base_iri}{key}>" for key in keys)
-        rows = self.select(f"SELECT ?thing (MIN(?name) AS ?label) WHERE {{ VALUES ?thing "
-                           f"{{ {values} }} ?thing rdfs:label ?name }} GROUP BY ?thing")
+        answer = self.store.query(f"SELECT ?thing (MIN(?name) AS ?label) WHERE {{ VALUES ?thing "
+                                  f"{{ {values} }} ?thing <{RDFS.label.value}> ?name }} "
+                                  "GROUP BY ?thing", use_default_graph_as_union=True)
         start = len(self.base_iri)
-        return {row["thing"][start:]: row["label"] for row in rows if "label" in row}
+        return {**pending, **{row["thing"].value[start:]: row["label"].value for row in answer
+                              if row["label"] is not None}}
 
     def remove_article(self, article_id: str) -> "Removal":
         """Remove an article's graph, and with it every entity or event only it reported."""
         if self.read_only:
             raise StoreError(f"{self.location} is open read-only")
+        self.commit()
         graph = self.article_graph(article_id)
         if not self.store.contains_named_graph(graph):
             raise StoreError(f"no article {article_id} in the graph")
@@ -334,6 +387,7 @@ class KnowledgeGraph:
         The answer is pyoxigraph's: QuerySolutions, QueryBoolean or QueryTriples. The
         prefixes of VOCABULARY.md (ekg:, sem:, prov:, rdfs: ...) are predeclared.
         """
+        self.commit()
         try:
             substitutions = {Variable(name): as_term(value)
                              for name, value in (params or {}).items()}
@@ -359,6 +413,7 @@ class KnowledgeGraph:
 
     def quads(self, with_ontology: bool = False) -> Iterator[Quad]:
         """Every quad of the article graphs (and of the ontology graph when asked)."""
+        self.commit()
         for quad in self.store.quads_for_pattern(None, None, None, None):
             if with_ontology or quad.graph_name != ONTOLOGY_GRAPH:
                 yield quad
@@ -386,6 +441,7 @@ class KnowledgeGraph:
         import rdflib
         from oxrdflib import OxigraphStore
 
+        self.commit()
         if not isinstance(self.store, pyoxigraph.Store):
             raise StoreError(f"{self.location}: the rdflib view needs an embedded store (a "
                              "folder or memory); point rdflib's SPARQLStore at the endpoint")
@@ -393,6 +449,7 @@ class KnowledgeGraph:
 
     def labels_of(self, iri: str) -> list[str]:
         """The canonical name and the other names of a resource."""
+        self.commit()
         node = NamedNode(iri)
         names = [quad.object.value for predicate in (RDFS.label, SKOS.altLabel)
                  for quad in self.store.quads_for_pattern(node, predicate, None, None)]
