@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
@@ -48,6 +48,7 @@ class Writer:
     article: NamedNode
     keys: dict[str, str]  # local id of an entity, sanction or event -> its key
     labels: Mapping[str, str]  # key -> the canonical name the graph already holds
+    sentences: set[tuple[int, int]] = field(default_factory=set)  # the mentions' sentences
 
     @classmethod
     def of(cls, extraction: Extraction, base_iri: str,
@@ -115,23 +116,31 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def mention_triples(writer: Writer, subject: NamedNode, mention: Mention) -> Triples:
-    """``subject ekg:mention <article#char=b,e>``, the phrase, and the sentence it is in."""
+    """``subject ekg:mention <article#char=b,e>`` and the phrase; its sentence is noted on the
+    writer, whose ``sentence_triples`` describe each sentence once."""
     text = writer.extraction.article.text
-    sentence_start, sentence_end = trimmed(text, mention.sentence_start, mention.sentence_end)
+    sentence = trimmed(text, mention.sentence_start, mention.sentence_end)
+    writer.sentences.add(sentence)
     phrase = mention_iri(writer.article, mention.start, mention.end)
-    sentence = mention_iri(writer.article, sentence_start, sentence_end)
     yield Triple(subject, EKG.mention, phrase)
     yield Triple(phrase, RDF.type, NIF.Phrase)
     yield Triple(phrase, NIF.referenceContext, writer.article)
     yield Triple(phrase, NIF.beginIndex, index_literal(mention.start))
     yield Triple(phrase, NIF.endIndex, index_literal(mention.end))
     yield Triple(phrase, NIF.anchorOf, Literal(text[mention.start:mention.end]))
-    yield Triple(phrase, EKG.sentence, sentence)
-    yield Triple(sentence, RDF.type, NIF.Sentence)
-    yield Triple(sentence, NIF.referenceContext, writer.article)
-    yield Triple(sentence, NIF.beginIndex, index_literal(sentence_start))
-    yield Triple(sentence, NIF.endIndex, index_literal(sentence_end))
-    yield Triple(sentence, NIF.anchorOf, Literal(text[sentence_start:sentence_end]))
+    yield Triple(phrase, EKG.sentence, mention_iri(writer.article, *sentence))
+
+
+def sentence_triples(writer: Writer) -> Triples:
+    """Each sentence a mention stands in: its offsets and text (NIF)."""
+    text = writer.extraction.article.text
+    for start, end in sorted(writer.sentences):
+        sentence = mention_iri(writer.article, start, end)
+        yield Triple(sentence, RDF.type, NIF.Sentence)
+        yield Triple(sentence, NIF.referenceContext, writer.article)
+        yield Triple(sentence, NIF.beginIndex, index_literal(start))
+        yield Triple(sentence, NIF.endIndex, index_literal(end))
+        yield Triple(sentence, NIF.anchorOf, Literal(text[start:end]))
 
 
 def article_triples(writer: Writer) -> Triples:
@@ -354,6 +363,7 @@ def article_triple_stream(writer: Writer) -> Triples:
     for relation in extraction.relations:
         if relation.subject in writer.keys and relation.object in writer.keys:
             yield from relation_triples(writer, relation)
+    yield from sentence_triples(writer)
 
 
 def extraction_quads(extraction: Extraction, base_iri: str = DEFAULT_BASE,
