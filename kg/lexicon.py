@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from kg.nlp.normalise import normalise_name, normalise_term
+from kg.nlp.normalise import normalise_name, normalise_term, read_yaml
 from kg.paths import ontology_dir
 
 ENTITY_CLASSES = frozenset({"Country", "City", "Region", "Place", "Facility", "Organization",
@@ -217,7 +217,7 @@ def read_entity_file(path: Path, required: bool) -> list[LexiconEntry] | None:
     Raises LexiconError (one line, naming the file) for anything unusable.
     """
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
     except OSError as error:
         raise LexiconError(f"{path}: cannot read lexicon ({error.strerror or error})") from None
     except yaml.YAMLError as error:
@@ -270,7 +270,7 @@ def word_set(words: Iterable[str]) -> frozenset[str]:
 @cache
 def name_cues() -> NameCues:
     """The word lists of ontology/lexicon/names.yaml."""
-    data = yaml.safe_load((ontology_dir() / "lexicon" / "names.yaml").read_text("utf-8"))
+    data = read_yaml(ontology_dir() / "lexicon" / "names.yaml")
     titles = {normalise_term(form): item["title"]
               for item in data["titles"] for form in [item["title"], *item["forms"]]}
     lists = {name: word_set(data[name]) for name in (

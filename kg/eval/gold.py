@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from kg.nlp.normalise import read_yaml
+
 WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -300,7 +302,7 @@ def load_gold(path: Path, entity_classes: Collection[str],
     ``entity_classes`` and ``event_classes`` are the ekg: class local names a gold file may use.
     """
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
     except OSError as error:
         raise GoldError(f"{path}: cannot be read: {error.strerror or error}") from None
     except UnicodeDecodeError:

@@ -22,7 +22,6 @@ from itertools import product
 from pathlib import Path
 
 import srsly
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -30,6 +29,7 @@ from spacy.util import filter_spans
 
 from spacy_lookups_data import get_file
 
+from kg.nlp.normalise import read_yaml
 from kg.paths import ontology_dir
 
 TRIGGER_KINDS = ("verbs", "nouns", "reported")
@@ -58,8 +58,7 @@ def lexicon_file(name: str) -> Path:
 @cache
 def read_lexicon_yaml(name: str) -> dict:
     """A YAML data file of ontology/lexicon/, parsed once per process."""
-    with lexicon_file(name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+    return read_yaml(lexicon_file(name)) or {}
 
 
 @cache
@@ -69,7 +68,7 @@ def event_classes(path: Path | None = None) -> dict[str, EventClass]:
     >>> event_classes()["Promise"].cameo
     '030'
     """
-    data = yaml.safe_load((path or lexicon_file("triggers.yaml")).read_text(encoding="utf-8"))
+    data = read_yaml(path or lexicon_file("triggers.yaml"))
     return {
         name: EventClass(
             name=name,

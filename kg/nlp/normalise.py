@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
+from pathlib import Path
 
 import yaml
 
@@ -26,6 +27,16 @@ FOLDED_AS_SPACE = re.compile(r"[-‐‑‒–—_/\s]+")
 DROPPED = re.compile(r"[.'’ʼ`´‘]")
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 MIN_STEM = 3  # letters that must remain before a folded ending ("four" keeps its "our")
+# libyaml's loader where PyYAML was built with it: the same data, about six times faster
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path) -> object:
+    """The data of one YAML file of the project (or a user's lexicon), read safely.
+
+    Raises OSError when the file cannot be read and yaml.YAMLError when it is not YAML.
+    """
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
 
 
 @lru_cache(maxsize=200_000)
@@ -46,8 +57,7 @@ def normalise_name(text: str) -> str:
 @cache
 def spelling_endings() -> tuple[tuple[str, str], ...]:
     """The (British, American) word endings, longest first."""
-    path = ontology_dir() / "lexicon" / "names.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(ontology_dir() / "lexicon" / "names.yaml") or {}
     pairs = [(str(british), str(american)) for british, american in data.get("spelling", ())]
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
