@@ -113,6 +113,14 @@ class NameCues:
         """The canonical title for a written form: "foreign minister" -> its canonical title."""
         return self.titles.get(normalise_term(words))
 
+    def same_post(self, title: str, other: str) -> bool:
+        """True when two written titles name one post ("Spokesman", "spokesperson").
+
+        >>> name_cues().same_post("Minister of Foreign Affairs", "Foreign Minister")
+        True
+        """
+        return (self.canonical_title(title) or title) == (self.canonical_title(other) or other)
+
 
 def parse_partial_date(value: object, end: bool = False) -> date | None:
     """A date from YAML: a date, a year, "YYYY-MM" or "YYYY-MM-DD"; ``end`` picks the last day.
@@ -204,11 +212,25 @@ class Lexicon:
         >>> [entry.id for entry in lexicon.holders("Minister", "nk", date(2018, 3, 1))]
         ['ri']
         """
-        canonical = name_cues().canonical_title
-        wanted = canonical(title) or title
+        same_post = name_cues().same_post
         return [entry for entry in self.entries.values() if entry.cls == "Person"
-                and any((canonical(role.title) or role.title) == wanted and role.of == of
+                and any(same_post(role.title, title) and role.of == of
                         and role.held_on(day) for role in entry.roles)]
+
+    def post_holder_of(self, person_id: str, title: str, day: date | None) -> str | None:
+        """Whose post ``title`` the lexicon's person ``person_id`` held on ``day`` (an entry
+        id), where the lexicon knows exactly one.
+
+        >>> lexicon = Lexicon.from_entries([{"id": "ri", "label": "Ri", "class": "Person",
+        ...     "roles": [{"title": "Foreign Minister", "of": "nk", "from": 2016, "to": 2019}]}])
+        >>> lexicon.post_holder_of("ri", "Minister of Foreign Affairs", date(2018, 3, 1))
+        'nk'
+        """
+        same_post = name_cues().same_post
+        entry = self.entries.get(person_id)
+        found = {role.of for role in entry.roles if role.of and same_post(role.title, title)
+                 and role.held_on(day)} if entry else set()
+        return found.pop() if len(found) == 1 else None
 
 
 def read_entity_file(path: Path, required: bool) -> list[LexiconEntry] | None:

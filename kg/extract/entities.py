@@ -145,10 +145,19 @@ class ArticleEntities:
             person = self.group_of_span.get(role.person)
             if person is None:
                 continue
-            of = self.group_of_span.get(role.of) if role.of is not None else None
+            of = self.group_of_span.get(role.of) if role.of is not None \
+                else self.known_post_of(person, role.title)
             fact = (role.title, of, role.former, role.start_char, role.end_char)
             if fact[:3] not in [known[:3] for known in self.groups[person].roles]:
                 self.groups[person].roles.append(fact)
+
+    def known_post_of(self, person: GroupKey, title: str) -> GroupKey | None:
+        """Whose post a lexicon person holds where the text names none ("President Putin"):
+        the lexicon's, when that state or body is named in the article."""
+        lexicon_id = self.groups[person].lexicon_id
+        of = self.lexicon.post_holder_of(lexicon_id, title, self.article.published) \
+            if lexicon_id else None
+        return ("lex", of) if of and ("lex", of) in self.groups else None
 
     def add_descriptions(self, spans: list[Span]) -> None:
         """Posts without a name and "the <demonym> capital", from "the" + a state's span."""
@@ -191,7 +200,8 @@ class ArticleEntities:
         holder = self.holder(title, state_key)
         group = self.groups.get(holder) if holder else None
         if group is None:
-            group = self.group(("desc", title, state.kb_id_), "Person")
+            group = self.group(("desc", self.cues.canonical_title(title) or title,
+                                state.kb_id_), "Person")
             group.description = f"{label_of(state, self.lexicon)} {title}"
             group.roles.append((title, state_key, False, start_char, end_char))
         group.add(start_char, end_char, self.text[start_char:end_char], "description",
@@ -200,7 +210,8 @@ class ArticleEntities:
     def holder(self, title: str, state_key: GroupKey) -> GroupKey | None:
         """Who holds a post: the article's one person with it, else the lexicon's, else None."""
         in_article = [key for key, group in self.groups.items()
-                      if any(role[0] == title and role[1] == state_key for role in group.roles)]
+                      if any(self.cues.same_post(role[0], title) and role[1] == state_key
+                             for role in group.roles)]
         if len(in_article) == 1:
             return in_article[0]
         holders = self.lexicon.holders(title, state_key[1], self.article.published)

@@ -26,6 +26,7 @@ HOLDER_CLASSES = frozenset({"Country", "Organization", "GovernmentBody", "City",
 MEMBER_TITLE = "Member"  # the post of "X of the Y" where the text names none
 MAX_ADJECTIVES = 2  # "South Korea's dovish President"
 MAX_AFFILIATION_GAP = 6  # words between "of the" and the organisation
+SMALL_WORDS = frozenset({"of", "for", "the", "to", "and", "on", "-"})
 
 
 @dataclass(frozen=True)
@@ -63,18 +64,31 @@ class SpanIndex:
         return n if n is not None and self.spans[n].label_ in HOLDER_CLASSES else None
 
 
+def written_title(words: list[str]) -> str:
+    """A title as the text writes it, each word capitalised but the small ones.
+
+    >>> written_title(["foreign", "ministry", "spokesman"]), written_title(["minister", "of", "foreign", "affairs"])
+    ('Foreign Ministry Spokesman', 'Minister of Foreign Affairs')
+    >>> written_title(["secretary", "-", "general"])
+    'Secretary-General'
+    """
+    text = " ".join(word if word.lower() in SMALL_WORDS else word[:1].upper() + word[1:]
+                    for word in words)
+    return text.replace(" - ", "-")
+
+
 def title_ending_at(index: SpanIndex, i: int, cues: NameCues) -> tuple[str, int] | None:
-    """The canonical title whose words end at token ``i``, and its first token."""
+    """The title whose words end at token ``i`` (as written), and its first token."""
     words: list[int] = []
     j = i
-    while j >= 0 and len(words) < cues.max_title_words and j not in index.ending_at:
+    while j >= 0 and len(words) < cues.max_title_words and j not in index.ending_at \
+            and (index.tokens.is_alpha[j] or index.tokens.text[j] == "-"):
         words.insert(0, j)
         j = index.previous_word(j)
     texts = [index.tokens.text[k] for k in words]
     for size in range(len(words), 0, -1):
-        title = cues.canonical_title(" ".join(texts[-size:]))
-        if title:
-            return title, words[-size]
+        if cues.canonical_title(" ".join(texts[-size:])):
+            return written_title(texts[-size:]), words[-size]
     return None
 
 
