@@ -12,7 +12,7 @@ entities within the article:
 - a post with no name ("the North Korean foreign minister") is the person who holds it per
   the article or, at the article's date, per the lexicon; else it stays a description, which
   kg/resolve looks up in what the graph already holds;
-- "the Vietnamese capital" is the capital the lexicon gives;
+- "the Vietnamese capital" is the capital the lexicon gives, where the article names it;
 - posts written beside names become RoleFacts (kg/extract/roles.py).
 
 Every mention keeps its character offsets and sentence.
@@ -173,9 +173,10 @@ class ArticleEntities:
             self.add_post(index, span, end)
 
     def add_capital(self, state: Span, end: int) -> None:
-        """"the Vietnamese capital": the capital city of the state, where the lexicon has one."""
+        """"the Vietnamese capital": a mention of the state's capital city where the article
+        names that city; a description alone names no entity."""
         capital = self.lexicon[state.kb_id_].capital
-        if capital in self.lexicon:
+        if ("lex", capital) in self.groups:
             start = self.doc[state.start - 1].idx
             self.group(("lex", capital), self.lexicon[capital].cls, capital).add(
                 start, self.doc[end - 1].idx + len(self.doc[end - 1]),

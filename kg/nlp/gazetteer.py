@@ -28,11 +28,11 @@ import numpy
 from spacy.attrs import DEP, IS_SPACE, NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from kg.lexicon import FORM_KINDS, Lexicon, load_lexicon, name_cues
+from kg.lexicon import FORM_KINDS, Lexicon, NameCues, load_lexicon, name_cues
 from kg.nlp.normalise import normalise_term, token_norm
-from kg.nlp.spans import ENTITIES_KEY, acts, entity_span, is_capitalised
+from kg.nlp.spans import ENTITIES_KEY, acts, entity_span, in_place_context, is_capitalised
 from kg.nlp.tokens import annotated
 
 MAX_HYPHEN_GAPS = 3  # forms with more gaps between words get only the plain variants
@@ -117,6 +117,37 @@ def is_acronym(text: str) -> bool:
     return letters.isalpha() and letters.isupper() and len(letters) <= ACRONYM_LENGTH
 
 
+def word_before(doc: Doc, i: int, skipped: frozenset[str] = frozenset()) -> Token | None:
+    """The nearest word before token ``i`` that is neither white space nor in ``skipped``."""
+    i -= 1
+    while i >= 0 and (doc[i].is_space or doc[i].lower_ in skipped):
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def is_motion_goal(doc: Doc, governor: Token, cues: NameCues) -> bool:
+    """True where the word before a name makes it the goal of a motion: a motion verb
+    ("visited"), or "to" after one ("flying on to", "returned to")."""
+    if governor.lemma_ in cues.motion_verbs:
+        return True
+    if governor.lower_ not in ("to", "toward", "towards"):
+        return False
+    first = word_before(doc, governor.i)
+    second = word_before(doc, first.i) if first is not None else None
+    return any(word is not None and word.lemma_ in cues.motion_verbs for word in (first, second))
+
+
+def is_month_date(doc: Doc, start: int, end: int, cues: NameCues) -> bool:
+    """True for a month name written as a date, not a name: beside a number ("9 May 2019")
+    or after a time word ("in May", "since May")."""
+    if end - start != 1 or normalise_term(doc[start].text) not in cues.months:
+        return False
+    before = word_before(doc, start)
+    after = doc[end] if end < len(doc) else None
+    return before is not None and (before.is_digit or before.lower_ in cues.month_cues_before) \
+        or after is not None and after.is_digit
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One gazetteer match before overlaps are settled."""
@@ -195,10 +226,30 @@ class Gazetteer:
         if candidate.kind in SUBSUMED_KINDS and candidate.end < len(doc) \
                 and doc[candidate.end].is_title:
             return None
-        if candidate.kind != "metonym" or acts(doc, candidate.start, candidate.end, self.cues, parsed):
+        if is_month_date(doc, candidate.start, candidate.end, self.cues):
+            return None
+        if candidate.kind != "metonym" or self.acting(doc, candidate.start, candidate.end, parsed):
             return candidate
         capital = self.capital_named(candidate.entry_id, doc[candidate.start:candidate.end].text)
         return Candidate(candidate.start, candidate.end, capital, "alias") if capital else None
+
+    def acting(self, doc: Doc, start: int, end: int, parsed: bool) -> bool:
+        """True where the metonym at [start, end) stands for its state (``acts``); without a
+        parse also after "both" and an acting preposition ("with both Moscow and Kyiv") or a
+        relation ("an ally of Washington"), never as the goal of a motion ("visited Beijing",
+        "flying on to Manila")."""
+        cues = self.cues
+        if parsed or in_place_context(doc, start, end, cues.place_preps, cues.place_suffixes,
+                                      parsed):
+            return acts(doc, start, end, cues, parsed)
+        governor = word_before(doc, start, cues.coordination_openers)
+        if governor is None:
+            return acts(doc, start, end, cues, parsed)
+        if is_motion_goal(doc, governor, cues):
+            return False
+        before_of = word_before(doc, governor.i) if governor.lower_ == "of" else None
+        return acts(doc, start, end, cues, parsed) or governor.lower_ in cues.acting_preps \
+            or before_of is not None and before_of.lower_ in cues.acting_nouns_before_of
 
     def capital_named(self, state_id: str, text: str) -> str | None:
         """The id of the state's capital when ``text`` names it ("Washington"), else None."""

@@ -51,6 +51,7 @@ from spacy_lookups_data import get_file
 
 from kg.lexicon import Lexicon, NameCues, load_lexicon, name_cues
 from kg.nlp.events import read_lexicon_yaml, word_forms
+from kg.nlp.gazetteer import is_month_date
 from kg.nlp.normalise import normalise_term
 from kg.nlp.spans import ENTITIES_KEY, entity_span, in_place_context
 from kg.nlp.tokens import annotated, sentences, token_table
@@ -296,7 +297,7 @@ class DocShape:
         cues, norms = self.cues, self.norms
         first, last = norms[start], norms[end - 1]
         after = norms[end] if end < len(norms) else ""
-        if last in cues.event_heads:
+        if last in cues.event_heads or is_month_date(self.doc, start, end, cues):
             return None
         if last in cues.government_heads:
             return Found(start, end, "GovernmentBody", 0.85)

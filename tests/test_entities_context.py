@@ -1,0 +1,59 @@
+"""How the words around a name decide what it is: metonyms, month names, capital descriptions.
+
+Sentences written for these tests; the project's own lexicon.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.entities import extract_entities
+from kg.model import Article
+from kg.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def spans(nlp: Language, text: str) -> dict[str, str]:
+    """Each entity span's text and the lexicon id it was given."""
+    doc = nlp(text)
+    return {span.text: span.kb_id_ for span in doc.spans["kg_entities"]}
+
+
+@pytest.mark.parametrize("text, name, wanted", [
+    ("Tokyo keeps ties with both Moscow and Kyiv.", "Moscow", "russia"),
+    ("Canada, a close ally of Washington, kept quiet.", "Washington", "united-states"),
+    ("The envoy, flying on to Manila, said little.", "Manila", "manila"),
+    ("The minister visited Beijing twice.", "Beijing", "beijing"),
+    ("Pyongyang said it would reply.", "Pyongyang", "north-korea"),
+])
+def test_metonym_is_state_or_city_by_context(nlp: Language, text: str, name: str,
+                                             wanted: str) -> None:
+    assert spans(nlp, text)[name] == wanted
+
+
+@pytest.mark.parametrize("text", ["Voting ended in May.", "The talks of 4 May went well.",
+                                  "Ships left on May 12 and returned."])
+def test_month_is_not_a_person(nlp: Language, text: str) -> None:
+    assert "May" not in spans(nlp, text)
+
+
+def test_month_name_alone_may_still_be_a_name(nlp: Language) -> None:
+    assert spans(nlp, "Theresa May spoke first. May said the vote would stand.")["May"] \
+        == "theresa-may"
+
+
+def entity_labels(nlp: Language, text: str) -> set[str]:
+    article = Article.from_text(text, published=date(2021, 6, 1))
+    return {entity.label for entity in extract_entities(nlp(text), article)}
+
+
+def test_capital_description_joins_only_a_named_capital(nlp: Language) -> None:
+    assert "Minsk" not in entity_labels(nlp, "A plane landed in the Belarusian capital.")
+    assert "Hanoi" in entity_labels(
+        nlp, "Talks opened in Hanoi. Crowds filled the Vietnamese capital.")

@@ -1,0 +1,63 @@
+"""Posts as the text writes them, and whose post it is where the text does not say.
+
+Sentences written for these tests; the project's own lexicon.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.entities import extract_entities
+from kg.extract.roles import written_title
+from kg.lexicon import name_cues
+from kg.model import Article
+from kg.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def posts(nlp: Language, text: str, day: date = date(2019, 6, 1)) -> set[tuple[str, str, str]]:
+    """(person, title, whose post) of every role the text gives."""
+    entities = extract_entities(nlp(text), Article.from_text(text, published=day))
+    label = {entity.local_id: entity.label for entity in entities}
+    return {(entity.label, role.title, label.get(role.of or "", ""))
+            for entity in entities for role in entity.roles}
+
+
+def test_title_is_kept_as_written(nlp: Language) -> None:
+    found = posts(nlp, "China's foreign ministry spokesman Lu Kang spoke, and the "
+                       "North Korean Minister of Foreign Affairs Ri Yong-ho replied.")
+    assert ("Lu Kang", "Spokesman", "Ministry of Foreign Affairs of China") in found
+    assert ("Ri Yong-ho", "Minister of Foreign Affairs", "North Korea") in found
+
+
+def test_foreign_minister_is_not_a_foreign_body(nlp: Language) -> None:
+    text = "German Foreign Minister Heiko Maas arrived."
+    assert posts(nlp, text) == {("Heiko Maas", "Foreign Minister", "Germany")}
+    labels = {e.label for e in extract_entities(nlp(text), Article.from_text(text))}
+    assert labels == {"Germany", "Heiko Maas"}
+
+
+def test_post_without_its_state_takes_the_lexicons_where_the_state_is_named(
+        nlp: Language) -> None:
+    assert ("Vladimir Putin", "President", "Russia") in posts(
+        nlp, "Russia held a parade. President Vladimir Putin watched.")
+    assert ("Vladimir Putin", "President", "") in posts(
+        nlp, "President Vladimir Putin watched a parade.")
+
+
+def test_title_stops_at_punctuation(nlp: Language) -> None:
+    found = posts(nlp, "Japan spoke to Washington. Chief Cabinet Secretary Yoshihide Suga "
+                       "said so.")
+    assert {title for _, title, _ in found} == {"Chief Cabinet Secretary"}
+
+
+def test_written_title_and_same_post() -> None:
+    assert written_title(["vice", "foreign", "minister"]) == "Vice Foreign Minister"
+    assert name_cues().same_post("Spokesman", "spokesperson")
+    assert not name_cues().same_post("Spokesman", "President")
