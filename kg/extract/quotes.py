@@ -12,10 +12,15 @@ Each span of ``doc.spans["kg_quotes"]`` is attributed, in this order, to:
 A speaker without a name ("a senior US official") becomes a Person entity whose affiliation is
 the country or organisation named in the phrase; "the official" later refers back to it.
 A quote by "they" after "X and Y said" is recorded once per speaker.
+
+The searches back through the text are linear in the article overall: verbs of saying are
+indexed once (``VerbIndex``) and a verb that cannot give a speaker is skipped by later
+searches, so a paragraph of many quotes is not read again for each quote.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -31,6 +36,48 @@ TRIM = " ,;:\n\t"
 
 
 @dataclass
+class VerbIndex:
+    """The verbs of saying of an article in text order, for searches back from a token.
+
+    A search asks for the latest verb before a token that passes a test; a verb that fails a
+    test for good is skipped by every later search with the same key (a disjoint-set forest
+    with path compression), so a paragraph of many quotes is read once, not once per quote.
+    """
+
+    positions: list[int]
+    parents: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, context: ArticleContext) -> "VerbIndex":
+        """The tokens that are verbs of saying outside quotes (names are checked per search)."""
+        words = discourse().speech_verbs
+        return cls([i for i, lower in enumerate(context.tokens.lower)
+                    if lower in words and not context.quoted[i]])
+
+    def latest(self, key: str, before: int, start: int, passes: Callable[[int], bool]) -> int | None:
+        """The latest verb in tokens [start, before) that ``passes``; ``passes`` must give
+        the same answer whenever it is asked again with the same key."""
+        parent = self.parents.setdefault(key, list(range(len(self.positions))))
+        k = find_root(parent, bisect.bisect_left(self.positions, before) - 1)
+        while k >= 0 and self.positions[k] >= start:
+            if passes(self.positions[k]):
+                return self.positions[k]
+            parent[k] = k - 1
+            k = find_root(parent, k - 1)
+        return None
+
+
+def find_root(parent: list[int], k: int) -> int:
+    """The latest index at or before ``k`` not yet skipped (-1 for none), paths compressed."""
+    root = k
+    while root >= 0 and parent[root] != root:
+        root = parent[root]
+    while k >= 0 and parent[k] != k:
+        parent[k], k = root, parent[k]
+    return root
+
+
+@dataclass
 class SpeakerMemory:
     """Who spoke last: groups of entity local ids, most recent last."""
 
@@ -38,11 +85,37 @@ class SpeakerMemory:
     unnamed: dict[str, str] = field(default_factory=dict)  # source noun -> entity local id
     by_verb: dict[int, list[str]] = field(default_factory=dict)  # verb token -> its speakers
     agents: list[tuple[int, str]] = field(default_factory=list)  # (trigger token, agent)
+    verbs: VerbIndex | None = None
+    fitting: dict[str, tuple[int, int]] = field(default_factory=dict)  # pronoun -> (read, last)
+    agents_for: dict[str, tuple[list[int], list[str]]] = field(default_factory=dict)
+    holders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # see holder_mentions
+
+    def verb_index(self, context: ArticleContext) -> VerbIndex:
+        """The article's verbs of saying, indexed on first use."""
+        if self.verbs is None:
+            self.verbs = VerbIndex.of(context)
+        return self.verbs
 
     def last_for(self, pronoun: str, context: ArticleContext) -> list[str]:
-        """The last speakers a pronoun can stand for: a group for "they", one for "he"."""
-        return next((group for group in reversed(self.groups) if fits(group, pronoun, context)),
-                    [])
+        """The last speakers a pronoun can stand for: a group for "they", one for "he".
+
+        The groups are read once per pronoun: the latest fitting one is kept as they grow.
+        """
+        read, last = self.fitting.get(pronoun, (0, -1))
+        for number in range(read, len(self.groups)):
+            if fits(self.groups[number], pronoun, context):
+                last = number
+        self.fitting[pronoun] = (len(self.groups), last)
+        return self.groups[last] if last >= 0 else []
+
+    def agents_fitting(self, pronoun: str, context: ArticleContext) -> tuple[list[int], list[str]]:
+        """The event agents a pronoun can stand for, as trigger tokens and ids in text order."""
+        if pronoun not in self.agents_for:
+            found = sorted(((token, number, agent) for number, (token, agent)
+                            in enumerate(self.agents) if fits([agent], pronoun, context)))
+            self.agents_for[pronoun] = ([token for token, _, _ in found],
+                                        [agent for _, _, agent in found])
+        return self.agents_for[pronoun]
 
 
 def is_speech_verb(context: ArticleContext, i: int) -> bool:
@@ -51,22 +124,26 @@ def is_speech_verb(context: ArticleContext, i: int) -> bool:
             and context.owner[i] is None)
 
 
-def speech_verb_after(quote: Span, context: ArticleContext) -> int | None:
+def speech_verb_after(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> int | None:
     """The first verb of saying after a quote in the sentence where the quote ends."""
-    sentence = context.sentence_of(quote.end - 1)
-    for i in range(quote.end, sentence.end):
-        if is_speech_verb(context, i):
-            return i
+    end = context.sentence_of(quote.end - 1).end
+    positions = memory.verb_index(context).positions
+    at = bisect.bisect_left(positions, quote.end)
+    while at < len(positions) and positions[at] < end:
+        if is_speech_verb(context, positions[at]):
+            return positions[at]
+        at += 1
     return None
 
 
-def speech_verb_before(quote: Span, context: ArticleContext) -> int | None:
-    """The nearest verb of saying before a quote in the sentence where the quote starts."""
-    sentence = context.sentence_of(quote.start)
-    for i in range(quote.start - 1, sentence.start - 1, -1):
-        if is_speech_verb(context, i):
-            return i
-    return None
+def latest_speaker(before: int, start: int, context: ArticleContext, memory: SpeakerMemory,
+                   allow_after: bool) -> list[str]:
+    """The speakers of the latest verb of saying in tokens [start, before) that has any."""
+    def has_speaker(i: int) -> bool:
+        return is_speech_verb(context, i) and bool(subject_of(i, context, memory, allow_after))
+
+    found = memory.verb_index(context).latest("speaker", before, start, has_speaker)
+    return [] if found is None else memory.by_verb[found]
 
 
 def unnamed_source(verb: int, context: ArticleContext, memory: SpeakerMemory,
@@ -119,7 +196,7 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
         if group:
             return group
     if before is not None and context.owner[before] is None:
-        holder = title_holder(before, context)
+        holder = title_holder(before, context, memory)
         if holder is not None:
             return [holder]
     named_by_description = before is not None and context.owner[before] is None \
@@ -151,11 +228,8 @@ def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
 
 def paragraph_start(i: int, context: ArticleContext) -> int:
     """The first token of the paragraph that token ``i`` is in."""
-    paragraph = context.paragraph_at(i)
-    j = i
-    while j > 0 and context.paragraph_at(j - 1) == paragraph:
-        j -= 1
-    return j
+    first_char = context.paragraph_starts[context.paragraph_at(i)]
+    return bisect.bisect_left(context.tokens.idx, first_char, 0, i)
 
 
 def fits(group: list[str], pronoun: str, context: ArticleContext) -> bool:
@@ -168,51 +242,50 @@ def fits(group: list[str], pronoun: str, context: ArticleContext) -> bool:
 def paragraph_agent(verb: int, pronoun: str, context: ArticleContext, memory: SpeakerMemory,
                     start: int) -> list[str]:
     """The agent of the latest event before ``verb`` in its paragraph that fits a pronoun."""
-    for token, agent in reversed(memory.agents):
-        if start <= token < verb and fits([agent], pronoun, context):
-            return [agent]
-    return []
+    tokens, agents = memory.agents_fitting(pronoun, context)
+    at = bisect.bisect_left(tokens, verb) - 1
+    return [agents[at]] if at >= 0 and tokens[at] >= start else []
 
 
-def title_holder(noun: int, context: ArticleContext) -> str | None:
+def title_holder(noun: int, context: ArticleContext, memory: SpeakerMemory) -> str | None:
     """The person last named of those who hold the post a noun names ("the president
     said")."""
     word = context.doc[noun].lower_
     if not context.doc[noun].is_lower or context.doc[max(noun - 1, 0)].lower_ != "the":
         return None
-    holders = {entity.local_id for entity in context.entities if entity.cls == "Person" and any(
-        role.title.lower().split()[-1:] == [word] for role in entity.roles)}
-    latest = max((mention.start, entity.local_id) for entity in context.entities
-                 if entity.local_id in holders for mention in entity.mentions
-                 if mention.start < context.doc[noun].idx) if holders else None
-    return latest[1] if latest else None
+    if word not in memory.holders:
+        memory.holders[word] = holder_mentions(word, context)
+    mentions = memory.holders[word]
+    at = bisect.bisect_left(mentions, (context.tokens.idx[noun], "")) - 1
+    return mentions[at][1] if at >= 0 else None
+
+
+def holder_mentions(word: str, context: ArticleContext) -> list[tuple[int, str]]:
+    """(character offset, local id) of every mention of a person whose post ends in
+    ``word``, sorted."""
+    return sorted((mention.start, entity.local_id) for entity in context.entities
+                  if entity.cls == "Person" and any(role.title.lower().split()[-1:] == [word]
+                                                    for role in entity.roles)
+                  for mention in entity.mentions)
 
 
 def earlier_speakers(verb: int, pronoun: str, context: ArticleContext,
                      memory: SpeakerMemory, start: int) -> list[str]:
     """The speakers of an earlier verb of saying (back to token ``start``) that a pronoun
     can stand for."""
-    for i in range(verb - 1, max(-1, start - 1), -1):
-        if not is_speech_verb(context, i) or i in memory.by_verb and not memory.by_verb[i]:
-            continue
-        group = subject_of(i, context, memory, allow_after=True)
-        if fits(group, pronoun, context):
-            return group
-    return []
+    def stands_for(i: int) -> bool:
+        return is_speech_verb(context, i) and not (i in memory.by_verb and not memory.by_verb[i]) \
+            and fits(subject_of(i, context, memory, allow_after=True), pronoun, context)
+
+    found = memory.verb_index(context).latest(f"fits {pronoun}", verb, max(start, 0), stands_for)
+    return [] if found is None else memory.by_verb[found]
 
 
 def paragraph_speaker(quote: Span, context: ArticleContext,
                       memory: SpeakerMemory) -> list[str]:
     """The speaker of the nearest verb of saying earlier in the quote's paragraph."""
-    paragraph = context.paragraph_at(quote.start)
-    for i in range(quote.start - 1, -1, -1):
-        if context.tokens.is_space[i] and context.paragraph_at(i) != paragraph:
-            break
-        if is_speech_verb(context, i):
-            speakers = subject_of(i, context, memory, allow_after=True)
-            if speakers:
-                return speakers
-    return []
+    return latest_speaker(quote.start, paragraph_start(quote.start, context), context, memory,
+                          allow_after=True)
 
 
 def previous_content(i: int, context: ArticleContext) -> int | None:
@@ -225,29 +298,23 @@ def previous_content(i: int, context: ArticleContext) -> int | None:
 
 def sentence_speaker(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
     """The speaker named by a verb of saying in the quote's sentence, if any."""
-    verb = speech_verb_after(quote, context)
+    verb = speech_verb_after(quote, context, memory)
     if verb is not None:
         speaker = subject_of(verb, context, memory, allow_after=True)
         if speaker:
             return speaker
-    verb = speech_verb_before(quote, context)
-    while verb is not None:
-        speaker = subject_of(verb, context, memory, allow_after=False)
-        if speaker:
-            return speaker
-        earlier = context.doc[context.sentence_of(verb).start:verb]
-        verb = next((t.i for t in reversed(earlier) if is_speech_verb(context, t.i)), None)
-    return []
+    return latest_speaker(quote.start, context.sentence_of(quote.start).start, context, memory,
+                          allow_after=False)
 
 
-def event_agent_before(quote: Span, mentions: list[EventMention],
+def event_agent_before(quote: Span, mentions: list[EventMention], tokens: list[int],
                        context: ArticleContext) -> list[str]:
-    """The agent of the last event reported before the quote in its sentence."""
-    sentence = context.sentence_index[quote.start]
-    for mention in reversed(mentions):
-        if mention.token < quote.start and context.sentence_index[mention.token] == sentence:
-            return mention.event.agents[:1]
-    return []
+    """The agent of the last event reported before the quote in its sentence (``tokens``:
+    the trigger token of each mention, in text order)."""
+    at = bisect.bisect_left(tokens, quote.start) - 1
+    same_sentence = at >= 0 and \
+        context.sentence_index[tokens[at]] == context.sentence_index[quote.start]
+    return mentions[at].event.agents[:1] if same_sentence else []
 
 
 def quote_text(quote: Span) -> str:
@@ -259,6 +326,7 @@ def iter_quotes(context: ArticleContext, mentions: list[EventMention],
                 memory: SpeakerMemory) -> Iterator[Quote]:
     """Every quote of the article with its speaker (one Quote per speaker of a group)."""
     memory.agents = [(m.token, agent) for m in mentions for agent in m.event.agents[:1]]
+    tokens = [mention.token for mention in mentions]
     last_paragraph = -1
     for number, quote in enumerate(context.doc.spans.get("kg_quotes", [])):
         if not quote_text(quote):
@@ -270,7 +338,7 @@ def iter_quotes(context: ArticleContext, mentions: list[EventMention],
         if not speakers:
             speakers, confidence = paragraph_speaker(quote, context, memory), 0.8
         if not speakers:
-            speakers, confidence = event_agent_before(quote, mentions, context), 0.6
+            speakers, confidence = event_agent_before(quote, mentions, tokens, context), 0.6
         if speakers:
             memory.groups.append(speakers)
             last_paragraph = paragraph
