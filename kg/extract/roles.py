@@ -87,7 +87,7 @@ def title_ending_at(index: SpanIndex, i: int, cues: NameCues) -> tuple[str, int]
         j = index.previous_word(j)
     texts = [index.tokens.text[k] for k in words]
     for size in range(len(words), 0, -1):
-        if cues.canonical_title(" ".join(texts[-size:])):
+        if texts[-size] != "-" and cues.canonical_title(" ".join(texts[-size:])):
             return written_title(texts[-size:]), words[-size]
     return None
 

@@ -311,8 +311,8 @@ class DocShape:
             return Found(start, end, "Facility", 0.8)
         if after in cues.organization_heads:
             return Found(start, end, "Organization", 0.8)
-        if self.speaks(start, end):
-            return Found(start, end, "Person", 0.7)
+        if self.speaks(start, end) and not self.title_at(end, len(norms)):
+            return Found(start, end, "Person", 0.7)  # not "said California Attorney General"
         if in_place_context(self.doc, start, end, cues.place_preps, cues.place_suffixes,
                             self.parsed):
             return Found(start, end, "Place", 0.6)
