@@ -1,10 +1,15 @@
 """The ``kg_events`` component: marks event triggers from ontology/lexicon/triggers.yaml.
 
 Every trigger becomes a span in ``doc.spans["kg_triggers"]`` whose ``label_`` is the ekg event
-class and whose ``kb_id_`` is ``"verb"``, ``"noun"`` or ``"reported"`` (how it was matched).
+class and whose ``kb_id_`` is ``"verbs"``, ``"nouns"`` or ``"reported"`` (how it was matched).
 Words are matched on their lower-case form against every inflection the lookup tables of
 spacy-lookups-data know for a trigger lemma, so "Talks", "promised" and "negotiations" match
 with or without a lemmatizer in the pipeline.
+
+A word that is only a verb trigger is dropped where the text uses it as a noun or an adjective
+or inside a name ("the state news agency", "state-run", "Secretary of State", "the State
+Department"; ``is_verb_use``), and a verb that needs an object ("fired two missiles") only
+counts with one after it (``has_object``).
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
@@ -24,7 +29,7 @@ from pathlib import Path
 import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from spacy_lookups_data import get_file
@@ -32,7 +37,8 @@ from spacy_lookups_data import get_file
 from kg.nlp.normalise import read_yaml
 from kg.paths import ontology_dir
 
-TRIGGER_KINDS = ("verbs", "nouns", "reported")
+TRIGGER_KINDS = ("verbs", "nouns", "reported", "object_verbs")
+VERB_KINDS = frozenset({"verbs", "reported"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,8 @@ class EventClass:
     verbs: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
     reported: tuple[str, ...] = ()
+    object_verbs: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
     target_preps: frozenset[str] = field(default_factory=frozenset)
     symmetric: bool = False
     series: bool = False
@@ -76,6 +84,8 @@ def event_classes(path: Path | None = None) -> dict[str, EventClass]:
             verbs=tuple(entry.get("verbs") or ()),
             nouns=tuple(entry.get("nouns") or ()),
             reported=tuple(entry.get("reported") or ()),
+            object_verbs=tuple(entry.get("object_verbs") or ()),
+            objects=tuple(entry.get("objects") or ()),
             target_preps=frozenset(entry.get("target_preps") or ()),
             symmetric=bool(entry.get("symmetric", False)),
             series=bool(entry.get("series", False)),
@@ -118,29 +128,130 @@ def trigger_phrases(classes: dict[str, EventClass]) -> dict[str, set[str]]:
     return phrases
 
 
+@dataclass(frozen=True)
+class VerbContext:
+    """Words next to a verb trigger that show it is not used as a verb (triggers.yaml).
+
+    ``noun_before``: determiners and possessives ("the state", "Venezuela's state");
+    ``prepositions``: words before a base form that make it a noun ("head of state");
+    ``joiners``: a hyphen written straight after ("state-run"); ``object_reach``: how many
+    tokens after an ``object_verbs`` trigger its object may come.
+    """
+
+    noun_before: frozenset[str]
+    prepositions: frozenset[str]
+    joiners: frozenset[str]
+    object_reach: int
+
+
+@cache
+def verb_context(path: Path | None = None) -> VerbContext:
+    """The ``verb_context`` section of the trigger lexicon."""
+    data = read_yaml(path or lexicon_file("triggers.yaml"))["verb_context"]
+    return VerbContext(noun_before=frozenset(data["noun_before"]),
+                       prepositions=frozenset(data["prepositions"]),
+                       joiners=frozenset(data["joiners"]),
+                       object_reach=int(data["object_reach"]))
+
+
+def word_before(token: Token) -> Token | None:
+    """The nearest token before ``token`` that is not white space."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_space:
+        i -= 1
+    return token.doc[i] if i >= 0 else None
+
+
+def opens_text(token: Token) -> bool:
+    """Whether a token opens a sentence, a line or a quotation, where any word is capitalised."""
+    before = word_before(token)
+    return token.is_sent_start or before is None or before.is_punct \
+        or token.i > 0 and "\n" in token.doc[token.i - 1].text_with_ws
+
+
+def is_verb_use(span: Span, context: VerbContext) -> bool:
+    """Whether a verb-only trigger can be a verb where it stands.
+
+    Not after a determiner or possessive ("the state news agency"), not as a base form after a
+    preposition ("head of state"), not as a plural after a number ("the two states"), not joined to a hyphen ("state-run") and not capitalised
+    inside a sentence, where it is part of a name or title ("Secretary of State").
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> words = verb_context()
+    >>> [is_verb_use(nlp(text)[1:2], words) for text in ("Kim stated it.", "the state media",
+    ...                                                  "Secretary State Smith", "a state-run")]
+    [True, False, False, False]
+    """
+    first, last = span[0], span[-1]
+    before = word_before(first)
+    if before is not None and (before.lower_ in context.noun_before or before.lower_ in
+                               context.prepositions and not first.lower_.endswith("ing")
+                               or before.like_num and first.lower_.endswith("s")):
+        return False
+    following = span.doc[last.i + 1] if last.i + 1 < len(span.doc) else None
+    if following is not None and not last.whitespace_ and following.text in context.joiners:
+        return False
+    return not (first.is_title and not opens_text(first))
+
+
 class EventTriggers:
     """Marks every trigger word of the lexicon in ``doc.spans["kg_triggers"]``.
 
     A PhraseMatcher over lower-case forms: one hash lookup per token, whatever the size of
-    the lexicon.
+    the lexicon. A trigger inside a name of ``doc.spans["kg_entities"]`` is none.
     """
 
     def __init__(self, nlp: Language, name: str, spans_key: str, lexicon: Path | None) -> None:
         self.name = name
         self.spans_key = spans_key
+        self.context = verb_context(lexicon)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for key, phrases in trigger_phrases(event_classes(lexicon)).items():
+        classes = event_classes(lexicon)
+        for key, phrases in trigger_phrases(classes).items():
             self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(phrases))))
+        self.objects = {name: frozenset(form for lemma in event_class.objects
+                                        for form in word_forms(lemma, noun=True))
+                        for name, event_class in classes.items()}
 
-    def __call__(self, doc: Doc) -> Doc:
+    def has_object(self, doc: Doc, end: int, class_name: str) -> bool:
+        """Whether one of the class's object words follows within reach, in the sentence."""
+        sentence_end = doc[end - 1].sent.end if doc.has_annotation("SENT_START") else len(doc)
+        window = doc[end:min(sentence_end, end + self.context.object_reach)]
+        return any(token.lower_ in self.objects[class_name] for token in window)
+
+    def matches(self, doc: Doc) -> dict[tuple[int, int, str], set[str]]:
+        """(start, end, class) -> the kinds it matched as; an object verb with its object
+        counts as a verb and takes the place of other classes' triggers on its words."""
         kinds: dict[tuple[int, int, str], set[str]] = defaultdict(set)
+        objected: dict[tuple[int, int], str] = {}
         for match_id, start, end in self.matcher(doc):
             class_name, kind = doc.vocab.strings[match_id].split("|")
+            if kind == "object_verbs":
+                if not self.has_object(doc, end, class_name):
+                    continue
+                objected[(start, end)] = class_name
+                kind = "verbs"
             kinds[(start, end, class_name)].add(kind)
-        spans = [doc[start:end] for start, end, _ in kinds]
-        for span, ((_, _, class_name), found) in zip(spans, kinds.items()):
-            span.label_ = class_name
-            span.kb_id_ = " ".join(sorted(found))
+        return {key: found for key, found in kinds.items()
+                if objected.get(key[:2], key[2]) == key[2]}
+
+    def is_trigger(self, span: Span, kinds: set[str], inside_names: set[int]) -> bool:
+        """Not inside a name, and a verb-only trigger only where it is used as a verb."""
+        if any(token.i in inside_names for token in span):
+            return False
+        return not kinds <= VERB_KINDS or is_verb_use(span, self.context)
+
+    def __call__(self, doc: Doc) -> Doc:
+        inside_names = {i for name in doc.spans.get("kg_entities", [])
+                        for i in range(name.start, name.end)}
+        spans = []
+        for (start, end, class_name), found in self.matches(doc).items():
+            span = doc[start:end]
+            if self.is_trigger(span, found, inside_names):
+                span.label_ = class_name
+                span.kb_id_ = " ".join(sorted(found))
+                spans.append(span)
         doc.spans[self.spans_key] = filter_spans(spans)
         return doc
 

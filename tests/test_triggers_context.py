@@ -1,0 +1,54 @@
+"""Trigger words used as nouns, adjectives or inside names are no triggers; object verbs
+need their object; the classes added to the lexicon are found."""
+from __future__ import annotations
+
+import pytest
+
+from events_support import blank_pipeline
+
+
+def triggers(text: str) -> list[tuple[str, str]]:
+    doc = blank_pipeline()(text)
+    return [(span.text, span.label_) for span in doc.spans["kg_triggers"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The Foreign Secretary of State Jane Doe arrived late.",  # capitalised inside a title
+    "The state broadcaster aired it.",                        # after a determiner
+    "Ruritania's state miner was named.",                     # after a possessive
+    "She was the first head of state to speak.",              # a base form after "of"
+    "A state-run firm was hit.",                              # joined by a hyphen
+    "Officials of the United States spoke.",                  # inside a lexicon name
+    "The report was long.",                                   # a verb trigger as a noun
+])
+def test_verb_triggers_that_are_not_verbs_are_dropped(text):
+    assert [label for _, label in triggers(text)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ruritania stated its position.", [("stated", "Statement")]),
+    ("State your name, he said.", [("State", "Statement")]),
+    ("They were accused of imposing sanctions.", [("imposing", "SanctionImposed")]),
+])
+def test_verb_triggers_used_as_verbs_stay(text, expected):
+    assert [pair for pair in triggers(text) if pair[1] != "Accusation"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ruritania fired three ballistic missiles at dawn.", [("fired", "WeaponsTest")]),
+    ("The board fired its chairman.", []),
+    ("Envoys eased tensions between the two states.", [("eased", "Mediation")]),
+    ("Brussels eased sanctions on the country.", [("eased", "SanctionLifted")]),
+])
+def test_object_verbs_need_their_object(text, expected):
+    assert triggers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The minister arrived in the capital.", [("arrived in", "Visit")]),
+    ("He began a state visit to the kingdom.", [("state visit", "Visit")]),
+    ("She offered to act as a mediator.", [("offered", "Offer"), ("mediator", "Mediation")]),
+    ("Rebels threatened the town.", [("threatened", "Threat")]),
+])
+def test_added_classes_are_found(text, expected):
+    assert triggers(text) == expected
