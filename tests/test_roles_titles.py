@@ -61,3 +61,17 @@ def test_written_title_and_same_post() -> None:
     assert written_title(["vice", "foreign", "minister"]) == "Vice Foreign Minister"
     assert name_cues().same_post("Spokesman", "spokesperson")
     assert not name_cues().same_post("Spokesman", "President")
+
+
+def test_post_in_apposition_after_the_name(nlp: Language) -> None:
+    found = posts(nlp, "Elliott Abrams, the US special representative for Venezuela, "
+                       "spoke on Monday.")
+    assert ("Elliott Abrams", "Special Representative for Venezuela", "United States") in found
+    assert {person for person, _, _ in found} == {"Elliott Abrams"}
+
+
+def test_post_before_the_name_with_a_comma_and_acting(nlp: Language) -> None:
+    assert ("Khalid al-Falih", "Energy Minister", "Saudi Arabia") in posts(
+        nlp, "Saudi Arabia's energy minister, Khalid al-Falih, said prices would rise.")
+    assert ("Patrick Shanahan", "Acting Defense Secretary", "United States") in posts(
+        nlp, "The acting US Defense Secretary, Patrick Shanahan, briefed senators.")

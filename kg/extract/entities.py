@@ -26,8 +26,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.roles import (POSSESSIVES, RoleMention, SpanIndex, find_roles, label_of,
-                              title_ending_at)
+from kg.extract.roles import (HOLDER_CLASSES, POSSESSIVES, POST_OBJECT_WORDS, RoleMention,
+                              SpanIndex, find_roles, label_of, title_ending_at)
 from kg.lexicon import Lexicon, NameCues, load_lexicon, name_cues
 from kg.model import Article, Entity, Mention, RoleFact
 from kg.nlp.normalise import normalise_name, normalise_term
@@ -194,10 +194,17 @@ class ArticleEntities:
             found = None
         if found is None or i + 1 in index.starting_at:
             return
-        title = found[0]
+        title, i = self.with_post_object(index, found[0], i)
         state_key = ("lex", state.kb_id_)
         start_char = self.doc[state.start - 1].idx
         end_char = self.doc[i].idx + len(self.doc[i])
+        named = self.named_before(index, state.start - 1)
+        if named is not None:
+            group = self.groups[named]
+            group.roles.append((title, state_key, False, start_char, end_char))
+            group.add(start_char, end_char, self.text[start_char:end_char], "description",
+                      DESCRIPTION_CONFIDENCE)
+            return
         holder = self.holder(title, state_key)
         group = self.groups.get(holder) if holder else None
         if group is None:
@@ -207,6 +214,29 @@ class ArticleEntities:
             group.roles.append((title, state_key, False, start_char, end_char))
         group.add(start_char, end_char, self.text[start_char:end_char], "description",
                   DESCRIPTION_CONFIDENCE)
+
+    def with_post_object(self, index: SpanIndex, title: str, i: int) -> tuple[str, int]:
+        """The title ending at token ``i`` with what the post is for, where a place or body
+        follows ("special representative for Venezuela"), and the token it now ends at."""
+        j = i + 1
+        if j + 1 < len(self.doc) and self.doc[j].lower_ in POST_OBJECT_WORDS \
+                and j + 1 in index.starting_at:
+            target = index.spans[index.starting_at[j + 1]]
+            if target.label_ in HOLDER_CLASSES:
+                return f"{title} {self.doc[j].lower_} {label_of(target, self.lexicon)}", \
+                    target.end - 1
+        return title, i
+
+    def named_before(self, index: SpanIndex, the: int) -> GroupKey | None:
+        """The person a post in apposition follows ("Elliott Abrams, the US envoy"), if any:
+        ``the`` is the index of the post's "the"."""
+        comma = index.previous_word(the)
+        if comma < 0 or self.doc[comma].text != ",":
+            return None
+        n = index.ending_at.get(index.previous_word(comma))
+        if n is None or index.spans[n].label_ != "Person":
+            return None
+        return self.group_of_span.get(n)
 
     def holder(self, title: str, state_key: GroupKey) -> GroupKey | None:
         """Who holds a post: the article's one person with it, else the lexicon's, else None."""

@@ -26,6 +26,7 @@ HOLDER_CLASSES = frozenset({"Country", "Organization", "GovernmentBody", "City",
 MEMBER_TITLE = "Member"  # the post of "X of the Y" where the text names none
 MAX_ADJECTIVES = 2  # "South Korea's dovish President"
 MAX_AFFILIATION_GAP = 6  # words between "of the" and the organisation
+POST_OBJECT_WORDS = frozenset({"to", "for"})  # "Ambassador to South Korea", "Envoy for Iran"
 SMALL_WORDS = frozenset({"of", "for", "the", "to", "and", "on", "-"})
 
 
@@ -97,24 +98,38 @@ def label_of(span: Span, lexicon: Lexicon) -> str:
     return lexicon[span.kb_id_].label if span.kb_id_ in lexicon else " ".join(span.text.split())
 
 
+def with_prefix(index: SpanIndex, title: str, start: int,
+                cues: NameCues) -> tuple[str, int, int]:
+    """The title with a word such as "acting" written before token ``start`` ("acting US
+    Defense Secretary" is an "Acting Defense Secretary"): the title, where the phrase now
+    starts, and the word before it."""
+    k = index.previous_word(start)
+    if k >= 0 and index.tokens.lower[k] in cues.title_prefixes:
+        return f"{written_title([index.tokens.lower[k]])} {title}", k, index.previous_word(k)
+    return title, start, k
+
+
 def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
                  cues: NameCues) -> RoleMention | None:
-    """The post written before the person of span ``n``, if any."""
+    """The post written before the person of span ``n``, if any, also with a comma between
+    ("Saudi Arabia's energy minister, Khalid al-Falih")."""
     i = index.previous_word(index.spans[n].start)
+    if i >= 0 and index.tokens.text[i] == ",":
+        i = index.previous_word(i)
     target = index.holder_ending_at(i)
     suffix = ""
     if target is not None:
         before = index.previous_word(index.spans[target].start)
-        if before < 0 or index.doc[before].lower_ != "to":
+        if before < 0 or index.doc[before].lower_ not in POST_OBJECT_WORDS:
             return None
-        suffix = " to " + label_of(index.spans[target], lexicon)
+        suffix = f" {index.doc[before].lower_} {label_of(index.spans[target], lexicon)}"
         i = index.previous_word(before)
     found = title_ending_at(index, i, cues)
     if found is None:
         return None
     title, start = found
     tokens = index.tokens
-    k = index.previous_word(start)
+    title, start, k = with_prefix(index, title, start, cues)
     for _ in range(MAX_ADJECTIVES):
         if k >= 0 and tokens.is_lower[k] and tokens.is_alpha[k] \
                 and k not in index.ending_at and tokens.lower[k] not in cues.former_words:
@@ -123,8 +138,7 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
         k = index.previous_word(k)
     of = index.holder_ending_at(k)
     if of is not None:
-        start = index.spans[of].start
-        k = index.previous_word(start)
+        title, start, k = with_prefix(index, title, index.spans[of].start, cues)
     former = k >= 0 and tokens.lower[k] in cues.former_words
     if former:
         start = k
