@@ -75,3 +75,8 @@ def test_post_before_the_name_with_a_comma_and_acting(nlp: Language) -> None:
         nlp, "Saudi Arabia's energy minister, Khalid al-Falih, said prices would rise.")
     assert ("Patrick Shanahan", "Acting Defense Secretary", "United States") in posts(
         nlp, "The acting US Defense Secretary, Patrick Shanahan, briefed senators.")
+
+
+def test_description_gives_its_holder_the_post(nlp: Language) -> None:
+    assert ("Kim Jong-un", "Leader", "North Korea") in posts(
+        nlp, "Kim Jong-un flew home. Aides said the North Korean leader was tired.")

@@ -198,19 +198,14 @@ class ArticleEntities:
         state_key = ("lex", state.kb_id_)
         start_char = self.doc[state.start - 1].idx
         end_char = self.doc[i].idx + len(self.doc[i])
-        named = self.named_before(index, state.start - 1)
-        if named is not None:
-            group = self.groups[named]
-            group.roles.append((title, state_key, False, start_char, end_char))
-            group.add(start_char, end_char, self.text[start_char:end_char], "description",
-                      DESCRIPTION_CONFIDENCE)
-            return
-        holder = self.holder(title, state_key)
+        holder = self.named_before(index, state.start - 1) or self.holder(title, state_key)
         group = self.groups.get(holder) if holder else None
         if group is None:
             group = self.group(("desc", self.cues.canonical_title(title) or title,
                                 state.kb_id_), "Person")
             group.description = f"{label_of(state, self.lexicon)} {title}"
+        if not any(self.cues.same_post(role[0], title) and role[1] == state_key
+                   for role in group.roles):
             group.roles.append((title, state_key, False, start_char, end_char))
         group.add(start_char, end_char, self.text[start_char:end_char], "description",
                   DESCRIPTION_CONFIDENCE)
