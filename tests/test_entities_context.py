@@ -57,3 +57,10 @@ def test_capital_description_joins_only_a_named_capital(nlp: Language) -> None:
     assert "Minsk" not in entity_labels(nlp, "A plane landed in the Belarusian capital.")
     assert "Hanoi" in entity_labels(
         nlp, "Talks opened in Hanoi. Crowds filled the Vietnamese capital.")
+
+
+def test_and_inside_one_organisation_name(nlp: Language) -> None:
+    found = spans(nlp, "Rome joined the Belt and Road Initiative.")
+    assert "Belt and Road Initiative" in found and "Road Initiative" not in found
+    assert {"Green Party", "Labour Party"} <= set(
+        spans(nlp, "Rome, the Green Party and Labour Party agreed."))

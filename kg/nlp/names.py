@@ -247,8 +247,9 @@ class DocShape:
                 continue
             j = i + 1
             while j < end and not self.title_at(j, end) and \
-                    self.norms[j] not in self.cues.not_names:
-                j += 1
+                    (self.norms[j] not in self.cues.not_names
+                     or self.norms[j] == "and" and self.joins(j)):
+                j += 1  # coordinated_parts splits at "and"
             while j > i + 1 and (self.joins(j - 1) or self.tokens.text[j - 1] == "-"):
                 j -= 1
             for part_start, part_end in self.coordinated_parts(i, j):
@@ -256,18 +257,21 @@ class DocShape:
             titled, i = False, j
 
     def coordinated_parts(self, start: int, end: int) -> list[tuple[int, int]]:
-        """A run split at "and", unless it names one organisation ("... and Security Council").
+        """A run split at "and", unless it names one organisation ("Belt and Road
+        Initiative", "... and Security Council": only the last part ends in a head word).
 
-        "Joel Wit and Jenny Town" are two names.
+        "Joel Wit and Jenny Town" are two names, as are "Green Party and Labour Party".
         """
-        if self.norms[end - 1] in self.cues.organization_heads | self.cues.government_heads:
-            return [(start, end)]
+        heads = self.cues.organization_heads | self.cues.government_heads
         parts: list[tuple[int, int]] = []
         part_start = start
         for i in range(start, end):
             if self.norms[i] == "and" and self.tokens.is_lower[i]:
                 parts.append((part_start, i))
                 part_start = i + 1
+        if self.norms[end - 1] in heads and not any(self.norms[part_end - 1] in heads
+                                                    for _, part_end in parts):
+            return [(start, end)]
         return parts + [(part_start, end)]
 
     def supported(self, i: int) -> bool:
