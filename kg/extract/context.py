@@ -90,6 +90,23 @@ def discourse() -> Discourse:
     return Discourse(**values)  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True)
+class ArgumentWords:
+    """The word lists of ontology/lexicon/arguments.yaml, every inflected form."""
+
+    light_verbs: frozenset[str]
+    control_verbs: frozenset[str]
+    happening_verbs: frozenset[str]
+
+
+@cache
+def argument_words() -> ArgumentWords:
+    """The argument word lists, read once."""
+    data = read_lexicon_yaml("arguments.yaml")
+    return ArgumentWords(**{name: inflected(data[name])
+                            for name in ArgumentWords.__dataclass_fields__})
+
+
 def clause_boundaries(tokens: TokenTable) -> list[bool]:
     """Per token: True for a word where an argument search within a clause must stop:
     punctuation that closes a clause, a clause opener ("which", "while"), a verb of saying
@@ -300,15 +317,51 @@ class ArticleContext:
                 return j
             skippable = token.is_space or lower in DETERMINERS or lower in HYPHENS or (
                 token.is_lower and not token.is_punct and lower not in COORDINATORS
-                and not self.is_boundary(token)) or self.owner[j] and self.is_compound(j)
+                and not self.is_boundary(token)) or self.owner[j] and self.is_compound(j) \
+                or self.is_title_word(j)
             if not skippable:
                 return None
         return None
+
+    def is_title_word(self, j: int) -> bool:
+        """A capitalised word of no entity inside a sentence: part of a post before a name
+        ("with President Hassan Rouhani")."""
+        token = self.doc[j]
+        return token.is_title and token.is_alpha and self.owner[j] is None \
+            and j > self.sentence_of(j).start and not self.is_boundary(token)
+
+    def phrase_end(self, i: int) -> int:
+        """The first token after the noun at ``i`` where its arguments surely end: a verb
+        or auxiliary, unless it says the event happened ("the summit took place in Hanoi",
+        "talks were held in Geneva") or opens a participle phrase ("the summit held in
+        Hanoi"); "the talks were overshadowed by attacks in ..." ends at "were"."""
+        end = self.clause_end(i)
+        happening = argument_words().happening_verbs
+        for j in range(i + 1, end):
+            token = self.doc[j]
+            verb = token.lower_ in AUXILIARIES or self.is_other_verb(token)
+            if not verb or token.lower_ in happening:
+                continue
+            after = self.doc[j + 1] if j + 1 < end else None
+            if after is None or after.lower_ not in PREPOSITIONS and (
+                    token.lower_ not in AUXILIARIES or after.lower_ not in happening):
+                return j
+        return end
 
     def is_compound(self, j: int) -> bool:
         """An entity that is part of a hyphenated modifier ("Washington-based")."""
         end = self.span_end[j]
         return end < len(self.doc) and self.doc[end].lower_ in HYPHENS
+
+    def next_trigger(self, i: int) -> int:
+        """The first token of the next trigger after the one at ``i``, or the clause end."""
+        end = self.clause_end(i)
+        j = i + 1
+        while j < end and j in self.trigger_tokens:
+            j += 1
+        while j < end and j not in self.trigger_tokens:
+            j += 1
+        return j
 
     def clause_end(self, i: int) -> int:
         """The first token after ``i`` where the clause of ``i`` ends."""

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import (AGENT_CLASSES, COORDINATORS, DETERMINERS, HYPHENS,
                                 PLACE_CLASSES, PREPOSITIONS, Argument, ArticleContext,
-                                discourse)
+                                argument_words, discourse)
 from kg.extract.dates import DAY_KINDS, day_of
 from kg.model import Event
 from kg.nlp.events import EventClass, event_classes
@@ -146,10 +146,14 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
 def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) -> Roles:
     """Arguments of a verb trigger from token patterns: subject before, objects after."""
     roles = Roles()
-    subject = context.subject_before(head.i)
     passive = is_passive(head)
     reduced = not passive and is_reduced_relative(head, context)
-    arguments = context.arguments_after(head.i)
+    subject = context.subject_before(head.i)
+    if not (subject or passive or reduced):
+        subject = controller_subject(head, context)
+    own_content = event_class.name in discourse().content_classes
+    arguments = context.arguments_after(
+        head.i, limit=None if own_content else context.next_trigger(head.i))
     role_arguments(arguments, event_class, context, roles, direct_object=not (passive or reduced),
                    agent_preps=frozenset({"by"}) if passive or reduced else frozenset())
     if passive:
@@ -161,6 +165,40 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
         for agent in subject:
             context.note_agent(head.i, agent)
     return roles
+
+
+def controller_subject(verb: Token, context: ArticleContext) -> list[str]:
+    """The subject of the verb that governs ``verb`` and does what it says: "he tried to
+    calm a standoff" (a control verb before "to"), "he said, urging Iran to ..." (a
+    participle after the clause of its subject)."""
+    before = previous_word(verb)
+    if before is None:
+        return []
+    governor = previous_word(before)
+    if governor is None or context.quoted[governor.i]:
+        return []
+    if before.lower_ == "to" and governor.lower_ in argument_words().control_verbs:
+        return context.subject_before(governor.i) or controller_subject(governor, context)
+    if before.lower_ == "," and verb.lower_.endswith("ing") and (
+            governor.lower_ in discourse().speech_verbs or context.is_other_verb(governor)):
+        return context.subject_before(governor.i)
+    return []
+
+
+def light_verb_subject(noun: Token, context: ArticleContext) -> list[str]:
+    """The agent of a noun that is the object of a light verb ("Abe held talks", "Japan
+    lodged a strong protest"): the verb's subject."""
+    i = noun.i - 1
+    stop = max(context.sentence_of(noun.i).start, noun.i - PREMODIFIER_WINDOW - 1)
+    while i >= stop:
+        token = context.doc[i]
+        if token.lower_ in argument_words().light_verbs:
+            return context.subject_before(i) or controller_subject(token, context)
+        if context.owner[i] or not (token.is_space or token.lower_ in DETERMINERS
+                                    or is_modifier_word(token)):
+            return []
+        i -= 1
+    return []
 
 
 def modifier_entities(noun: int, context: ArticleContext) -> list[str]:
@@ -221,8 +259,11 @@ def nominal_roles(head: Token, event_class: EventClass, context: ArticleContext)
         else:
             roles.actors.append(local_id)
     roles.agents = possessor(head, context, event_class)
-    role_arguments(context.arguments_after(head.i), event_class, context, roles,
-                   direct_object=False, agent_preps=frozenset({"by", "from"}))
+    if not roles.agents and not roles.actors:
+        roles.agents = light_verb_subject(head, context)
+    role_arguments(context.arguments_after(head.i, limit=context.phrase_end(head.i)),
+                   event_class, context, roles, direct_object=False,
+                   agent_preps=frozenset({"by", "from"}))
     if not roles.agents and not roles.actors and event_class.speech:
         roles.agents = speaker_near(head.i, context)
     return roles
