@@ -26,6 +26,59 @@ def normalise_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+class PartialDate(date):
+    """A month or a year without its day. It sorts as its first day, equals only the same
+    month or year (not that day), and writes itself as ISO 8601 does ("2018-06", "2018"),
+    the lexical form of xsd:gYearMonth and xsd:gYear.
+
+    >>> PartialDate(2018, 6).isoformat(), PartialDate(2018).isoformat()
+    ('2018-06', '2018')
+    >>> PartialDate(2018, 6) == date(2018, 6, 1), PartialDate(2018, 6) == PartialDate(2018, 6)
+    (False, True)
+    """
+
+    precision: str  # "month" or "year"
+
+    def __new__(cls, year: int, month: int | None = None) -> "PartialDate":
+        value = super().__new__(cls, year, month or 1, 1)
+        value.precision = "year" if month is None else "month"
+        return value
+
+    def isoformat(self) -> str:
+        """"2018-06" for a month, "2018" for a year."""
+        return f"{self.year:04d}" if self.precision == "year" else f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, date) and self.isoformat() == other.isoformat()
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self.isoformat())
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self.isoformat()!r})"
+
+    def __reduce__(self) -> tuple:
+        return PartialDate, (self.year, None if self.precision == "year" else self.month)
+
+
+def date_from_iso(text: str) -> date:
+    """A date from its ISO form: "2019-02-28" a day, "2018-06" and "2018" a PartialDate.
+
+    >>> date_from_iso("2018-06"), date_from_iso("2019-02-28")
+    (PartialDate('2018-06'), datetime.date(2019, 2, 28))
+    """
+    if len(text) == 4:
+        return PartialDate(int(text))
+    if len(text) == 7:
+        return PartialDate(int(text[:4]), int(text[5:]))
+    return date.fromisoformat(text)
+
+
 KEY_HEX = 12  # hex digits of the content digests in keys
 
 
@@ -130,8 +183,8 @@ class Event:
     targets: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)  # every participant incl. agents/targets
     place: str | None = None
-    date: date | None = None
-    date_text: str | None = None  # "yesterday", "on Friday"
+    date: date | None = None  # a day, or a PartialDate: a month or year without its day
+    date_text: str | None = None  # "yesterday", "on Friday", "last November"
     topics: list[str] = field(default_factory=list)  # entity or sanction local ids
     mentions: list[Mention] = field(default_factory=list)
     confidence: float = 0.5

@@ -7,6 +7,7 @@ import pytest
 
 from events_support import blank_pipeline
 from kg.extract.dates import day_of, since_of, weekday_before
+from kg.model import PartialDate
 
 SATURDAY = date(2019, 3, 2)
 
@@ -41,7 +42,7 @@ def test_time_expressions_are_marked(text, expected):
     ("weekday", "Sunday", date(2019, 2, 24)),
     ("date", "March 1, 2019", date(2019, 3, 1)),
     ("date", "on 4 March", date(2019, 3, 4)),
-    ("month", "in March 2016", None),
+    ("month", "in March 2016", PartialDate(2016, 3)),
     ("period", "last week", None),
 ])
 def test_days_resolve_against_the_article_date(kind, text, expected):

@@ -13,7 +13,7 @@ import pytest
 
 from kg.extract import extract
 from kg.ingest import IngestOptions, Report, read_articles
-from kg.model import Event, Extraction
+from kg.model import Event, Extraction, PartialDate
 from kg.nlp import load_pipeline
 from kg.resolve import ResolutionIndex, resolve
 
@@ -28,7 +28,8 @@ EXPECTED_IN_BOTH = [
     ("Statement", {"KCNA"}, set(), date(2019, 3, 1), None, None),
     ("Appeal", {"Donald Trump"}, {"Kim Jong-un"}, None, None, None),
     ("Mediation", {"Moon Jae-in"}, {"United States", "North Korea"}, None, None, None),
-    ("SanctionImposed", {"UN Security Council"}, {"North Korea"}, None, None, None),
+    ("SanctionImposed", {"UN Security Council"}, {"North Korea"}, PartialDate(2016, 3), None,
+     None),
     ("Summit", set(), {"Kim Jong-un", "Donald Trump"}, None, "Singapore", None),
     ("Promise", {"Kim Jong-un"}, set(), None, "Singapore", "Korean Peninsula"),
 ]

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
-from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -146,18 +145,21 @@ def leftovers(count: int, pairs: Iterable[tuple[int, int]], side: int) -> list[i
 
 
 def date_agrees(span: DateSpan | None, dates: Collection[str]) -> bool:
-    """No date on either side, or every graph date within the gold span."""
+    """No date on either side, or every graph date within the gold span (a graph month or
+    year with all its days: "2018-06" agrees with a gold "2018-06" or "2018", not "2018-06-12").
+    """
     if span is None or not dates:
         return span is None and not dates
-    return all(as_date(text) in span for text in dates)
+    return all(within(text, span) for text in dates)
 
 
-def as_date(text: str) -> date | None:
-    """An ISO date literal as a date, None when it is not one."""
+def within(text: str, span: DateSpan) -> bool:
+    """Whether an ISO date literal (a day, month or year) lies wholly inside the span."""
     try:
-        return date.fromisoformat(text)
+        found = DateSpan.parse(text)
     except ValueError:
-        return None
+        return False
+    return found.start in span and found.end in span
 
 
 class ArticleMatcher:

@@ -1,15 +1,21 @@
 """Resolving the time expressions of ``doc.spans["kg_dates"]`` against an article's date.
 
 A weekday is the most recent such day on or before the article's date, as news uses it; a day
-word ("yesterday") counts from the article's date; a full date stands on its own. Where the
-article has no date, only full dates resolve. Periods ("last week") and months never become a
-day: a date the text does not support is left out.
+word ("yesterday") counts from the article's date; a full date stands on its own. A month or a
+year the text names ("in March 2016", "last November", "in June last year", "earlier this
+month", "in 2018", "since August 2017") is a ``PartialDate``: a date without its day, written
+"2018-06" or "2018". Where the article has no date, only what the text writes out in full
+resolves. Weeks ("last week"), "the past year" and a month name that could be this year's or
+last year's ("in December" in a March article) are left out: a date the text does not
+support is not guessed.
 
 >>> from datetime import date
 >>> day_of("weekday", "on Thursday", date(2019, 3, 2))
 datetime.date(2019, 2, 28)
 >>> day_of("day", "yesterday", date(2019, 3, 2))
 datetime.date(2019, 3, 1)
+>>> day_of("month_name", "last November", date(2019, 6, 13)).isoformat()
+'2018-11'
 >>> since_of("since March 2016", date(2019, 3, 2))
 '2016-03'
 """
@@ -20,9 +26,12 @@ from functools import cache
 
 from dateutil import parser as date_parser
 
+from kg.model import PartialDate, date_from_iso
 from kg.nlp.events import read_lexicon_yaml
 
-DAY_KINDS = frozenset({"day", "weekday", "date"})
+# the kinds of time expression that date an event (kg/extract/events.py reads this name)
+DAY_KINDS = frozenset({"day", "weekday", "date", "month", "month_name", "year", "period",
+                       "since"})
 
 
 @cache
@@ -34,6 +43,14 @@ def time_words() -> dict:
 def words_of(text: str) -> list[str]:
     """The lower-case words of a time expression, punctuation dropped."""
     return [word.strip(".,").lower() for word in text.split() if word.strip(".,")]
+
+
+def month_number(words: list[str]) -> int | None:
+    """The month a time expression names (1-12), by full name or abbreviation."""
+    months = time_words()["months"]
+    abbreviations = time_words()["month_abbreviations"]
+    return next((months.index(w) + 1 if w in months else abbreviations[w]
+                 for w in words if w in months or w in abbreviations), None)
 
 
 def weekday_before(published: date, weekday: int) -> date:
@@ -53,32 +70,90 @@ def parsed_date(text: str, published: date | None) -> date | None:
     return parsed.date()
 
 
+def shifted_month(published: date, months: int) -> PartialDate:
+    """The month ``months`` after (before, where negative) the article's month."""
+    index = published.year * 12 + published.month - 1 + months
+    return PartialDate(index // 12, index % 12 + 1)
+
+
+def named_month(words: list[str], published: date) -> PartialDate | None:
+    """A month named without its year, placed by the words around it.
+
+    "June last year": in the year before the article's; "last November": the latest November
+    before the article's month; "next March": the first March after it; "in June" and "early
+    June": this year's where that is not after the article's month, else left out (it could be
+    last year's or one to come).
+    """
+    month = month_number(words)
+    offsets = time_words()["modifier_offsets"]
+    offset = next((offsets[w] for w in words if w in offsets), None)
+    if month is None:
+        return None
+    if "year" in words and offset is not None:
+        return PartialDate(published.year + offset, month)
+    if offset == -1:
+        return PartialDate(published.year - (month >= published.month), month)
+    if offset == 1:
+        return PartialDate(published.year + (month <= published.month), month)
+    if offset == 0 or month <= published.month:
+        return PartialDate(published.year, month)
+    return None
+
+
+def calendar_period(words: list[str], published: date) -> PartialDate | None:
+    """A calendar month or year named from the article's ("last month", "earlier this year");
+    None for weeks and for the past twelve months ("the past year")."""
+    offsets = time_words()["modifier_offsets"]
+    offset = next((offsets[w] for w in words if w in offsets), None)
+    if offset is None or words[-1] not in time_words()["dated_periods"]:
+        return None
+    if words[-1] == "month":
+        return shifted_month(published, offset)
+    return PartialDate(published.year + offset)
+
+
+def written_month_or_year(words: list[str]) -> PartialDate | None:
+    """A month with its year or a year, as written ("in March 2016", "in 2018")."""
+    years = [int(w) for w in words if len(w) == 4 and w.isdigit()]
+    if not years:
+        return None
+    month = month_number(words)
+    return PartialDate(years[0], month) if month else PartialDate(years[0])
+
+
 def day_of(kind: str, text: str, published: date | None) -> date | None:
-    """The day a time expression of this kind names, or None where the text does not say."""
+    """The day (or ``PartialDate``) a time expression of this kind names, or None where the
+    text does not say."""
     words = words_of(text)
-    if kind == "day" and published is not None:
+    if kind == "date":
+        return parsed_date(" ".join(word for word in words if word != "on"), published)
+    if kind in ("month", "year"):
+        return written_month_or_year(words)
+    if kind == "since":
+        start = since_of(text, published)
+        return date_from_iso(start) if start else None
+    if published is None:
+        return None
+    if kind == "day":
         return published + timedelta(days=time_words()["relative_days"][words[-1]])
-    if kind == "weekday" and published is not None:
+    if kind == "weekday":
         weekdays = time_words()["weekdays"]
         named = next(weekdays.index(word) for word in words if word in weekdays)
         return weekday_before(published, named)
-    if kind == "date":
-        return parsed_date(" ".join(word for word in words if word != "on"), published)
+    if kind == "month_name":
+        return named_month(words, published)
+    if kind == "period":
+        return calendar_period(words, published)
     return None
 
 
 def since_of(text: str, published: date | None) -> str | None:
     """The ISO start ("2016-03", "2016", "2016-03-02") of a "since ..." expression."""
     words = [word for word in words_of(text) if word not in time_words()["since_words"]]
-    months = time_words()["months"]
-    abbreviations = time_words()["month_abbreviations"]
-    month = next((months.index(w) + 1 if w in months else abbreviations[w]
-                  for w in words if w in months or w in abbreviations), None)
-    years = [w for w in words if len(w) == 4 and w.isdigit()]
-    if not years:
+    written = written_month_or_year(words)
+    if written is None:
         return None
-    day_numbers = [w for w in words if w.isdigit() and len(w) <= 2]
-    if month and day_numbers:
+    if written.precision == "month" and any(w.isdigit() and len(w) <= 2 for w in words):
         full = parsed_date(" ".join(words), published)
         return full.isoformat() if full else None
-    return f"{years[0]}-{month:02d}" if month else years[0]
+    return written.isoformat()

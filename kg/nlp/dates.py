@@ -8,10 +8,11 @@ resolve it against the article's date:
 | day | "yesterday", "today" |
 | weekday | "on Thursday", "Friday", "Thursday night" |
 | date | "March 1, 2019", "1 March 2019", "on March 1", "2019-03-01" |
-| month | "in March 2016", "March 2016" |
+| month | "in March 2016", "March 2016", "March, 2016" |
+| month_name | "in June", "last November", "June last year", "early June" (no year written) |
 | year | "in 2016" |
 | since | "since March 2016", "since 2016" |
-| period | "last week", "this month" (never resolved to a day) |
+| period | "last week", "this month", "earlier this year" (never resolved to a day) |
 
 The words come from ontology/lexicon/time.yaml.
 
@@ -21,6 +22,9 @@ The words come from ontology/lexicon/time.yaml.
 >>> doc = nlp("On Thursday night, sanctions in place since March 2016 were discussed.")
 >>> [(span.text, span.label_) for span in doc.spans["kg_dates"]]
 [('On Thursday night', 'weekday'), ('since March 2016', 'since')]
+>>> doc = nlp("Talks held last June were recalled by May earlier this month.")
+>>> [(span.text, span.label_) for span in doc.spans["kg_dates"]]
+[('last June', 'month_name'), ('earlier this month', 'period')]
 """
 from __future__ import annotations
 
@@ -36,7 +40,8 @@ from spacy.util import filter_spans
 from kg.nlp.events import read_lexicon_yaml
 
 SINCE_KINDS = frozenset({"date", "month", "year"})
-PREPOSITIONS = {"weekday": ("on",), "date": ("on",), "month": ("in",), "year": ("in",)}
+PREPOSITIONS = {"weekday": ("on",), "date": ("on",), "month": ("in",), "year": ("in",),
+                "month_name": ("in",)}
 
 
 def date_patterns(words: dict) -> dict[str, list[list[dict]]]:
@@ -50,15 +55,17 @@ def date_patterns(words: dict) -> dict[str, list[list[dict]]]:
     weekday = {"LOWER": {"IN": list(words["weekdays"])}, "IS_TITLE": True}
     day_number = {"IS_DIGIT": True, "LENGTH": {"<=": 2}}
     year = {"SHAPE": "dddd"}
+    modifier = {"LOWER": {"IN": list(words["period_modifiers"])}}
     return {
         "day": [[{"LOWER": {"IN": list(words["relative_days"])}}]],
         "weekday": [[weekday, {"LOWER": {"IN": list(words["day_parts"])}, "OP": "?"}]],
         "date": [[month, {"ORTH": ".", "OP": "?"}, day_number, {"ORTH": ",", "OP": "?"}, year],
                  [day_number, month, year], [month, day_number], [day_number, month],
                  [year, {"ORTH": "-"}, {"SHAPE": "dd"}, {"ORTH": "-"}, {"SHAPE": "dd"}]],
-        "month": [[month, year]],
+        "month": [[month, year], [month, {"ORTH": ","}, year]],
+        "month_name": [[month, modifier, {"LOWER": {"IN": ["year"]}}], [month]],
         "year": [[year]],
-        "period": [[{"LOWER": {"IN": list(words["period_modifiers"])}},
+        "period": [[{"LOWER": {"IN": list(words["qualifiers"])}, "OP": "?"}, modifier,
                     {"LOWER": {"IN": list(words["periods"])}}]],
     }
 
@@ -103,6 +110,9 @@ class DateMarker:
         self.matcher = Matcher(nlp.vocab)
         words = read_lexicon_yaml("time.yaml")
         self.since_words = frozenset(words["since_words"])
+        self.month_openers = frozenset(words["month_openers"])
+        self.qualifiers = frozenset(words["qualifiers"])
+        self.other_anchors = frozenset(words["other_anchors"])
         patterns = date_patterns(words)
         for kind, kind_patterns in patterns.items():
             self.matcher.add(kind, kind_patterns)
@@ -140,9 +150,22 @@ class DateMarker:
         if kind == "year" and before != "in" or kind == "year" and not 1000 < int(
                 doc[start].text) < 2200:
             return None
+        if kind == "month_name":
+            return self.month_name(doc, start, end)
+        if kind == "period" and before in self.other_anchors:
+            return None
         if before in PREPOSITIONS.get(kind, ()):
             start -= 1
         return Span(doc, start, end, label=kind)
+
+    def month_name(self, doc: Doc, start: int, end: int) -> Span | None:
+        """A month written without its year, with the words before it that place it ("in
+        early June", "last November"); None where no opener says it is a month ("May")."""
+        if end - start == 1 and (start == 0 or doc[start - 1].lower_ not in self.month_openers):
+            return None
+        while start > 0 and doc[start - 1].lower_ in self.month_openers | self.qualifiers:
+            start -= 1
+        return Span(doc, start, end, label="month_name")
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [span for match_id, start, end in self.matches(doc)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kg.model import Extraction
+from kg.model import Extraction, date_from_iso
 from kg.nlp.normalise import normalise_name, normalise_term
 
 SCHEMA = """
@@ -154,7 +154,7 @@ class ResolutionIndex:
             "SELECT actor FROM event_actors WHERE key = ?", (key,))})
         day = next((row[1] for row in rows if row[1]), None)
         return StoredEvent(key=key, cls=rows[0][0], actors=tuple(actors),
-                           date=date.fromisoformat(day) if day else None,
+                           date=date_from_iso(day) if day else None,
                            place=next((row[2] for row in rows if row[2]), None),
                            articles=tuple(sorted({row[3] for row in rows})))
 

@@ -27,7 +27,7 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING
 
-from kg.model import Article, Entity, Event, Extraction, RoleFact
+from kg.model import Article, Entity, Event, Extraction, RoleFact, date_from_iso
 from kg.rdf.iris import article_id_of
 from kg.rdf.vocab import EKG
 from kg.resolve.index import ResolutionIndex
@@ -120,7 +120,7 @@ class StoredArticles:
                 place = self.key(row["place"]) if "place" in row else None
                 event = events[article, key] = Event(
                     key, local_name(row["class"]), trigger="", key=key,
-                    date=date.fromisoformat(row["day"]) if "day" in row else None,
+                    date=date_from_iso(row["day"]) if "day" in row else None,
                     place=place if (article, place) in entities else None)
                 self.extractions[article].events.append(event)
         actors: dict[Slot, set[str]] = defaultdict(set)
