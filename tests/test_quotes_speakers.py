@@ -86,3 +86,56 @@ def test_the_title_names_the_person_who_holds_it():
     next(e for e in entities if e.local_id == "trump").roles.append(RoleFact("President"))
     extraction = extract_with_entities(blank_pipeline()(text), Article.from_text(text), entities)
     assert [q.speaker for q in extraction.quotes] == ["trump"]
+
+
+def test_according_to_names_the_source():
+    assert speakers("“The deal is off,” according to Jane Roe of the Acme Institute.") == [
+        ("Jane Roe", "The deal is off")]
+
+
+def test_according_to_a_description():
+    assert speakers("According to a senior US official, the talks were “in a bad way”.") == [
+        ("senior US official", "in a bad way")]
+
+
+def test_a_phrase_between_commas_before_the_verb():
+    text = "Jane Roe, the head of the Acme Institute, said: “We expected more.”"
+    assert speakers(text) == [("Jane Roe", "We expected more.")]
+
+
+def test_a_relative_clause_before_the_verb():
+    assert speakers("Joe Doe, who sat in on the talks, said “nobody blinked”.") == [
+        ("Joe Doe", "nobody blinked")]
+
+
+def test_a_name_between_commas_is_the_speaker():
+    text = "The head of the Acme Institute, Jane Roe, said: “We expected more.”"
+    assert speakers(text) == [("Jane Roe", "We expected more.")]
+
+
+def test_quote_verbs_beyond_saying():
+    assert speakers("Jane Roe tweeted: “See you in Hanoi.”") == [("Jane Roe", "See you in Hanoi.")]
+
+
+def test_a_paragraph_of_only_a_quote_goes_on_with_the_last_speaker():
+    text = ("Jane Roe said the plan had failed. “Nobody saw it coming,” she said.\n\n"
+            "“Trump will try again, and Kim will listen.”")
+    assert [s for s, _ in speakers(text)] == ["Jane Roe", "Jane Roe"]
+
+
+def test_a_paragraph_before_without_a_speaker_gives_none():
+    text = "Trump met Kim in Hanoi.\n\n“Nobody saw it coming.”"
+    assert [s for s, _ in speakers(text)] == [None]
+
+
+def test_she_is_not_a_man_the_text_calls_he():
+    text = ("Joe Doe said his team was ready. “We can start,” he said.\n\n"
+            "Jane Roe welcomed the plan. “It can work,” she said.")
+    assert [s for s, _ in speakers(text)][0] == "Joe Doe"
+    assert speakers(text)[1][0] != "Joe Doe"
+
+
+def test_nouns_and_modifiers_are_not_verbs_of_saying():
+    text = ("Jane Roe said the plan had failed.\n\n"
+            "The report on the state-owned firms left “many questions” open.")
+    assert [s for s, _ in speakers(text)] == ["Jane Roe"]

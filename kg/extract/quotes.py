@@ -22,17 +22,23 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Span
 
-from kg.extract.context import ArticleContext, discourse
+from kg.extract.context import ArticleContext, discourse, inflected
 from kg.extract.events import EventMention
 from kg.model import Entity, Quote
+from kg.nlp.events import read_lexicon_yaml
 
 SUBJECT_WINDOW = 6
 SPEAKER_REACH = 200  # tokens back to an earlier verb of saying a pronoun may point to
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+PARENTHETICAL_REACH = 25  # tokens between the commas of "X, the Y of Z, said"
 TRIM = " ,;:\n\t"
+ARTICLES = frozenset({"a", "an", "the"})
+HYPHENS = frozenset({"-", "‐"})
+STOPS = frozenset({";", ":", "(", ")", "“", "”", '"', "«", "»", "?", "!", "."})
 
 
 @dataclass
@@ -50,7 +56,7 @@ class VerbIndex:
     @classmethod
     def of(cls, context: ArticleContext) -> "VerbIndex":
         """The tokens that are verbs of saying outside quotes (names are checked per search)."""
-        words = discourse().speech_verbs
+        words = quote_verbs()
         return cls([i for i, lower in enumerate(context.tokens.lower)
                     if lower in words and not context.quoted[i]])
 
@@ -77,6 +83,57 @@ def find_root(parent: list[int], k: int) -> int:
     return root
 
 
+@cache
+def gender_words() -> tuple[dict[str, str], dict[str, str]]:
+    """The ``gendered_titles`` and ``gendered_pronouns`` of discourse.yaml, word -> gender."""
+    data = read_lexicon_yaml("discourse.yaml")
+    return tuple({word: gender for gender, words in data[key].items() for word in words}
+                 for key in ("gendered_titles", "gendered_pronouns"))  # type: ignore[return-value]
+
+
+@dataclass
+class Genders:
+    """What the text shows of each person's gender: the genders ("he", "she") of the words it
+    uses for them. Evidence only grows, so a conflict once seen stays."""
+
+    known: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, context: ArticleContext) -> "Genders":
+        """The evidence of titles before names and of pronouns in one-person sentences."""
+        titles, pronouns = gender_words()
+        genders = cls()
+        for sentence in context.sentences:
+            persons: set[str] = set()
+            seen: set[str] = set()
+            for i in range(sentence.start, sentence.end):
+                owner, lower = context.owner[i], context.tokens.lower[i]
+                if context.quoted[i]:
+                    continue
+                if owner and context.cls_of(owner) == "Person":
+                    persons.add(owner)
+                    if context.span_start[i] == i and i > 0 \
+                            and context.tokens.lower[i - 1] in titles:
+                        genders.known.setdefault(owner, set()).add(titles[context.tokens.lower[i - 1]])
+                elif persons and owner is None and lower in pronouns:
+                    seen.add(pronouns[lower])
+            if len(persons) == 1 and len(seen) == 1:
+                genders.known.setdefault(persons.pop(), set()).update(seen)
+        return genders
+
+    def note(self, group: list[str], pronoun: str) -> None:
+        """Record that the text calls the one person of ``group`` by ``pronoun``."""
+        gender = gender_words()[1].get(pronoun)
+        if gender and len(group) == 1:
+            self.known.setdefault(group[0], set()).add(gender)
+
+    def conflicts(self, group: list[str], pronoun: str) -> bool:
+        """Whether the text calls the one person of ``group`` by the other gender's pronoun."""
+        gender = gender_words()[1].get(pronoun)
+        return gender is not None and len(group) == 1 and \
+            bool(self.known.get(group[0], set()) - {gender})
+
+
 @dataclass
 class SpeakerMemory:
     """Who spoke last: groups of entity local ids, most recent last."""
@@ -86,9 +143,16 @@ class SpeakerMemory:
     by_verb: dict[int, list[str]] = field(default_factory=dict)  # verb token -> its speakers
     agents: list[tuple[int, str]] = field(default_factory=list)  # (trigger token, agent)
     verbs: VerbIndex | None = None
+    gender: Genders | None = None
     fitting: dict[str, tuple[int, int]] = field(default_factory=dict)  # pronoun -> (read, last)
     agents_for: dict[str, tuple[list[int], list[str]]] = field(default_factory=dict)
     holders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # see holder_mentions
+
+    def genders(self, context: ArticleContext) -> Genders:
+        """What the text shows of its persons' genders, read on first use."""
+        if self.gender is None:
+            self.gender = Genders.of(context)
+        return self.gender
 
     def verb_index(self, context: ArticleContext) -> VerbIndex:
         """The article's verbs of saying, indexed on first use."""
@@ -118,10 +182,31 @@ class SpeakerMemory:
         return self.agents_for[pronoun]
 
 
+@cache
+def quote_verbs() -> frozenset[str]:
+    """Every form of the verbs that give a quote its speaker (verbs of saying and the
+    ``quote_verbs`` of discourse.yaml)."""
+    return discourse().speech_verbs | inflected(read_lexicon_yaml("discourse.yaml")["quote_verbs"])
+
+
+@cache
+def attribution_phrases() -> tuple[tuple[str, ...], ...]:
+    """The phrases that name a quote's source after them, as word tuples."""
+    return tuple(tuple(phrase.split())
+                 for phrase in read_lexicon_yaml("discourse.yaml")["attribution_phrases"])
+
+
 def is_speech_verb(context: ArticleContext, i: int) -> bool:
-    """A verb of saying outside quotes and entity names."""
-    return (context.doc[i].lower_ in discourse().speech_verbs and not context.quoted[i]
-            and context.owner[i] is None)
+    """A verb that gives a quote its speaker, outside quotes and entity names, and not a
+    noun or a modifier ("the report", "state-owned")."""
+    return (context.tokens.lower[i] in quote_verbs() and not context.quoted[i]
+            and context.owner[i] is None and not is_nominal(context, i))
+
+
+def is_nominal(context: ArticleContext, i: int) -> bool:
+    """Whether the word at ``i`` follows an article or is joined by a hyphen to the next."""
+    lower = context.tokens.lower
+    return i > 0 and lower[i - 1] in ARTICLES or i + 1 < len(lower) and lower[i + 1] in HYPHENS
 
 
 def speech_verb_after(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> int | None:
@@ -156,8 +241,8 @@ def unnamed_source(verb: int, context: ArticleContext, memory: SpeakerMemory,
                  and not context.quoted[i]), None)
     if noun is None:
         return []
-    start = noun
-    while start > 0 and (doc[start - 1].lower_ not in ("a", "an", "the") and
+    start, first = noun, verb + 2 if after else 1  # the phrase starts after the verb
+    while start >= first and (doc[start - 1].lower_ not in ("a", "an", "the") and
                          (doc[start - 1].is_alpha or doc[start - 1].is_space
                           or context.owner[start - 1])
                          and not context.is_boundary(doc[start - 1])):
@@ -190,10 +275,13 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
                  allow_after: bool) -> list[str]:
     """The speakers of a verb of saying, found in the text around it."""
     doc = context.doc
+    subject = parenthetical_subject(verb, context)
+    if subject:
+        return subject
     before = previous_content(verb, context)
     if before is not None and doc[before].lower_ in discourse().pronouns:
         group = pronoun_speakers(verb, doc[before].lower_, context, memory)
-        if group:
+        if group or doc[before].lower_ in gender_words()[1]:
             return group
     if before is not None and context.owner[before] is None:
         holder = title_holder(before, context, memory)
@@ -207,23 +295,71 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
     source = unnamed_source(verb, context, memory, after=False)
     if source or not allow_after:
         return source
-    arguments = context.arguments_after(verb)
-    if arguments and arguments[0].start - verb <= 2:
+    return named_after(verb, context, memory)
+
+
+def named_after(i: int, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
+    """The speaker named right after token ``i`` ("said Jane Roe of the institute", "according
+    to a senior official")."""
+    arguments = context.arguments_after(i)
+    if arguments and arguments[0].start - i <= 2:
         return context.coordinated_before(arguments[-1].start) if len(arguments) > 1 \
             and arguments[-1].prep in discourse().affiliation_preps else [arguments[0].local_id]
-    return unnamed_source(verb, context, memory, after=True)
+    return unnamed_source(i, context, memory, after=True)
+
+
+def parenthetical_subject(verb: int, context: ArticleContext) -> list[str]:
+    """The subject before a phrase set off by commas ("Jane Roe, the head of the institute,
+    said"; "Roe, who led the talks, said"): the phrase before the first of the commas."""
+    closing = verb - 1
+    while closing >= 0 and context.tokens.is_space[closing]:
+        closing -= 1
+    if closing < 0 or context.tokens.lower[closing] != ",":
+        return []
+    start = max(context.sentence_of(verb).start, closing - PARENTHETICAL_REACH)
+    for j in range(closing - 1, start - 1, -1):
+        lower = context.tokens.lower[j]
+        if context.quoted[j] or lower in STOPS:
+            return []
+        if lower == ",":
+            return appositive_person(j, closing, context) or (
+                context.subject_before(j) if j > 0 and context.owner[j - 1] else [])
+    return []
+
+
+def appositive_person(opening: int, closing: int, context: ArticleContext) -> list[str]:
+    """The person whose name is the whole phrase between two commas ("the mayor of the city,
+    Ana Lima, said")."""
+    first = opening + 1
+    while first < closing and context.tokens.is_space[first]:
+        first += 1
+    owner = context.owner[first]
+    whole = owner is not None and context.span_start[first] == first \
+        and context.span_end[first] == closing
+    return [owner] if whole and context.cls_of(owner) == "Person" else []
 
 
 def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
                      memory: SpeakerMemory) -> list[str]:
     """Who "he said" or "they wrote" stands for, nearest evidence first: a speaker earlier in
     the paragraph, an actor of an event earlier in the paragraph ("she appealed ... she
-    said"), the last quoted speaker, a speaker of an earlier paragraph."""
+    said"), the last quoted speaker, a speaker of an earlier paragraph; never a person the
+    text calls by the other gender's pronoun. What the paragraph shows becomes evidence of
+    the person's gender."""
     start = paragraph_start(verb, context)
-    return (earlier_speakers(verb, pronoun, context, memory, start)
-            or paragraph_agent(verb, pronoun, context, memory, start)
-            or memory.last_for(pronoun, context)
+    near = earlier_speakers(verb, pronoun, context, memory, start) or agreeing(
+        paragraph_agent(verb, pronoun, context, memory, start), pronoun, context, memory)
+    if near:
+        memory.genders(context).note(near, pronoun)
+        return near
+    return (agreeing(memory.last_for(pronoun, context), pronoun, context, memory)
             or earlier_speakers(verb, pronoun, context, memory, verb - SPEAKER_REACH))
+
+
+def agreeing(group: list[str], pronoun: str, context: ArticleContext,
+             memory: SpeakerMemory) -> list[str]:
+    """``group``, unless the text calls its one person by the other gender's pronoun."""
+    return [] if group and memory.genders(context).conflicts(group, pronoun) else group
 
 
 def paragraph_start(i: int, context: ArticleContext) -> int:
@@ -274,8 +410,11 @@ def earlier_speakers(verb: int, pronoun: str, context: ArticleContext,
     """The speakers of an earlier verb of saying (back to token ``start``) that a pronoun
     can stand for."""
     def stands_for(i: int) -> bool:
-        return is_speech_verb(context, i) and not (i in memory.by_verb and not memory.by_verb[i]) \
-            and fits(subject_of(i, context, memory, allow_after=True), pronoun, context)
+        if not is_speech_verb(context, i) or i in memory.by_verb and not memory.by_verb[i]:
+            return False
+        group = subject_of(i, context, memory, allow_after=True)
+        return fits(group, pronoun, context) and not memory.genders(context).conflicts(group,
+                                                                                      pronoun)
 
     found = memory.verb_index(context).latest(f"fits {pronoun}", verb, max(start, 0), stands_for)
     return [] if found is None else memory.by_verb[found]
@@ -285,6 +424,33 @@ def paragraph_speaker(quote: Span, context: ArticleContext,
                       memory: SpeakerMemory) -> list[str]:
     """The speaker of the nearest verb of saying earlier in the quote's paragraph."""
     return latest_speaker(quote.start, paragraph_start(quote.start, context), context, memory,
+                          allow_after=True)
+
+
+def paragraph_end(i: int, context: ArticleContext) -> int:
+    """The token after the last one of the paragraph that token ``i`` is in."""
+    following = context.paragraph_at(i) + 1
+    if following >= len(context.paragraph_starts):
+        return len(context.doc)
+    return bisect.bisect_left(context.tokens.idx, context.paragraph_starts[following], i)
+
+
+def has_speech_verb(start: int, end: int, context: ArticleContext,
+                    memory: SpeakerMemory) -> bool:
+    """Whether tokens [start, end) hold a verb that gives a quote its speaker."""
+    positions = memory.verb_index(context).positions
+    at = bisect.bisect_left(positions, start)
+    return any(is_speech_verb(context, i) for i in positions[at:bisect.bisect_left(positions, end)])
+
+
+def previous_paragraph_speaker(quote: Span, context: ArticleContext,
+                               memory: SpeakerMemory) -> list[str]:
+    """The last speaker of the paragraph before, for a quote whose paragraph has no verb of
+    saying at all (a quote that goes on, or words reported on, after that paragraph)."""
+    start = paragraph_start(quote.start, context)
+    if start == 0 or has_speech_verb(start, paragraph_end(quote.start, context), context, memory):
+        return []
+    return latest_speaker(start, paragraph_start(start - 1, context), context, memory,
                           allow_after=True)
 
 
@@ -303,8 +469,25 @@ def sentence_speaker(quote: Span, context: ArticleContext, memory: SpeakerMemory
         speaker = subject_of(verb, context, memory, allow_after=True)
         if speaker:
             return speaker
+    source = attributed_source(quote, context, memory)
+    if source:
+        return source
     return latest_speaker(quote.start, context.sentence_of(quote.start).start, context, memory,
                           allow_after=False)
+
+
+def attributed_source(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
+    """The source an attribution phrase names in the quote's sentence ("…," according to
+    the ministry; according to a senior official, "…")."""
+    sentence = context.sentence_of(quote.start)
+    words = context.tokens.lower
+    for i in range(sentence.start, sentence.end):
+        phrase = next((p for p in attribution_phrases() if not context.quoted[i]
+                       and tuple(words[i:i + len(p)]) == p), None)
+        if phrase is None:
+            continue
+        return named_after(i + len(phrase) - 1, context, memory)
+    return []
 
 
 def event_agent_before(quote: Span, mentions: list[EventMention], tokens: list[int],
@@ -337,6 +520,8 @@ def iter_quotes(context: ArticleContext, mentions: list[EventMention],
             speakers, confidence = memory.groups[-1], 0.8
         if not speakers:
             speakers, confidence = paragraph_speaker(quote, context, memory), 0.8
+        if not speakers:
+            speakers, confidence = previous_paragraph_speaker(quote, context, memory), 0.7
         if not speakers:
             speakers, confidence = event_agent_before(quote, mentions, tokens, context), 0.6
         if speakers:
