@@ -52,3 +52,14 @@ def test_object_verbs_need_their_object(text, expected):
 ])
 def test_added_classes_are_found(text, expected):
     assert triggers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The envoy held talks with the king.", [("held talks", "Meeting")]),
+    ("The two leaders spoke by telephone.", [("spoke by telephone", "Meeting")]),
+    ("Ruritania lodged a formal protest.", [("lodged", "Accusation")]),
+    ("The council tightened its sanctions.", [("tightened", "SanctionImposed")]),
+    ("The club tightened its rules.", []),
+])
+def test_phrases_and_object_verbs_of_the_lexicon(text, expected):
+    assert triggers(text) == expected
