@@ -23,8 +23,8 @@ pytestmark = pytest.mark.slow
 EXPECTED_IN_BOTH = [
     ("Summit", set(), {"Kim Jong-un", "Donald Trump"}, date(2019, 2, 28), "Hanoi", None),
     ("Promise", {"North Korea"}, {"United States"}, date(2019, 3, 1), None, None),
-    ("Demand", {"North Korea"}, set(), None, None, "sanction"),
-    ("Offer", {"North Korea"}, set(), None, None, "Yongbyon"),
+    ("Demand", {"North Korea"}, {"United States"}, None, None, "sanction"),
+    ("Offer", {"North Korea"}, {"United States"}, None, None, "Yongbyon"),
     ("Statement", {"KCNA"}, set(), date(2019, 3, 1), None, None),
     ("Appeal", {"Donald Trump"}, {"Kim Jong-un"}, None, None, None),
     ("Mediation", {"Moon Jae-in"}, {"United States", "North Korea"}, None, None, None),

@@ -97,13 +97,18 @@ class ArgumentWords:
     light_verbs: frozenset[str]
     control_verbs: frozenset[str]
     happening_verbs: frozenset[str]
+    addressed_classes: frozenset[str]
+
+
+CLASS_LISTS = frozenset({"addressed_classes"})
 
 
 @cache
 def argument_words() -> ArgumentWords:
     """The argument word lists, read once."""
     data = read_lexicon_yaml("arguments.yaml")
-    return ArgumentWords(**{name: inflected(data[name])
+    return ArgumentWords(**{name: frozenset(data[name]) if name in CLASS_LISTS
+                            else inflected(data[name])
                             for name in ArgumentWords.__dataclass_fields__})
 
 
@@ -303,22 +308,24 @@ class ArticleContext:
     def preposition_before(self, i: int) -> str | None:
         """The preposition that introduces the noun phrase starting at token ``i``, if any.
 
-        Determiners and lower-case modifiers may stand between ("on the economic ...").
+        Determiners and lower-case modifiers may stand between ("on the economic ..."), and
+        capitalised words right before the name ("with President Hassan Rouhani").
         """
         at = self.preposition_index(i)
         return None if at is None else self.doc[at].lower_
 
     def preposition_index(self, i: int) -> int | None:
         """Where the preposition of the noun phrase starting at token ``i`` is, if any."""
+        title = True  # still in the run of capitalised words right before the name
         for j in range(i - 1, max(-1, i - PREPOSITION_REACH), -1):
             token = self.doc[j]
             lower = token.lower_
             if lower in PREPOSITIONS:
                 return j
-            skippable = token.is_space or lower in DETERMINERS or lower in HYPHENS or (
+            title = title and self.is_title_word(j)
+            skippable = title or token.is_space or lower in DETERMINERS or lower in HYPHENS or (
                 token.is_lower and not token.is_punct and lower not in COORDINATORS
-                and not self.is_boundary(token)) or self.owner[j] and self.is_compound(j) \
-                or self.is_title_word(j)
+                and not self.is_boundary(token)) or self.owner[j] and self.is_compound(j)
             if not skippable:
                 return None
         return None

@@ -9,6 +9,7 @@ summit", "the second meeting" and "the Hanoi meeting" become one Summit.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -224,7 +225,8 @@ def is_modifier_word(token: Token) -> bool:
     lower = token.lower_
     verb_form = lower.endswith(("ed", "ing")) and token.lemma_ and token.lemma_.lower() != lower
     return (token.is_lower and token.is_alpha and not verb_form and lower not in PREPOSITIONS
-            and lower not in discourse().clause_openers and lower not in COORDINATORS)
+            and lower not in discourse().clause_openers and lower not in COORDINATORS
+            and lower not in argument_words().light_verbs)
 
 
 def possessor(head: Token, context: ArticleContext, event_class: EventClass) -> list[str]:
@@ -273,10 +275,16 @@ def speaker_near(i: int, context: ArticleContext) -> list[str]:
     """The speaker of a verb of saying next to a noun: just before it ("Moon said in a
     speech") or later in its sentence ("at a news conference, the minister said")."""
     sentence = context.sentence_of(i)
-    before = range(i - 1, max(sentence.start, i - IRREALIS_WINDOW) - 1, -1)
+    start = i
+    while start - 1 in context.trigger_tokens:  # the first word of "news conference"
+        start -= 1
+    before = range(start - 1, max(sentence.start, start - IRREALIS_WINDOW) - 1, -1)
     for j in (*before, *range(i + 1, sentence.end)):
         if context.doc[j].lower_ in discourse().speech_verbs and not context.quoted[j]:
-            return context.subject_before(j)
+            speakers = context.subject_before(j)
+            for speaker in speakers:
+                context.note_agent(j, speaker)
+            return speakers
     return []
 
 
@@ -499,12 +507,56 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
             chosen.event.date_text = span.text
 
 
+def sides_of_actors(context: ArticleContext) -> dict[str, str]:
+    """The state each person of the article stands for: the country of their first current
+    post ("US President Donald Trump": the United States)."""
+    sides: dict[str, str] = {}
+    for entity in context.entities:
+        posts = [role.of for role in entity.roles if role.of and not role.former
+                 and context.cls_of(role.of) == "Country"]
+        if entity.cls == "Person" and posts:
+            sides[entity.local_id] = posts[0]
+    return sides
+
+
+def main_sides(mentions: list[EventMention], sides: dict[str, str]) -> list[str]:
+    """The two sides of the article's most reported two-sided event, or none."""
+    pairs: Counter[tuple[str, ...]] = Counter()
+    first: dict[tuple[str, ...], int] = {}
+    for n, mention in enumerate(mentions):
+        pair = tuple(sorted({sides.get(a, a) for a in mention.event.actors}))
+        if len(pair) == 2 and not mention.suppressed:
+            pairs[pair] += 1
+            first.setdefault(pair, n)
+    if not pairs:
+        return []
+    return list(max(pairs, key=lambda pair: (pairs[pair], -first[pair])))
+
+
+def address_to_counterparts(mentions: list[EventMention], context: ArticleContext) -> None:
+    """A demand or offer that names no target is addressed to the agent's counterpart in
+    the article's two-sided events, named in the agent's own class (a state for a state)."""
+    sides = sides_of_actors(context)
+    pair = main_sides(mentions, sides)
+    for mention in mentions:
+        event = mention.event
+        if event.cls not in argument_words().addressed_classes or event.targets \
+                or len(event.agents) != 1:
+            continue
+        agent = event.agents[0]
+        others = [side for side in pair if side != sides.get(agent, agent)]
+        if len(others) == 1 and context.cls_of(others[0]) == context.cls_of(agent):
+            event.targets = others
+            event.actors = list(dict.fromkeys(event.actors + others))
+
+
 def event_mentions(context: ArticleContext) -> list[EventMention]:
     """Every event mention of the article, in text order, suppressed ones marked."""
     mentions = [mention for number, span in enumerate(context.doc.spans.get("kg_triggers", []))
                 if (mention := trigger_mention(span, context, number)) is not None]
     suppress_content(mentions, context)
     mentions = expand_reciprocal(mentions)
+    address_to_counterparts(mentions, context)
     inherit_places(mentions, context)
     attach_dates(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]

@@ -1,0 +1,67 @@
+"""Argument rules of kg/extract/events.py on sentences written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+from events_support import KOREA, extract_text
+
+MONDAY = date(2019, 3, 4)
+
+
+def only(text: str, cls: str):
+    found = [e for e in extract_text(text, KOREA, MONDAY).events if e.cls == cls]
+    assert len(found) == 1, [(e.cls, e.actors) for e in found]
+    return found[0]
+
+
+def test_a_noun_takes_no_place_from_a_later_clause_of_its_sentence():
+    talks = only("Kim's talks were overshadowed by protests in Seoul.", "Negotiation")
+    assert talks.place is None and talks.actors == ["kim"]
+
+
+def test_a_noun_keeps_the_place_where_it_took_place():
+    talks = only("Talks between Kim and Moon were held in Seoul.", "Negotiation")
+    assert talks.place == "seoul"
+
+
+def test_subject_of_a_light_verb_and_a_title_before_a_name():
+    offer = only("Kim made an offer to President Trump.", "Offer")
+    assert (offer.agents, offer.targets) == (["kim"], ["trump"])
+
+
+def test_subject_of_a_control_verb_is_the_agent_of_its_infinitive():
+    mediation = only("Moon tried to broker a deal between the US and the North.", "Mediation")
+    assert mediation.agents == ["moon"] and mediation.targets == ["us", "nk"]
+
+
+def test_subject_of_the_clause_is_the_agent_of_a_participle_after_it():
+    appeal = only("Moon said, urging Kim to return.", "Appeal")
+    assert (appeal.agents, appeal.targets) == (["moon"], ["kim"])
+
+
+def test_objects_of_a_meeting_end_at_the_next_event():
+    meeting = only("Kim met Moon before talks with the US.", "Meeting")
+    assert sorted(meeting.actors) == ["kim", "moon"]
+
+
+def test_an_offer_without_target_goes_to_the_other_side():
+    offer = only("The talks between North Korea and the US broke down. "
+                 "North Korea offered to close Yongbyon.", "Offer")
+    assert (offer.agents, offer.targets) == (["nk"], ["us"])
+
+
+def test_an_offer_names_no_target_without_two_sides():
+    offer = only("North Korea offered to close Yongbyon.", "Offer")
+    assert offer.targets == []
+
+
+def test_a_capitalised_word_far_from_the_name_does_not_carry_a_preposition():
+    accusation = only("Moon on Monday accused Kim of lying.", "Accusation")
+    assert (accusation.agents, accusation.targets) == (["moon"], ["kim"])
+
+
+def test_the_speaker_at_a_news_conference_is_the_agent_of_later_pronouns():
+    text = "Kim met Moon. Trump said at a joint news conference. He urged Kim to wait."
+    events = extract_text(text, KOREA, MONDAY).events
+    assert [e.agents for e in events if e.cls == "Statement"] == [["trump"]]
+    assert [e.agents for e in events if e.cls == "Appeal"] == [["trump"]]
