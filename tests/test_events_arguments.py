@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from events_support import KOREA, extract_text
+from events_support import KOREA, blank_pipeline, entities_in, extract_text
+from kg.extract import extract_with_entities
+from kg.model import Article
 
 MONDAY = date(2019, 3, 4)
 
@@ -65,3 +67,25 @@ def test_the_speaker_at_a_news_conference_is_the_agent_of_later_pronouns():
     events = extract_text(text, KOREA, MONDAY).events
     assert [e.agents for e in events if e.cls == "Statement"] == [["trump"]]
     assert [e.agents for e in events if e.cls == "Appeal"] == [["trump"]]
+
+
+def test_a_country_visited_is_the_target_not_the_place():
+    visit = only("Kim arrived in Singapore on Sunday.", "Visit")
+    assert (visit.agents, visit.targets, visit.place) == (["kim"], ["singapore"], None)
+
+
+def test_a_city_visited_gives_its_country_as_target():
+    text = "Trump arrived in Hanoi, where Vietnam welcomed him."
+    entities = entities_in(text, KOREA)
+    for entity in entities:
+        entity.lexicon_id = entity.local_id
+    doc = blank_pipeline()(text)
+    events = extract_with_entities(doc, Article.from_text(text, published=MONDAY),
+                                   entities).events
+    visit = next(e for e in events if e.cls == "Visit")
+    assert (visit.targets, visit.place) == (["vietnam"], "hanoi")
+
+
+def test_the_second_of_two_coordinated_verbs_shares_the_subject():
+    offer = only("Kim arrived in Hanoi on Sunday and offered a deal to Trump.", "Offer")
+    assert (offer.agents, offer.targets) == (["kim"], ["trump"])

@@ -98,9 +98,10 @@ class ArgumentWords:
     control_verbs: frozenset[str]
     happening_verbs: frozenset[str]
     addressed_classes: frozenset[str]
+    visit_classes: frozenset[str]
 
 
-CLASS_LISTS = frozenset({"addressed_classes"})
+CLASS_LISTS = frozenset({"addressed_classes", "visit_classes"})
 
 
 @cache
@@ -152,6 +153,7 @@ class ArticleContext:
     trigger_tokens: frozenset[int] = frozenset()  # tokens of doc.spans["kg_triggers"]
     paragraph_starts: list[int] = field(default_factory=list)  # character offsets
     classes: dict[str, str] = field(default_factory=dict)
+    by_id: dict[str, Entity] = field(default_factory=dict)
     recent_agents: list[tuple[int, str]] = field(default_factory=list)  # (token, local id)
 
     @classmethod
@@ -169,6 +171,7 @@ class ArticleContext:
                 context.sentence_index[i] = number
         for entity in entities:
             context.classes[entity.local_id] = entity.cls
+            context.by_id[entity.local_id] = entity
         by_length = sorted(((m.end - m.start, m.start, m.end, e.local_id)
                             for e in entities for m in e.mentions))
         for _, start, end, local_id in by_length:  # a longer mention wins over one inside it
@@ -195,6 +198,7 @@ class ArticleContext:
         entity.mentions.append(self.mention(span))
         self.entities.append(entity)
         self.classes[entity.local_id] = entity.cls
+        self.by_id[entity.local_id] = entity
         for i in range(span.start, span.end):
             self.owner[i] = entity.local_id
             self.span_start[i] = span.start
@@ -215,6 +219,10 @@ class ArticleContext:
     def sentence_of(self, i: int) -> Span:
         """The sentence that token ``i`` is in."""
         return self.sentences[self.sentence_index[i]]
+
+    def entity(self, local_id: str) -> Entity | None:
+        """The entity of this article with a local id."""
+        return self.by_id.get(local_id)
 
     def cls_of(self, local_id: str) -> str:
         """The ekg class of an entity of this article."""

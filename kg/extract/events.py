@@ -18,6 +18,7 @@ from kg.extract.context import (AGENT_CLASSES, COORDINATORS, DETERMINERS, HYPHEN
                                 PLACE_CLASSES, PREPOSITIONS, Argument, ArticleContext,
                                 argument_words, discourse)
 from kg.extract.dates import DAY_KINDS, day_of
+from kg.extract.entities import lexicon_of
 from kg.model import Event
 from kg.nlp.events import EventClass, event_classes
 
@@ -171,18 +172,29 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
 def controller_subject(verb: Token, context: ArticleContext) -> list[str]:
     """The subject of the verb that governs ``verb`` and does what it says: "he tried to
     calm a standoff" (a control verb before "to"), "he said, urging Iran to ..." (a
-    participle after the clause of its subject)."""
+    participle after the clause of its subject), "Abe arrived on Wednesday and held talks"
+    (the first of two coordinated verbs)."""
     before = previous_word(verb)
     if before is None:
         return []
     governor = previous_word(before)
     if governor is None or context.quoted[governor.i]:
         return []
+    if before.lower_ == "and":
+        return coordinated_subject(before, context)
     if before.lower_ == "to" and governor.lower_ in argument_words().control_verbs:
         return context.subject_before(governor.i) or controller_subject(governor, context)
     if before.lower_ == "," and verb.lower_.endswith("ing") and (
             governor.lower_ in discourse().speech_verbs or context.is_other_verb(governor)):
         return context.subject_before(governor.i)
+    return []
+
+
+def coordinated_subject(conjunction: Token, context: ArticleContext) -> list[str]:
+    """The subject of the verb before "and" in its clause, which the verb after shares."""
+    for j in range(conjunction.i - 1, context.clause_start(conjunction.i) - 1, -1):
+        if context.is_other_verb(context.doc[j]):
+            return context.subject_before(j)
     return []
 
 
@@ -550,6 +562,33 @@ def address_to_counterparts(mentions: list[EventMention], context: ArticleContex
             event.actors = list(dict.fromkeys(event.actors + others))
 
 
+def country_of_place(local_id: str, context: ArticleContext) -> str | None:
+    """The article's entity for the country a city or region lies in, per the lexicon."""
+    entity = context.entity(local_id)
+    entry = lexicon_of(context.doc).entries.get(entity.lexicon_id or "") if entity else None
+    if entry is None or entry.located_in is None:
+        return None
+    return next((e.local_id for e in context.entities
+                 if e.lexicon_id == entry.located_in and e.cls == "Country"), None)
+
+
+def visited_countries(mentions: list[EventMention], context: ArticleContext) -> None:
+    """A visit's target is the country visited: the country it took place in, or the
+    country of its city."""
+    for mention in mentions:
+        event = mention.event
+        if event.cls not in argument_words().visit_classes or event.targets \
+                or event.place is None:
+            continue
+        if context.cls_of(event.place) == "Country":
+            host, event.place = event.place, None
+        else:
+            host = country_of_place(event.place, context)
+        if host is not None and host not in event.agents:
+            event.targets = [host]
+            event.actors = list(dict.fromkeys(event.actors + [host]))
+
+
 def event_mentions(context: ArticleContext) -> list[EventMention]:
     """Every event mention of the article, in text order, suppressed ones marked."""
     mentions = [mention for number, span in enumerate(context.doc.spans.get("kg_triggers", []))
@@ -557,6 +596,7 @@ def event_mentions(context: ArticleContext) -> list[EventMention]:
     suppress_content(mentions, context)
     mentions = expand_reciprocal(mentions)
     address_to_counterparts(mentions, context)
+    visited_countries(mentions, context)
     inherit_places(mentions, context)
     attach_dates(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]
