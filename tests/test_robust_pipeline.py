@@ -186,7 +186,10 @@ def test_work_grows_linearly_with_the_input(nlp: Language, make) -> None:
     lambda n: '"He said ' * (n // 10),
     lambda n: "« ‘ “ » ’ ” ' " * (n // 14),
     lambda n: 'Peru said "no". He said "yes". They said "later". ' * (n // 50),
-], ids=["quoted-sentences", "unbalanced-quotes", "stray-quote-marks", "mixed-speakers"])
+    lambda n: 'Ana Lima said his plan. "No," she said. "Fine", according to an aide. ' * (n // 70),
+    lambda n: 'Ana Lima said no.\n\n"It ends here."\n\n' * (n // 36),
+], ids=["quoted-sentences", "unbalanced-quotes", "stray-quote-marks", "mixed-speakers",
+        "pronouns-and-attributions", "quote-paragraphs"])
 def test_work_on_quotes_grows_linearly_with_the_paragraph(nlp: Language, make) -> None:
     """One paragraph of many quotes: each speaker search skips the verbs of saying an
     earlier search ruled out (kg/extract/quotes.py VerbIndex), so the quotes do not each

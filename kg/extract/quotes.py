@@ -144,9 +144,16 @@ class SpeakerMemory:
     agents: list[tuple[int, str]] = field(default_factory=list)  # (trigger token, agent)
     verbs: VerbIndex | None = None
     gender: Genders | None = None
+    phrases: list[tuple[int, int]] | None = None  # see attribution_phrases_in
     fitting: dict[str, tuple[int, int]] = field(default_factory=dict)  # pronoun -> (read, last)
     agents_for: dict[str, tuple[list[int], list[str]]] = field(default_factory=dict)
     holders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # see holder_mentions
+
+    def attributions(self, context: ArticleContext) -> list[tuple[int, int]]:
+        """The article's attribution phrases ("according to"), found on first use."""
+        if self.phrases is None:
+            self.phrases = attribution_phrases_in(context)
+        return self.phrases
 
     def genders(self, context: ArticleContext) -> Genders:
         """What the text shows of its persons' genders, read on first use."""
@@ -438,9 +445,8 @@ def paragraph_end(i: int, context: ArticleContext) -> int:
 def has_speech_verb(start: int, end: int, context: ArticleContext,
                     memory: SpeakerMemory) -> bool:
     """Whether tokens [start, end) hold a verb that gives a quote its speaker."""
-    positions = memory.verb_index(context).positions
-    at = bisect.bisect_left(positions, start)
-    return any(is_speech_verb(context, i) for i in positions[at:bisect.bisect_left(positions, end)])
+    verbs = memory.verb_index(context)
+    return verbs.latest("verb", end, start, lambda i: is_speech_verb(context, i)) is not None
 
 
 def previous_paragraph_speaker(quote: Span, context: ArticleContext,
@@ -477,17 +483,25 @@ def sentence_speaker(quote: Span, context: ArticleContext, memory: SpeakerMemory
 
 
 def attributed_source(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
-    """The source an attribution phrase names in the quote's sentence ("…," according to
-    the ministry; according to a senior official, "…")."""
+    """The source the first attribution phrase of the quote's sentence names ("…," according
+    to the ministry; according to a senior official, "…")."""
     sentence = context.sentence_of(quote.start)
+    phrases = memory.attributions(context)
+    at = bisect.bisect_left(phrases, (sentence.start, -1))
+    return named_after(phrases[at][1], context, memory) \
+        if at < len(phrases) and phrases[at][0] < sentence.end else []
+
+
+def attribution_phrases_in(context: ArticleContext) -> list[tuple[int, int]]:
+    """The first and last token of every attribution phrase outside quotes, in text order."""
     words = context.tokens.lower
-    for i in range(sentence.start, sentence.end):
-        phrase = next((p for p in attribution_phrases() if not context.quoted[i]
-                       and tuple(words[i:i + len(p)]) == p), None)
-        if phrase is None:
-            continue
-        return named_after(i + len(phrase) - 1, context, memory)
-    return []
+    found = []
+    for i, word in enumerate(words):
+        phrase = next((p for p in attribution_phrases()
+                       if p[0] == word and tuple(words[i:i + len(p)]) == p), None)
+        if phrase is not None and not context.quoted[i]:
+            found.append((i, i + len(phrase) - 1))
+    return found
 
 
 def event_agent_before(quote: Span, mentions: list[EventMention], tokens: list[int],
