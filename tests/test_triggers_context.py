@@ -63,3 +63,10 @@ def test_added_classes_are_found(text, expected):
 ])
 def test_phrases_and_object_verbs_of_the_lexicon(text, expected):
     assert triggers(text) == expected
+
+
+def test_wanting_to_do_is_an_intent_not_a_demand():
+    assert triggers("He said he wanted to meet her again.") == [
+        ("wanted to", "Promise"), ("meet", "Meeting")]
+    assert triggers("He said they wanted sanctions lifted.") == [
+        ("wanted", "Demand"), ("lifted", "SanctionLifted")]
