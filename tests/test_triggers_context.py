@@ -13,13 +13,15 @@ def triggers(text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text", [
-    "The Foreign Secretary of State Jane Doe arrived late.",  # capitalised inside a title
-    "The state broadcaster aired it.",                        # after a determiner
-    "Ruritania's state miner was named.",                     # after a possessive
-    "She was the first head of state to speak.",              # a base form after "of"
-    "A state-run firm was hit.",                              # joined by a hyphen
-    "Officials of the United States spoke.",                  # inside a lexicon name
-    "The report was long.",                                   # a verb trigger as a noun
+    "She chairs the Sign Language Council.",                 # capitalised inside a name
+    "It was a sign of strength.",                            # after a determiner
+    "Ruritania's report came out.",                          # after a possessive
+    "They spoke in sign language.",                          # a base form after a preposition
+    "The two signs were clear.",                            # a plural after a number
+    "Fans organised a meet-up.",                            # joined by a hyphen
+    "Officials of the United States spoke.",                 # inside a lexicon name
+    "Officials and state firms were named.",                 # a noun-like verb's base form
+    "Voters in nine states chose.",                          # and its -s form
 ])
 def test_verb_triggers_that_are_not_verbs_are_dropped(text):
     assert [label for _, label in triggers(text)] == []
@@ -27,7 +29,7 @@ def test_verb_triggers_that_are_not_verbs_are_dropped(text):
 
 @pytest.mark.parametrize("text, expected", [
     ("Ruritania stated its position.", [("stated", "Statement")]),
-    ("State your name, he said.", [("State", "Statement")]),
+    ("Officials are stating their case.", [("stating", "Statement")]),
     ("They were accused of imposing sanctions.", [("imposing", "SanctionImposed")]),
 ])
 def test_verb_triggers_used_as_verbs_stay(text, expected):

@@ -52,6 +52,7 @@ class EventClass:
     reported: tuple[str, ...] = ()
     object_verbs: tuple[str, ...] = ()
     objects: tuple[str, ...] = ()
+    noun_like: frozenset[str] = field(default_factory=frozenset)
     target_preps: frozenset[str] = field(default_factory=frozenset)
     symmetric: bool = False
     series: bool = False
@@ -86,6 +87,7 @@ def event_classes(path: Path | None = None) -> dict[str, EventClass]:
             reported=tuple(entry.get("reported") or ()),
             object_verbs=tuple(entry.get("object_verbs") or ()),
             objects=tuple(entry.get("objects") or ()),
+            noun_like=frozenset(entry.get("noun_like") or ()),
             target_preps=frozenset(entry.get("target_preps") or ()),
             symmetric=bool(entry.get("symmetric", False)),
             series=bool(entry.get("series", False)),
@@ -117,12 +119,19 @@ def inflected_forms() -> dict[str, frozenset[str]]:
 
 
 def trigger_phrases(classes: dict[str, EventClass]) -> dict[str, set[str]]:
-    """Every inflected wording per ``"<Class>|<kind>"`` key ("walk away" -> "walked away")."""
+    """Every inflected wording per ``"<Class>|<kind>"`` key ("walk away" -> "walked away").
+
+    Of a ``noun_like`` verb only the forms that cannot be its noun count: "stated", "stating",
+    not "state" or "states".
+    """
     phrases: dict[str, set[str]] = defaultdict(set)
     for event_class in classes.values():
         for kind in TRIGGER_KINDS:
             for entry in getattr(event_class, kind):
                 forms = [word_forms(word, noun=kind == "nouns") for word in entry.split()]
+                if entry in event_class.noun_like:
+                    forms = [[form for form in words if form != entry and not form.endswith("s")]
+                             for words in forms]
                 phrases[f"{event_class.name}|{kind}"].update(" ".join(words)
                                                              for words in product(*forms))
     return phrases
