@@ -89,3 +89,16 @@ def test_a_city_visited_gives_its_country_as_target():
 def test_the_second_of_two_coordinated_verbs_shares_the_subject():
     offer = only("Kim arrived in Hanoi on Sunday and offered a deal to Trump.", "Offer")
     assert (offer.agents, offer.targets) == (["kim"], ["trump"])
+
+
+def test_both_sides_are_the_two_sides_of_the_article():
+    appeal = only("The summit between North Korea and the US ended early. "
+                  "Moon, who has carried messages since 2018, urged both sides to talk.",
+                  "Appeal")
+    assert (appeal.agents, sorted(appeal.targets)) == (["moon"], ["nk", "us"])
+
+
+def test_a_verb_after_and_and_an_auxiliary_shares_the_subject_of_that_auxiliary():
+    offer = only("Kim said the North had sought relief from those that hit its economy, "
+                 "and had offered to close Yongbyon.", "Offer")
+    assert offer.agents == ["nk"]

@@ -99,6 +99,7 @@ class ArgumentWords:
     happening_verbs: frozenset[str]
     addressed_classes: frozenset[str]
     visit_classes: frozenset[str]
+    both_sides: tuple[tuple[str, ...], ...]
 
 
 CLASS_LISTS = frozenset({"addressed_classes", "visit_classes"})
@@ -108,9 +109,14 @@ CLASS_LISTS = frozenset({"addressed_classes", "visit_classes"})
 def argument_words() -> ArgumentWords:
     """The argument word lists, read once."""
     data = read_lexicon_yaml("arguments.yaml")
-    return ArgumentWords(**{name: frozenset(data[name]) if name in CLASS_LISTS
-                            else inflected(data[name])
-                            for name in ArgumentWords.__dataclass_fields__})
+    values: dict[str, object] = {}
+    for name in ArgumentWords.__dataclass_fields__:
+        if name == "both_sides":
+            values[name] = tuple(tuple(phrase.split()) for phrase in data[name])
+        else:
+            values[name] = frozenset(data[name]) if name in CLASS_LISTS \
+                else inflected(data[name])
+    return ArgumentWords(**values)  # type: ignore[arg-type]
 
 
 def clause_boundaries(tokens: TokenTable) -> list[bool]:

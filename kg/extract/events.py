@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import (AGENT_CLASSES, COORDINATORS, DETERMINERS, HYPHENS,
-                                PLACE_CLASSES, PREPOSITIONS, Argument, ArticleContext,
-                                argument_words, discourse)
+from kg.extract.context import (AGENT_CLASSES, AUXILIARIES, COORDINATORS, DETERMINERS,
+                                HYPHENS, PLACE_CLASSES, PREPOSITIONS, Argument,
+                                ArticleContext, argument_words, discourse, starts_with)
 from kg.extract.dates import DAY_KINDS, day_of
 from kg.extract.entities import lexicon_of
 from kg.model import Event
@@ -27,6 +27,7 @@ NEGATION_WINDOW = 3
 FAILURE_WINDOW = 5
 IRREALIS_WINDOW = 4
 PREMODIFIER_WINDOW = 4
+APPOSITIVE_REACH = 30  # tokens back from a comma to the relative pronoun it closes
 ADJACENT = 2
 SUBCLASS_OF = {"Summit": "Meeting"}
 TOPIC_CLASSES = frozenset({"Facility"})
@@ -130,7 +131,9 @@ def is_reduced_relative(head: Token, context: ArticleContext) -> bool:
 def role_arguments(arguments: list[Argument], event_class: EventClass,
                    context: ArticleContext, roles: Roles, direct_object: bool,
                    agent_preps: frozenset[str] = frozenset({"by"})) -> None:
-    """Sort the entities after a trigger into target, agent ("by"), place and topic."""
+    """Sort the entities after a trigger into target, agent ("by"), place and topic; the
+    direct objects are the entities before any preposition ("urged Pyongyang and
+    Washington")."""
     for n, argument in enumerate(arguments):
         cls = context.cls_of(argument.local_id)
         if cls in TOPIC_CLASSES:
@@ -140,8 +143,10 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
         elif argument.prep in agent_preps and argument.prep not in event_class.target_preps:
             roles.agents.append(argument.local_id)
         elif argument.prep in event_class.target_preps or (
-                direct_object and n == 0 and argument.prep is None and cls in AGENT_CLASSES
-                and argument.end not in context.trigger_tokens):
+                direct_object and argument.prep is None and cls in AGENT_CLASSES
+                and argument.end not in context.trigger_tokens
+                and (n == 0 or n == len(roles.targets)
+                     and context.coordinated(arguments[n - 1], argument))):
             roles.targets.append(argument.local_id)
 
 
@@ -173,25 +178,55 @@ def controller_subject(verb: Token, context: ArticleContext) -> list[str]:
     """The subject of the verb that governs ``verb`` and does what it says: "he tried to
     calm a standoff" (a control verb before "to"), "he said, urging Iran to ..." (a
     participle after the clause of its subject), "Abe arrived on Wednesday and held talks"
-    (the first of two coordinated verbs)."""
-    before = previous_word(verb)
-    if before is None:
-        return []
-    governor = previous_word(before)
-    if governor is None or context.quoted[governor.i]:
+    (the first of two coordinated verbs), "Moon, who has carried messages, urged" (the
+    antecedent of a relative clause between commas)."""
+    before, auxiliary = previous_word(verb), None
+    while before is not None and before.lower_ in AUXILIARIES:
+        auxiliary, before = before, previous_word(before)
+    if before is None or context.quoted[before.i]:
         return []
     if before.lower_ == "and":
-        return coordinated_subject(before, context)
-    if before.lower_ == "to" and governor.lower_ in argument_words().control_verbs:
+        return coordinated_subject(before, auxiliary, context)
+    if before.lower_ == ",":
+        return participle_subject(verb, before, context) or appositive_subject(before, context)
+    governor = previous_word(before)
+    if before.lower_ == "to" and governor is not None \
+            and governor.lower_ in argument_words().control_verbs:
         return context.subject_before(governor.i) or controller_subject(governor, context)
-    if before.lower_ == "," and verb.lower_.endswith("ing") and (
+    return []
+
+
+def participle_subject(verb: Token, comma: Token, context: ArticleContext) -> list[str]:
+    """"he said, urging Iran": the subject of the verb before the comma."""
+    governor = previous_word(comma)
+    if governor is not None and verb.lower_.endswith("ing") and (
             governor.lower_ in discourse().speech_verbs or context.is_other_verb(governor)):
         return context.subject_before(governor.i)
     return []
 
 
-def coordinated_subject(conjunction: Token, context: ArticleContext) -> list[str]:
-    """The subject of the verb before "and" in its clause, which the verb after shares."""
+def appositive_subject(comma: Token, context: ArticleContext) -> list[str]:
+    """"Moon, who has carried messages since last year, urged": the relative's antecedent."""
+    start = context.sentence_of(comma.i).start
+    for j in range(comma.i - 1, max(start, comma.i - APPOSITIVE_REACH) - 1, -1):
+        token = context.doc[j]
+        before = previous_word(token)
+        if token.lower_ in discourse().relative_pronouns and before is not None \
+                and before.lower_ == "," and not context.quoted[j]:
+            return context.antecedent_of(j)
+    return []
+
+
+def coordinated_subject(conjunction: Token, auxiliary: Token | None,
+                        context: ArticleContext) -> list[str]:
+    """The subject of the verb before "and", which the verb after shares: the verb of the
+    same auxiliary in the sentence ("the North had sought ..., and had offered"), else the
+    last verb of the clause."""
+    if auxiliary is not None:
+        start = context.sentence_of(conjunction.i).start
+        for j in range(conjunction.i - 1, start - 1, -1):
+            if context.doc[j].lower_ == auxiliary.lower_ and not context.quoted[j]:
+                return context.subject_before(j)
     for j in range(conjunction.i - 1, context.clause_start(conjunction.i) - 1, -1):
         if context.is_other_verb(context.doc[j]):
             return context.subject_before(j)
@@ -546,20 +581,32 @@ def main_sides(mentions: list[EventMention], sides: dict[str, str]) -> list[str]
 
 
 def address_to_counterparts(mentions: list[EventMention], context: ArticleContext) -> None:
-    """A demand or offer that names no target is addressed to the agent's counterpart in
-    the article's two-sided events, named in the agent's own class (a state for a state)."""
+    """Targets from the two sides of the article's two-sided events: a demand or offer that
+    names no target is addressed to the agent's counterpart, named in the agent's own class
+    (a state for a state); a verb followed by "both sides" is addressed to both."""
     sides = sides_of_actors(context)
     pair = main_sides(mentions, sides)
     for mention in mentions:
         event = mention.event
-        if event.cls not in argument_words().addressed_classes or event.targets \
-                or len(event.agents) != 1:
+        if event.targets or not pair:
             continue
-        agent = event.agents[0]
-        others = [side for side in pair if side != sides.get(agent, agent)]
-        if len(others) == 1 and context.cls_of(others[0]) == context.cls_of(agent):
-            event.targets = others
-            event.actors = list(dict.fromkeys(event.actors + others))
+        if not mention.nominal and names_both_sides(mention.token, context):
+            targets = [side for side in pair if side not in event.agents]
+        elif event.cls in argument_words().addressed_classes and len(event.agents) == 1:
+            agent = event.agents[0]
+            targets = [side for side in pair if side != sides.get(agent, agent)]
+            if len(targets) != 1 or context.cls_of(targets[0]) != context.cls_of(agent):
+                continue
+        else:
+            continue
+        event.targets = targets
+        event.actors = list(dict.fromkeys(event.actors + targets))
+
+
+def names_both_sides(i: int, context: ArticleContext) -> bool:
+    """Whether the words right after token ``i`` are "both sides" or the like."""
+    words = [t.lower_ for t in context.doc[i + 1:i + 4] if not t.is_space]
+    return any(starts_with(words, 0, phrase) for phrase in argument_words().both_sides)
 
 
 def country_of_place(local_id: str, context: ArticleContext) -> str | None:
