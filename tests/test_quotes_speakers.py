@@ -139,3 +139,13 @@ def test_nouns_and_modifiers_are_not_verbs_of_saying():
     text = ("Jane Roe said the plan had failed.\n\n"
             "The report on the state-owned firms left “many questions” open.")
     assert [s for s, _ in speakers(text)] == ["Jane Roe"]
+
+
+def test_a_description_standing_alone_speaks():
+    text = "The mother said “we only want them home”."
+    assert speakers(text) == [("mother", "we only want them home")]
+
+
+def test_a_capitalised_post_is_no_description():
+    text = "“It is unlawful,” said State Attorney General Jane Roe."
+    assert speakers(text) == [("Jane Roe", "It is unlawful")]

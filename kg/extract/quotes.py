@@ -37,8 +37,9 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 PARENTHETICAL_REACH = 25  # tokens between the commas of "X, the Y of Z, said"
 TRIM = " ,;:\n\t"
 ARTICLES = frozenset({"a", "an", "the"})
+POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 HYPHENS = frozenset({"-", "‐"})
-STOPS = frozenset({";", ":", "(", ")", "“", "”", '"', "«", "»", "?", "!", "."})
+STOPS = frozenset({";", ":", "“", "”", '"', "«", "»", "?", "!", "."})  # end a parenthetical
 
 
 @dataclass
@@ -245,17 +246,10 @@ def unnamed_source(verb: int, context: ArticleContext, memory: SpeakerMemory,
     window = range(verb + 1, min(len(doc), verb + SUBJECT_WINDOW)) if after else \
         range(verb - 1, max(-1, verb - SUBJECT_WINDOW), -1)
     noun = next((i for i in window if doc[i].lower_ in discourse().source_nouns
-                 and not context.quoted[i]), None)
+                 and not context.quoted[i] and not is_title_word(i, context)), None)
     if noun is None:
         return []
-    start, first = noun, verb + 2 if after else 1  # the phrase starts after the verb
-    while start >= first and (doc[start - 1].lower_ not in ("a", "an", "the") and
-                         (doc[start - 1].is_alpha or doc[start - 1].is_space
-                          or context.owner[start - 1])
-                         and not context.is_boundary(doc[start - 1])):
-        start -= 1
-    while doc[start].is_space:
-        start += 1
+    start = description_start(noun, verb + 2 if after else 1, context)
     determiner = doc[start - 1].lower_ if start > 0 else ""
     head = doc[noun].lower_
     if determiner == "the" and head in memory.unnamed:
@@ -268,6 +262,38 @@ def unnamed_source(verb: int, context: ArticleContext, memory: SpeakerMemory,
     context.add_entity(entity, phrase)
     memory.unnamed[head] = entity.local_id
     return [entity.local_id]
+
+
+def is_title_word(i: int, context: ArticleContext) -> bool:
+    """A capitalised word inside a sentence: part of a title ("Attorney General"), not a
+    description."""
+    return context.tokens.is_title[i] and i != context.sentence_of(i).start
+
+
+def titled(start: int, end: int, context: ArticleContext) -> bool:
+    """Whether tokens [start, end) are a few capitalised words: a post before a name ("said
+    State Attorney General Jane Roe")."""
+    return end - start <= SUBJECT_WINDOW and all(
+        context.tokens.is_title[j] and context.tokens.lower[j] not in ARTICLES
+        for j in range(start, end))
+
+
+def description_start(noun: int, first: int, context: ArticleContext) -> int:
+    """The first word of the description that ends in ``noun`` ("senior US official", "his
+    lawyer"): back to an article, or to a possessive, never before token ``first``."""
+    doc = context.doc
+    start = noun
+    while start >= first:
+        before = doc[start - 1]
+        if before.lower_ in ARTICLES or context.is_boundary(before) or not (
+                before.is_alpha or before.is_space or context.owner[start - 1]):
+            break
+        start -= 1
+        if before.lower_ in POSSESSIVES:
+            break
+    while doc[start].is_space:
+        start += 1
+    return start
 
 
 def subject_of(verb: int, context: ArticleContext, memory: SpeakerMemory,
@@ -309,7 +335,7 @@ def named_after(i: int, context: ArticleContext, memory: SpeakerMemory) -> list[
     """The speaker named right after token ``i`` ("said Jane Roe of the institute", "according
     to a senior official")."""
     arguments = context.arguments_after(i)
-    if arguments and arguments[0].start - i <= 2:
+    if arguments and (arguments[0].start - i <= 2 or titled(i + 1, arguments[0].start, context)):
         return context.coordinated_before(arguments[-1].start) if len(arguments) > 1 \
             and arguments[-1].prep in discourse().affiliation_preps else [arguments[0].local_id]
     return unnamed_source(i, context, memory, after=True)
