@@ -102,3 +102,17 @@ def test_a_verb_after_and_and_an_auxiliary_shares_the_subject_of_that_auxiliary(
     offer = only("Kim said the North had sought relief from those that hit its economy, "
                  "and had offered to close Yongbyon.", "Offer")
     assert offer.agents == ["nk"]
+
+
+def test_a_meeting_of_two_parties_held_somewhere():
+    summits = [e for e in extract_text(
+        "The second summit between Kim and Trump took place in Hanoi. The first meeting "
+        "of Kim and Trump, held in Singapore, was short.", KOREA, MONDAY).events
+        if e.cls == "Summit"]
+    assert sorted((e.place, tuple(sorted(e.actors))) for e in summits) == [
+        ("hanoi", ("kim", "trump")), ("singapore", ("kim", "trump"))]
+
+
+def test_a_date_before_a_comma_does_not_date_the_verb_after_it():
+    appeal = only("Moon, who has spoken with Kim since Friday, urged Trump to wait.", "Appeal")
+    assert appeal.date is None

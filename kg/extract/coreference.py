@@ -108,17 +108,20 @@ def cluster_mentions(mentions: list[EventMention]) -> list[EventCluster]:
 
 
 def complete_series(clusters: list[EventCluster]) -> None:
-    """A meeting of a series without actors takes the parties and class of its series."""
+    """A meeting of a series without actors, or with the series' own, takes the parties
+    and class of its series ("the first meeting of Kim and Trump" is a summit where their
+    second one is)."""
     series = [c for c in clusters
               if event_classes()[c.event.cls].series and c.ordinal is not None]
     known = [c for c in series if c.event.actors]
     for cluster in series:
-        if cluster.event.actors or not known:
-            continue
-        model = next((c for c in known if family(c.event.cls) == family(cluster.event.cls)), None)
+        mine = set(cluster.event.actors)
+        model = next((c for c in known if c is not cluster
+                      and family(c.event.cls) == family(cluster.event.cls)
+                      and (not mine or set(c.event.actors) == mine)), None)
         if model is None:
             continue
-        cluster.event.actors = list(model.event.actors)
+        cluster.event.actors = cluster.event.actors or list(model.event.actors)
         if family(model.event.cls) == model.event.cls or cluster.event.cls == model.event.cls:
             continue
         cluster.event.cls, cluster.event.cameo = model.event.cls, model.event.cameo

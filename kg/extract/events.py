@@ -310,12 +310,40 @@ def nominal_roles(head: Token, event_class: EventClass, context: ArticleContext)
     roles.agents = possessor(head, context, event_class)
     if not roles.agents and not roles.actors:
         roles.agents = light_verb_subject(head, context)
-    role_arguments(context.arguments_after(head.i, limit=context.phrase_end(head.i)),
-                   event_class, context, roles, direct_object=False,
+    arguments = context.arguments_after(head.i, limit=context.phrase_end(head.i))
+    role_arguments(arguments, event_class, context, roles, direct_object=False,
                    agent_preps=frozenset({"by", "from"}))
+    parties = [a.local_id for a in arguments if a.prep == "of"]
+    if event_class.symmetric and len(parties) > 1:  # "the first meeting of Kim and Trump"
+        roles.actors += parties
+    roles.place = roles.place or participle_place(head, context)
     if not roles.agents and not roles.actors and event_class.speech:
         roles.agents = speaker_near(head.i, context)
     return roles
+
+
+def participle_place(noun: Token, context: ArticleContext) -> str | None:
+    """The place of "the first meeting of Kim and Trump, held in Singapore": the place
+    after a participle of a verb of happening that follows the noun's phrase."""
+    end = context.sentence_of(noun.i).end
+    j = noun.i + 1
+    while j < end and (context.owner[j] or not context.is_boundary(context.doc[j])) \
+            and context.doc[j].lower_ != ",":
+        j += 1
+    verb = next_word(context.doc[j]) if j < end and context.doc[j].lower_ == "," else None
+    if verb is None or verb.lower_ not in argument_words().happening_verbs \
+            or not is_past_form(verb):
+        return None
+    return next((a.local_id for a in context.arguments_after(verb.i)
+                 if a.prep in ("in", "at") and context.cls_of(a.local_id) in PLACE_CLASSES),
+                None)
+
+
+def is_past_form(token: Token) -> bool:
+    """A past tense or participle: neither the lemma nor its -s or -ing form ("held")."""
+    lower = token.lower_
+    return bool(token.lemma_) and token.lemma_.lower() != lower \
+        and not lower.endswith(("ing", "s"))
 
 
 def speaker_near(i: int, context: ArticleContext) -> list[str]:
@@ -529,8 +557,8 @@ def inherit_places(mentions: list[EventMention], context: ArticleContext) -> Non
 def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
     """Date each mention from the day expression nearest to it in its sentence.
 
-    A date goes to the closest trigger before it, or to a trigger right after it
-    ("yesterday promised"); periods, months and "since" expressions never date an event.
+    A date goes to the closest trigger before it, or to a trigger right after it with no
+    punctuation between ("yesterday promised"); periods, months and "since" expressions never date an event.
     """
     by_sentence: dict[int, list[EventMention]] = {}
     for mention in mentions:
@@ -546,7 +574,8 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
         paragraph = context.paragraph_at(span.start)
         candidates = [m for m in candidates
                       if context.paragraph_at(m.token) == paragraph]
-        after = [m for m in candidates if 0 <= m.token - span.end < ADJACENT]
+        after = [m for m in candidates if 0 <= m.token - span.end < ADJACENT
+                 and not any(t.is_punct for t in context.doc[span.end:m.token])]
         before = [m for m in candidates if m.token < span.start]
         chosen = after[0] if after else (before[-1] if before else None)
         if chosen is not None and chosen.event.date is None:
