@@ -116,3 +116,11 @@ def test_a_meeting_of_two_parties_held_somewhere():
 def test_a_date_before_a_comma_does_not_date_the_verb_after_it():
     appeal = only("Moon, who has spoken with Kim since Friday, urged Trump to wait.", "Appeal")
     assert appeal.date is None
+
+
+def test_a_verb_coordinated_with_a_rejection_is_an_event_of_its_own():
+    events = extract_text("Kim rejected the idea on Monday and accused Trump of lying.",
+                          KOREA, MONDAY).events
+    by_class = {e.cls: e for e in events}
+    assert by_class["Rejection"].targets == []
+    assert (by_class["Accusation"].agents, by_class["Accusation"].targets) == (["kim"], ["trump"])

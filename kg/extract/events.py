@@ -159,8 +159,9 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
     if not (subject or passive or reduced):
         subject = controller_subject(head, context)
     own_content = event_class.name in discourse().content_classes
+    limit = next_predicate(head, context)
     arguments = context.arguments_after(
-        head.i, limit=None if own_content else context.next_trigger(head.i))
+        head.i, limit=limit if own_content else min(limit, context.next_trigger(head.i)))
     role_arguments(arguments, event_class, context, roles, direct_object=not (passive or reduced),
                    agent_preps=frozenset({"by"}) if passive or reduced else frozenset())
     if passive:
@@ -172,6 +173,17 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
         for agent in subject:
             context.note_agent(head.i, agent)
     return roles
+
+
+def next_predicate(verb: Token, context: ArticleContext) -> int:
+    """Where the objects of a verb end: at "and" before another verb trigger ("rejected
+    the measures and accused the US"), else at the end of the clause."""
+    end = context.clause_end(verb.i)
+    for j in range(verb.i + 1, end):
+        if j in context.trigger_tokens and j - 1 not in context.trigger_tokens \
+                and conjunction_before(context.doc[j]) is not None:
+            return conjunction_before(context.doc[j]).i
+    return end
 
 
 def controller_subject(verb: Token, context: ArticleContext) -> list[str]:
@@ -506,12 +518,27 @@ def is_presupposed(mention: EventMention, context: ArticleContext) -> bool:
     return not mention.nominal and is_reduced_relative(context.doc[mention.token], context)
 
 
+def is_coordinated_verb(mention: EventMention, context: ArticleContext) -> bool:
+    """A verb trigger after "and" (and auxiliaries): a new predicate, not an object."""
+    return not mention.nominal and conjunction_before(context.doc[mention.token]) is not None
+
+
+def conjunction_before(verb: Token) -> Token | None:
+    """The "and" right before a verb and its auxiliaries ("and had offered"), if any."""
+    before = previous_word(verb)
+    while before is not None and before.lower_ in AUXILIARIES:
+        before = previous_word(before)
+    return before if before is not None and before.lower_ == "and" else None
+
+
 def suppress_content(mentions: list[EventMention], context: ArticleContext) -> None:
-    """Mark triggers inside the content of another event ("promised further negotiations")."""
+    """Mark triggers inside the content of another event ("promised further negotiations"),
+    but not a verb coordinated with it ("rejected the measures and accused the US")."""
     content_classes = discourse().content_classes
     open_until = -1
     for mention in mentions:
-        if mention.token < open_until and not is_presupposed(mention, context):
+        if mention.token < open_until and not is_presupposed(mention, context) \
+                and not is_coordinated_verb(mention, context):
             mention.suppressed = True
             continue
         if mention.event.cls in content_classes and not mention.suppressed:
