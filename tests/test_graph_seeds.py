@@ -148,3 +148,13 @@ def test_every_mention_points_into_its_article(graph):
     for row in rows:
         b, e, sb, se = (int(row[key]) for key in ("b", "e", "sb", "se"))
         assert sb <= b < e <= se and len(row["anchor"]) == e - b, row
+
+
+def test_a_month_dates_an_event_as_its_period_never_as_its_day(graph):
+    """The sanctions in force since a month the seeds name: the event has that month as
+    ekg:period (an xsd:gYearMonth); ekg:date holds days only, as VOCABULARY.md fixes it."""
+    periods = graph.select("""SELECT DISTINCT ?period WHERE {
+        ?e a ekg:SanctionImposed ; ekg:period ?period }""")
+    assert [row["period"] for row in periods] == ["2016-03"]
+    assert not graph.query("""ASK { ?e ekg:date ?d FILTER(DATATYPE(?d) != xsd:date) }""")
+    assert not graph.query("""ASK { ?e ekg:date ?d ; ekg:period ?p }""")

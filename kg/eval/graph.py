@@ -44,7 +44,8 @@ LINKS = """SELECT ?article ?thing ?same WHERE {
     GRAPH ?article { ?article schema:mentions ?thing } ?thing owl:sameAs ?same
     FILTER(STRSTARTS(STR(?same), STR(wd:))) }"""
 EVENT_VALUES = """SELECT ?article ?event ?property ?value WHERE {
-    VALUES ?property { sem:hasActor ekg:agent ekg:target sem:hasPlace ekg:date ekg:trigger }
+    VALUES ?property {
+        sem:hasActor ekg:agent ekg:target sem:hasPlace ekg:date ekg:period ekg:trigger }
     GRAPH ?article { ?event ?property ?value } }"""
 QUOTES = """SELECT ?article ?quote ?text ?speaker WHERE { GRAPH ?article {
     ?quote a ekg:Quote OPTIONAL { ?quote ekg:text ?text } OPTIONAL { ?quote ekg:speaker ?speaker }
@@ -187,7 +188,7 @@ def read_events(graph: KnowledgeGraph, articles: dict[str, GraphArticle]) -> Non
         actors = own[SEM.hasActor.value] | own[EKG.agent.value] | own[EKG.target.value]
         articles[article].events.append(GraphEvent(
             event, frozenset(classes), frozenset(actors), frozenset(own[SEM.hasPlace.value]),
-            frozenset(own[EKG.date.value]), min(own[EKG.trigger.value], default="")))
+            frozenset(own[EKG.date.value] | own[EKG.period.value]), min(own[EKG.trigger.value], default="")))
 
 
 def merge_speakers(quotes: list[GraphQuote]) -> list[GraphQuote]:

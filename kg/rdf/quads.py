@@ -258,7 +258,9 @@ def event_triples(writer: Writer, event: Event) -> Triples:
     for place in writer.iris([event.place] if event.place else []):
         yield Triple(node, SEM.hasPlace, place)
     if event.date:
-        yield Triple(node, EKG.date, partial_date(event.date.isoformat()))
+        when = event.date.isoformat()
+        yield Triple(node, EKG.date if len(when) == len("2019-02-28") else EKG.period,
+                     partial_date(when))
     for topic in writer.iris(event.topics):
         yield Triple(node, EKG.topic, topic)
     yield Triple(node, EKG.factuality, factuality(event))
