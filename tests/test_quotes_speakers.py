@@ -149,3 +149,17 @@ def test_a_description_standing_alone_speaks():
 def test_a_capitalised_post_is_no_description():
     text = "“It is unlawful,” said State Attorney General Jane Roe."
     assert speakers(text) == [("Jane Roe", "It is unlawful")]
+
+
+def test_a_term_after_a_naming_verb_is_the_subjects():
+    assert speakers("Jane Roe called the offer “a bad joke” on Monday.") == [
+        ("Jane Roe", "a bad joke")]
+
+
+def test_a_passive_naming_verb_gives_no_speaker():
+    assert speakers("Joe Doe was called “a dreamer” by his rivals.") == [(None, "a dreamer")]
+
+
+def test_a_name_given_right_after_the_verb_is_nobodys_term():
+    assert speakers("The Acme Institute runs a course called “Open Doors”.") == [
+        (None, "Open Doors")]

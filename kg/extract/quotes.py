@@ -34,12 +34,42 @@ from kg.nlp.events import read_lexicon_yaml
 SUBJECT_WINDOW = 6
 SPEAKER_REACH = 200  # tokens back to an earlier verb of saying a pronoun may point to
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+SCARE_QUOTE_WORDS = 3  # a quoted term of at most this many words is a scare quote
 PARENTHETICAL_REACH = 25  # tokens between the commas of "X, the Y of Z, said"
 TRIM = " ,;:\n\t"
 ARTICLES = frozenset({"a", "an", "the"})
 POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 HYPHENS = frozenset({"-", "‐"})
 STOPS = frozenset({";", ":", "“", "”", '"', "«", "»", "?", "!", "."})  # end a parenthetical
+
+
+@dataclass(frozen=True)
+class QuoteWords:
+    """The word lists of discourse.yaml that only the quote rules read, as lower-case forms."""
+
+    verbs: frozenset[str]  # verbs of saying and quote_verbs, every form
+    naming_verbs: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    attribution_phrases: tuple[tuple[str, ...], ...]
+    gendered_titles: dict[str, str]  # word -> "he" or "she"
+    gendered_pronouns: dict[str, str]
+
+
+@cache
+def quote_words() -> QuoteWords:
+    """The quote rules' word lists, read once."""
+    data = read_lexicon_yaml("discourse.yaml")
+
+    def by_gender(key: str) -> dict[str, str]:
+        return {word: gender for gender, words in data[key].items() for word in words}
+
+    return QuoteWords(
+        verbs=discourse().speech_verbs | inflected(data["quote_verbs"]),
+        naming_verbs=inflected(data["naming_verbs"]),
+        passive_auxiliaries=frozenset(data["passive_auxiliaries"]),
+        attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]),
+        gendered_titles=by_gender("gendered_titles"),
+        gendered_pronouns=by_gender("gendered_pronouns"))
 
 
 @dataclass
@@ -57,11 +87,12 @@ class VerbIndex:
     @classmethod
     def of(cls, context: ArticleContext) -> "VerbIndex":
         """The tokens that are verbs of saying outside quotes (names are checked per search)."""
-        words = quote_verbs()
+        words = quote_words().verbs
         return cls([i for i, lower in enumerate(context.tokens.lower)
                     if lower in words and not context.quoted[i]])
 
-    def latest(self, key: str, before: int, start: int, passes: Callable[[int], bool]) -> int | None:
+    def latest(self, key: str, before: int, start: int,
+               passes: Callable[[int], bool]) -> int | None:
         """The latest verb in tokens [start, before) that ``passes``; ``passes`` must give
         the same answer whenever it is asked again with the same key."""
         parent = self.parents.setdefault(key, list(range(len(self.positions))))
@@ -84,14 +115,6 @@ def find_root(parent: list[int], k: int) -> int:
     return root
 
 
-@cache
-def gender_words() -> tuple[dict[str, str], dict[str, str]]:
-    """The ``gendered_titles`` and ``gendered_pronouns`` of discourse.yaml, word -> gender."""
-    data = read_lexicon_yaml("discourse.yaml")
-    return tuple({word: gender for gender, words in data[key].items() for word in words}
-                 for key in ("gendered_titles", "gendered_pronouns"))  # type: ignore[return-value]
-
-
 @dataclass
 class Genders:
     """What the text shows of each person's gender: the genders ("he", "she") of the words it
@@ -102,35 +125,44 @@ class Genders:
     @classmethod
     def of(cls, context: ArticleContext) -> "Genders":
         """The evidence of titles before names and of pronouns in one-person sentences."""
-        titles, pronouns = gender_words()
         genders = cls()
         for sentence in context.sentences:
-            persons: set[str] = set()
-            seen: set[str] = set()
-            for i in range(sentence.start, sentence.end):
-                owner, lower = context.owner[i], context.tokens.lower[i]
-                if context.quoted[i]:
-                    continue
-                if owner and context.cls_of(owner) == "Person":
-                    persons.add(owner)
-                    if context.span_start[i] == i and i > 0 \
-                            and context.tokens.lower[i - 1] in titles:
-                        genders.known.setdefault(owner, set()).add(titles[context.tokens.lower[i - 1]])
-                elif persons and owner is None and lower in pronouns:
-                    seen.add(pronouns[lower])
-            if len(persons) == 1 and len(seen) == 1:
-                genders.known.setdefault(persons.pop(), set()).update(seen)
+            genders.read_sentence(sentence, context)
         return genders
+
+    def read_sentence(self, sentence: Span, context: ArticleContext) -> None:
+        """Add what one sentence shows: a gendered title right before a person's name; the
+        one gender of the pronouns after the only person the sentence names."""
+        titles, pronouns = quote_words().gendered_titles, quote_words().gendered_pronouns
+        persons: set[str] = set()
+        seen: set[str] = set()
+        for i in range(sentence.start, sentence.end):
+            owner, lower = context.owner[i], context.tokens.lower[i]
+            if context.quoted[i]:
+                continue
+            if owner and context.cls_of(owner) == "Person":
+                persons.add(owner)
+                title = context.tokens.lower[i - 1] if context.span_start[i] == i > 0 else ""
+                if title in titles:
+                    self.add(owner, titles[title])
+            elif persons and owner is None and lower in pronouns:
+                seen.add(pronouns[lower])
+        if len(persons) == 1 and len(seen) == 1:
+            self.add(persons.pop(), seen.pop())
+
+    def add(self, local_id: str, gender: str) -> None:
+        """Record that the text shows ``local_id`` to be a ``gender`` ("he" or "she")."""
+        self.known.setdefault(local_id, set()).add(gender)
 
     def note(self, group: list[str], pronoun: str) -> None:
         """Record that the text calls the one person of ``group`` by ``pronoun``."""
-        gender = gender_words()[1].get(pronoun)
+        gender = quote_words().gendered_pronouns.get(pronoun)
         if gender and len(group) == 1:
-            self.known.setdefault(group[0], set()).add(gender)
+            self.add(group[0], gender)
 
     def conflicts(self, group: list[str], pronoun: str) -> bool:
         """Whether the text calls the one person of ``group`` by the other gender's pronoun."""
-        gender = gender_words()[1].get(pronoun)
+        gender = quote_words().gendered_pronouns.get(pronoun)
         return gender is not None and len(group) == 1 and \
             bool(self.known.get(group[0], set()) - {gender})
 
@@ -190,24 +222,10 @@ class SpeakerMemory:
         return self.agents_for[pronoun]
 
 
-@cache
-def quote_verbs() -> frozenset[str]:
-    """Every form of the verbs that give a quote its speaker (verbs of saying and the
-    ``quote_verbs`` of discourse.yaml)."""
-    return discourse().speech_verbs | inflected(read_lexicon_yaml("discourse.yaml")["quote_verbs"])
-
-
-@cache
-def attribution_phrases() -> tuple[tuple[str, ...], ...]:
-    """The phrases that name a quote's source after them, as word tuples."""
-    return tuple(tuple(phrase.split())
-                 for phrase in read_lexicon_yaml("discourse.yaml")["attribution_phrases"])
-
-
 def is_speech_verb(context: ArticleContext, i: int) -> bool:
     """A verb that gives a quote its speaker, outside quotes and entity names, and not a
     noun or a modifier ("the report", "state-owned")."""
-    return (context.tokens.lower[i] in quote_verbs() and not context.quoted[i]
+    return (context.tokens.lower[i] in quote_words().verbs and not context.quoted[i]
             and context.owner[i] is None and not is_nominal(context, i))
 
 
@@ -314,7 +332,7 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
     before = previous_content(verb, context)
     if before is not None and doc[before].lower_ in discourse().pronouns:
         group = pronoun_speakers(verb, doc[before].lower_, context, memory)
-        if group or doc[before].lower_ in gender_words()[1]:
+        if group or doc[before].lower_ in quote_words().gendered_pronouns:
             return group
     if before is not None and context.owner[before] is None:
         holder = title_holder(before, context, memory)
@@ -504,8 +522,31 @@ def sentence_speaker(quote: Span, context: ArticleContext, memory: SpeakerMemory
     source = attributed_source(quote, context, memory)
     if source:
         return source
-    return latest_speaker(quote.start, context.sentence_of(quote.start).start, context, memory,
-                          allow_after=False)
+    start = context.sentence_of(quote.start).start
+    return latest_speaker(quote.start, start, context, memory, allow_after=False) or \
+        term_user(quote, start, context)
+
+
+def term_user(quote: Span, start: int, context: ArticleContext) -> list[str]:
+    """Who uses a quoted term of a few words: the subject of the nearest naming verb before
+    it in its sentence ("X called the plan 'a mess'")."""
+    if len(quote_text(quote).split()) > SCARE_QUOTE_WORDS:
+        return []
+    verb = next((i for i in range(quote.start - 1, start - 1, -1)
+                 if context.tokens.lower[i] in quote_words().naming_verbs and not context.quoted[i]
+                 and context.owner[i] is None), None)
+    return [] if verb is None or not names_actively(verb, quote, context) \
+        else context.subject_before(verb)
+
+
+def names_actively(verb: int, quote: Span, context: ArticleContext) -> bool:
+    """Whether a naming verb has its user as subject: not passive ("was called"), not a name
+    given right after it ("a programme called 'Open Doors'")."""
+    words = [j for j in range(max(verb - 2, 0), quote.start - 1) if not context.tokens.is_space[j]]
+    before = [j for j in words if j < verb][-1:]
+    passive = bool(before) and context.tokens.lower[before[0]] in \
+        quote_words().passive_auxiliaries
+    return not passive and any(j > verb for j in words)
 
 
 def attributed_source(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
@@ -523,7 +564,7 @@ def attribution_phrases_in(context: ArticleContext) -> list[tuple[int, int]]:
     words = context.tokens.lower
     found = []
     for i, word in enumerate(words):
-        phrase = next((p for p in attribution_phrases()
+        phrase = next((p for p in quote_words().attribution_phrases
                        if p[0] == word and tuple(words[i:i + len(p)]) == p), None)
         if phrase is not None and not context.quoted[i]:
             found.append((i, i + len(phrase) - 1))
