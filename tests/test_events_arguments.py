@@ -124,3 +124,13 @@ def test_a_verb_coordinated_with_a_rejection_is_an_event_of_its_own():
     by_class = {e.cls: e for e in events}
     assert by_class["Rejection"].targets == []
     assert (by_class["Accusation"].agents, by_class["Accusation"].targets) == (["kim"], ["trump"])
+
+
+def test_an_appeal_takes_no_target_from_what_it_asks():
+    appeal = only("Moon welcomed the news and called on the army to abandon Kim.", "Appeal")
+    assert (appeal.agents, appeal.targets) == (["moon"], [])
+
+
+def test_a_name_in_apposition_is_the_subject():
+    appeal = only("South Korea's leader, Moon, called for calm.", "Appeal")
+    assert appeal.agents == ["moon"]

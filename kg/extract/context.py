@@ -100,9 +100,10 @@ class ArgumentWords:
     addressed_classes: frozenset[str]
     visit_classes: frozenset[str]
     both_sides: tuple[tuple[str, ...], ...]
+    infinitive_content_classes: frozenset[str]
 
 
-CLASS_LISTS = frozenset({"addressed_classes", "visit_classes"})
+CLASS_LISTS = frozenset({"addressed_classes", "visit_classes", "infinitive_content_classes"})
 
 
 @cache

@@ -125,6 +125,7 @@ def is_reduced_relative(head: Token, context: ArticleContext) -> bool:
     before, after = previous_word(head), next_word(head)
     return (before is not None and after is not None and head.lower_.endswith(("ed", "en"))
             and before.is_alpha and before.is_lower and context.owner[before.i] is None
+            and before.lower_ not in COORDINATORS and before.lower_ not in AUXILIARIES
             and after.lower_ in ("on", "by", "against"))
 
 
@@ -160,6 +161,8 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
         subject = controller_subject(head, context)
     own_content = event_class.name in discourse().content_classes
     limit = next_predicate(head, context)
+    if event_class.name in argument_words().infinitive_content_classes:
+        limit = min(limit, infinitive_after(head, context))
     arguments = context.arguments_after(
         head.i, limit=limit if own_content else min(limit, context.next_trigger(head.i)))
     role_arguments(arguments, event_class, context, roles, direct_object=not (passive or reduced),
@@ -186,12 +189,27 @@ def next_predicate(verb: Token, context: ArticleContext) -> int:
     return end
 
 
+def infinitive_after(verb: Token, context: ArticleContext) -> int:
+    """Where an infinitive after a verb begins ("urged X to open its markets"), else the
+    clause end: "to" before a lower-case word that is no determiner, number or plural."""
+    end = context.clause_end(verb.i)
+    for j in range(verb.i + 1, end - 1):
+        word = context.doc[j + 1]
+        lower = word.lower_
+        if context.doc[j].lower_ == "to" and word.is_lower and word.is_alpha \
+                and lower not in DETERMINERS and lower not in PREPOSITIONS \
+                and (not lower.endswith("s") or lower.endswith("ss")):
+            return j
+    return end
+
+
 def controller_subject(verb: Token, context: ArticleContext) -> list[str]:
     """The subject of the verb that governs ``verb`` and does what it says: "he tried to
     calm a standoff" (a control verb before "to"), "he said, urging Iran to ..." (a
     participle after the clause of its subject), "Abe arrived on Wednesday and held talks"
     (the first of two coordinated verbs), "Moon, who has carried messages, urged" (the
-    antecedent of a relative clause between commas)."""
+    antecedent of a relative clause between commas), "the minister, Khalid al-Falih,
+    called for" (a name in apposition)."""
     before, auxiliary = previous_word(verb), None
     while before is not None and before.lower_ in AUXILIARIES:
         auxiliary, before = before, previous_word(before)
@@ -200,7 +218,8 @@ def controller_subject(verb: Token, context: ArticleContext) -> list[str]:
     if before.lower_ == "and":
         return coordinated_subject(before, auxiliary, context)
     if before.lower_ == ",":
-        return participle_subject(verb, before, context) or appositive_subject(before, context)
+        return participle_subject(verb, before, context) or appositive_subject(before, context) \
+            or apposition_subject(before, context)
     governor = previous_word(before)
     if before.lower_ == "to" and governor is not None \
             and governor.lower_ in argument_words().control_verbs:
@@ -227,6 +246,17 @@ def appositive_subject(comma: Token, context: ArticleContext) -> list[str]:
                 and before.lower_ == "," and not context.quoted[j]:
             return context.antecedent_of(j)
     return []
+
+
+def apposition_subject(comma: Token, context: ArticleContext) -> list[str]:
+    """"Saudi Arabia's energy minister, Khalid al-Falih, called for": the name between
+    two commas right before the verb."""
+    before = previous_word(comma)
+    if before is None or not context.owner[before.i] or context.quoted[before.i]:
+        return []
+    start = context.span_start[before.i]
+    opening = previous_word(context.doc[start])
+    return [context.owner[start]] if opening is not None and opening.lower_ == "," else []
 
 
 def coordinated_subject(conjunction: Token, auxiliary: Token | None,
