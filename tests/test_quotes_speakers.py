@@ -137,7 +137,7 @@ def test_she_is_not_a_man_the_text_calls_he():
 
 def test_nouns_and_modifiers_are_not_verbs_of_saying():
     text = ("Jane Roe said the plan had failed.\n\n"
-            "The report on the state-owned firms left “many questions” open.")
+            "“The report on the state-owned firms left many questions open.”")
     assert [s for s, _ in speakers(text)] == ["Jane Roe"]
 
 
@@ -163,3 +163,9 @@ def test_a_passive_naming_verb_gives_no_speaker():
 def test_a_name_given_right_after_the_verb_is_nobodys_term():
     assert speakers("The Acme Institute runs a course called “Open Doors”.") == [
         (None, "Open Doors")]
+
+
+def test_a_quote_inside_a_paragraph_of_its_own_is_not_the_last_speakers():
+    text = ("Jane Roe said the plan had failed.\n\n"
+            "Since then the talks have been “on ice” for weeks.")
+    assert [s for s, _ in speakers(text)] == [None]

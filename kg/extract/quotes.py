@@ -495,10 +495,14 @@ def has_speech_verb(start: int, end: int, context: ArticleContext,
 
 def previous_paragraph_speaker(quote: Span, context: ArticleContext,
                                memory: SpeakerMemory) -> list[str]:
-    """The last speaker of the paragraph before, for a quote whose paragraph has no verb of
-    saying at all (a quote that goes on, or words reported on, after that paragraph)."""
+    """The last speaker of the paragraph before, for a quote that opens a paragraph with no
+    verb of saying at all (a quote that goes on after that paragraph)."""
     start = paragraph_start(quote.start, context)
-    if start == 0 or has_speech_verb(start, paragraph_end(quote.start, context), context, memory):
+    first = start
+    while first < quote.start and context.tokens.is_space[first]:
+        first += 1
+    if start == 0 or first != quote.start - 1 or \
+            has_speech_verb(start, paragraph_end(quote.start, context), context, memory):
         return []
     return latest_speaker(start, paragraph_start(start - 1, context), context, memory,
                           allow_after=True)
