@@ -134,3 +134,13 @@ def test_an_appeal_takes_no_target_from_what_it_asks():
 def test_a_name_in_apposition_is_the_subject():
     appeal = only("South Korea's leader, Moon, called for calm.", "Appeal")
     assert appeal.agents == ["moon"]
+
+
+def test_a_where_clause_gives_its_place():
+    meeting = only("Moon was in Hanoi, where he had met Kim.", "Meeting")
+    assert meeting.place == "hanoi"
+
+
+def test_a_verb_after_an_arrival_takes_its_place():
+    offer = only("Kim arrived in Hanoi on Sunday and offered a deal to Trump.", "Offer")
+    assert offer.place == "hanoi"

@@ -597,18 +597,38 @@ def expand_reciprocal(mentions: list[EventMention]) -> list[EventMention]:
 
 
 def inherit_places(mentions: list[EventMention], context: ArticleContext) -> None:
-    """An event in a relative clause takes the place of the event the clause is about.
+    """Places from the sentence around an event that names none.
 
-    "the meeting in Singapore, which produced a commitment from Kim": the commitment was
-    made in Singapore.
+    An event in a relative clause takes the place of the event the clause is about ("the
+    meeting in Singapore, which produced a commitment from Kim"), or the place the clause
+    is about ("Abe was in Tehran, where he had met Khamenei"); a verb after "and" takes
+    the place of an arrival before it ("arrived in Tehran and held talks").
     """
-    for previous, mention in zip(mentions, mentions[1:]):
-        if mention.event.place is not None or previous.event.place is None \
+    visits = argument_words().visit_classes
+    for previous, mention in zip([None, *mentions], mentions):
+        if mention.event.place is not None:
+            continue
+        mention.event.place = relative_place(mention.token, context)
+        if previous is None or previous.event.place is None or mention.event.place \
                 or context.sentence_index[previous.token] != context.sentence_index[mention.token]:
             continue
         between = context.doc[previous.token + 1:mention.token]
-        if any(t.lower_ in ("which", "where") for t in between):
+        if any(t.lower_ in ("which", "where") for t in between) or (
+                previous.event.cls in visits and is_coordinated_verb(mention, context)):
             mention.event.place = previous.event.place
+
+
+def relative_place(i: int, context: ArticleContext) -> str | None:
+    """The place a "where" clause holding token ``i`` is about ("in Tehran, where he met")."""
+    start = context.clause_start(i)
+    opener = context.doc[start - 1] if start > context.sentence_of(i).start else None
+    if opener is None or opener.lower_ != "where":
+        return None
+    before = previous_word(opener)
+    if before is not None and before.lower_ == ",":
+        before = previous_word(before)
+    place = context.owner[before.i] if before is not None else None
+    return place if place and context.cls_of(place) in PLACE_CLASSES else None
 
 
 def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
