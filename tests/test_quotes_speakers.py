@@ -114,7 +114,8 @@ def test_a_name_between_commas_is_the_speaker():
 
 
 def test_quote_verbs_beyond_saying():
-    assert speakers("Jane Roe tweeted: “See you in Hanoi.”") == [("Jane Roe", "See you in Hanoi.")]
+    assert speakers("Jane Roe tweeted: “See you in Hanoi.”") == [
+        ("Jane Roe", "See you in Hanoi.")]
 
 
 def test_a_paragraph_of_only_a_quote_goes_on_with_the_last_speaker():
@@ -169,3 +170,13 @@ def test_a_quote_inside_a_paragraph_of_its_own_is_not_the_last_speakers():
     text = ("Jane Roe said the plan had failed.\n\n"
             "Since then the talks have been “on ice” for weeks.")
     assert [s for s, _ in speakers(text)] == [None]
+
+
+def test_a_quote_after_a_colon_is_the_opening_subjects():
+    text = "Jane Roe spoke to the press after the vote: “We keep going.”"
+    assert speakers(text) == [("Jane Roe", "We keep going.")]
+
+
+def test_a_colon_after_a_phrase_with_a_preposition_names_nobody():
+    text = "In Hanoi the mood was grim: “Nobody smiled.”"
+    assert speakers(text) == [(None, "Nobody smiled.")]

@@ -34,6 +34,7 @@ from kg.nlp.events import read_lexicon_yaml
 SUBJECT_WINDOW = 6
 SPEAKER_REACH = 200  # tokens back to an earlier verb of saying a pronoun may point to
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+SPEAKER_CLASSES = frozenset({"Person", "Organization", "GovernmentBody", "Country"})
 SCARE_QUOTE_WORDS = 3  # a quoted term of at most this many words is a scare quote
 PARENTHETICAL_REACH = 25  # tokens between the commas of "X, the Y of Z, said"
 TRIM = " ,;:\n\t"
@@ -528,7 +529,22 @@ def sentence_speaker(quote: Span, context: ArticleContext, memory: SpeakerMemory
         return source
     start = context.sentence_of(quote.start).start
     return latest_speaker(quote.start, start, context, memory, allow_after=False) or \
-        term_user(quote, start, context)
+        term_user(quote, start, context) or colon_subject(quote, start, context)
+
+
+def colon_subject(quote: Span, start: int, context: ArticleContext) -> list[str]:
+    """The named subject that opens the sentence of a quote after a colon ("X spoke to
+    reporters afterwards: '...'", "X's statement read: '...'")."""
+    colon = quote.start - 2
+    while colon > start and context.tokens.is_space[colon]:
+        colon -= 1
+    if colon <= start or context.tokens.lower[colon] != ":":
+        return []
+    arguments = context.entity_arguments(start, colon)
+    first = arguments[0] if arguments else None
+    opens = first is not None and first.prep is None and all(
+        context.tokens.is_space[j] or context.tokens.is_title[j] for j in range(start, first.start))
+    return [first.local_id] if opens and context.cls_of(first.local_id) in SPEAKER_CLASSES else []
 
 
 def term_user(quote: Span, start: int, context: ArticleContext) -> list[str]:
