@@ -3,12 +3,19 @@
 Each span of ``doc.spans["kg_quotes"]`` is attributed, in this order, to:
 
 1. the subject of a verb of saying after it in its sentence ("..., X told reporters",
-   "..., said X", "..., he added" with "he" the last speaker);
-2. the subject of a verb of saying before it ("X said the talks had made 'progress'");
-3. the last speaker of the same paragraph (a quote that continues a speaker's words);
-4. the agent of the event reported just before it in its sentence ("they were offering to
+   "..., said X", "..., he added" with "he" the last speaker of that gender);
+2. the source an attribution phrase names in its sentence ("..., according to X");
+3. the subject of a verb of saying before it ("X said the talks had made 'progress'";
+   "X, the head of Y, said: ..."), of a naming verb before a term of a few words ("X called
+   it 'a mess'"), or the named subject opening the sentence before a colon;
+4. the last speaker of the same paragraph (a quote that continues a speaker's words);
+5. the last speaker of the paragraph before, for a quote that opens a paragraph without a
+   verb of saying (a quote that runs on over paragraphs);
+6. the agent of the event reported just before it in its sentence ("they were offering to
    close 'a portion of the complex'").
 
+"He" and "she" stand only for a speaker the text does not call by the other pronoun (see
+``Genders``); where none is left the quote gets no speaker rather than the nearest name.
 A speaker without a name ("a senior US official") becomes a Person entity whose affiliation is
 the country or organisation named in the phrase; "the official" later refers back to it.
 A quote by "they" after "X and Y said" is recorded once per speaker.
