@@ -31,6 +31,8 @@ def spans(nlp: Language, text: str) -> dict[str, str]:
     ("The envoy, flying on to Manila, said little.", "Manila", "manila"),
     ("The minister visited Beijing twice.", "Beijing", "beijing"),
     ("Pyongyang said it would reply.", "Pyongyang", "north-korea"),
+    ("Kremlin spokesman Dmitry Peskov spoke.", "Kremlin", "kremlin"),
+    ("The Kremlin said no.", "The Kremlin", "russia"),
 ])
 def test_metonym_is_state_or_city_by_context(nlp: Language, text: str, name: str,
                                              wanted: str) -> None:
