@@ -144,3 +144,9 @@ def test_a_where_clause_gives_its_place():
 def test_a_verb_after_an_arrival_takes_its_place():
     offer = only("Kim arrived in Hanoi on Sunday and offered a deal to Trump.", "Offer")
     assert offer.place == "hanoi"
+
+
+def test_a_rejection_of_an_accusation_targets_the_accuser():
+    rejection = only("Trump accused Kim of lying. Kim rejected the accusation on Monday.",
+                     "Rejection")
+    assert (rejection.agents, rejection.targets) == (["kim"], ["trump"])

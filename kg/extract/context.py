@@ -101,9 +101,11 @@ class ArgumentWords:
     visit_classes: frozenset[str]
     both_sides: tuple[tuple[str, ...], ...]
     infinitive_content_classes: frozenset[str]
+    answer_classes: frozenset[str]
 
 
-CLASS_LISTS = frozenset({"addressed_classes", "visit_classes", "infinitive_content_classes"})
+CLASS_LISTS = frozenset({"addressed_classes", "visit_classes", "infinitive_content_classes",
+                         "answer_classes"})
 
 
 @cache

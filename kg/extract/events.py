@@ -709,6 +709,30 @@ def address_to_counterparts(mentions: list[EventMention], context: ArticleContex
         event.actors = list(dict.fromkeys(event.actors + targets))
 
 
+def answer_targets(mentions: list[EventMention], context: ArticleContext) -> None:
+    """A rejection of an earlier event named right after it ("rejected the accusation")
+    targets that event's agent, as the state it stands for where the rejecting agent is a
+    state."""
+    sides = sides_of_actors(context)
+    for n, mention in enumerate(mentions):
+        event = mention.event
+        if event.cls not in argument_words().answer_classes or event.targets \
+                or len(event.agents) != 1:
+            continue
+        named = next((m for m in mentions[n + 1:n + 2] if m.nominal
+                      and 0 < m.token - mention.token <= PREMODIFIER_WINDOW), None)
+        earlier = next((m for m in reversed(mentions[:n]) if named is not None
+                        and m.event.cls == named.event.cls and m.event.agents), None)
+        if earlier is None:
+            continue
+        answered = earlier.event.agents[0]
+        side = sides.get(answered, answered)
+        target = side if context.cls_of(side) == context.cls_of(event.agents[0]) else answered
+        if target not in event.agents:
+            event.targets = [target]
+            event.actors = list(dict.fromkeys(event.actors + [target]))
+
+
 def names_both_sides(i: int, context: ArticleContext) -> bool:
     """Whether the words right after token ``i`` are "both sides" or the like."""
     words = [t.lower_ for t in context.doc[i + 1:i + 4] if not t.is_space]
@@ -749,6 +773,7 @@ def event_mentions(context: ArticleContext) -> list[EventMention]:
     suppress_content(mentions, context)
     mentions = expand_reciprocal(mentions)
     address_to_counterparts(mentions, context)
+    answer_targets(mentions, context)
     visited_countries(mentions, context)
     inherit_places(mentions, context)
     attach_dates(mentions, context)
