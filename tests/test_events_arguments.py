@@ -150,3 +150,16 @@ def test_a_rejection_of_an_accusation_targets_the_accuser():
     rejection = only("Trump accused Kim of lying. Kim rejected the accusation on Monday.",
                      "Rejection")
     assert (rejection.agents, rejection.targets) == (["kim"], ["trump"])
+
+
+def test_a_verb_coordinated_with_a_verb_of_saying_is_the_speakers_act():
+    extraction = extract_text("Moon said the talks had stalled and urged Kim to return.",
+                              KOREA, MONDAY)
+    appeal = next(e for e in extraction.events if e.cls == "Appeal")
+    assert (appeal.agents, appeal.targets, appeal.asserted_by) == (["moon"], ["kim"], None)
+
+
+def test_the_speaker_past_a_participle_phrase_between_commas():
+    appeal = only("Moon, speaking on radio, said the talks had stalled and urged Kim to "
+                  "return.", "Appeal")
+    assert appeal.agents == ["moon"]

@@ -156,7 +156,9 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
     roles = Roles()
     passive = is_passive(head)
     reduced = not passive and is_reduced_relative(head, context)
-    subject = context.subject_before(head.i)
+    speaker_verb = coordinated_speech_verb(head, context)
+    subject = speaker_of(speaker_verb, context) if speaker_verb is not None \
+        else context.subject_before(head.i)
     if not (subject or passive or reduced):
         subject = controller_subject(head, context)
     own_content = event_class.name in discourse().content_classes
@@ -176,6 +178,34 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
         for agent in subject:
             context.note_agent(head.i, agent)
     return roles
+
+
+def coordinated_speech_verb(verb: Token, context: ArticleContext) -> int | None:
+    """The verb of saying a verb right after "and" is coordinated with ("Blinken said the
+    talks were not moving, and urged Moscow to withdraw": the urging is Blinken's own act,
+    not reported); after "and" and an auxiliary the reported clause goes on ("said the
+    North had sought relief and had offered ...")."""
+    conjunction = conjunction_before(verb)
+    if conjunction is None or next_word(conjunction).i != verb.i:
+        return None  # "and had offered" goes on with the reported clause
+    said = speech_verb_before(verb, context)
+    return said if said is not None and said < conjunction.i else None
+
+
+def speaker_of(said: int, context: ArticleContext) -> list[str]:
+    """The subject of a verb of saying, past a participle phrase between commas ("Moon,
+    speaking in an interview, said")."""
+    subject = context.subject_before(said)
+    comma = previous_word(context.doc[said])
+    if subject or comma is None or comma.lower_ != ",":
+        return subject
+    start = context.sentence_of(said).start
+    opening = next((j for j in range(comma.i - 1, start - 1, -1)
+                    if context.doc[j].lower_ == ","), None)
+    before = previous_word(context.doc[opening]) if opening is not None else None
+    if before is None or not context.owner[before.i] or context.quoted[before.i]:
+        return []
+    return context.coordinated_before(context.span_start[before.i])
 
 
 def next_predicate(verb: Token, context: ArticleContext) -> int:
@@ -537,7 +567,8 @@ def trigger_mention(span: Span, context: ArticleContext, number: int) -> EventMe
                            ordinal=ordinal_of(head, context) if nominal else None,
                            reciprocal=not actors and is_reciprocal(head, context))
     if not nominal and speech_verb is not None and speech_verb != head.i \
-            and not is_reduced_relative(head, context):
+            and not is_reduced_relative(head, context) \
+            and coordinated_speech_verb(head, context) is None:
         mention.speech_verb = speech_verb
     mention.suppressed = not event.negated and is_irrealis(head, context)
     return mention
