@@ -108,6 +108,7 @@ class NameCues:
     given_names: frozenset[str]
     coordination_openers: frozenset[str] = frozenset()
     motion_verbs: frozenset[str] = frozenset()
+    actor_object_verbs: frozenset[str] = frozenset()
     title_prefixes: frozenset[str] = frozenset()
     acting_nouns_before_of: frozenset[str] = frozenset()
     month_cues_before: frozenset[str] = frozenset()
@@ -305,7 +306,7 @@ def name_cues() -> NameCues:
         "not_names", "organization_heads", "government_heads", "place_heads", "facility_heads",
         "event_heads", "person_cues_before", "former_words", "place_preps", "place_suffixes",
         "name_connectors", "given_names", "acting_verbs", "acting_preps",
-        "modifier_determiners", "coordination_openers", "motion_verbs", "title_prefixes",
+        "modifier_determiners", "coordination_openers", "motion_verbs", "actor_object_verbs", "title_prefixes",
         "acting_nouns_before_of", "month_cues_before")}
     months = word_set(read_yaml(ontology_dir() / "lexicon" / "time.yaml")["months"])
     return NameCues(months=months, titles=titles, max_title_words=max(len(form.split()) for form in titles),

@@ -28,6 +28,8 @@ def spans(nlp: Language, text: str) -> dict[str, str]:
 @pytest.mark.parametrize("text, name, wanted", [
     ("Tokyo keeps ties with both Moscow and Kyiv.", "Moscow", "russia"),
     ("Canada, a close ally of Washington, kept quiet.", "Washington", "united-states"),
+    ("Ministers urged both Pyongyang and Seoul to talk.", "Pyongyang", "north-korea"),
+    ("The vote unsettled Brussels.", "Brussels", "brussels"),
     ("The envoy, flying on to Manila, said little.", "Manila", "manila"),
     ("The minister visited Beijing twice.", "Beijing", "beijing"),
     ("Pyongyang said it would reply.", "Pyongyang", "north-korea"),

@@ -235,9 +235,10 @@ class Gazetteer:
 
     def acting(self, doc: Doc, start: int, end: int, parsed: bool) -> bool:
         """True where the metonym at [start, end) stands for its state (``acts``); without a
-        parse also after "both" and an acting preposition ("with both Moscow and Kyiv") or a
-        relation ("an ally of Washington"), never as the goal of a motion ("visited Beijing",
-        "flying on to Manila")."""
+        parse also as the object of a verb addressed to an actor ("urged both Pyongyang"),
+        after an acting preposition ("with both Moscow and Kyiv") or a relation ("an ally of
+        Washington"), never as the goal of a motion ("visited Beijing", "flying on to
+        Manila")."""
         cues = self.cues
         if parsed or in_place_context(doc, start, end, cues.place_preps, cues.place_suffixes,
                                       parsed):
@@ -249,6 +250,7 @@ class Gazetteer:
             return False
         before_of = word_before(doc, governor.i) if governor.lower_ == "of" else None
         return acts(doc, start, end, cues, parsed) or governor.lower_ in cues.acting_preps \
+            or governor.lemma_ in cues.actor_object_verbs \
             or before_of is not None and before_of.lower_ in cues.acting_nouns_before_of
 
     def capital_named(self, state_id: str, text: str) -> str | None:
