@@ -163,3 +163,9 @@ def test_the_speaker_past_a_participle_phrase_between_commas():
     appeal = only("Moon, speaking on radio, said the talks had stalled and urged Kim to "
                   "return.", "Appeal")
     assert appeal.agents == ["moon"]
+
+
+def test_a_title_is_no_verb_of_saying():
+    appeal = only("Secretary of State Moon said the talks had stalled and urged Kim to "
+                  "return.", "Appeal")
+    assert appeal.agents == ["moon"]

@@ -181,15 +181,18 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
 
 
 def coordinated_speech_verb(verb: Token, context: ArticleContext) -> int | None:
-    """The verb of saying a verb right after "and" is coordinated with ("Blinken said the
-    talks were not moving, and urged Moscow to withdraw": the urging is Blinken's own act,
-    not reported); after "and" and an auxiliary the reported clause goes on ("said the
-    North had sought relief and had offered ...")."""
+    """The sentence's first verb of saying (not a title: "Secretary of State"), where a
+    verb right after "and" is coordinated with it ("Blinken said the talks were not moving,
+    and urged Moscow to withdraw": the urging is Blinken's own act, not reported); after
+    "and" and an auxiliary the reported clause goes on ("said the North had sought relief
+    and had offered ...")."""
     conjunction = conjunction_before(verb)
     if conjunction is None or next_word(conjunction).i != verb.i:
         return None  # "and had offered" goes on with the reported clause
-    said = speech_verb_before(verb, context)
-    return said if said is not None and said < conjunction.i else None
+    start = context.sentence_of(verb.i).start
+    return next((j for j in range(start, conjunction.i) if context.is_boundary(context.doc[j])
+                 and context.doc[j].lower_ in discourse().speech_verbs
+                 and not context.quoted[j] and context.owner[j] is None), None)
 
 
 def speaker_of(said: int, context: ArticleContext) -> list[str]:
