@@ -80,3 +80,8 @@ def test_post_before_the_name_with_a_comma_and_acting(nlp: Language) -> None:
 def test_description_gives_its_holder_the_post(nlp: Language) -> None:
     assert ("Kim Jong-un", "Leader", "North Korea") in posts(
         nlp, "Kim Jong-un flew home. Aides said the North Korean leader was tired.")
+
+
+def test_a_preposition_is_no_adjective_of_a_post(nlp: Language) -> None:
+    found = posts(nlp, "Envoys met at the White House with President Donald Trump.")
+    assert ("Donald Trump", "President", "White House") not in found

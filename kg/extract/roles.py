@@ -131,8 +131,9 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
     tokens = index.tokens
     title, start, k = with_prefix(index, title, start, cues)
     for _ in range(MAX_ADJECTIVES):
-        if k >= 0 and tokens.is_lower[k] and tokens.is_alpha[k] \
-                and k not in index.ending_at and tokens.lower[k] not in cues.former_words:
+        if k >= 0 and tokens.is_lower[k] and tokens.is_alpha[k] and k not in index.ending_at \
+                and tokens.lower[k] not in cues.former_words \
+                and tokens.lower[k] not in cues.not_names:  # "dovish", not "with"
             k = index.previous_word(k)
     if k >= 0 and tokens.text[k] in POSSESSIVES:
         k = index.previous_word(k)
