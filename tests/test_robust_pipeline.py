@@ -74,6 +74,7 @@ def assert_consistent(extraction: Extraction, limits: Limits) -> None:
 @example("“" * 40 + "Envoys met" + "”" * 3 + " ‘ « " * 20)
 @example("\u202bהשיחות נמשכו\u202c said Ana Lima in \u2067القاهرة\u2069 on Monday.")
 @example("Kim\x00met\x01Trump\x1b[31m in Hanoi\x7f.\u0085Talks\u2028ended.")
+@example("\n\nthe US . President")  # a post's description once ran past its sentence
 def test_any_text_goes_through_every_stage(nlp: Language, text: str) -> None:
     article = article_from_text(text, "generated.txt", IngestOptions(), Report())
     if article is not None:

@@ -72,6 +72,11 @@ def surface(text: str) -> str:
     return " ".join(words[1:] if len(words) > 1 and words[0].lower() == "the" else words)
 
 
+def sentence_ends(doc: Doc) -> list[int]:
+    """The token index where each sentence of ``doc`` ends, in order (the last is len(doc))."""
+    return [sentence.end for sentence in sentences(doc)]
+
+
 class ArticleEntities:
     """Collects the groups of one article."""
 
@@ -162,15 +167,17 @@ class ArticleEntities:
     def add_descriptions(self, spans: list[Span]) -> None:
         """Posts without a name and "the <demonym> capital", from "the" + a state's span."""
         index = SpanIndex(self.doc, spans)
-        for n, span in enumerate(spans):
+        ends = sentence_ends(self.doc)
+        for span in spans:
             if span.label_ != "Country" or not span.kb_id_ or span.start == 0 \
                     or self.doc[span.start - 1].lower_ != "the":
                 continue
-            end = span.end + (span.end < len(self.doc) and self.doc[span.end].text in POSSESSIVES)
-            if end < len(self.doc) and self.doc[end].lower_ == CAPITAL_WORD:
+            limit = ends[bisect.bisect_right(ends, span.start)]
+            end = span.end + (span.end < limit and self.doc[span.end].text in POSSESSIVES)
+            if end < limit and self.doc[end].lower_ == CAPITAL_WORD:
                 self.add_capital(span, end + 1)
                 continue
-            self.add_post(index, span, end)
+            self.add_post(index, span, end, limit)
 
     def add_capital(self, state: Span, end: int) -> None:
         """"the Vietnamese capital": a mention of the state's capital city where the article
@@ -183,9 +190,10 @@ class ArticleEntities:
                 self.text[start:self.doc[end - 1].idx + len(self.doc[end - 1])],
                 "description", DESCRIPTION_CONFIDENCE)
 
-    def add_post(self, index: SpanIndex, state: Span, end: int) -> None:
-        """"the North Korean foreign minister": the person holding that post, if known."""
-        last = min(len(self.doc), end + self.cues.max_title_words) - 1
+    def add_post(self, index: SpanIndex, state: Span, end: int, limit: int) -> None:
+        """"the North Korean foreign minister": the person holding that post, if known; the
+        title ends before token ``limit`` (the end of the sentence)."""
+        last = min(limit, end + self.cues.max_title_words) - 1
         found = None
         for i in range(last, end - 1, -1):
             found = title_ending_at(index, i, self.cues)
