@@ -21,6 +21,7 @@ from kg.extract.dates import DAY_KINDS, day_of
 from kg.extract.entities import lexicon_of
 from kg.model import Event
 from kg.nlp.events import EventClass, event_classes
+from kg.nlp.tokens import word_before
 
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "got", "gotten"})
 NEGATION_WINDOW = 3
@@ -91,10 +92,7 @@ def is_gerund_modifier(span: Span) -> bool:
 
 def previous_word(token: Token) -> Token | None:
     """The nearest token before ``token`` that is not white space."""
-    i = token.i - 1
-    while i >= 0 and token.doc[i].is_space:
-        i -= 1
-    return token.doc[i] if i >= 0 else None
+    return word_before(token.doc, token.i)
 
 
 def next_word(token: Token) -> Token | None:

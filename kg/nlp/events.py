@@ -35,6 +35,7 @@ from spacy.util import filter_spans
 from spacy_lookups_data import get_file
 
 from kg.nlp.normalise import read_yaml
+from kg.nlp.tokens import word_before
 from kg.paths import ontology_dir
 
 TRIGGER_KINDS = ("verbs", "nouns", "reported", "object_verbs")
@@ -163,17 +164,9 @@ def verb_context(path: Path | None = None) -> VerbContext:
                        object_reach=int(data["object_reach"]))
 
 
-def word_before(token: Token) -> Token | None:
-    """The nearest token before ``token`` that is not white space."""
-    i = token.i - 1
-    while i >= 0 and token.doc[i].is_space:
-        i -= 1
-    return token.doc[i] if i >= 0 else None
-
-
 def opens_text(token: Token) -> bool:
     """Whether a token opens a sentence, a line or a quotation, where any word is capitalised."""
-    before = word_before(token)
+    before = word_before(token.doc, token.i)
     return token.is_sent_start or before is None or before.is_punct \
         or token.i > 0 and "\n" in token.doc[token.i - 1].text_with_ws
 
@@ -193,7 +186,7 @@ def is_verb_use(span: Span, context: VerbContext) -> bool:
     [True, False, False, False]
     """
     first, last = span[0], span[-1]
-    before = word_before(first)
+    before = word_before(first.doc, first.i)
     if before is not None and (before.lower_ in context.noun_before or before.lower_ in
                                context.prepositions and not first.lower_.endswith("ing")
                                or before.like_num and first.lower_.endswith("s")):

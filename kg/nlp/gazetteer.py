@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.lexicon import FORM_KINDS, Lexicon, NameCues, load_lexicon, name_cues
 from kg.nlp.normalise import normalise_term, token_norm
 from kg.nlp.spans import ENTITIES_KEY, acts, entity_span, in_place_context, is_capitalised
-from kg.nlp.tokens import annotated
+from kg.nlp.tokens import annotated, word_before
 
 MAX_HYPHEN_GAPS = 3  # forms with more gaps between words get only the plain variants
 KIND_CONFIDENCE = {"name": 1.0, "alias": 1.0, "short_name": 0.8, "demonym": 0.9,
@@ -115,14 +115,6 @@ def is_acronym(text: str) -> bool:
     """True for a form written in capitals: "US", "U.S.", "KCNA"."""
     letters = text.replace(".", "")
     return letters.isalpha() and letters.isupper() and len(letters) <= ACRONYM_LENGTH
-
-
-def word_before(doc: Doc, i: int, skipped: frozenset[str] = frozenset()) -> Token | None:
-    """The nearest word before token ``i`` that is neither white space nor in ``skipped``."""
-    i -= 1
-    while i >= 0 and (doc[i].is_space or doc[i].lower_ in skipped):
-        i -= 1
-    return doc[i] if i >= 0 else None
 
 
 def is_motion_goal(doc: Doc, governor: Token, cues: NameCues) -> bool:

@@ -24,7 +24,7 @@ import numpy
 
 from spacy.attrs import (IDX, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE,
                          IS_UPPER, LENGTH, LOWER, ORTH, SENT_START, SPACY)
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 FLAGS = (IS_SPACE, IS_TITLE, IS_UPPER, IS_LOWER, IS_ALPHA, IS_DIGIT, IS_PUNCT, SPACY)
 COLUMNS = (ORTH, LOWER, IDX, LENGTH, *FLAGS)
@@ -129,3 +129,11 @@ def sentences(doc: Doc) -> list[Span]:
     starts = (after_first == 1).nonzero()[0] + 1
     bounds = [0, *starts.tolist(), len(doc)]
     return [Span(doc, start, end) for start, end in zip(bounds, bounds[1:])]
+
+
+def word_before(doc: Doc, i: int, skipped: frozenset[str] = frozenset()) -> Token | None:
+    """The nearest word before token ``i`` that is neither white space nor in ``skipped``."""
+    i -= 1
+    while i >= 0 and (doc[i].is_space or doc[i].lower_ in skipped):
+        i -= 1
+    return doc[i] if i >= 0 else None

@@ -29,7 +29,8 @@ from datetime import date
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
-from kg.model import Claim, Entity, Event, Extraction, Mention, Quote, Relation, Sanction
+from kg.model import (Claim, Entity, Event, Extraction, Mention, PartialDate, Quote, Relation,
+                      Sanction)
 from kg.rdf.iris import (article_iri, claim_key, entities_graph, mention_iri, quote_key,
                          resource_iri, role_key)
 from kg.rdf.vocab import (DCTERMS, DEFAULT_BASE, EKG, NIF, OWL, PROV, RDF, RDFS, SCHEMA, SEM,
@@ -258,9 +259,8 @@ def event_triples(writer: Writer, event: Event) -> Triples:
     for place in writer.iris([event.place] if event.place else []):
         yield Triple(node, SEM.hasPlace, place)
     if event.date:
-        when = event.date.isoformat()
-        yield Triple(node, EKG.date if len(when) == len("2019-02-28") else EKG.period,
-                     partial_date(when))
+        yield Triple(node, EKG.period if isinstance(event.date, PartialDate) else EKG.date,
+                     partial_date(event.date.isoformat()))
     for topic in writer.iris(event.topics):
         yield Triple(node, EKG.topic, topic)
     yield Triple(node, EKG.factuality, factuality(event))
