@@ -3,7 +3,8 @@
 ``extract`` composes the small extractors of this package in one pass over the article:
 
 1. entities (kg/extract/entities.py), indexed by token in an ArticleContext;
-2. event mentions from the triggers (kg/extract/events.py);
+2. event mentions from the triggers (kg/extract/events.py), then their places and dates
+   (setting.py);
 3. quotes and their speakers (quotes.py), which also names unnamed sources;
 4. claimants of reported events (claims.py);
 5. sanctions and the events about them (sanctions.py);
@@ -23,6 +24,7 @@ from kg.extract.events import event_mentions
 from kg.extract.quotes import SpeakerMemory, iter_quotes
 from kg.extract.relations import iter_relations
 from kg.extract.sanctions import extract_sanctions, link_sanction_topics
+from kg.extract.setting import situated
 from kg.model import Article, Entity, Extraction
 
 __all__ = ["extract", "extract_with_entities"]
@@ -37,7 +39,7 @@ def extract_with_entities(doc: Doc, article: Article, entities: list[Entity]) ->
     """The events, quotes, claims, sanctions and relations of an article whose entities are
     already known (their mentions' character offsets locate them in ``doc``)."""
     context = ArticleContext.build(doc, article, entities)
-    mentions = event_mentions(context)
+    mentions = situated(event_mentions(context), context)
     memory = SpeakerMemory()
     quotes = list(iter_quotes(context, mentions, memory))
     assign_claimants(mentions, context, memory)
