@@ -85,3 +85,9 @@ def test_description_gives_its_holder_the_post(nlp: Language) -> None:
 def test_a_preposition_is_no_adjective_of_a_post(nlp: Language) -> None:
     found = posts(nlp, "Envoys met at the White House with President Donald Trump.")
     assert ("Donald Trump", "President", "White House") not in found
+
+
+def test_a_state_of_a_country_holds_its_governor(nlp: Language) -> None:
+    """The lexicon's first-level divisions: "New Mexico" is a state, not Mexico."""
+    found = posts(nlp, "New Mexico Governor Ana Ruiz signed the bill on Monday.")
+    assert found == {("Ana Ruiz", "Governor", "New Mexico")}
