@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Article, Entity, Mention
 from kg.nlp.events import read_lexicon_yaml, word_forms
-from kg.nlp.tokens import TokenTable, annotated, sentences, token_table
+from kg.nlp.tokens import TokenTable, annotated, sentences, token_table, word_before
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 BOUNDARY_PUNCT = frozenset({";", ":", "(", ")", "—", "–", "“", "”", '"', "«", "»", "?", "!"})
@@ -50,6 +50,9 @@ class Discourse:
     negation: frozenset[str]
     failure: frozenset[str]
     irrealis: frozenset[str]
+    conditionals: frozenset[str]
+    future_modals: frozenset[str]
+    intent_classes: frozenset[str]
     content_classes: frozenset[str]
     reciprocal_agents: frozenset[str]
     reciprocal_targets: frozenset[str]
@@ -62,6 +65,10 @@ class Discourse:
     affiliation_preps: frozenset[str]
     location_preps: frozenset[str]
     membership_phrases: tuple[tuple[str, ...], ...]
+    pair_words: frozenset[str]
+    pair_nouns: dict[str, frozenset[str]]
+    represented_nouns: frozenset[str]
+    represented_possessives: frozenset[str]
 
 
 def inflected(words: list[str]) -> frozenset[str]:
@@ -81,7 +88,7 @@ def discourse() -> Discourse:
         raw = data[name]
         if name in INFLECTED_LISTS:
             values[name] = inflected(raw)
-        elif name == "pronouns":
+        elif name in ("pronouns", "pair_nouns"):
             values[name] = {word: frozenset(classes) for word, classes in raw.items()}
         elif name == "membership_phrases":
             values[name] = tuple(tuple(phrase.split()) for phrase in raw)
@@ -100,11 +107,12 @@ class ArgumentWords:
     addressed_classes: frozenset[str]
     visit_classes: frozenset[str]
     both_sides: tuple[tuple[str, ...], ...]
-    infinitive_content_classes: frozenset[str]
+    complement_content_classes: frozenset[str]
     answer_classes: frozenset[str]
+    answered_nouns: dict[str, str]
 
 
-CLASS_LISTS = frozenset({"addressed_classes", "visit_classes", "infinitive_content_classes",
+CLASS_LISTS = frozenset({"addressed_classes", "visit_classes", "complement_content_classes",
                          "answer_classes"})
 
 
@@ -114,7 +122,9 @@ def argument_words() -> ArgumentWords:
     data = read_lexicon_yaml("arguments.yaml")
     values: dict[str, object] = {}
     for name in ArgumentWords.__dataclass_fields__:
-        if name == "both_sides":
+        if name == "answered_nouns":
+            values[name] = dict(data[name])
+        elif name == "both_sides":
             values[name] = tuple(tuple(phrase.split()) for phrase in data[name])
         else:
             values[name] = frozenset(data[name]) if name in CLASS_LISTS \
@@ -271,6 +281,52 @@ class ArticleContext:
                 return local_id
         return None
 
+    def side_of(self, local_id: str) -> str:
+        """The state a person stands for: the country of their first current post ("US
+        President Donald Trump": the United States); anything else stands for itself."""
+        entity = self.by_id.get(local_id)
+        if entity is None or entity.cls != "Person":
+            return local_id
+        return next((role.of for role in entity.roles if role.of and not role.former
+                     and self.cls_of(role.of) == "Country"), local_id)
+
+    def pair_referents(self, noun: int) -> list[str]:
+        """The two parties "the two leaders" or "both sides" at token ``noun`` stand for: the
+        last two entities of the classes the noun may name (the states of persons, for a
+        noun of states) mentioned in the sentences before, in text order."""
+        allowed = discourse().pair_nouns.get(self.doc[noun].lower_)
+        before = self.word_before(noun)
+        if not allowed or before is None or before.lower_ not in discourse().pair_words:
+            return []
+        found: list[str] = []
+        here = self.sentence_index[noun]
+        j = noun - 1
+        while j >= 0 and len(found) < 2 and here - self.sentence_index[j] <= SALIENCE_WINDOW:
+            local_id = self.owner[j]
+            if local_id and not self.quoted[j]:
+                party = local_id if "Person" in allowed else self.side_of(local_id)
+                if self.cls_of(party) in allowed and party not in found:
+                    found.append(party)
+                j = self.span_start[j]
+            j -= 1
+        return found[::-1] if len(found) == 2 else []
+
+    def represented_by(self, noun: int) -> str | None:
+        """The state that "his country" or "its government" at token ``noun`` names: the
+        state of the person the possessive stands for, or the state itself."""
+        before = self.word_before(noun)
+        if self.doc[noun].lower_ not in discourse().represented_nouns or before is None \
+                or before.lower_ not in discourse().represented_possessives or self.quoted[noun]:
+            return None
+        owner = self.resolve_pronoun(before.i)
+        side = self.side_of(owner) if owner else None
+        return side if side and self.cls_of(side) == "Country" else None
+
+    def word_before(self, i: int) -> Token | None:
+        """The nearest word before token ``i`` in its sentence."""
+        found = word_before(self.doc, i)
+        return found if found is not None and found.i >= self.sentence_of(i).start else None
+
     def entity_arguments(self, start: int, end: int) -> list[Argument]:
         """The entities (and object pronouns) in tokens [start, end) outside quotes.
 
@@ -302,8 +358,10 @@ class ArticleContext:
                             self.preposition_before(self.span_start[i]))
         if self.doc[i].lower_ in OBJECT_PRONOUNS:
             local_id = self.resolve_pronoun(i)
-            if local_id is not None:
-                return Argument(local_id, i, i + 1, self.preposition_before(i))
+        else:
+            local_id = self.represented_by(i)
+        if local_id is not None:
+            return Argument(local_id, i, i + 1, self.preposition_before(i))
         return None
 
     def coordinated(self, first: Argument, second: Argument) -> bool:
@@ -422,6 +480,9 @@ class ArticleContext:
                 return []
             if self.is_other_verb(token):
                 return []
+            group = self.pair_referents(j) or [self.represented_by(j)]
+            if group[0]:
+                return group
             if lower in discourse().relative_pronouns and j > sentence.start:
                 return self.antecedent_of(j)
             if lower in discourse().pronouns and not self.quoted[j]:

@@ -159,11 +159,12 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
         subject = controller_subject(head, context)
     own_content = event_class.name in discourse().content_classes
     limit = next_predicate(head, context)
-    if event_class.name in argument_words().infinitive_content_classes:
-        limit = min(limit, infinitive_after(head, context))
+    if event_class.name in argument_words().complement_content_classes:
+        limit = min(limit, complement_after(head, context))
     arguments = context.arguments_after(
         head.i, limit=limit if own_content else min(limit, context.next_trigger(head.i)))
-    role_arguments(arguments, event_class, context, roles, direct_object=not (passive or reduced),
+    role_arguments(arguments, event_class, context, roles,
+                   direct_object=not (passive or reduced or event_class.speech),
                    agent_preps=frozenset({"by"}) if passive or reduced else frozenset())
     if passive:
         roles.targets = subject + roles.targets
@@ -218,16 +219,20 @@ def next_predicate(verb: Token, context: ArticleContext) -> int:
     return end
 
 
-def infinitive_after(verb: Token, context: ArticleContext) -> int:
-    """Where an infinitive after a verb begins ("urged X to open its markets"), else the
-    clause end: "to" before a lower-case word that is no determiner, number or plural."""
+def complement_after(verb: Token, context: ArticleContext) -> int:
+    """Where the complement saying what a target is asked or accused of begins ("urged X
+    to open its markets", "accused X of waging war on Y"), else the clause end: "to"
+    before a lower-case word that is no determiner, number or plural, or "of" before an
+    -ing form."""
     end = context.clause_end(verb.i)
     for j in range(verb.i + 1, end - 1):
         word = context.doc[j + 1]
         lower = word.lower_
-        if context.doc[j].lower_ == "to" and word.is_lower and word.is_alpha \
-                and lower not in DETERMINERS and lower not in PREPOSITIONS \
-                and (not lower.endswith("s") or lower.endswith("ss")):
+        if not (word.is_lower and word.is_alpha):
+            continue
+        if context.doc[j].lower_ == "to" and lower not in DETERMINERS \
+                and lower not in PREPOSITIONS and (not lower.endswith("s") or lower.endswith("ss")) \
+                or context.doc[j].lower_ == "of" and lower.endswith("ing"):
             return j
     return end
 
@@ -501,9 +506,22 @@ def is_negated(head: Token, nominal: bool, context: ArticleContext) -> bool:
     return any(w in words.negation for w in near) or any(w in words.failure for w in far)
 
 
-def is_irrealis(head: Token, context: ArticleContext) -> bool:
-    """"hoped to meet", "to secure a deal": wished for or planned, not happened."""
-    return any(w in discourse().irrealis for w in words_before(context, head.i, IRREALIS_WINDOW))
+def is_irrealis(head: Token, event_class: EventClass, context: ArticleContext) -> bool:
+    """"hoped to meet", "to secure a deal": wished for or planned, not happened; "even if
+    Washington asked for talks": a condition, not an event. A future modal ("would meet")
+    makes an event planned, but states the intent of a promise or threat ("would give a
+    firm answer")."""
+    words = discourse()
+    before = words_before(context, head.i, IRREALIS_WINDOW)
+    intent = event_class.name in words.intent_classes
+    return any(w in words.irrealis or w in words.future_modals and not intent for w in before) \
+        or clause_opener(head.i, context) in words.conditionals
+
+
+def clause_opener(i: int, context: ArticleContext) -> str | None:
+    """The lower-case word that opens the clause of token ``i`` ("if", "which"), if any."""
+    start = context.clause_start(i)
+    return context.doc[start - 1].lower_ if start > context.sentence_of(i).start else None
 
 
 def ordinal_of(head: Token, context: ArticleContext) -> str | None:
@@ -534,6 +552,16 @@ def speech_verb_before(head: Token, context: ArticleContext) -> int | None:
     return None
 
 
+def frames_an_event(span: Span, event_class: EventClass, context: ArticleContext) -> bool:
+    """A framing verb whose "that" clause names an event of its own ("announced that it
+    would suspend its participation"): the event is the clause's, not the announcement."""
+    if span.lemma_.lower() not in event_class.frames:
+        return False
+    end = context.sentence_of(span.start).end
+    that = next((j for j in range(span.end, end) if context.doc[j].lower_ == "that"), None)
+    return that is not None and any(j in context.trigger_tokens for j in range(that + 1, end))
+
+
 def trigger_mention(span: Span, context: ArticleContext, number: int) -> EventMention | None:
     """The event mention of one trigger span, or None where it is not an event."""
     head = span[-1] if is_nominal(span, context) else span[0]
@@ -543,7 +571,7 @@ def trigger_mention(span: Span, context: ArticleContext, number: int) -> EventMe
     nominal = is_nominal(span, context)
     reported = span.kb_id_ == "reported"
     speech_verb = speech_verb_before(head, context)
-    if reported and speech_verb is None:
+    if reported and speech_verb is None or frames_an_event(span, event_class, context):
         return None
     roles = dependency_roles(head, event_class, context) if context.parsed \
         else Roles()
@@ -569,7 +597,7 @@ def trigger_mention(span: Span, context: ArticleContext, number: int) -> EventMe
             and not is_reduced_relative(head, context) \
             and coordinated_speech_verb(head, context) is None:
         mention.speech_verb = speech_verb
-    mention.suppressed = not event.negated and is_irrealis(head, context)
+    mention.suppressed = not event.negated and is_irrealis(head, event_class, context)
     return mention
 
 
@@ -627,15 +655,9 @@ def expand_reciprocal(mentions: list[EventMention]) -> list[EventMention]:
 
 
 def sides_of_actors(context: ArticleContext) -> dict[str, str]:
-    """The state each person of the article stands for: the country of their first current
-    post ("US President Donald Trump": the United States)."""
-    sides: dict[str, str] = {}
-    for entity in context.entities:
-        posts = [role.of for role in entity.roles if role.of and not role.former
-                 and context.cls_of(role.of) == "Country"]
-        if entity.cls == "Person" and posts:
-            sides[entity.local_id] = posts[0]
-    return sides
+    """The state each person of the article stands for (``ArticleContext.side_of``)."""
+    return {entity.local_id: side for entity in context.entities
+            if (side := context.side_of(entity.local_id)) != entity.local_id}
 
 
 def main_sides(mentions: list[EventMention], sides: dict[str, str]) -> list[str]:
@@ -676,19 +698,19 @@ def address_to_counterparts(mentions: list[EventMention], context: ArticleContex
 
 
 def answer_targets(mentions: list[EventMention], context: ArticleContext) -> None:
-    """A rejection of an earlier event named right after it ("rejected the accusation")
-    targets that event's agent, as the state it stands for where the rejecting agent is a
-    state."""
+    """A rejection or condemnation of an earlier event named right after it ("rejected the
+    accusation", "condemned the launch", "rejected the measures") targets that event's
+    agent, as the state it stands for where the answering agent is a state."""
     sides = sides_of_actors(context)
     for n, mention in enumerate(mentions):
         event = mention.event
         if event.cls not in argument_words().answer_classes or event.targets \
                 or len(event.agents) != 1:
             continue
-        named = next((m for m in mentions[n + 1:n + 2] if m.nominal
-                      and 0 < m.token - mention.token <= PREMODIFIER_WINDOW), None)
-        earlier = next((m for m in reversed(mentions[:n]) if named is not None
-                        and m.event.cls == named.event.cls and m.event.agents), None)
+        answered_class = answered_event_class(mention, mentions[n + 1:n + 2], context)
+        earlier = next((m for m in reversed(mentions[:n]) if answered_class is not None
+                        and m.event.cls == answered_class and m.event.agents
+                        and not m.suppressed), None)
         if earlier is None:
             continue
         answered = earlier.event.agents[0]
@@ -697,6 +719,21 @@ def answer_targets(mentions: list[EventMention], context: ArticleContext) -> Non
         if target not in event.agents:
             event.targets = [target]
             event.actors = list(dict.fromkeys(event.actors + [target]))
+
+
+def answered_event_class(mention: EventMention, following: list[EventMention],
+                         context: ArticleContext) -> str | None:
+    """The class of the event an answer names as its object: a noun trigger right after
+    it ("the accusation"), or a noun that stands for the events of a class ("the
+    measures": sanctions)."""
+    named = next((m for m in following if m.nominal
+                  and 0 < m.token - mention.token <= PREMODIFIER_WINDOW), None)
+    if named is not None:
+        return named.event.cls
+    end = min(context.clause_end(mention.token), mention.token + PREMODIFIER_WINDOW + 1)
+    return next((argument_words().answered_nouns[context.doc[j].lower_]
+                 for j in range(mention.token + 1, end)
+                 if context.doc[j].lower_ in argument_words().answered_nouns), None)
 
 
 def names_both_sides(i: int, context: ArticleContext) -> bool:

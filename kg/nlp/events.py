@@ -54,6 +54,7 @@ class EventClass:
     object_verbs: tuple[str, ...] = ()
     objects: tuple[str, ...] = ()
     noun_like: frozenset[str] = field(default_factory=frozenset)
+    frames: frozenset[str] = field(default_factory=frozenset)
     target_preps: frozenset[str] = field(default_factory=frozenset)
     symmetric: bool = False
     series: bool = False
@@ -89,6 +90,7 @@ def event_classes(path: Path | None = None) -> dict[str, EventClass]:
             object_verbs=tuple(entry.get("object_verbs") or ()),
             objects=tuple(entry.get("objects") or ()),
             noun_like=frozenset(entry.get("noun_like") or ()),
+            frames=frozenset(entry.get("frames") or ()),
             target_preps=frozenset(entry.get("target_preps") or ()),
             symmetric=bool(entry.get("symmetric", False)),
             series=bool(entry.get("series", False)),

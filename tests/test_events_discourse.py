@@ -1,0 +1,106 @@
+"""Event rules that read the discourse around a trigger: conditions, intents, framing verbs,
+pairs named by a noun ("the two leaders"), a person's state ("his country") and answers to
+earlier events. Sentences written for these tests; entities set by hand."""
+from __future__ import annotations
+
+from datetime import date
+
+from events_support import KOREA, blank_pipeline, entities_in, extract_text
+from kg.extract import extract_with_entities
+from kg.model import Article, RoleFact
+
+FRIDAY = date(2019, 3, 1)
+
+
+def events_of(text: str):
+    return extract_text(text, KOREA, FRIDAY).events
+
+
+def classes_of(text: str) -> list[str]:
+    return sorted(e.cls for e in events_of(text))
+
+
+def only(text: str, cls: str):
+    found = [e for e in events_of(text) if e.cls == cls]
+    assert len(found) == 1, [(e.cls, e.actors) for e in events_of(text)]
+    return found[0]
+
+
+def test_an_event_in_a_condition_does_not_happen():
+    assert classes_of("Ri said the plan would stand even if Washington asked for new talks.") \
+        == []
+
+
+def test_a_future_modal_plans_a_meeting_but_states_an_intent():
+    assert classes_of("Moon said Kim and Trump would meet in Hanoi.") == []
+    rejection = only("KCNA said North Korea would suspend its cooperation.", "Rejection")
+    assert rejection.agents == ["nk"]
+
+
+def test_the_object_of_a_report_is_what_was_said_not_a_target():
+    statement = only("KCNA reported Trump had left.", "Statement")
+    assert (statement.agents, statement.targets) == (["kcna"], [])
+
+
+def test_describing_something_is_no_statement():
+    assert classes_of("Kim described the US offer as a trick.") == ["Offer"]
+
+
+def test_an_announcement_of_an_event_is_that_event():
+    assert classes_of("North Korea announced that it would suspend its cooperation.") \
+        == ["Rejection"]
+    assert classes_of("KCNA announced a new five-year plan.") == ["Statement"]
+
+
+def test_the_two_leaders_are_the_two_persons_named_before():
+    meeting = only("Kim greeted Trump in Hanoi before the two leaders held talks.", "Meeting")
+    assert sorted(meeting.actors) == ["kim", "trump"]
+
+
+def test_a_pair_noun_needs_two_parties_named_before():
+    assert classes_of("Kim arrived. The two leaders then held talks.") == []
+
+
+def with_posts(text: str, posts: dict[str, str]):
+    """The extraction of ``text`` where each person of ``posts`` holds a post of a state."""
+    doc = blank_pipeline()(text)
+    entities = entities_in(text, KOREA)
+    for entity in entities:
+        if entity.local_id in posts:
+            entity.roles.append(RoleFact(title="Minister", of=posts[entity.local_id]))
+    return extract_with_entities(doc, Article.from_text(text, published=FRIDAY), entities)
+
+
+def test_his_country_is_the_state_of_the_person():
+    text = "North Korea sent Ri Yong-ho to Hanoi. He said his country had offered to close Yongbyon."
+    offer = next(e for e in with_posts(text, {"ri": "nk"}).events if e.cls == "Offer")
+    assert offer.agents == ["nk"]
+
+
+def test_their_government_names_no_state():
+    text = "Kim spoke in Hanoi. Critics say their government blamed the US."
+    accusation = next(e for e in with_posts(text, {"kim": "nk"}).events
+                      if e.cls == "Accusation")
+    assert "nk" not in accusation.agents
+
+
+def test_what_an_accused_is_accused_of_names_no_target():
+    accusation = only("Ri Yong-ho accused the US of waging war on North Korea.", "Accusation")
+    assert (accusation.agents, accusation.targets) == (["ri"], ["us"])
+
+
+def test_condemning_a_launch_targets_the_launcher():
+    accusation = only("North Korea fired two missiles on Friday. Moon condemned the launch.",
+                      "Accusation")
+    assert (accusation.agents, accusation.targets) == (["moon"], ["nk"])
+
+
+def test_rejecting_the_measures_targets_who_imposed_them():
+    rejection = only("The US imposed sanctions on North Korea. Ri Yong-ho rejected the measures.",
+                     "Rejection")
+    assert (rejection.agents, rejection.targets) == (["ri"], ["us"])
+
+
+def test_rejecting_the_measures_without_earlier_sanctions_names_no_target():
+    rejection = only("Kim met Moon. Ri Yong-ho rejected the measures.", "Rejection")
+    assert rejection.targets == []
