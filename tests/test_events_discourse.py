@@ -104,3 +104,37 @@ def test_rejecting_the_measures_targets_who_imposed_them():
 def test_rejecting_the_measures_without_earlier_sanctions_names_no_target():
     rejection = only("Kim met Moon. Ri Yong-ho rejected the measures.", "Rejection")
     assert rejection.targets == []
+
+
+def test_agreeing_to_do_something_is_a_promise():
+    promise = only("Kim and Trump agreed to keep talking.", "Promise")
+    assert sorted(promise.agents) == ["kim", "trump"]
+    assert classes_of("Kim and Trump agreed to the plan.") == ["Agreement"]
+
+
+def test_a_noun_trigger_that_is_the_object_of_its_verb_is_one_event():
+    agreement = only("Kim signed a deal with Trump in Hanoi.", "Agreement")
+    assert sorted(agreement.actors) == ["kim", "trump"]
+
+
+def test_wanting_is_a_demand_only_with_the_result_wanted():
+    assert classes_of("Trump said Pyongyang wanted every sanction lifted.") == ["Demand"]
+    assert classes_of("Trump said Pyongyang wanted the US to pay.") == ["Demand"]
+    assert classes_of("Trump said Pyongyang wanted a prosperous future.") == []
+
+
+def test_a_firm_answer_or_response_vowed_is_a_threat():
+    threat = only("North Korea vowed a firm response to the US.", "Threat")
+    assert (threat.agents, threat.targets) == (["nk"], ["us"])
+    assert only("North Korea would not start a war, but would give a firm answer to any attack.",
+                "Threat").agents == ["nk"]
+
+
+def test_a_warning_is_a_threat_only_of_what_will_be_done():
+    assert only("Kim warned that North Korea would resume its tests.", "Threat").agents == ["kim"]
+    assert classes_of("Kim warned of floods in Seoul.") == []
+
+
+def test_committing_a_crime_is_no_promise():
+    assert classes_of("Kim said the US committed a crime.") == []
+    assert classes_of("North Korea committed to talks with the US.") == ["Promise"]

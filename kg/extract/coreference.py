@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.extract.events import SUBCLASS_OF, EventMention
+from kg.extract.events import EventMention, family
 from kg.model import Event
 from kg.nlp.events import event_classes
 
@@ -28,11 +28,6 @@ class EventCluster:
     def event(self) -> Event:
         """The first mention's event, which the others are merged into."""
         return self.mentions[0].event
-
-
-def family(cls: str) -> str:
-    """The class a class corefers with: its superclass where it has one ("Summit" -> "Meeting")."""
-    return SUBCLASS_OF.get(cls, cls)
 
 
 def agree(first: object, second: object) -> bool:

@@ -27,6 +27,8 @@ NEGATION_WINDOW = 3
 FAILURE_WINDOW = 5
 IRREALIS_WINDOW = 4
 PREMODIFIER_WINDOW = 4
+VERB_CONJUNCTIONS = frozenset({"and", "but"})  # words that join two predicates of one subject
+OBJECT_REACH = 6  # tokens from a verb trigger to a noun trigger that is its object
 APPOSITIVE_REACH = 30  # tokens back from a comma to the relative pronoun it closes
 SUBCLASS_OF = {"Summit": "Meeting"}
 TOPIC_CLASSES = frozenset({"Facility"})
@@ -221,20 +223,36 @@ def next_predicate(verb: Token, context: ArticleContext) -> int:
 
 def complement_after(verb: Token, context: ArticleContext) -> int:
     """Where the complement saying what a target is asked or accused of begins ("urged X
-    to open its markets", "accused X of waging war on Y"), else the clause end: "to"
-    before a lower-case word that is no determiner, number or plural, or "of" before an
-    -ing form."""
+    to open its markets", "accused X of waging war on Y"), else the clause end: an
+    infinitive, or "of" before an -ing form."""
     end = context.clause_end(verb.i)
     for j in range(verb.i + 1, end - 1):
         word = context.doc[j + 1]
-        lower = word.lower_
-        if not (word.is_lower and word.is_alpha):
-            continue
-        if context.doc[j].lower_ == "to" and lower not in DETERMINERS \
-                and lower not in PREPOSITIONS and (not lower.endswith("s") or lower.endswith("ss")) \
-                or context.doc[j].lower_ == "of" and lower.endswith("ing"):
+        if opens_infinitive(j, context) or context.doc[j].lower_ == "of" \
+                and word.is_lower and word.lower_.endswith("ing"):
             return j
     return end
+
+
+def opens_infinitive(j: int, context: ArticleContext) -> bool:
+    """Token ``j`` is the "to" of an infinitive: before a lower-case word that is no
+    determiner, preposition or plural ("to open", not "to the talks" or "to markets")."""
+    if context.doc[j].lower_ != "to" or j + 1 >= len(context.doc):
+        return False
+    word = context.doc[j + 1]
+    lower = word.lower_
+    return word.is_lower and word.is_alpha and lower not in DETERMINERS \
+        and lower not in PREPOSITIONS and (not lower.endswith("s") or lower.endswith("ss"))
+
+
+def class_of_use(span: Span, event_class: EventClass, context: ArticleContext) -> EventClass:
+    """The class a verb trigger has where it stands: one followed by an infinitive may
+    signal another class ("agreed to keep meeting" commits, it signs nothing)."""
+    after = next_word(span[-1])
+    if event_class.before_infinitive is None or after is None \
+            or not opens_infinitive(after.i, context):
+        return event_class
+    return event_classes()[event_class.before_infinitive]
 
 
 def controller_subject(verb: Token, context: ArticleContext) -> list[str]:
@@ -249,7 +267,7 @@ def controller_subject(verb: Token, context: ArticleContext) -> list[str]:
         auxiliary, before = before, previous_word(before)
     if before is None or context.quoted[before.i]:
         return []
-    if before.lower_ == "and":
+    if before.lower_ in VERB_CONJUNCTIONS:
         return coordinated_subject(before, auxiliary, context)
     if before.lower_ == ",":
         return participle_subject(verb, before, context) or appositive_subject(before, context) \
@@ -552,6 +570,33 @@ def speech_verb_before(head: Token, context: ArticleContext) -> int | None:
     return None
 
 
+def fits_its_context(span: Span, event_class: EventClass, context: ArticleContext) -> bool:
+    """Whether a trigger that signals its class only in some contexts stands in one: not a
+    framing verb before an event ("announced that it would suspend"), a verb that needs
+    the result wanted ("wanted all sanctions lifted") or a future ("warned that it
+    would retaliate")."""
+    lemma, head = span.lemma_.lower(), span[0]
+    if lemma in event_class.result_verbs and not names_result(head, context):
+        return False
+    if lemma in event_class.future_verbs and not any(
+            t.lower_ in discourse().future_modals for t in context.doc[span.end:
+                                                                        context.sentence_of(head.i).end]):
+        return False
+    return not frames_an_event(span, event_class, context)
+
+
+def names_result(verb: Token, context: ArticleContext) -> bool:
+    """Whether the object of ``verb`` is followed by the result wanted: a participle after
+    a noun ("wanted all sanctions lifted") or an infinitive ("wanted Washington to pay")."""
+    for j in range(verb.i + 2, context.clause_end(verb.i)):
+        token, before = context.doc[j], previous_word(context.doc[j])
+        if opens_infinitive(j, context) or is_past_form(token) and token.is_lower \
+                and before is not None and before.i > verb.i and before.lower_ not in DETERMINERS \
+                and not before.is_punct:
+            return True
+    return False
+
+
 def frames_an_event(span: Span, event_class: EventClass, context: ArticleContext) -> bool:
     """A framing verb whose "that" clause names an event of its own ("announced that it
     would suspend its participation"): the event is the clause's, not the announcement."""
@@ -567,11 +612,13 @@ def trigger_mention(span: Span, context: ArticleContext, number: int) -> EventMe
     head = span[-1] if is_nominal(span, context) else span[0]
     if context.quoted[head.i] or context.owner[head.i] or is_gerund_modifier(span):
         return None
-    event_class = event_classes()[span.label_]
     nominal = is_nominal(span, context)
+    event_class = event_classes()[span.label_]
+    if not nominal:
+        event_class = class_of_use(span, event_class, context)
     reported = span.kb_id_ == "reported"
     speech_verb = speech_verb_before(head, context)
-    if reported and speech_verb is None or frames_an_event(span, event_class, context):
+    if reported and speech_verb is None or not fits_its_context(span, event_class, context):
         return None
     roles = dependency_roles(head, event_class, context) if context.parsed \
         else Roles()
@@ -612,11 +659,12 @@ def is_coordinated_verb(mention: EventMention, context: ArticleContext) -> bool:
 
 
 def conjunction_before(verb: Token) -> Token | None:
-    """The "and" right before a verb and its auxiliaries ("and had offered"), if any."""
+    """The "and" or "but" right before a verb and its auxiliaries ("and had offered"), if
+    any."""
     before = previous_word(verb)
     while before is not None and before.lower_ in AUXILIARIES:
         before = previous_word(before)
-    return before if before is not None and before.lower_ == "and" else None
+    return before if before is not None and before.lower_ in VERB_CONJUNCTIONS else None
 
 
 def suppress_content(mentions: list[EventMention], context: ArticleContext) -> None:
@@ -631,6 +679,32 @@ def suppress_content(mentions: list[EventMention], context: ArticleContext) -> N
             continue
         if mention.event.cls in content_classes and not mention.suppressed:
             open_until = context.clause_end(mention.token)
+
+
+def absorb_objects(mentions: list[EventMention], context: ArticleContext) -> list[EventMention]:
+    """A noun trigger that is the object of a verb trigger of its class ("signed a deal
+    with Japan", "held a meeting with Kim") names the verb's event: its actors join the
+    verb's, and it is no event of its own."""
+    result: list[EventMention] = []
+    for mention in mentions:
+        verb = result[-1] if result else None
+        if verb is not None and mention.nominal and not verb.nominal \
+                and family(verb.event.cls) == family(mention.event.cls) \
+                and 0 < mention.token - verb.token <= OBJECT_REACH \
+                and context.clause_end(verb.token) > mention.token:
+            joined = verb.event
+            for name in ("targets", "actors", "topics"):
+                setattr(joined, name, list(dict.fromkeys(getattr(joined, name)
+                                                         + getattr(mention.event, name))))
+            joined.place = joined.place or mention.event.place
+            continue
+        result.append(mention)
+    return result
+
+
+def family(cls: str) -> str:
+    """The class a class corefers with: its superclass where it has one ("Summit" -> "Meeting")."""
+    return SUBCLASS_OF.get(cls, cls)
 
 
 def expand_reciprocal(mentions: list[EventMention]) -> list[EventMention]:
@@ -774,6 +848,7 @@ def event_mentions(context: ArticleContext) -> list[EventMention]:
     marked (kg/extract/setting.py then gives them places and dates and drops those)."""
     mentions = [mention for number, span in enumerate(context.doc.spans.get("kg_triggers", []))
                 if (mention := trigger_mention(span, context, number)) is not None]
+    mentions = absorb_objects(mentions, context)
     suppress_content(mentions, context)
     mentions = expand_reciprocal(mentions)
     address_to_counterparts(mentions, context)

@@ -55,6 +55,9 @@ class EventClass:
     objects: tuple[str, ...] = ()
     noun_like: frozenset[str] = field(default_factory=frozenset)
     frames: frozenset[str] = field(default_factory=frozenset)
+    before_infinitive: str | None = None
+    result_verbs: frozenset[str] = field(default_factory=frozenset)
+    future_verbs: frozenset[str] = field(default_factory=frozenset)
     target_preps: frozenset[str] = field(default_factory=frozenset)
     symmetric: bool = False
     series: bool = False
@@ -91,6 +94,9 @@ def event_classes(path: Path | None = None) -> dict[str, EventClass]:
             objects=tuple(entry.get("objects") or ()),
             noun_like=frozenset(entry.get("noun_like") or ()),
             frames=frozenset(entry.get("frames") or ()),
+            before_infinitive=entry.get("before_infinitive"),
+            result_verbs=frozenset(entry.get("result_verbs") or ()),
+            future_verbs=frozenset(entry.get("future_verbs") or ()),
             target_preps=frozenset(entry.get("target_preps") or ()),
             symmetric=bool(entry.get("symmetric", False)),
             series=bool(entry.get("series", False)),
