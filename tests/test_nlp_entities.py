@@ -123,3 +123,9 @@ def test_hand_built_parse_decides_acting() -> None:
     doc = nlp.get_pipe("kg_gazetteer")(doc)
     assert [(s.text, s.kb_id_) for s in doc.spans["kg_entities"]] == [("Pyongyang", "north-korea")]
     assert isinstance(doc.spans["kg_entities"][0], Span)
+
+
+def test_a_place_name_keeps_its_hyphenated_small_words(nlp: Language) -> None:
+    found = [(text, cls) for text, cls, _ in
+             entities(nlp, "The convoy stopped in Marsk-on-Vel on Sunday night.")]
+    assert ("Marsk-on-Vel", "Place") in found

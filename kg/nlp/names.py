@@ -247,7 +247,7 @@ class DocShape:
                 continue
             j = i + 1
             while j < end and not self.title_at(j, end) and \
-                    (self.norms[j] not in self.cues.not_names
+                    (self.norms[j] not in self.cues.not_names or self.hyphen_bound(j)
                      or self.norms[j] == "and" and self.joins(j)):
                 j += 1  # coordinated_parts splits at "and"
             while j > i + 1 and (self.joins(j - 1) or self.tokens.text[j - 1] == "-"):
@@ -255,6 +255,13 @@ class DocShape:
             for part_start, part_end in self.coordinated_parts(i, j):
                 yield part_start, part_end, titled
             titled, i = False, j
+
+    def hyphen_bound(self, i: int) -> bool:
+        """True for a word between two hyphens with no space around them: the "on" of
+        "Komsomolsk-on-Amur", the "upon" of "Stratford-upon-Avon"."""
+        text, spaced = self.tokens.text, self.tokens.spaced
+        return 0 < i < len(text) - 1 and text[i - 1] == "-" and text[i + 1] == "-" \
+            and not spaced[i - 1] and not spaced[i]
 
     def coordinated_parts(self, start: int, end: int) -> list[tuple[int, int]]:
         """A run split at "and", unless it names one organisation ("Belt and Road
