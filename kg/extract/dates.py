@@ -5,9 +5,11 @@ word ("yesterday") counts from the article's date; a full date stands on its own
 year the text names ("in March 2016", "last November", "in June last year", "earlier this
 month", "in 2018", "since August 2017") is a ``PartialDate``: a date without its day, written
 "2018-06" or "2018". Where the article has no date, only what the text writes out in full
-resolves. Weeks ("last week"), "the past year" and a month name that could be this year's or
-last year's ("in December" in a March article) are left out: a date the text does not
-support is not guessed.
+resolves. A day counted from another ("the next day", "two days later") counts from the day
+the text named last, which the caller gives. Weeks ("last week"), "the past year" and a month
+name that could be this year's or last year's ("in December" in a March article) are left
+out, unless the caller knows the event is past ("died in December" in a March article: last
+December; so too "on December 12"): a date the text does not support is not guessed.
 
 >>> from datetime import date
 >>> day_of("weekday", "on Thursday", date(2019, 3, 2))
@@ -16,6 +18,8 @@ datetime.date(2019, 2, 28)
 datetime.date(2019, 3, 1)
 >>> day_of("month_name", "last November", date(2019, 6, 13)).isoformat()
 '2018-11'
+>>> day_of("anchored", "two days later", date(2019, 3, 2), last_day=date(2019, 2, 27))
+datetime.date(2019, 3, 1)
 >>> since_of("since March 2016", date(2019, 3, 2))
 '2016-03'
 """
@@ -31,7 +35,7 @@ from kg.nlp.events import read_lexicon_yaml
 
 # the kinds of time expression that date an event (kg/extract/events.py reads this name)
 DAY_KINDS = frozenset({"day", "weekday", "date", "month", "month_name", "year", "period",
-                       "since"})
+                       "since", "anchored"})
 
 
 @cache
@@ -70,19 +74,32 @@ def parsed_date(text: str, published: date | None) -> date | None:
     return parsed.date()
 
 
+def dated_day(words: list[str], published: date | None, past: bool = False) -> date | None:
+    """A day written with its month ("March 1, 2019", "on 4 March"); one written without
+    its year is in the article's year, or, for an event told as past that would then fall
+    after the article's date, in the year before ("signed on November 27" in a January
+    article)."""
+    day = parsed_date(" ".join(word for word in words if word != "on"), published)
+    if day is None or published is None or not past or day <= published \
+            or any(len(w) == 4 and w.isdigit() for w in words):
+        return day
+    return day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else None
+
+
 def shifted_month(published: date, months: int) -> PartialDate:
     """The month ``months`` after (before, where negative) the article's month."""
     index = published.year * 12 + published.month - 1 + months
     return PartialDate(index // 12, index % 12 + 1)
 
 
-def named_month(words: list[str], published: date) -> PartialDate | None:
+def named_month(words: list[str], published: date, past: bool = False) -> PartialDate | None:
     """A month named without its year, placed by the words around it.
 
     "June last year": in the year before the article's; "last November": the latest November
     before the article's month; "next March": the first March after it; "in June" and "early
-    June": this year's where that is not after the article's month, else left out (it could be
-    last year's or one to come).
+    June": this year's where that is not after the article's month; else, for an event told
+    as past (``past``), last year's, and otherwise left out (it could be last year's or one
+    to come).
     """
     month = month_number(words)
     offsets = time_words()["modifier_offsets"]
@@ -97,7 +114,23 @@ def named_month(words: list[str], published: date) -> PartialDate | None:
         return PartialDate(published.year + (month <= published.month), month)
     if offset == 0 or month <= published.month:
         return PartialDate(published.year, month)
-    return None
+    return PartialDate(published.year - 1, month) if past else None
+
+
+def anchored_offset(words: list[str]) -> int | None:
+    """How many days a day counted from another lies after it ("the next day": 1, "two days
+    earlier": -2, "later that evening": 0)."""
+    words_of_time = time_words()
+    directions = words_of_time["anchored_directions"]
+    if len(words) >= 3 and words[-1] in directions:
+        count, unit = words[-3], words[-2]
+        number = int(count) if count.isdigit() else words_of_time["counts"].get(count)
+        if number is None or unit not in words_of_time["anchored_units"]:
+            return None
+        return number * words_of_time["anchored_units"][unit] * directions[words[-1]]
+    text = f" {' '.join(words)} "
+    return next((offset for phrase, offset in words_of_time["anchored_day_words"].items()
+                 if f" {phrase} " in text), None)
 
 
 def calendar_period(words: list[str], published: date) -> PartialDate | None:
@@ -121,12 +154,17 @@ def written_month_or_year(words: list[str]) -> PartialDate | None:
     return PartialDate(years[0], month) if month else PartialDate(years[0])
 
 
-def day_of(kind: str, text: str, published: date | None) -> date | None:
+def day_of(kind: str, text: str, published: date | None, last_day: date | None = None,
+           past: bool = False) -> date | None:
     """The day (or ``PartialDate``) a time expression of this kind names, or None where the
-    text does not say."""
+    text does not say; ``last_day`` is the day the text named last (for "the next day"),
+    ``past`` whether the event dated is told as past (for a month named without its year)."""
     words = words_of(text)
+    if kind == "anchored":
+        offset = anchored_offset(words)
+        return last_day + timedelta(days=offset) if last_day and offset is not None else None
     if kind == "date":
-        return parsed_date(" ".join(word for word in words if word != "on"), published)
+        return dated_day(words, published, past)
     if kind in ("month", "year"):
         return written_month_or_year(words)
     if kind == "since":
@@ -141,16 +179,18 @@ def day_of(kind: str, text: str, published: date | None) -> date | None:
         named = next(weekdays.index(word) for word in words if word in weekdays)
         return weekday_before(published, named)
     if kind == "month_name":
-        return named_month(words, published)
+        return named_month(words, published, past)
     if kind == "period":
         return calendar_period(words, published)
     return None
 
 
 def since_of(text: str, published: date | None) -> str | None:
-    """The ISO start ("2016-03", "2016", "2016-03-02") of a "since ..." expression."""
+    """The ISO start ("2016-03", "2016", "2016-03-02", "2018" for "since last year") of a
+    "since ..." expression."""
     words = [word for word in words_of(text) if word not in time_words()["since_words"]]
-    written = written_month_or_year(words)
+    written = written_month_or_year(words) or (
+        calendar_period(words, published) if published and words else None)
     if written is None:
         return None
     if written.precision == "month" and any(w.isdigit() and len(w) <= 2 for w in words):

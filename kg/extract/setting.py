@@ -1,17 +1,27 @@
 """Where and when: the places and dates of an article's event mentions.
 
 Runs after kg/extract/events.py has found each mention's actors: a mention with no place of
-its own takes one from its sentence (``inherit_places``), and each day expression of the
-text dates the event mention nearest to it (``attach_dates``). Suppressed mentions take part
+its own takes one from its sentence (``inherit_places``), and each time expression of the
+text dates the event mention it belongs to (``attach_dates``). Suppressed mentions take part
 (a date may belong to them) and are dropped at the end (``situated``).
 """
 from __future__ import annotations
 
-from kg.extract.context import PLACE_CLASSES, ArticleContext, argument_words
-from kg.extract.dates import DAY_KINDS, day_of
-from kg.extract.events import EventMention, is_coordinated_verb, previous_word
+from datetime import date
+from itertools import chain
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import (AUXILIARIES, DETERMINERS, PLACE_CLASSES, PREPOSITIONS,
+                                ArticleContext, argument_words, discourse)
+from kg.extract.dates import DAY_KINDS, day_of, time_words
+from kg.extract.events import (PREMODIFIER_WINDOW, EventMention, is_coordinated_verb,
+                               is_presupposed, previous_word)
+from kg.model import PartialDate
 
 ADJACENT = 2
+CONJUNCTIONS = frozenset({"and", "but", "or"})
+HYPHENS = frozenset({"-", "‐"})
 
 
 def situated(mentions: list[EventMention], context: ArticleContext) -> list[EventMention]:
@@ -57,29 +67,196 @@ def relative_place(i: int, context: ArticleContext) -> str | None:
 
 
 def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
-    """Date each mention from the day expression nearest to it in its sentence.
+    """Date the mentions from the time expressions of their sentences.
 
-    A date goes to the closest trigger before it, or to a trigger right after it with no
-    punctuation between ("yesterday promised"); periods, months and "since" expressions never date an event.
+    Each expression dates the mention it belongs to (``dated_mention``); one that opens its
+    sentence ("On Monday, ...") also dates the sentence's other events, and one followed by
+    "when" the events of that clause ("since August 2017, when it cut ..."); a verb after
+    "and" shares the date of the verb before it (``share_coordinated_dates``). A day counted
+    from another ("the next day") counts from the last day the text named; quoted
+    expressions, periods and weeks date nothing.
     """
     by_sentence: dict[int, list[EventMention]] = {}
     for mention in mentions:
         by_sentence.setdefault(context.sentence_index[mention.token], []).append(mention)
+    dated_by: dict[int, Span] = {}  # id of a mention -> the expression that dated it
+    resolved = resolved_expressions(context)
+    for span, day in resolved:
+        paragraph = context.paragraph_at(span.start)
+        candidates = [m for m in by_sentence.get(context.sentence_index[span.start], [])
+                      if context.paragraph_at(m.token) == paragraph]
+        chosen = dated_mention(span, candidates, context)
+        if chosen is not None and chosen.event.date is None:
+            chosen.event.date, chosen.event.date_text = day, span.text
+            dated_by[id(chosen)] = span
+    for span, day in resolved:
+        candidates = by_sentence.get(context.sentence_index[span.start], [])
+        for mention in chain(opened_by(span, candidates, context),
+                             when_clause(span, candidates, context)):
+            if mention.event.date is None:
+                mention.event.date, mention.event.date_text = day, span.text
+                dated_by[id(mention)] = span
+    share_coordinated_dates(mentions, dated_by, context)
+
+
+def resolved_expressions(context: ArticleContext) -> list[tuple[Span, date]]:
+    """The article's time expressions that date events, outside quotes, each with the day
+    (or month, or year) it names; a day counted from another counts from the last day
+    named before it."""
     published = context.article.published
+    last_day: date | None = None
+    resolved: list[tuple[Span, date]] = []
     for span in context.doc.spans.get("kg_dates", []):
         if span.label_ not in DAY_KINDS or context.quoted[span.start]:
             continue
-        day = day_of(span.label_, span.text, published)
-        candidates = by_sentence.get(context.sentence_index[span.start], [])
-        if day is None or not candidates:
+        day = day_of(span.label_, span.text, published, last_day, told_as_past(span, context))
+        if day is None:
             continue
-        paragraph = context.paragraph_at(span.start)
-        candidates = [m for m in candidates
-                      if context.paragraph_at(m.token) == paragraph]
-        after = [m for m in candidates if 0 <= m.token - span.end < ADJACENT
-                 and not any(t.is_punct for t in context.doc[span.end:m.token])]
-        before = [m for m in candidates if m.token < span.start]
-        chosen = after[0] if after else (before[-1] if before else None)
-        if chosen is not None and chosen.event.date is None:
-            chosen.event.date = day
-            chosen.event.date_text = span.text
+        if span.label_ != "since" and not isinstance(day, PartialDate):
+            last_day = day
+        resolved.append((span, day))
+    return resolved
+
+
+def dated_mention(span: Span, candidates: list[EventMention],
+                  context: ArticleContext) -> EventMention | None:
+    """The mention a time expression belongs to: a trigger right after it with no
+    punctuation or conjunction between ("yesterday promised"), else the closest one before
+    it that no verb of saying or new clause stands between ("X met Y, officials said on
+    Friday" dates no meeting), or the verb whose object that one heads ("rejected the accusation on Friday":
+    the rejection). "since" dates a state named by a noun or a participle after one
+    ("sanctions in place since 2016", "sanctions imposed on it since 2016"), not a verb ("has
+    tightened them since 2016") or "the first test since".
+    """
+    doc = context.doc
+    if span.label_ == "since":
+        candidates = [m for m in candidates if m.nominal and m.ordinal is None
+                      or is_presupposed(m, context)]
+    after = [m for m in candidates if 0 <= m.token - span.end < ADJACENT
+             and not any(t.is_punct or t.lower_ in CONJUNCTIONS for t in doc[span.end:m.token])]
+    if after:
+        return after[0]
+    before = [m for m in candidates if m.token < span.start
+              and not speech_verb_between(m.token, span.start, context)
+              and not new_clause_between(m.token, span.start, context)]
+    if not before:
+        return None
+    nearest = before[-1]
+    verb = before[-2] if len(before) > 1 else None
+    if nearest.nominal and nearest.token == span.start - 1 and verb is not None \
+            and not verb.nominal and is_direct_object(verb.token, nearest.token, context):
+        return verb
+    return nearest
+
+
+def speech_verb_between(start: int, end: int, context: ArticleContext) -> bool:
+    """Whether a verb of saying other than the trigger at ``start`` stands in (start, end);
+    a noun after a determiner is none ("declared a state of emergency on Thursday")."""
+    speech_verbs = discourse().speech_verbs
+    lower = context.tokens.lower
+    return any(context.boundary[j] and lower[j] in speech_verbs and not context.quoted[j]
+               and lower[j - 1] not in DETERMINERS for j in range(start + 1, end))
+
+
+def new_clause_between(start: int, end: int, context: ArticleContext) -> bool:
+    """Whether a comma and a conjunction open a new clause in (start, end) ("..., and he is
+    due to fly home on Tuesday")."""
+    lower = context.tokens.lower
+    return any(lower[j] == "," and lower[j + 1] in CONJUNCTIONS for j in range(start + 1, end - 1))
+
+
+def is_direct_object(verb: int, noun: int, context: ArticleContext) -> bool:
+    """Whether the noun at ``noun`` heads the object of the verb at ``verb`` ("rejected the
+    accusation", "condemned Tuesday's attack"): a few words between, none a preposition,
+    punctuation, clause boundary or other verb."""
+    return 0 < noun - verb <= PREMODIFIER_WINDOW + 1 and not any(
+        context.boundary[j] or context.tokens.lower[j] in PREPOSITIONS
+        or context.doc[j].is_punct and context.tokens.lower[j] not in HYPHENS
+        or context.is_other_verb(context.doc[j]) for j in range(verb + 1, noun))
+
+
+def opened_by(span: Span, candidates: list[EventMention],
+              context: ArticleContext) -> list[EventMention]:
+    """The events a time expression opening its sentence dates ("On Monday, X arrived and
+    met Y"): those after it up to the sentence's next time expression, but not what a verb
+    of saying reports ("On Monday, X said Y had attacked")."""
+    sentence = context.sentence_of(span.start)
+    if any(not (t.is_punct or t.is_space) for t in context.doc[sentence.start:span.start]):
+        return []
+    following = [s.start for s in context.doc.spans.get("kg_dates", [])
+                 if span.end <= s.start < sentence.end]
+    end = min(following, default=sentence.end)
+    return [m for m in candidates if span.end <= m.token < end
+            and m.speech_verb is None and not speech_verb_between(span.end - 1, m.token, context)]
+
+
+def when_clause(span: Span, candidates: list[EventMention],
+                context: ArticleContext) -> list[EventMention]:
+    """The events of a "when" clause right after a time expression ("on Wednesday, when the
+    two presidents watched ...")."""
+    after = [t for t in context.doc[span.end:span.end + 2] if not t.is_space]
+    opener = next((t for t in after if t.lower_ != ","), None)
+    if opener is None or opener.lower_ != "when":
+        return []
+    end = context.clause_end(opener.i)
+    comma = next((j for j in range(opener.i + 1, end) if context.tokens.lower[j] == ","), end)
+    return [m for m in candidates if opener.i < m.token < comma]
+
+
+def share_coordinated_dates(mentions: list[EventMention], dated_by: dict[int, Span],
+                            context: ArticleContext) -> None:
+    """A verb right after "and" with no date of its own shares the date of the verb before
+    the "and", where that verb's date is written before the "and" ("rejected the measures
+    on Wednesday and accused the US")."""
+    for n, mention in enumerate(mentions):
+        if mention.event.date is not None or mention.nominal:
+            continue
+        conjunction = previous_word(context.doc[mention.token])
+        if conjunction is None or conjunction.lower_ != "and":
+            continue
+        sentence = context.sentence_index[mention.token]
+        verb = next((m for m in reversed(mentions[:n]) if not m.nominal
+                     and m.token < conjunction.i
+                     and context.sentence_index[m.token] == sentence), None)
+        span = dated_by.get(id(verb)) if verb is not None else None
+        if span is not None and span.end <= conjunction.i:
+            mention.event.date, mention.event.date_text = verb.event.date, verb.event.date_text
+
+
+def told_as_past(span: Span, context: ArticleContext) -> bool:
+    """Whether the verb of a time expression's clause tells of the past: the nearest verb
+    before it in the clause, else the first after it ("In December, a court ruled"); not
+    an infinitive ("was due to stand down in August")."""
+    start, end = context.clause_start(span.start), context.clause_end(span.end - 1)
+    words = chain((context.doc[j] for j in range(span.start - 1, start - 1, -1)),
+                  (context.doc[j] for j in range(span.end, end)))
+    for token in words:
+        if token.lower_ == "to":
+            return False
+        if is_verb_form(token, context):
+            return is_past_form(token)
+    return False
+
+
+def is_verb_form(token: Token, context: ArticleContext) -> bool:
+    """An auxiliary, a modal or an inflected verb ("was", "will", "met")."""
+    return token.lower_ in AUXILIARIES or token.lower_ in time_words()["verb_chain_words"] \
+        or context.is_other_verb(token)
+
+
+def is_past_form(verb: Token) -> bool:
+    """Whether a verb with the auxiliaries before it is past ("met", "was held", "had
+    met"), not present, future, planned or wished for ("is expected", "will meet", "was to
+    end", "scheduled", "hoped")."""
+    past = frozenset(time_words()["past_auxiliaries"])
+    chain_words = AUXILIARIES | frozenset(time_words()["verb_chain_words"])
+    if verb.lower_ in chain_words:
+        return verb.lower_ in past
+    if verb.lower_ in discourse().irrealis or verb.lower_ in time_words()["planning_words"]:
+        return False
+    finite, before = None, previous_word(verb)
+    while before is not None and before.lower_ in chain_words:
+        finite, before = before, previous_word(before)
+    if finite is not None:
+        return finite.lower_ in past
+    return not verb.lower_.endswith("ing")

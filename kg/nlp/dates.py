@@ -11,8 +11,10 @@ resolve it against the article's date:
 | month | "in March 2016", "March 2016", "March, 2016" |
 | month_name | "in June", "last November", "June last year", "early June" (no year written) |
 | year | "in 2016" |
-| since | "since March 2016", "since 2016" |
+| since | "since March 2016", "since 2016", "since last year" |
 | period | "last week", "this month", "earlier this year" (never resolved to a day) |
+| bound | "until April 30", "from June 15", "by Friday" (a limit of a period: dates no event) |
+| anchored | "the next day", "on the same day", "later that evening", "two days later" (counted from the day the text named last) |
 
 The words come from ontology/lexicon/time.yaml.
 
@@ -25,6 +27,9 @@ The words come from ontology/lexicon/time.yaml.
 >>> doc = nlp("Talks held last June were recalled by May earlier this month.")
 >>> [(span.text, span.label_) for span in doc.spans["kg_dates"]]
 [('last June', 'month_name'), ('earlier this month', 'period')]
+>>> doc = nlp("They met on Monday and again later that evening, then two days later.")
+>>> [(span.text, span.label_) for span in doc.spans["kg_dates"]]
+[('on Monday', 'weekday'), ('later that evening', 'anchored'), ('two days later', 'anchored')]
 """
 from __future__ import annotations
 
@@ -39,9 +44,11 @@ from spacy.util import filter_spans
 
 from kg.nlp.events import read_lexicon_yaml
 
-SINCE_KINDS = frozenset({"date", "month", "year"})
+SINCE_KINDS = frozenset({"date", "month", "year", "period"})
+BOUND_KINDS = frozenset({"day", "weekday", "date", "month", "month_name", "year", "anchored"})
+HYPHENS = frozenset({"-", "‐"})
 PREPOSITIONS = {"weekday": ("on",), "date": ("on",), "month": ("in",), "year": ("in",),
-                "month_name": ("in",)}
+                "month_name": ("in",), "anchored": ("on",)}
 
 
 def date_patterns(words: dict) -> dict[str, list[list[dict]]]:
@@ -56,6 +63,10 @@ def date_patterns(words: dict) -> dict[str, list[list[dict]]]:
     day_number = {"IS_DIGIT": True, "LENGTH": {"<=": 2}}
     year = {"SHAPE": "dddd"}
     modifier = {"LOWER": {"IN": list(words["period_modifiers"])}}
+    day_word = {"LOWER": {"IN": ["day", *words["day_parts"]]}}
+    count = {"LOWER": {"IN": list(words["counts"])}}
+    unit = {"LOWER": {"IN": list(words["anchored_units"])}}
+    direction = {"LOWER": {"IN": list(words["anchored_directions"])}}
     return {
         "day": [[{"LOWER": {"IN": list(words["relative_days"])}}]],
         "weekday": [[weekday, {"LOWER": {"IN": list(words["day_parts"])}, "OP": "?"}]],
@@ -67,6 +78,9 @@ def date_patterns(words: dict) -> dict[str, list[list[dict]]]:
         "year": [[year]],
         "period": [[{"LOWER": {"IN": list(words["qualifiers"])}, "OP": "?"}, modifier,
                     {"LOWER": {"IN": list(words["periods"])}}]],
+        "anchored": [*([{"LOWER": word} for word in phrase.split()] + [day_word]
+                       for phrase in words["anchored_day_words"]),
+                     [count, unit, direction], [day_number, unit, direction]],
     }
 
 
@@ -110,6 +124,8 @@ class DateMarker:
         self.matcher = Matcher(nlp.vocab)
         words = read_lexicon_yaml("time.yaml")
         self.since_words = frozenset(words["since_words"])
+        self.bound_words = frozenset(words["bound_words"])
+        self.generic_determiners = frozenset(words["generic_determiners"])
         self.month_openers = frozenset(words["month_openers"])
         self.qualifiers = frozenset(words["qualifiers"])
         self.other_anchors = frozenset(words["other_anchors"])
@@ -142,11 +158,17 @@ class DateMarker:
                 yield match_id, start + first, start + last
 
     def expression(self, doc: Doc, match_id: int, start: int, end: int) -> Span | None:
-        """The span of one match, its preposition taken in; a bare year needs "in"/"since"."""
+        """The span of one match, its preposition taken in; a bare year needs "in"/"since";
+        after "until", "from" and the like a "bound"."""
         kind = doc.vocab.strings[match_id]
         before = doc[start - 1].lower_ if start > 0 else ""
         if before in self.since_words and kind in SINCE_KINDS:
             return Span(doc, start - 1, end, label="since")
+        if before in self.bound_words and kind in BOUND_KINDS and (
+                kind != "month_name" or end - start > 1):
+            return Span(doc, start - 1, end, label="bound")
+        if kind == "weekday" and before in self.generic_determiners:
+            return None
         if kind == "year" and before != "in" or kind == "year" and not 1000 < int(
                 doc[start].text) < 2200:
             return None
@@ -154,6 +176,12 @@ class DateMarker:
             return self.month_name(doc, start, end)
         if kind == "period" and before in self.other_anchors:
             return None
+        if kind == "anchored":
+            if end < len(doc) and doc[end].text in HYPHENS:  # "that day-to-day work"
+                return None
+            if before in self.qualifiers:  # "later that day"
+                start -= 1
+                before = doc[start - 1].lower_ if start > 0 else ""
         if before in PREPOSITIONS.get(kind, ()):
             start -= 1
         return Span(doc, start, end, label=kind)

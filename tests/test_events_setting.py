@@ -1,0 +1,144 @@
+"""Where and when: each time expression dates the event it belongs to (kg/extract/setting.py),
+on short texts written for these tests with their entities set by hand."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events_support import KOREA, blank_pipeline, extract_text
+from kg.extract.dates import day_of
+from kg.model import PartialDate
+
+FRIDAY = date(2019, 3, 1)
+MID_MARCH = date(2019, 3, 14)
+
+
+def dates_of(text: str, published: date | None = FRIDAY) -> dict[str, date | None]:
+    """The date of each event class of the text (one event per class)."""
+    events = extract_text(text, KOREA, published).events
+    classes = [event.cls for event in events]
+    assert len(classes) == len(set(classes)), classes
+    return {event.cls: event.date for event in events}
+
+
+def places_of(text: str, published: date | None = FRIDAY) -> dict[str, str | None]:
+    """The place of each event class of the text."""
+    return {event.cls: event.place for event in extract_text(text, KOREA, published).events}
+
+
+def marked(text: str) -> list[tuple[str, str]]:
+    doc = blank_pipeline()(text)
+    return [(span.text, span.label_) for span in doc.spans["kg_dates"]]
+
+
+def test_a_date_before_and_stays_with_the_verb_before_it():
+    found = dates_of("Trump arrived in Hanoi on Tuesday and met Kim on Wednesday.")
+    assert found == {"Visit": date(2019, 2, 26), "Meeting": date(2019, 2, 27)}
+
+
+def test_a_verb_after_and_shares_the_date_of_the_verb_before_it():
+    found = dates_of("Kim rejected the offer on Wednesday and accused Trump of bad faith.")
+    assert found["Rejection"] == found["Accusation"] == date(2019, 2, 27)
+
+
+def test_a_verb_after_and_with_its_own_clause_shares_nothing():
+    found = dates_of("Kim met Moon on Tuesday, and Trump later accused Kim of bad faith.")
+    assert found == {"Meeting": date(2019, 2, 26), "Accusation": None}
+
+
+def test_the_verb_not_its_object_noun_takes_the_date():
+    found = dates_of("North Korea rejected the accusation on Thursday.")
+    assert found == {"Rejection": date(2019, 2, 28)}
+
+
+def test_the_following_day_counts_from_the_last_day_named():
+    text = "North Korea fired two missiles on 9 May 2019. KCNA reported the following day " \
+           "that Kim had watched."
+    assert dates_of(text, published=None)["Statement"] == date(2019, 5, 10)
+
+
+def test_the_same_evening_and_days_later_count_from_the_last_day_named():
+    found = dates_of("Trump arrived in Hanoi on Wednesday and met Kim the same evening. "
+                     "Two days later KCNA reported a frank exchange.")
+    assert found == {"Visit": date(2019, 2, 27), "Meeting": date(2019, 2, 27),
+                     "Statement": date(2019, 3, 1)}
+
+
+def test_a_day_counted_from_no_named_day_is_left_out():
+    assert dates_of("KCNA reported the next day that the talks went well.")["Statement"] is None
+
+
+def test_a_sentence_opening_date_dates_its_events_but_not_what_is_reported():
+    found = dates_of("On Monday, Trump arrived in Hanoi and met Kim.")
+    assert found == {"Visit": date(2019, 2, 25), "Meeting": date(2019, 2, 25)}
+    found = dates_of("On Monday, Moon said North Korea had fired two missiles.")
+    assert found["WeaponsTest"] is None
+
+
+def test_a_when_clause_takes_the_date_before_it():
+    found = dates_of("Talks began in June last year, when Kim met Trump in Singapore.")
+    assert found["Meeting"] == PartialDate(2018, 6)
+
+
+def test_a_date_after_a_verb_of_saying_is_the_saying_s():
+    assert dates_of("Kim met Moon in Seoul, officials said on Friday.")["Meeting"] is None
+
+
+def test_since_dates_a_state_but_not_an_ongoing_act():
+    found = dates_of("The UN Security Council has tightened sanctions on North Korea since 2016.")
+    assert found["SanctionImposed"] is None
+    found = dates_of("Kim wants the sanctions imposed on North Korea since March 2016 lifted.")
+    assert found["SanctionImposed"] == PartialDate(2016, 3)
+
+
+def test_a_month_after_the_article_s_is_last_year_s_for_a_past_event():
+    assert dates_of("Kim visited Seoul in December.", MID_MARCH)["Visit"] == PartialDate(2018, 12)
+    assert dates_of("Kim met Moon on December 12.", MID_MARCH)["Meeting"] == date(2018, 12, 12)
+
+
+@pytest.mark.parametrize("text", ["A visit by Kim to Seoul is scheduled in December.",
+                                  "Kim is due to visit Seoul in December."])
+def test_a_month_after_the_article_s_is_left_out_for_a_planned_event(text):
+    doc = blank_pipeline()(text)
+    span = doc.spans["kg_dates"][0]
+    assert day_of(span.label_, span.text, MID_MARCH) is None
+    assert all(date is None for date in dates_of(text, MID_MARCH).values())
+
+
+@pytest.mark.parametrize("kind, text, past, expected", [
+    ("month_name", "in December", True, PartialDate(2018, 12)),
+    ("month_name", "in December", False, None),
+    ("month_name", "in February", True, PartialDate(2019, 2)),
+    ("date", "on December 12", True, date(2018, 12, 12)),
+    ("date", "on December 12", False, date(2019, 12, 12)),
+    ("date", "on December 12, 2019", True, date(2019, 12, 12)),
+])
+def test_past_events_place_a_month_or_day_without_its_year(kind, text, past, expected):
+    assert day_of(kind, text, MID_MARCH, past=past) == expected
+
+
+@pytest.mark.parametrize("text, last_day, expected", [
+    ("the next day", date(2019, 5, 9), date(2019, 5, 10)),
+    ("on the previous evening", date(2019, 5, 9), date(2019, 5, 8)),
+    ("later that day", date(2019, 5, 9), date(2019, 5, 9)),
+    ("a week earlier", date(2019, 5, 9), date(2019, 5, 2)),
+    ("3 days later", date(2019, 5, 9), date(2019, 5, 12)),
+    ("the next day", None, None),
+])
+def test_days_counted_from_another(text, last_day, expected):
+    assert day_of("anchored", text, FRIDAY, last_day=last_day) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They met again the following morning.", [("the following morning", "anchored")]),
+    ("On the same day, envoys met.", [("On the same day", "anchored")]),
+    ("Two days later they left.", [("Two days later", "anchored")]),
+    ("It was day-to-day work, that day-to-day grind.", []),
+    ("Curbs stay until April 30.", [("until April 30", "bound")]),
+    ("Masks are required from June 15.", [("from June 15", "bound")]),
+    ("Stores could not run the Wednesday special.", []),
+    ("He has carried messages since last year.", [("since last year", "since")]),
+])
+def test_relative_days_bounds_and_generic_weekdays_are_marked_as_such(text, expected):
+    assert marked(text) == expected
