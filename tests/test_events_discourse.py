@@ -138,3 +138,51 @@ def test_a_warning_is_a_threat_only_of_what_will_be_done():
 def test_committing_a_crime_is_no_promise():
     assert classes_of("Kim said the US committed a crime.") == []
     assert classes_of("North Korea committed to talks with the US.") == ["Promise"]
+
+
+def test_calls_with_two_counterparts_on_two_days_are_two_meetings():
+    text = "Moon spoke by telephone with Kim on Thursday and with Trump on Friday."
+    meetings = sorted(sorted(e.actors) for e in events_of(text) if e.cls == "Meeting")
+    assert meetings == [["kim", "moon"], ["moon", "trump"]]
+
+
+def test_one_preposition_for_two_counterparts_is_one_meeting():
+    meeting = only("Moon met with Kim and Trump in Hanoi.", "Meeting")
+    assert sorted(meeting.actors) == ["kim", "moon", "trump"]
+
+
+def test_what_a_speaker_says_their_side_will_do_is_their_commitment():
+    text = "The US met North Korea in Hanoi. Ri Yong-ho said North Korea would close Yongbyon."
+    promise = next(e for e in with_posts(text, {"ri": "nk"}).events if e.cls == "Promise")
+    assert promise.agents == ["ri"] and promise.asserted_by is None
+
+
+def test_a_stated_refusal_and_a_stated_condition():
+    assert only("Kim said he would not give up his weapons.", "Rejection").agents == ["kim"]
+    threat = only("Kim said he will resume the tests unless the US lifts its sanctions.",
+                  "Threat")
+    assert threat.agents == ["kim"]
+
+
+def test_what_a_speaker_says_others_will_do_is_no_commitment():
+    assert classes_of("Kim said the US would lose.") == []
+    assert classes_of("Kim said his plan would fail.") == []
+
+
+def test_an_intent_trigger_stated_for_ones_side_takes_the_speaker_as_agent():
+    text = "The US met North Korea in Hanoi. Ri Yong-ho said North Korea would give a firm answer."
+    threat = next(e for e in with_posts(text, {"ri": "nk"}).events if e.cls == "Threat")
+    assert threat.agents == ["ri"]
+
+
+def test_a_threat_without_target_goes_to_the_other_side_of_the_speaker():
+    text = ("The summit between the US and North Korea ended. "
+            "Ri Yong-ho warned that North Korea would resume its tests.")
+    threat = next(e for e in with_posts(text, {"ri": "nk"}).events if e.cls == "Threat")
+    assert (threat.agents, threat.targets) == (["ri"], ["us"])
+
+
+def test_a_comma_does_not_join_a_place_to_a_speaker():
+    statement = only("Speaking in Seoul, Moon said at a news conference that talks helped.",
+                     "Statement")
+    assert statement.agents == ["moon"]

@@ -110,6 +110,7 @@ class ArgumentWords:
     complement_content_classes: frozenset[str]
     answer_classes: frozenset[str]
     answered_nouns: dict[str, str]
+    stated_intents: dict[str, str]
 
 
 CLASS_LISTS = frozenset({"addressed_classes", "visit_classes", "complement_content_classes",
@@ -122,7 +123,7 @@ def argument_words() -> ArgumentWords:
     data = read_lexicon_yaml("arguments.yaml")
     values: dict[str, object] = {}
     for name in ArgumentWords.__dataclass_fields__:
-        if name == "answered_nouns":
+        if name in ("answered_nouns", "stated_intents"):
             values[name] = dict(data[name])
         elif name == "both_sides":
             values[name] = tuple(tuple(phrase.split()) for phrase in data[name])
@@ -527,8 +528,9 @@ class ArticleContext:
             if before is None:
                 break
             gap = [t.lower_ for t in self.doc[self.span_end[before]:j] if not t.is_space]
-            if not gap or any(word not in COORDINATORS for word in gap):
-                break
+            if not gap or any(word not in COORDINATORS for word in gap) or set(gap) == {","} \
+                    and self.cls_of(self.owner[before]) != self.cls_of(head):
+                break  # "Speaking in Seoul, Moon said": a comma joins only names of one kind
             group.insert(0, self.owner[before])
             j = self.span_start[before]
         return list(dict.fromkeys(local_id for local_id in group if local_id))

@@ -47,6 +47,7 @@ class EventMention:
     reciprocal: bool = False
     suppressed: bool = False  # the content of another event ("promised further talks")
     speech_verb: int | None = None  # the verb of saying whose complement reports it
+    counterparts: list[tuple[int, list[str]]] = field(default_factory=list)  # see Roles
 
 
 @dataclass
@@ -58,6 +59,9 @@ class Roles:
     actors: list[str] = field(default_factory=list)
     place: str | None = None
     topics: list[str] = field(default_factory=list)
+    # a joint event's counterparts, one group per repeated preposition ("spoke with Putin on
+    # Sunday and with Zelensky on Monday"), each with the token of its preposition
+    counterparts: list[tuple[int, list[str]]] = field(default_factory=list)
 
     def is_empty(self) -> bool:
         """True when no argument at all was found."""
@@ -168,6 +172,8 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
     role_arguments(arguments, event_class, context, roles,
                    direct_object=not (passive or reduced or event_class.speech),
                    agent_preps=frozenset({"by"}) if passive or reduced else frozenset())
+    if event_class.symmetric:
+        roles.counterparts = counterpart_groups(arguments, event_class, context)
     if passive:
         roles.targets = subject + roles.targets
     elif reduced:
@@ -177,6 +183,23 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
         for agent in subject:
             context.note_agent(head.i, agent)
     return roles
+
+
+def counterpart_groups(arguments: list[Argument], event_class: EventClass,
+                       context: ArticleContext) -> list[tuple[int, list[str]]]:
+    """The counterparts of a joint event in groups, where its preposition is repeated ("with
+    Putin on Sunday and with Zelensky on Monday": two calls); none where it is not."""
+    groups: list[tuple[int, list[str]]] = []
+    for argument in arguments:
+        if argument.prep not in event_class.target_preps \
+                or context.cls_of(argument.local_id) not in AGENT_CLASSES:
+            continue
+        at = context.preposition_index(argument.start)
+        if at is not None and (not groups or groups[-1][0] != at):
+            groups.append((at, [argument.local_id]))
+        elif groups:
+            groups[-1][1].append(argument.local_id)
+    return groups if len(groups) > 1 else []
 
 
 def coordinated_speech_verb(verb: Token, context: ArticleContext) -> int | None:
@@ -639,7 +662,8 @@ def trigger_mention(span: Span, context: ArticleContext, number: int) -> EventMe
                   confidence=0.7 if actors else 0.4)
     mention = EventMention(event=event, token=head.i, nominal=nominal,
                            ordinal=ordinal_of(head, context) if nominal else None,
-                           reciprocal=not actors and is_reciprocal(head, context))
+                           reciprocal=not actors and is_reciprocal(head, context),
+                           counterparts=roles.counterparts)
     if not nominal and speech_verb is not None and speech_verb != head.i \
             and not is_reduced_relative(head, context) \
             and coordinated_speech_verb(head, context) is None:
@@ -707,6 +731,32 @@ def family(cls: str) -> str:
     return SUBCLASS_OF.get(cls, cls)
 
 
+def copy_event(event: Event, n: int, agents: list[str], targets: list[str],
+               actors: list[str]) -> Event:
+    """The ``n``-th event made of one mention, with its own participants."""
+    return Event(**{**event.__dict__, "local_id": f"{event.local_id}-{n}", "agents": agents,
+                    "targets": targets, "actors": actors, "mentions": list(event.mentions)})
+
+
+def expand_counterparts(mentions: list[EventMention]) -> list[EventMention]:
+    """Give a joint event with counterparts in groups one event per group, with the other
+    participants and dated from its preposition on ("spoke with Putin on Sunday and with
+    Zelensky on Monday": a call with each)."""
+    result: list[EventMention] = []
+    for mention in mentions:
+        grouped = {local_id for _, group in mention.counterparts for local_id in group}
+        hosts = [a for a in mention.event.actors if a not in grouped]
+        if not mention.counterparts or not hosts:
+            result.append(mention)
+            continue
+        for n, (at, group) in enumerate(mention.counterparts):
+            copy = copy_event(mention.event, n, [], [], hosts + group)
+            result.append(EventMention(event=copy, token=mention.token if n == 0 else at,
+                                       nominal=False, suppressed=mention.suppressed,
+                                       speech_verb=mention.speech_verb))
+    return result
+
+
 def expand_reciprocal(mentions: list[EventMention]) -> list[EventMention]:
     """Give "each blamed the other" one event per side, sides from the last two-party event."""
     result: list[EventMention] = []
@@ -720,10 +770,7 @@ def expand_reciprocal(mentions: list[EventMention]) -> list[EventMention]:
             result.append(mention)
             continue
         for n, (agent, target) in enumerate((pair, pair[::-1])):
-            event = mention.event
-            copy = Event(**{**event.__dict__, "local_id": f"{event.local_id}-{n}",
-                            "agents": [agent], "targets": [target], "actors": [agent, target],
-                            "mentions": list(event.mentions)})
+            copy = copy_event(mention.event, n, [agent], [target], [agent, target])
             result.append(EventMention(event=copy, token=mention.token, nominal=mention.nominal))
     return result
 
@@ -749,21 +796,27 @@ def main_sides(mentions: list[EventMention], sides: dict[str, str]) -> list[str]
 
 
 def address_to_counterparts(mentions: list[EventMention], context: ArticleContext) -> None:
-    """Targets from the two sides of the article's two-sided events: a demand or offer that
-    names no target is addressed to the agent's counterpart, named in the agent's own class
-    (a state for a state); a verb followed by "both sides" is addressed to both."""
+    """Targets from the two sides of the article's two-sided events: a demand, offer,
+    threat or rejection that names no target is addressed to the agent's counterpart, named
+    in the agent's own class (a state for a state) or as the other side of a person who
+    stands for one of them; a verb followed by "both sides" is addressed to both. The sides
+    come from the events of the other sentences: a counterpart in the event's own sentence
+    would be named as its target ("rejected the idea and accused Trump")."""
     sides = sides_of_actors(context)
-    pair = main_sides(mentions, sides)
     for mention in mentions:
         event = mention.event
-        if event.targets or not pair:
+        sentence = context.sentence_index[mention.token]
+        pair = [] if event.targets else main_sides(
+            [m for m in mentions if context.sentence_index[m.token] != sentence], sides)
+        if not pair:
             continue
         if not mention.nominal and names_both_sides(mention.token, context):
             targets = [side for side in pair if side not in event.agents]
         elif event.cls in argument_words().addressed_classes and len(event.agents) == 1:
             agent = event.agents[0]
             targets = [side for side in pair if side != sides.get(agent, agent)]
-            if len(targets) != 1 or context.cls_of(targets[0]) != context.cls_of(agent):
+            if len(targets) != 1 or not (context.cls_of(targets[0]) == context.cls_of(agent)
+                                         or sides.get(agent) in pair):
                 continue
         else:
             continue
@@ -843,6 +896,89 @@ def visited_countries(mentions: list[EventMention], context: ArticleContext) -> 
             event.actors = list(dict.fromkeys(event.actors + [host]))
 
 
+def stated_intents(mentions: list[EventMention], context: ArticleContext) -> list[EventMention]:
+    """What a speaker says their side will do is the speaker's own commitment: "Medinsky
+    said Moscow would reduce its activity" is his Promise, "he said Ukraine would not trade
+    its land" his Rejection, "it said it will cut its compliance unless ..." a Threat (the
+    classes per form in arguments.yaml ``stated_intents``). An intent trigger in such a
+    clause ("would give a firm answer") takes the speaker as agent; a clause without a
+    trigger becomes an event of its own."""
+    found: list[EventMention] = []
+    by_token = {m.token: m for m in mentions}
+    for said in speech_verbs_of(context):
+        speakers = speaker_of(said, context) or controller_subject(context.doc[said], context)
+        modal = future_modal_after(said, context)
+        if not speakers or modal is None:
+            continue
+        sides = set(speakers) | {context.side_of(s) for s in speakers}
+        subject = context.subject_before(modal) if follows_subject(modal, context) else []
+        if not subject or not set(subject) <= sides:
+            continue
+        end = context.clause_end(modal)
+        triggered = [by_token[j] for j in range(modal + 1, end) if j in by_token]
+        intents = [m for m in triggered if m.event.cls in discourse().intent_classes]
+        for mention in intents:
+            mention.event.agents = list(speakers)
+            mention.event.actors = list(dict.fromkeys(speakers + mention.event.targets))
+            mention.speech_verb = None
+        if not triggered:
+            found.append(intent_mention(said, modal, speakers, context, len(found)))
+    return sorted(mentions + found, key=lambda m: m.token)
+
+
+def speech_verbs_of(context: ArticleContext) -> list[int]:
+    """The tokens of verbs of saying right after their subject ("Moon said", "he has
+    said", "Medinsky, said"; not "written proposals"), outside quotes and triggers."""
+    words = discourse().speech_verbs
+    return [i for i, lower in enumerate(context.tokens.lower) if lower in words
+            and context.boundary[i] and not context.quoted[i] and context.owner[i] is None
+            and i not in context.trigger_tokens and follows_subject(i, context)]
+
+
+def follows_subject(i: int, context: ArticleContext) -> bool:
+    """Whether the word before token ``i``, past auxiliaries and adverbs, ends a name, is a
+    pronoun or a comma."""
+    before = previous_word(context.doc[i])
+    while before is not None and (before.lower_ in AUXILIARIES or before.lower_.endswith("ly")):
+        before = previous_word(before)
+    return before is not None and (context.owner[before.i] is not None or before.lower_ == ","
+                                   or before.lower_ in discourse().pronouns)
+
+
+def future_modal_after(said: int, context: ArticleContext) -> int | None:
+    """The first future modal of the clause a verb of saying reports ("said Moscow would"),
+    before any other verb of saying."""
+    end = context.sentence_of(said).end
+    for j in range(said + 1, end):
+        lower = context.doc[j].lower_
+        if context.quoted[j] or lower in discourse().speech_verbs and context.boundary[j]:
+            return None
+        if lower in discourse().future_modals:
+            return j
+    return None
+
+
+def intent_mention(said: int, modal: int, speakers: list[str], context: ArticleContext,
+                   number: int) -> EventMention:
+    """The event of a stated intent without a trigger: its class from the negation after
+    the modal or a condition later in the sentence."""
+    forms = argument_words().stated_intents
+    after = next_word(context.doc[modal])
+    end = context.sentence_of(modal).end
+    if after is not None and after.lower_ in discourse().negation:
+        form = "negated"
+    elif any(context.doc[j].lower_ in discourse().conditionals for j in range(modal + 1, end)):
+        form = "conditional"
+    else:
+        form = "stated"
+    event_class = event_classes()[forms[form]]
+    span = context.doc[modal:context.clause_end(modal)]
+    event = Event(local_id=f"intent{number}", cls=event_class.name, trigger=span[0].lower_,
+                  cameo=event_class.cameo, agents=list(speakers), actors=list(speakers),
+                  mentions=[context.mention(span)], confidence=0.5)
+    return EventMention(event=event, token=modal, nominal=False)
+
+
 def event_mentions(context: ArticleContext) -> list[EventMention]:
     """Every event mention of the article with its actors, in text order, suppressed ones
     marked (kg/extract/setting.py then gives them places and dates and drops those)."""
@@ -850,7 +986,8 @@ def event_mentions(context: ArticleContext) -> list[EventMention]:
                 if (mention := trigger_mention(span, context, number)) is not None]
     mentions = absorb_objects(mentions, context)
     suppress_content(mentions, context)
-    mentions = expand_reciprocal(mentions)
+    mentions = stated_intents(mentions, context)
+    mentions = expand_counterparts(expand_reciprocal(mentions))
     address_to_counterparts(mentions, context)
     answer_targets(mentions, context)
     visited_countries(mentions, context)
