@@ -216,10 +216,10 @@ def rdflib_dataset(store: Path, dump: Path):
     return dataset, time.perf_counter() - start
 
 
-def query_latencies(largest: Path, compared: Path) -> tuple[list[dict], dict]:
+def query_latencies(largest: Path, compared: Path, work: Path) -> tuple[list[dict], dict]:
     """Each saved query on the largest store and on the ``compared`` store, and on rdflib
-    over the ``compared`` store's quads."""
-    dataset, load_seconds = rdflib_dataset(compared, WORK / "compared.nq")
+    over the ``compared`` store's quads (dumped in ``work``)."""
+    dataset, load_seconds = rdflib_dataset(compared, work / "compared.nq")
     about = {"quads": len(dataset), "load_seconds": load_seconds}
     rows = []
     for path in sorted(QUERIES.glob("*.rq")):
@@ -232,12 +232,12 @@ def query_latencies(largest: Path, compared: Path) -> tuple[list[dict], dict]:
     return rows, about
 
 
-def one_more(size: int, name: str) -> Path:
-    """A .jsonl file of one article the ``size``-article corpus does not hold (distinct by
-    ``offset``: article ``size + offset`` of the same recombination)."""
+def one_more(size: int, name: str, work: Path) -> Path:
+    """A .jsonl file in ``work`` of one article the ``size``-article corpus does not hold
+    (distinct by ``offset``: article ``size + offset`` of the same recombination)."""
     offset = {"warm": 0, "command": 1}[name]
     record = corpus.recombined(corpus.source_articles(), size + offset + 1)[-1]
-    path = WORK / f"one-more-{size}-{name}.jsonl"
+    path = work / f"one-more-{size}-{name}.jsonl"
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
 
@@ -279,18 +279,18 @@ class SizeResult:
         return self.tokenizer_seconds / self.run.build_seconds
 
 
-def measure_size(size: int, jobs: int, reuse: bool) -> SizeResult:
+def measure_size(size: int, jobs: int, reuse: bool, work: Path) -> SizeResult:
     """Write the corpus of ``size`` articles, build its store in a child, time the tokenizer.
 
-    The figures are kept in WORK; with ``reuse``, those of an earlier run (and its store) are
-    taken instead of building again.
+    The corpus, store and figures are kept in ``work``; with ``reuse``, those of an earlier
+    run (and its store) are taken instead of building again.
     """
-    saved = WORK / f"result-{size}-jobs{jobs}.json"
-    store = WORK / f"store-{size}-jobs{jobs}"
+    saved = work / f"result-{size}-jobs{jobs}.json"
+    store = work / f"store-{size}-jobs{jobs}"
     if reuse and saved.exists() and store.is_dir():
         data = json.loads(saved.read_text(encoding="utf-8"))
         return SizeResult(**{**data, "run": BuildRun(**data["run"])})
-    corpus_file = WORK / f"corpus-{size}.jsonl"
+    corpus_file = work / f"corpus-{size}.jsonl"
     words = corpus.write_corpus(size, corpus_file)
     subprocess.run(["rm", "-rf", str(store)], check=True)
     print(f"bench: {size} articles ({words} words), --jobs {jobs} ...", file=sys.stderr)
@@ -301,11 +301,11 @@ def measure_size(size: int, jobs: int, reuse: bool) -> SizeResult:
     return result
 
 
-def add_timings(size: int, jobs: int) -> dict[str, float]:
-    """One more article into the store of ``size``: warm in-process, and as a command; both
-    are removed again afterwards."""
-    store = WORK / f"store-{size}-jobs{jobs}"
-    warm_file, command_file = one_more(size, "warm"), one_more(size, "command")
+def add_timings(size: int, jobs: int, work: Path) -> dict[str, float]:
+    """One more article into the store of ``size`` in ``work``: warm in-process, and as a
+    command; both are removed again afterwards."""
+    store = work / f"store-{size}-jobs{jobs}"
+    warm_file, command_file = one_more(size, "warm", work), one_more(size, "command", work)
     warm = run_child("_add", str(warm_file), str(store))
     start = time.perf_counter()
     subprocess.run([str(Path(sys.executable).with_name("kg")), "build", str(command_file),
@@ -453,18 +453,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     parser.add_argument("--reuse", action="store_true",
                         help="take the builds (stores and figures) of an earlier run from "
-                             "benchmarks/work instead of building again")
+                             "the work folder instead of building again")
+    parser.add_argument("--work", type=Path, default=WORK,
+                        help="the folder of the corpora, stores and figures (default: "
+                             "benchmarks/work; another run reading it is not disturbed by "
+                             "one given its own, e.g. in /tmp)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    WORK.mkdir(parents=True, exist_ok=True)
+    work = args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
     sizes = [int(size) for size in args.sizes.split(",")]
-    results = [measure_size(size, 1, args.reuse) for size in sizes]
-    parallel = measure_size(sizes[-1], args.jobs, args.reuse) if args.jobs > 1 else None
+    results = [measure_size(size, 1, args.reuse, work) for size in sizes]
+    parallel = measure_size(sizes[-1], args.jobs, args.reuse, work) if args.jobs > 1 else None
     print("bench: saved queries ...", file=sys.stderr)
-    queries = query_latencies(WORK / f"store-{sizes[-1]}-jobs1",
-                              WORK / f"store-{args.rdflib_size}-jobs1")
+    queries = query_latencies(work / f"store-{sizes[-1]}-jobs1",
+                              work / f"store-{args.rdflib_size}-jobs1", work)
     print("bench: one more article ...", file=sys.stderr)
-    added = add_timings(sizes[-1], 1)
+    added = add_timings(sizes[-1], 1, work)
     args.out.write_text(results_text(results, parallel, added, queries, args.rdflib_size,
                                      time.perf_counter() - started, args.reuse),
                         encoding="utf-8")
