@@ -186,3 +186,21 @@ def test_a_comma_does_not_join_a_place_to_a_speaker():
     statement = only("Speaking in Seoul, Moon said at a news conference that talks helped.",
                      "Statement")
     assert statement.agents == ["moon"]
+
+
+def test_the_name_before_a_noun_phrase_in_apposition_is_the_subject():
+    rejection = only("North Korea, a state that has few friends in Asia, has refused to talk.",
+                     "Rejection")
+    assert rejection.agents == ["nk"]
+
+
+def test_the_subject_of_a_verb_does_what_its_purpose_says():
+    mediation = only("Moon met Kim in Seoul in an effort to ease tension between the US and "
+                     "the North.", "Mediation")
+    assert mediation.agents == ["moon"] and sorted(mediation.targets) == ["nk", "us"]
+
+
+def test_a_written_statement_takes_the_speaker_of_the_verb_before():
+    statement = only("Trump said in a written statement that the talks were useful.",
+                     "Statement")
+    assert statement.agents == ["trump"]

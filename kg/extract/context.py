@@ -103,6 +103,7 @@ class ArgumentWords:
 
     light_verbs: frozenset[str]
     control_verbs: frozenset[str]
+    purpose_nouns: frozenset[str]
     happening_verbs: frozenset[str]
     addressed_classes: frozenset[str]
     visit_classes: frozenset[str]
@@ -479,7 +480,7 @@ class ArticleContext:
                 if prep is None or prep == "with" or prep in discourse().affiliation_preps:
                     return self.coordinated_before(self.span_start[j])
                 return []
-            if self.is_other_verb(token):
+            if self.is_other_verb(token) or self.states_purpose(j):
                 return []
             group = self.pair_referents(j) or [self.represented_by(j)]
             if group[0]:
@@ -494,12 +495,20 @@ class ArticleContext:
             j -= 1
         return []
 
+    def states_purpose(self, j: int) -> bool:
+        """Token ``j`` is the "to" of "in an effort to": its subject is not the noun phrase
+        before (``events.purpose_subject`` finds it)."""
+        before = self.word_before(j)
+        return self.doc[j].lower_ == "to" and before is not None \
+            and before.lower_ in argument_words().purpose_nouns
+
     def is_other_verb(self, token: Token) -> bool:
         """A finite verb form ("fell", "wanted"): the subject search does not pass it."""
         lower = token.lower_
         lemma = token.lemma_.lower() if token.lemma_ else lower
         return token.is_lower and token.is_alpha and lemma != lower and \
-            lower not in AUXILIARIES and not lower.endswith("s")
+            lower not in AUXILIARIES and not lower.endswith("s") and \
+            lower not in DETERMINERS and lower not in PREPOSITIONS  # "an" has the lemma "a"
 
     def antecedent_of(self, relative: int) -> list[str]:
         """The entities a relative pronoun refers back to (the phrase right before it)."""

@@ -299,6 +299,19 @@ def controller_subject(verb: Token, context: ArticleContext) -> list[str]:
     if before.lower_ == "to" and governor is not None \
             and governor.lower_ in argument_words().control_verbs:
         return context.subject_before(governor.i) or controller_subject(governor, context)
+    if before.lower_ == "to" and governor is not None \
+            and governor.lower_ in argument_words().purpose_nouns:
+        return purpose_subject(governor, context)
+    return []
+
+
+def purpose_subject(noun: Token, context: ArticleContext) -> list[str]:
+    """"he had met Khamenei in an effort to ease tension": the subject of the verb whose
+    purpose the noun states, the last verb of its clause before it."""
+    for j in range(noun.i - 1, context.clause_start(noun.i) - 1, -1):
+        token = context.doc[j]
+        if context.is_other_verb(token) or j in context.trigger_tokens and not token.is_title:
+            return context.subject_before(j) or controller_subject(token, context)
     return []
 
 
@@ -312,13 +325,18 @@ def participle_subject(verb: Token, comma: Token, context: ArticleContext) -> li
 
 
 def appositive_subject(comma: Token, context: ArticleContext) -> list[str]:
-    """"Moon, who has carried messages since last year, urged": the relative's antecedent."""
+    """"Moon, who has carried messages since last year, urged": the relative's antecedent;
+    "Turkey, a member of NATO that has close ties with both, has refused": the name before
+    a noun phrase in apposition."""
     start = context.sentence_of(comma.i).start
     for j in range(comma.i - 1, max(start, comma.i - APPOSITIVE_REACH) - 1, -1):
         token = context.doc[j]
         before = previous_word(token)
-        if token.lower_ in discourse().relative_pronouns and before is not None \
-                and before.lower_ == "," and not context.quoted[j]:
+        if before is None or before.lower_ != "," or context.quoted[j]:
+            continue
+        if token.lower_ in discourse().relative_pronouns:
+            return context.antecedent_of(j)
+        if token.lower_ in ("a", "an"):
             return context.antecedent_of(j)
     return []
 
@@ -465,13 +483,14 @@ def is_past_form(token: Token) -> bool:
 
 def speaker_near(i: int, context: ArticleContext) -> list[str]:
     """The speaker of a verb of saying next to a noun: just before it ("Moon said in a
-    speech") or later in its sentence ("at a news conference, the minister said")."""
+    speech"; not the participle of "a written statement") or later in its sentence ("at a
+    news conference, the minister said")."""
     sentence = context.sentence_of(i)
     start = i
     while start - 1 in context.trigger_tokens:  # the first word of "news conference"
         start -= 1
-    before = range(start - 1, max(sentence.start, start - IRREALIS_WINDOW) - 1, -1)
-    for j in (*before, *range(i + 1, sentence.end)):
+    before = range(start - 2, max(sentence.start, start - IRREALIS_WINDOW) - 1, -1)
+    for j in (*before, *range(i + 1, sentence.end)):  # not "a written statement"
         if context.doc[j].lower_ in discourse().speech_verbs and not context.quoted[j]:
             speakers = context.subject_before(j)
             for speaker in speakers:
