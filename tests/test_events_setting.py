@@ -142,3 +142,26 @@ def test_days_counted_from_another(text, last_day, expected):
 ])
 def test_relative_days_bounds_and_generic_weekdays_are_marked_as_such(text, expected):
     assert marked(text) == expected
+
+
+@pytest.mark.parametrize("text", ["In Seoul, Moon urged Kim to return to the table.",
+                                  "At a news conference in Seoul, Moon urged Kim to return.",
+                                  "Moon, speaking in Seoul, urged Kim to return.",
+                                  "Speaking in Seoul on Friday, Moon urged Kim to return."])
+def test_a_phrase_that_sets_the_scene_places_the_events_after_it(text):
+    assert places_of(text)["Appeal"] == "seoul"
+
+
+@pytest.mark.parametrize("text", ["In Seoul, Moon said North Korea had fired two missiles.",
+                                  "At a dinner hosted in Seoul, Moon urged Kim to return.",
+                                  "In the Seoul media's view, Moon urged Kim to return."])
+def test_no_scene_for_what_is_reported_or_a_place_inside_another_phrase(text):
+    assert set(places_of(text).values()) == {None}
+
+
+def test_someone_placed_somewhere_acts_there_in_the_rest_of_the_paragraph():
+    text = "Moon was in Hanoi for the summit. He urged Kim to return.\n\nMoon urged Trump to wait."
+    appeals = {tuple(event.targets): event.place
+               for event in extract_text(text, KOREA, FRIDAY).events if event.cls == "Appeal"}
+    assert appeals == {("kim",): "hanoi", ("trump",): None}
+    assert places_of("Moon was in Hanoi. Trump urged Kim to return.")["Appeal"] is None

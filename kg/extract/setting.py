@@ -7,7 +7,9 @@ text dates the event mention it belongs to (``attach_dates``). Suppressed mentio
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
+from functools import cache
 from itertools import chain
 
 from spacy.tokens import Span, Token
@@ -18,8 +20,10 @@ from kg.extract.dates import DAY_KINDS, day_of, time_words
 from kg.extract.events import (PREMODIFIER_WINDOW, EventMention, is_coordinated_verb,
                                is_presupposed, previous_word)
 from kg.model import PartialDate
+from kg.nlp.events import read_lexicon_yaml
 
 ADJACENT = 2
+PHRASE_REACH = 12  # tokens from the start of a phrase that sets the scene to its comma
 CONJUNCTIONS = frozenset({"and", "but", "or"})
 HYPHENS = frozenset({"-", "‐"})
 
@@ -27,8 +31,16 @@ HYPHENS = frozenset({"-", "‐"})
 def situated(mentions: list[EventMention], context: ArticleContext) -> list[EventMention]:
     """The mentions that stand, each with the place and date its text gives."""
     inherit_places(mentions, context)
+    scene_places(mentions, context)
+    located_agents(mentions, context)
     attach_dates(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]
+
+
+@cache
+def setting_words() -> dict:
+    """The word lists of ontology/lexicon/setting.yaml."""
+    return read_lexicon_yaml("setting.yaml")
 
 
 def inherit_places(mentions: list[EventMention], context: ArticleContext) -> None:
@@ -51,6 +63,88 @@ def inherit_places(mentions: list[EventMention], context: ArticleContext) -> Non
         if any(t.lower_ in ("which", "where") for t in between) or (
                 previous.event.cls in visits and is_coordinated_verb(mention, context)):
             mention.event.place = previous.event.place
+
+
+def scene_places(mentions: list[EventMention], context: ArticleContext) -> None:
+    """Places from a phrase that sets the scene of its sentence ("In Beijing, the spokesman
+    urged ...", "At a news conference in Seoul, ...", "Moon, speaking in Seoul, said ..."):
+    the events after it in the sentence that name no place take it, but not what a verb of
+    saying reports."""
+    by_sentence: dict[int, list[EventMention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(context.sentence_index[mention.token], []).append(mention)
+    for number, group in by_sentence.items():
+        for end, place in scene_phrases(context.sentences[number], context):
+            for mention in group:
+                if mention.token > end and mention.event.place is None \
+                        and not is_reported_after(end, mention, context):
+                    mention.event.place = place
+
+
+def scene_phrases(sentence: Span, context: ArticleContext) -> Iterator[tuple[int, str]]:
+    """(the comma that ends it, its place) of each phrase of a sentence that sets the scene:
+    one that opens the sentence with "In" or "At", or one after a comma that opens with a
+    participle such as "speaking", ending at a comma and naming a place after "in"/"at"."""
+    words = setting_words()
+    lower = context.tokens.lower
+    first = next((j for j in range(sentence.start, sentence.end)
+                  if not (context.doc[j].is_space or context.doc[j].is_quote)), sentence.end)
+    starts = [first] + [j + 1 for j in range(first, sentence.end - 1) if lower[j] == ","]
+    for start in starts:
+        if not (lower[start] in words["situating_participles"]
+                or start == first and lower[start] in words["place_openers"]):
+            continue
+        end = next((j for j in range(start + 1, min(sentence.end, start + PHRASE_REACH))
+                    if lower[j] == ","), None)
+        if end is None or any(context.is_other_verb(context.doc[j])
+                              for j in range(start + 1, end)):
+            continue  # "In findings published in a journal, ..." sets no scene
+        place = next((context.owner[j] for j in range(start, end)
+                      if is_place_argument(j, context) and ends_phrase(j, end, context)), None)
+        if place is not None:
+            yield end, place
+
+
+def ends_phrase(j: int, end: int, context: ArticleContext) -> bool:
+    """Whether the name at token ``j`` ends its noun phrase before token ``end``: "in Seoul,"
+    and "in Seoul on Monday," do, "in the Republican caucuses," does not."""
+    after = context.span_end[j]
+    return after >= end or context.tokens.lower[after] in PREPOSITIONS
+
+
+def is_place_argument(j: int, context: ArticleContext) -> bool:
+    """Whether token ``j`` names a place after "in" or "at" ("in Seoul", "at the Elysee")."""
+    local_id = context.owner[j]
+    return bool(local_id) and context.cls_of(local_id) in PLACE_CLASSES \
+        and context.preposition_before(context.span_start[j]) in setting_words()["location_preps"]
+
+
+def is_reported_after(start: int, mention: EventMention, context: ArticleContext) -> bool:
+    """Whether a verb of saying after token ``start`` reports the mention ("..., Moon said
+    the North had fired"): a verb's own reporting verb (kg/extract/events.py), for a noun any
+    verb of saying between ("Moon said the talks ...")."""
+    return mention.speech_verb is not None or mention.nominal and speech_verb_between(
+        start, mention.token, context)
+
+
+def located_agents(mentions: list[EventMention], context: ArticleContext) -> None:
+    """A clause that puts someone in a place ("Biegun was in Seoul at the time") places
+    their later acts in the paragraph that name no place ("He urged North Korea to ...")."""
+    lower = context.tokens.lower
+    for j in range(len(context.doc) - 2):
+        if lower[j] not in setting_words()["locating_verbs"] or context.quoted[j] \
+                or lower[j + 1] not in setting_words()["location_preps"]:
+            continue
+        place = next((context.owner[k] for k in range(j + 2, min(j + 4, len(context.doc)))
+                      if is_place_argument(k, context)), None)
+        located = context.subject_before(j) if place is not None else []
+        paragraph = context.paragraph_at(j)
+        for mention in mentions:
+            if mention.token > j and mention.event.place is None \
+                    and context.paragraph_at(mention.token) == paragraph \
+                    and set(located) & set(mention.event.agents) \
+                    and not is_reported_after(j, mention, context):
+                mention.event.place = place
 
 
 def relative_place(i: int, context: ArticleContext) -> str | None:
@@ -187,7 +281,7 @@ def opened_by(span: Span, candidates: list[EventMention],
                  if span.end <= s.start < sentence.end]
     end = min(following, default=sentence.end)
     return [m for m in candidates if span.end <= m.token < end
-            and m.speech_verb is None and not speech_verb_between(span.end - 1, m.token, context)]
+            and not is_reported_after(span.end - 1, m, context)]
 
 
 def when_clause(span: Span, candidates: list[EventMention],
