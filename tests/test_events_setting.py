@@ -7,8 +7,10 @@ from datetime import date
 import pytest
 
 from events_support import KOREA, blank_pipeline, extract_text
+from kg.extract.context import ArticleContext
 from kg.extract.dates import day_of
-from kg.model import PartialDate
+from kg.extract.setting import tense_of
+from kg.model import Article, PartialDate
 
 FRIDAY = date(2019, 3, 1)
 MID_MARCH = date(2019, 3, 14)
@@ -97,25 +99,41 @@ def test_a_month_after_the_article_s_is_last_year_s_for_a_past_event():
     assert dates_of("Kim met Moon on December 12.", MID_MARCH)["Meeting"] == date(2018, 12, 12)
 
 
-@pytest.mark.parametrize("text", ["A visit by Kim to Seoul is scheduled in December.",
-                                  "Kim is due to visit Seoul in December."])
-def test_a_month_after_the_article_s_is_left_out_for_a_planned_event(text):
-    doc = blank_pipeline()(text)
-    span = doc.spans["kg_dates"][0]
-    assert day_of(span.label_, span.text, MID_MARCH) is None
-    assert all(date is None for date in dates_of(text, MID_MARCH).values())
-
-
-@pytest.mark.parametrize("kind, text, past, expected", [
-    ("month_name", "in December", True, PartialDate(2018, 12)),
-    ("month_name", "in December", False, None),
-    ("month_name", "in February", True, PartialDate(2019, 2)),
-    ("date", "on December 12", True, date(2018, 12, 12)),
-    ("date", "on December 12", False, date(2019, 12, 12)),
-    ("date", "on December 12, 2019", True, date(2019, 12, 12)),
+@pytest.mark.parametrize("text, tense, expected", [
+    ("Kim visited Seoul on Tuesday.", "past", date(2019, 3, 12)),
+    ("Kim was due to visit Seoul in December.", None, None),
+    ("Kim wanted to visit Seoul in December.", None, None),
+    ("Kim is due to visit Seoul in December.", "future", PartialDate(2019, 12)),
+    ("A visit is scheduled for next week, on Tuesday.", "future", date(2019, 3, 19)),
+    ("Kim will visit Seoul on Tuesday.", "future", date(2019, 3, 19)),
+    ("Moon has invited Kim to visit Seoul on Tuesday.", "future", date(2019, 3, 19)),
 ])
-def test_past_events_place_a_month_or_day_without_its_year(kind, text, past, expected):
-    assert day_of(kind, text, MID_MARCH, past=past) == expected
+def test_the_tense_of_the_clause_places_its_time_expression(text, tense, expected):
+    doc = blank_pipeline()(text)
+    context = ArticleContext.build(doc, Article.from_text(text, published=MID_MARCH), [])
+    span = doc.spans["kg_dates"][-1]
+    assert tense_of(span, context) == tense
+    assert day_of(span.label_, span.text, MID_MARCH, tense=tense) == expected
+
+
+@pytest.mark.parametrize("kind, text, tense, expected", [
+    ("month_name", "in December", "past", PartialDate(2018, 12)),
+    ("month_name", "in December", None, None),
+    ("month_name", "in December", "future", PartialDate(2019, 12)),
+    ("month_name", "in February", "past", PartialDate(2019, 2)),
+    ("month_name", "in February", "future", PartialDate(2020, 2)),
+    ("month_name", "last February", "future", PartialDate(2019, 2)),
+    ("date", "on December 12", "past", date(2018, 12, 12)),
+    ("date", "on December 12", None, date(2019, 12, 12)),
+    ("date", "on February 12", "future", date(2020, 2, 12)),
+    ("date", "on December 12, 2019", "past", date(2019, 12, 12)),
+    ("weekday", "on Tuesday", None, date(2019, 3, 12)),
+    ("weekday", "on Tuesday", "future", date(2019, 3, 19)),
+    ("weekday", "on Thursday", "future", date(2019, 3, 21)),
+])
+def test_the_tense_of_an_event_places_a_day_or_month_without_its_year(kind, text, tense,
+                                                                       expected):
+    assert day_of(kind, text, MID_MARCH, tense=tense) == expected
 
 
 @pytest.mark.parametrize("text, last_day, expected", [

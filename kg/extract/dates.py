@@ -1,6 +1,7 @@
 """Resolving the time expressions of ``doc.spans["kg_dates"]`` against an article's date.
 
-A weekday is the most recent such day on or before the article's date, as news uses it; a day
+A weekday is the most recent such day on or before the article's date, as news uses it, or
+the first after it for an event the caller knows is to come ("will meet on Tuesday"); a day
 word ("yesterday") counts from the article's date; a full date stands on its own. A month or a
 year the text names ("in March 2016", "last November", "in June last year", "earlier this
 month", "in 2018", "since August 2017") is a ``PartialDate``: a date without its day, written
@@ -9,7 +10,8 @@ resolves. A day counted from another ("the next day", "two days later") counts f
 the text named last, which the caller gives. Weeks ("last week"), "the past year" and a month
 name that could be this year's or last year's ("in December" in a March article) are left
 out, unless the caller knows the event is past ("died in December" in a March article: last
-December; so too "on December 12"): a date the text does not support is not guessed.
+December; so too "on December 12") or to come ("will visit in February" in a March article:
+next February): a date the text does not support is not guessed.
 
 >>> from datetime import date
 >>> day_of("weekday", "on Thursday", date(2019, 3, 2))
@@ -62,6 +64,11 @@ def weekday_before(published: date, weekday: int) -> date:
     return published - timedelta(days=(published.weekday() - weekday) % 7)
 
 
+def weekday_after(published: date, weekday: int) -> date:
+    """The first day with this weekday (0 = Monday) after ``published``."""
+    return published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+
+
 def parsed_date(text: str, published: date | None) -> date | None:
     """A full date written out ("March 1, 2019", "1 March"), the year taken from the article."""
     anchor = datetime(published.year, 1, 1) if published else None
@@ -74,16 +81,19 @@ def parsed_date(text: str, published: date | None) -> date | None:
     return parsed.date()
 
 
-def dated_day(words: list[str], published: date | None, past: bool = False) -> date | None:
+def dated_day(words: list[str], published: date | None, tense: str | None = None) -> date | None:
     """A day written with its month ("March 1, 2019", "on 4 March"); one written without
-    its year is in the article's year, or, for an event told as past that would then fall
-    after the article's date, in the year before ("signed on November 27" in a January
-    article)."""
+    its year is in the article's year, or in the year before for an event told as past that
+    would then fall after the article's date ("signed on November 27" in a January article),
+    in the year after for one to come that would fall before it."""
     day = parsed_date(" ".join(word for word in words if word != "on"), published)
-    if day is None or published is None or not past or day <= published \
-            or any(len(w) == 4 and w.isdigit() for w in words):
+    if day is None or published is None or any(len(w) == 4 and w.isdigit() for w in words):
         return day
-    return day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else None
+    shift = -1 if tense == "past" and day > published else \
+        1 if tense == "future" and day < published else 0
+    if shift and (day.month, day.day) == (2, 29):
+        return None
+    return day.replace(year=day.year + shift)
 
 
 def shifted_month(published: date, months: int) -> PartialDate:
@@ -92,14 +102,14 @@ def shifted_month(published: date, months: int) -> PartialDate:
     return PartialDate(index // 12, index % 12 + 1)
 
 
-def named_month(words: list[str], published: date, past: bool = False) -> PartialDate | None:
+def named_month(words: list[str], published: date, tense: str | None = None) -> PartialDate | None:
     """A month named without its year, placed by the words around it.
 
     "June last year": in the year before the article's; "last November": the latest November
     before the article's month; "next March": the first March after it; "in June" and "early
     June": this year's where that is not after the article's month; else, for an event told
-    as past (``past``), last year's, and otherwise left out (it could be last year's or one
-    to come).
+    as past (``tense``), last year's, and otherwise left out (it could be last year's or one
+    to come); for an event to come, the first such month from the article's on.
     """
     month = month_number(words)
     offsets = time_words()["modifier_offsets"]
@@ -112,9 +122,11 @@ def named_month(words: list[str], published: date, past: bool = False) -> Partia
         return PartialDate(published.year - (month >= published.month), month)
     if offset == 1:
         return PartialDate(published.year + (month <= published.month), month)
+    if tense == "future" and offset is None:
+        return PartialDate(published.year + (month < published.month), month)
     if offset == 0 or month <= published.month:
         return PartialDate(published.year, month)
-    return PartialDate(published.year - 1, month) if past else None
+    return PartialDate(published.year - 1, month) if tense == "past" else None
 
 
 def anchored_offset(words: list[str]) -> int | None:
@@ -155,16 +167,17 @@ def written_month_or_year(words: list[str]) -> PartialDate | None:
 
 
 def day_of(kind: str, text: str, published: date | None, last_day: date | None = None,
-           past: bool = False) -> date | None:
+           tense: str | None = None) -> date | None:
     """The day (or ``PartialDate``) a time expression of this kind names, or None where the
     text does not say; ``last_day`` is the day the text named last (for "the next day"),
-    ``past`` whether the event dated is told as past (for a month named without its year)."""
+    ``tense`` "past" or "future" where the event dated is told as past or to come (for a
+    weekday, and a month or day named without its year)."""
     words = words_of(text)
     if kind == "anchored":
         offset = anchored_offset(words)
         return last_day + timedelta(days=offset) if last_day and offset is not None else None
     if kind == "date":
-        return dated_day(words, published, past)
+        return dated_day(words, published, tense)
     if kind in ("month", "year"):
         return written_month_or_year(words)
     if kind == "since":
@@ -177,9 +190,9 @@ def day_of(kind: str, text: str, published: date | None, last_day: date | None =
     if kind == "weekday":
         weekdays = time_words()["weekdays"]
         named = next(weekdays.index(word) for word in words if word in weekdays)
-        return weekday_before(published, named)
+        return (weekday_after if tense == "future" else weekday_before)(published, named)
     if kind == "month_name":
-        return named_month(words, published, past)
+        return named_month(words, published, tense)
     if kind == "period":
         return calendar_period(words, published)
     return None

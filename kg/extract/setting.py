@@ -180,7 +180,8 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
         candidates = [m for m in by_sentence.get(context.sentence_index[span.start], [])
                       if context.paragraph_at(m.token) == paragraph]
         chosen = dated_mention(span, candidates, context)
-        if chosen is not None and chosen.event.date is None:
+        if chosen is not None and chosen.event.date is None \
+                and not is_past_after(chosen, day, context):
             chosen.event.date, chosen.event.date_text = day, span.text
             dated_by[id(chosen)] = span
     for span, day in resolved:
@@ -193,6 +194,14 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
     share_coordinated_dates(mentions, dated_by, context)
 
 
+def is_past_after(mention: EventMention, day: date, context: ArticleContext) -> bool:
+    """Whether a verb told as past would be dated after the article's date ("reported that
+    he will be buried on Tuesday": the burial's Tuesday is not the report's)."""
+    published = context.article.published
+    return not mention.nominal and published is not None and day > published \
+        and is_past_form(context.doc[mention.token])
+
+
 def resolved_expressions(context: ArticleContext) -> list[tuple[Span, date]]:
     """The article's time expressions that date events, outside quotes, each with the day
     (or month, or year) it names; a day counted from another counts from the last day
@@ -203,7 +212,7 @@ def resolved_expressions(context: ArticleContext) -> list[tuple[Span, date]]:
     for span in context.doc.spans.get("kg_dates", []):
         if span.label_ not in DAY_KINDS or context.quoted[span.start]:
             continue
-        day = day_of(span.label_, span.text, published, last_day, told_as_past(span, context))
+        day = day_of(span.label_, span.text, published, last_day, tense_of(span, context))
         if day is None:
             continue
         if span.label_ != "since" and not isinstance(day, PartialDate):
@@ -317,40 +326,60 @@ def share_coordinated_dates(mentions: list[EventMention], dated_by: dict[int, Sp
             mention.event.date, mention.event.date_text = verb.event.date, verb.event.date_text
 
 
-def told_as_past(span: Span, context: ArticleContext) -> bool:
-    """Whether the verb of a time expression's clause tells of the past: the nearest verb
-    before it in the clause, else the first after it ("In December, a court ruled"); not
-    an infinitive ("was due to stand down in August")."""
+def tense_of(span: Span, context: ArticleContext) -> str | None:
+    """How the verb of a time expression's clause tells its event: "past" ("met", "was
+    held", "had met"), "future" ("will meet", "is due to fly", "has invited them to meet",
+    "is scheduled"), or None (present, wished for, or an infinitive under a past verb: "was
+    due to stand down in August"). The verb is the nearest one before the expression in its
+    clause, else the first after it ("In December, a court ruled")."""
+    words_of_time = time_words()
     start, end = context.clause_start(span.start), context.clause_end(span.end - 1)
     words = chain((context.doc[j] for j in range(span.start - 1, start - 1, -1)),
                   (context.doc[j] for j in range(span.end, end)))
+    infinitive = False
     for token in words:
         if token.lower_ == "to":
-            return False
-        if is_verb_form(token, context):
-            return is_past_form(token)
-    return False
+            infinitive = True
+        elif is_verb_form(token, context):
+            finite = finite_of(token).lower_
+            if finite in words_of_time["future_auxiliaries"]:
+                return "future"
+            if infinitive or token.lower_ in words_of_time["planning_words"]:
+                return "future" if finite in words_of_time["present_auxiliaries"] else None
+            return "past" if is_past_form(token) else None
+    return None
+
+
+@cache
+def verb_chain_words() -> frozenset[str]:
+    """The auxiliaries, modals and other words of a verb's chain ("would not have")."""
+    return AUXILIARIES | frozenset(time_words()["verb_chain_words"])
+
+
+def finite_of(verb: Token) -> Token:
+    """The first auxiliary of a verb's chain ("would" of "would have met"), or the verb."""
+    finite, before = verb, previous_word(verb)
+    while before is not None and before.lower_ in verb_chain_words():
+        finite, before = before, previous_word(before)
+    return finite
 
 
 def is_verb_form(token: Token, context: ArticleContext) -> bool:
-    """An auxiliary, a modal or an inflected verb ("was", "will", "met")."""
-    return token.lower_ in AUXILIARIES or token.lower_ in time_words()["verb_chain_words"] \
-        or context.is_other_verb(token)
+    """An auxiliary, a modal or an inflected verb ("was", "will", "met"), not a noun after
+    a determiner or number ("a meeting", "36 people")."""
+    if token.lower_ in verb_chain_words():
+        return token.lower_ != "to"
+    before = previous_word(token)
+    return context.is_other_verb(token) and not (
+        before is not None and (before.lower_ in DETERMINERS or before.like_num))
 
 
 def is_past_form(verb: Token) -> bool:
     """Whether a verb with the auxiliaries before it is past ("met", "was held", "had
-    met"), not present, future, planned or wished for ("is expected", "will meet", "was to
-    end", "scheduled", "hoped")."""
+    met"), not present, future or wished for ("is expected", "will meet", "hoped")."""
     past = frozenset(time_words()["past_auxiliaries"])
-    chain_words = AUXILIARIES | frozenset(time_words()["verb_chain_words"])
-    if verb.lower_ in chain_words:
-        return verb.lower_ in past
-    if verb.lower_ in discourse().irrealis or verb.lower_ in time_words()["planning_words"]:
-        return False
-    finite, before = None, previous_word(verb)
-    while before is not None and before.lower_ in chain_words:
-        finite, before = before, previous_word(before)
-    if finite is not None:
+    finite = finite_of(verb)
+    if finite is not verb or verb.lower_ in past:
         return finite.lower_ in past
-    return not verb.lower_.endswith("ing")
+    return verb.lower_ not in discourse().irrealis and not verb.lower_.endswith("ing") \
+        and verb.lower_ not in verb_chain_words()
