@@ -72,7 +72,8 @@ def with_posts(text: str, posts: dict[str, str]):
 
 
 def test_his_country_is_the_state_of_the_person():
-    text = "North Korea sent Ri Yong-ho to Hanoi. He said his country had offered to close Yongbyon."
+    text = ("North Korea sent Ri Yong-ho to Hanoi. "
+            "He said his country had offered to close Yongbyon.")
     offer = next(e for e in with_posts(text, {"ri": "nk"}).events if e.cls == "Offer")
     assert offer.agents == ["nk"]
 
@@ -204,3 +205,15 @@ def test_a_written_statement_takes_the_speaker_of_the_verb_before():
     statement = only("Trump said in a written statement that the talks were useful.",
                      "Statement")
     assert statement.agents == ["trump"]
+
+
+def test_a_mediation_by_a_third_party_is_between_the_two_sides():
+    text = "The summit between the US and North Korea ended. Moon helped broker a new round."
+    mediation = only(text, "Mediation")
+    assert (mediation.agents, sorted(mediation.targets)) == (["moon"], ["nk", "us"])
+
+
+def test_acting_as_mediator_makes_the_subject_the_mediator():
+    mediation = only("Kim and Trump met in Hanoi, with Vietnam acting as host and mediator.",
+                     "Mediation")
+    assert mediation.agents == ["vietnam"] and sorted(mediation.targets) == ["kim", "trump"]

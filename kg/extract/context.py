@@ -106,6 +106,7 @@ class ArgumentWords:
     purpose_nouns: frozenset[str]
     happening_verbs: frozenset[str]
     addressed_classes: frozenset[str]
+    between_classes: frozenset[str]
     visit_classes: frozenset[str]
     both_sides: tuple[tuple[str, ...], ...]
     complement_content_classes: frozenset[str]
@@ -114,8 +115,8 @@ class ArgumentWords:
     stated_intents: dict[str, str]
 
 
-CLASS_LISTS = frozenset({"addressed_classes", "visit_classes", "complement_content_classes",
-                         "answer_classes"})
+CLASS_LISTS = frozenset({"addressed_classes", "between_classes", "visit_classes",
+                         "complement_content_classes", "answer_classes"})
 
 
 @cache

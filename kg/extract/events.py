@@ -375,11 +375,13 @@ def light_verb_subject(noun: Token, context: ArticleContext) -> list[str]:
     stop = max(context.sentence_of(noun.i).start, noun.i - PREMODIFIER_WINDOW - 1)
     while i >= stop:
         token = context.doc[i]
-        if token.lower_ in argument_words().light_verbs:
+        before = previous_word(token)
+        noun_use = before is not None and (before.lower_ in DETERMINERS or before.lower_ == "as")
+        if token.lower_ in argument_words().light_verbs and not noun_use:
             return context.subject_before(i) or controller_subject(token, context)
-        if context.owner[i] or not (token.is_space or token.lower_ in DETERMINERS
-                                    or is_modifier_word(token)):
-            return []
+        if context.owner[i] or not (token.is_space or token.lower_ in DETERMINERS or noun_use
+                                    or token.lower_ in ("as", "and") or is_modifier_word(token)):
+            return []  # "acting as host and mediator" goes on to "acting"
         i -= 1
     return []
 
@@ -620,9 +622,9 @@ def fits_its_context(span: Span, event_class: EventClass, context: ArticleContex
     lemma, head = span.lemma_.lower(), span[0]
     if lemma in event_class.result_verbs and not names_result(head, context):
         return False
+    rest = context.doc[span.end:context.sentence_of(head.i).end]
     if lemma in event_class.future_verbs and not any(
-            t.lower_ in discourse().future_modals for t in context.doc[span.end:
-                                                                        context.sentence_of(head.i).end]):
+            t.lower_ in discourse().future_modals for t in rest):
         return False
     return not frames_an_event(span, event_class, context)
 
@@ -815,32 +817,51 @@ def main_sides(mentions: list[EventMention], sides: dict[str, str]) -> list[str]
 
 
 def address_to_counterparts(mentions: list[EventMention], context: ArticleContext) -> None:
-    """Targets from the two sides of the article's two-sided events: a demand, offer,
-    threat or rejection that names no target is addressed to the agent's counterpart, named
-    in the agent's own class (a state for a state) or as the other side of a person who
-    stands for one of them; a verb followed by "both sides" is addressed to both. The sides
-    come from the events of the other sentences: a counterpart in the event's own sentence
-    would be named as its target ("rejected the idea and accused Trump")."""
+    """Targets from the two sides of the article's two-sided events, where the text names
+    none: a verb followed by "both sides" is addressed to both, a mediation by a third
+    party is between them (``joint_targets``), and a demand, offer, threat or rejection is
+    addressed to the agent's counterpart (``counterpart_target``)."""
     sides = sides_of_actors(context)
+    pair = main_sides(mentions, sides)
     for mention in mentions:
         event = mention.event
-        sentence = context.sentence_index[mention.token]
-        pair = [] if event.targets else main_sides(
-            [m for m in mentions if context.sentence_index[m.token] != sentence], sides)
-        if not pair:
+        if event.targets or not pair:
             continue
-        if not mention.nominal and names_both_sides(mention.token, context):
-            targets = [side for side in pair if side not in event.agents]
-        elif event.cls in argument_words().addressed_classes and len(event.agents) == 1:
-            agent = event.agents[0]
-            targets = [side for side in pair if side != sides.get(agent, agent)]
-            if len(targets) != 1 or not (context.cls_of(targets[0]) == context.cls_of(agent)
-                                         or sides.get(agent) in pair):
-                continue
-        else:
-            continue
+        targets = joint_targets(mention, pair, sides, context) \
+            or counterpart_target(mention, mentions, sides, context)
         event.targets = targets
         event.actors = list(dict.fromkeys(event.actors + targets))
+
+
+def joint_targets(mention: EventMention, pair: list[str], sides: dict[str, str],
+                  context: ArticleContext) -> list[str]:
+    """Both sides, for a verb followed by "both sides" or a mediation by a third party."""
+    event = mention.event
+    if not mention.nominal and names_both_sides(mention.token, context) \
+            or event.cls in argument_words().between_classes and event.agents \
+            and not {sides.get(a, a) for a in event.agents} & set(pair):
+        return [side for side in pair if side not in event.agents]
+    return []
+
+
+def counterpart_target(mention: EventMention, mentions: list[EventMention],
+                       sides: dict[str, str], context: ArticleContext) -> list[str]:
+    """The other side for an addressed event of one agent: named in the agent's own class
+    (a state for a state), or the other side of a person who stands for one of them. The
+    sides come from the events of the other sentences: a counterpart in the event's own
+    sentence would be named as its target ("rejected the idea and accused Trump")."""
+    event = mention.event
+    if event.cls not in argument_words().addressed_classes or len(event.agents) != 1:
+        return []
+    sentence = context.sentence_index[mention.token]
+    pair = main_sides([m for m in mentions if context.sentence_index[m.token] != sentence],
+                      sides)
+    agent = event.agents[0]
+    targets = [side for side in pair if side != sides.get(agent, agent)]
+    if len(targets) != 1 or not (context.cls_of(targets[0]) == context.cls_of(agent)
+                                 or sides.get(agent) in pair):
+        return []
+    return targets
 
 
 def answer_targets(mentions: list[EventMention], context: ArticleContext) -> None:
