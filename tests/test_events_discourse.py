@@ -217,3 +217,14 @@ def test_acting_as_mediator_makes_the_subject_the_mediator():
     mediation = only("Kim and Trump met in Hanoi, with Vietnam acting as host and mediator.",
                      "Mediation")
     assert mediation.agents == ["vietnam"] and sorted(mediation.targets) == ["kim", "trump"]
+
+
+def test_a_name_inside_the_phrase_of_a_target_is_the_target():
+    imposed = only("The US imposed sanctions on the main banks of North Korea.",
+                   "SanctionImposed")
+    assert (imposed.agents, imposed.targets) == (["us"], ["nk"])
+
+
+def test_a_name_after_of_outside_a_target_phrase_is_no_target():
+    imposed = only("The US imposed sanctions at the request of North Korea.", "SanctionImposed")
+    assert imposed.targets == []

@@ -408,6 +408,18 @@ class ArticleContext:
                 return None
         return None
 
+    def outer_preposition(self, i: int) -> str | None:
+        """The preposition of the phrase that an "of" phrase at token ``i`` belongs to
+        ("sanctions on whole sectors of the Belarusian economy": "on"), where the words
+        between are no name and no trigger; else None."""
+        at = self.preposition_index(i)
+        if at is None or self.doc[at].lower_ != "of":
+            return None
+        outer = self.preposition_index(at)
+        if outer is None or any(j in self.trigger_tokens for j in range(outer, at)):
+            return None
+        return self.doc[outer].lower_
+
     def is_title_word(self, j: int) -> bool:
         """A capitalised word of no entity inside a sentence: part of a post before a name
         ("with President Hassan Rouhani")."""

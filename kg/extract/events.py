@@ -136,9 +136,13 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
                    agent_preps: frozenset[str] = frozenset({"by"})) -> None:
     """Sort the entities after a trigger into target, agent ("by"), place and topic; the
     direct objects are the entities before any preposition ("urged Pyongyang and
-    Washington")."""
+    Washington"); an "of" phrase inside a target's phrase is a target ("sanctions on the
+    sectors of its economy")."""
     for n, argument in enumerate(arguments):
         cls = context.cls_of(argument.local_id)
+        outer = context.outer_preposition(argument.start)
+        if outer in event_class.target_preps and argument.prep == "of":
+            argument = Argument(argument.local_id, argument.start, argument.end, outer)
         if cls in TOPIC_CLASSES:
             roles.topics.append(argument.local_id)
         elif argument.prep in ("in", "at") and cls in PLACE_CLASSES:
