@@ -78,6 +78,12 @@ def test_a_sentence_opening_date_dates_its_events_but_not_what_is_reported():
     assert found["WeaponsTest"] is None
 
 
+def test_a_sentence_opening_date_skips_inner_clauses_and_infinitives():
+    found = dates_of("On Monday, Kim, who had visited Seoul, met Trump.")
+    assert found == {"Meeting": date(2019, 2, 25), "Visit": None}
+    assert dates_of("On Monday, Kim vowed to visit Seoul.").get("Visit") is None
+
+
 def test_a_when_clause_takes_the_date_before_it():
     found = dates_of("Talks began in June last year, when Kim met Trump in Singapore.")
     assert found["Meeting"] == PartialDate(2018, 6)

@@ -281,16 +281,35 @@ def is_direct_object(verb: int, noun: int, context: ArticleContext) -> bool:
 def opened_by(span: Span, candidates: list[EventMention],
               context: ArticleContext) -> list[EventMention]:
     """The events a time expression opening its sentence dates ("On Monday, X arrived and
-    met Y"): those after it up to the sentence's next time expression, but not what a verb
-    of saying reports ("On Monday, X said Y had attacked")."""
+    met Y"): those up to the sentence's next time expression, but not those of a clause
+    within it ("..., which had been agreed in 2015", "Today, as the storm hit, ..."), what a
+    verb of saying reports ("On Monday, X said Y had attacked") or an infinitive ("declared
+    his intent to impose curbs")."""
     sentence = context.sentence_of(span.start)
     if any(not (t.is_punct or t.is_space) for t in context.doc[sentence.start:span.start]):
         return []
     following = [s.start for s in context.doc.spans.get("kg_dates", [])
                  if span.end <= s.start < sentence.end]
     end = min(following, default=sentence.end)
-    return [m for m in candidates if span.end <= m.token < end
-            and not is_reported_after(span.end - 1, m, context)]
+    inner = subordinate_tokens(span.end, end, context)
+    return [m for m in candidates if span.end <= m.token < end and m.token not in inner
+            and not is_reported_after(span.end - 1, m, context)
+            and context.tokens.lower[m.token - 1] != "to"]
+
+
+def subordinate_tokens(start: int, end: int, context: ArticleContext) -> set[int]:
+    """The tokens in [start, end) of clauses opened by a lower-case clause word ("which",
+    "who", "as", "after"), each up to the next comma."""
+    lower, openers = context.tokens.lower, discourse().clause_openers
+    inner: set[int] = set()
+    j = start
+    while j < end:
+        if lower[j] in openers and context.doc[j].is_lower and not context.quoted[j]:
+            close = next((k for k in range(j + 1, end) if lower[k] == ","), end)
+            inner.update(range(j, close))
+            j = close
+        j += 1
+    return inner
 
 
 def when_clause(span: Span, candidates: list[EventMention],
