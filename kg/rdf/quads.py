@@ -27,7 +27,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from pyoxigraph import Literal, NamedNode, Quad, Triple
+from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.model import (Claim, Entity, Event, Extraction, Mention, PartialDate, Quote, Relation,
                       Sanction)
@@ -36,7 +36,10 @@ from kg.rdf.iris import (article_iri, claim_key, entities_graph, mention_iri, qu
 from kg.rdf.vocab import (DCTERMS, DEFAULT_BASE, EKG, NIF, OWL, PROV, RDF, RDFS, SCHEMA, SEM,
                           SKOS, WD, XSD)
 
-Triples = Iterator[Triple]
+#: A statement as the (subject, predicate, object) of its terms: cheaper to make, compare and
+#: turn into a Quad than a pyoxigraph Triple, whose terms are copied again on each access.
+Statement = tuple[NamedNode, NamedNode, NamedNode | Literal]
+Triples = Iterator[Statement]
 TRUE = Literal("true", datatype=XSD.boolean)
 
 
@@ -123,13 +126,13 @@ def mention_triples(writer: Writer, subject: NamedNode, mention: Mention) -> Tri
     sentence = trimmed(text, mention.sentence_start, mention.sentence_end)
     writer.sentences.add(sentence)
     phrase = mention_iri(writer.article, mention.start, mention.end)
-    yield Triple(subject, EKG.mention, phrase)
-    yield Triple(phrase, RDF.type, NIF.Phrase)
-    yield Triple(phrase, NIF.referenceContext, writer.article)
-    yield Triple(phrase, NIF.beginIndex, index_literal(mention.start))
-    yield Triple(phrase, NIF.endIndex, index_literal(mention.end))
-    yield Triple(phrase, NIF.anchorOf, Literal(text[mention.start:mention.end]))
-    yield Triple(phrase, EKG.sentence, mention_iri(writer.article, *sentence))
+    yield (subject, EKG.mention, phrase)
+    yield (phrase, RDF.type, NIF.Phrase)
+    yield (phrase, NIF.referenceContext, writer.article)
+    yield (phrase, NIF.beginIndex, index_literal(mention.start))
+    yield (phrase, NIF.endIndex, index_literal(mention.end))
+    yield (phrase, NIF.anchorOf, Literal(text[mention.start:mention.end]))
+    yield (phrase, EKG.sentence, mention_iri(writer.article, *sentence))
 
 
 def sentence_triples(writer: Writer) -> Triples:
@@ -137,39 +140,39 @@ def sentence_triples(writer: Writer) -> Triples:
     text = writer.extraction.article.text
     for start, end in sorted(writer.sentences):
         sentence = mention_iri(writer.article, start, end)
-        yield Triple(sentence, RDF.type, NIF.Sentence)
-        yield Triple(sentence, NIF.referenceContext, writer.article)
-        yield Triple(sentence, NIF.beginIndex, index_literal(start))
-        yield Triple(sentence, NIF.endIndex, index_literal(end))
-        yield Triple(sentence, NIF.anchorOf, Literal(text[start:end]))
+        yield (sentence, RDF.type, NIF.Sentence)
+        yield (sentence, NIF.referenceContext, writer.article)
+        yield (sentence, NIF.beginIndex, index_literal(start))
+        yield (sentence, NIF.endIndex, index_literal(end))
+        yield (sentence, NIF.anchorOf, Literal(text[start:end]))
 
 
 def article_triples(writer: Writer) -> Triples:
     """The article: its class, metadata, hash and dateline place."""
     article, node = writer.extraction.article, writer.article
-    yield Triple(node, RDF.type, EKG.Article)
-    yield Triple(node, EKG.sha256, Literal(article.id))
+    yield (node, RDF.type, EKG.Article)
+    yield (node, EKG.sha256, Literal(article.id))
     for predicate, value in ((DCTERMS.title, article.title),
                              (DCTERMS.publisher, article.publisher),
                              (DCTERMS.creator, article.byline),
                              (DCTERMS.source, article.source)):
         if value:
-            yield Triple(node, predicate, Literal(value))
+            yield (node, predicate, Literal(value))
     if article.published:
-        yield Triple(node, DCTERMS.date, day(article.published))
+        yield (node, DCTERMS.date, day(article.published))
     if article.url:
-        yield Triple(node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI))
+        yield (node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI))
     if writer.extraction.dateline in writer.keys:
-        yield Triple(node, EKG.dateline, writer.iri(writer.extraction.dateline))
+        yield (node, EKG.dateline, writer.iri(writer.extraction.dateline))
 
 
 def canonical_triples(writer: Writer, entity: Entity) -> Triples:
     """An entity's canonical description: class, canonical name, Wikidata link."""
     node = writer.iri(entity.local_id)
-    yield Triple(node, RDF.type, EKG.term(entity.cls))
-    yield Triple(node, RDFS.label, Literal(writer.label(entity.local_id, entity.label)))
+    yield (node, RDF.type, EKG.term(entity.cls))
+    yield (node, RDFS.label, Literal(writer.label(entity.local_id, entity.label)))
     if entity.wikidata:
-        yield Triple(node, OWL.sameAs, WD.term(entity.wikidata))
+        yield (node, OWL.sameAs, WD.term(entity.wikidata))
 
 
 def entity_triples(writer: Writer, entity: Entity) -> Triples:
@@ -177,25 +180,25 @@ def entity_triples(writer: Writer, entity: Entity) -> Triples:
     names it uses, posts, mentions."""
     node = writer.iri(entity.local_id)
     label = writer.label(entity.local_id, entity.label)
-    yield Triple(writer.article, SCHEMA.mentions, node)
+    yield (writer.article, SCHEMA.mentions, node)
     for alias in sorted((entity.aliases | {entity.label}) - {label}):
-        yield Triple(node, SKOS.altLabel, Literal(alias))
+        yield (node, SKOS.altLabel, Literal(alias))
     if entity.confidence < 1.0:
-        yield Triple(node, EKG.confidence, decimal(entity.confidence))
+        yield (node, EKG.confidence, decimal(entity.confidence))
     if entity.affiliation in writer.keys:
-        yield Triple(node, EKG.affiliatedWith, writer.iri(entity.affiliation))
+        yield (node, EKG.affiliatedWith, writer.iri(entity.affiliation))
     for role in entity.roles:
         of_key = role.of if role.of and role.of.startswith("entity/") else None
         role_node = resource_iri(writer.base_iri,
                                  role_key(writer.keys[entity.local_id], role.title, of_key,
                                           role.former))
-        yield Triple(node, EKG.hasRole, role_node)
-        yield Triple(role_node, RDF.type, EKG.Role)
-        yield Triple(role_node, RDFS.label, Literal(role.title))
+        yield (node, EKG.hasRole, role_node)
+        yield (role_node, RDF.type, EKG.Role)
+        yield (role_node, RDFS.label, Literal(role.title))
         if of_key:
-            yield Triple(role_node, EKG.roleIn, resource_iri(writer.base_iri, of_key))
+            yield (role_node, EKG.roleIn, resource_iri(writer.base_iri, of_key))
         if role.former:
-            yield Triple(role_node, EKG.former, TRUE)
+            yield (role_node, EKG.former, TRUE)
     for mention in entity.mentions:
         yield from mention_triples(writer, node, mention)
 
@@ -246,26 +249,26 @@ def event_label(writer: Writer, event: Event) -> str:
 def event_triples(writer: Writer, event: Event) -> Triples:
     """An event: class, CAMEO code, participants in their roles, place, date, topics."""
     node = writer.iri(event.local_id)
-    yield Triple(node, RDF.type, EKG.term(event.cls))
-    yield Triple(node, RDFS.label,
+    yield (node, RDF.type, EKG.term(event.cls))
+    yield (node, RDFS.label,
                  Literal(writer.label(event.local_id, event_label(writer, event))))
     if event.cameo:
-        yield Triple(node, EKG.cameoCode, Literal(event.cameo))
-    yield Triple(node, EKG.trigger, Literal(event.trigger))
+        yield (node, EKG.cameoCode, Literal(event.cameo))
+    yield (node, EKG.trigger, Literal(event.trigger))
     for predicate, actors in ((SEM.hasActor, event.actors), (EKG.agent, event.agents),
                               (EKG.target, event.targets)):
         for actor in writer.iris(actors):
-            yield Triple(node, predicate, actor)
+            yield (node, predicate, actor)
     for place in writer.iris([event.place] if event.place else []):
-        yield Triple(node, SEM.hasPlace, place)
+        yield (node, SEM.hasPlace, place)
     if event.date:
-        yield Triple(node, EKG.period if isinstance(event.date, PartialDate) else EKG.date,
+        yield (node, EKG.period if isinstance(event.date, PartialDate) else EKG.date,
                      partial_date(event.date.isoformat()))
     for topic in writer.iris(event.topics):
-        yield Triple(node, EKG.topic, topic)
-    yield Triple(node, EKG.factuality, factuality(event))
-    yield Triple(node, EKG.confidence, decimal(event.confidence))
-    yield Triple(node, PROV.wasDerivedFrom, writer.article)
+        yield (node, EKG.topic, topic)
+    yield (node, EKG.factuality, factuality(event))
+    yield (node, EKG.confidence, decimal(event.confidence))
+    yield (node, PROV.wasDerivedFrom, writer.article)
     for mention in event.mentions:
         yield from mention_triples(writer, node, mention)
 
@@ -274,11 +277,11 @@ def quote_triples(writer: Writer, quote: Quote) -> Triples:
     """A quote: its words, its speaker, its article and where it stands."""
     speaker = writer.keys[quote.speaker]
     node = resource_iri(writer.base_iri, quote_key(speaker, quote.text))
-    yield Triple(node, RDF.type, EKG.Quote)
-    yield Triple(node, EKG.text, Literal(quote.text))
-    yield Triple(node, EKG.speaker, resource_iri(writer.base_iri, speaker))
-    yield Triple(node, EKG.confidence, decimal(quote.confidence))
-    yield Triple(node, PROV.wasDerivedFrom, writer.article)
+    yield (node, RDF.type, EKG.Quote)
+    yield (node, EKG.text, Literal(quote.text))
+    yield (node, EKG.speaker, resource_iri(writer.base_iri, speaker))
+    yield (node, EKG.confidence, decimal(quote.confidence))
+    yield (node, PROV.wasDerivedFrom, writer.article)
     yield from mention_triples(writer, node, quote.mention)
 
 
@@ -286,21 +289,21 @@ def sanction_triples(writer: Writer, sanction: Sanction) -> Triples:
     """A sanctions measure: who imposed it on whom, on which sectors, since when."""
     node = writer.iri(sanction.local_id)
     names = {entity.local_id: entity.label for entity in writer.extraction.entities}
-    yield Triple(node, RDF.type, EKG.Sanction)
+    yield (node, RDF.type, EKG.Sanction)
     label = "Sanctions" + "".join(
         f" {word} " + " and ".join(names[x] for x in ids if x in names)
         for word, ids in (("by", sanction.imposed_by), ("on", sanction.targets))
         if any(x in names for x in ids))
-    yield Triple(node, RDFS.label, Literal(writer.label(sanction.local_id, label)))
+    yield (node, RDFS.label, Literal(writer.label(sanction.local_id, label)))
     for imposer in writer.iris(sanction.imposed_by):
-        yield Triple(node, EKG.imposedBy, imposer)
+        yield (node, EKG.imposedBy, imposer)
     for target in writer.iris(sanction.targets):
-        yield Triple(node, EKG.sanctionTarget, target)
+        yield (node, EKG.sanctionTarget, target)
     for sector in sanction.sectors:
-        yield Triple(node, EKG.sector, Literal(sector))
+        yield (node, EKG.sector, Literal(sector))
     if sanction.since:
-        yield Triple(node, EKG.since, partial_date(sanction.since))
-    yield Triple(node, PROV.wasDerivedFrom, writer.article)
+        yield (node, EKG.since, partial_date(sanction.since))
+    yield (node, PROV.wasDerivedFrom, writer.article)
     for mention in sanction.mentions:
         yield from mention_triples(writer, node, mention)
 
@@ -314,20 +317,20 @@ def claim_node(writer: Writer, claim: Claim) -> NamedNode:
 def claim_triples(writer: Writer, claim: Claim, claims: dict[str, Claim]) -> Triples:
     """A claim: its claimant, the event claimed, the claims it contradicts."""
     node = claim_node(writer, claim)
-    yield Triple(node, RDF.type, EKG.Claim)
-    yield Triple(node, EKG.claimant, writer.iri(claim.claimant))
-    yield Triple(node, EKG.claimedEvent, writer.iri(claim.event))
+    yield (node, RDF.type, EKG.Claim)
+    yield (node, EKG.claimant, writer.iri(claim.claimant))
+    yield (node, EKG.claimedEvent, writer.iri(claim.event))
     for other in claim.contradicts:
         if other in claims and writable_claim(writer, claims[other]):
-            yield Triple(node, EKG.contradicts, claim_node(writer, claims[other]))
-    yield Triple(node, PROV.wasDerivedFrom, writer.article)
+            yield (node, EKG.contradicts, claim_node(writer, claims[other]))
+    yield (node, PROV.wasDerivedFrom, writer.article)
     if claim.mention:
         yield from mention_triples(writer, node, claim.mention)
 
 
 def relation_triples(writer: Writer, relation: Relation) -> Triples:
     """A fact between two entities: located in, member of, works for."""
-    yield Triple(writer.iri(relation.subject), EKG.term(relation.predicate),
+    yield (writer.iri(relation.subject), EKG.term(relation.predicate),
                  writer.iri(relation.object))
 
 
@@ -386,5 +389,5 @@ def extraction_quads(extraction: Extraction, base_iri: str = DEFAULT_BASE,
                               if entity.local_id in writer.keys
                               for triple in canonical_triples(writer, entity))
     said = dict.fromkeys(article_triple_stream(writer))
-    return [Quad(t.subject, t.predicate, t.object, writer.article) for t in said] + \
-        [Quad(t.subject, t.predicate, t.object, shared) for t in canonical]
+    return [Quad(*statement, writer.article) for statement in said] + \
+        [Quad(*statement, shared) for statement in canonical]
