@@ -171,7 +171,8 @@ def test_relative_days_bounds_and_generic_weekdays_are_marked_as_such(text, expe
 @pytest.mark.parametrize("text", ["In Seoul, Moon urged Kim to return to the table.",
                                   "At a news conference in Seoul, Moon urged Kim to return.",
                                   "Moon, speaking in Seoul, urged Kim to return.",
-                                  "Speaking in Seoul on Friday, Moon urged Kim to return."])
+                                  "Speaking in Seoul on Friday, Moon urged Kim to return.",
+                                  "During a dinner in Seoul, Moon urged Kim to return."])
 def test_a_phrase_that_sets_the_scene_places_the_events_after_it(text):
     assert places_of(text)["Appeal"] == "seoul"
 
