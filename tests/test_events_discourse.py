@@ -228,3 +228,14 @@ def test_a_name_inside_the_phrase_of_a_target_is_the_target():
 def test_a_name_after_of_outside_a_target_phrase_is_no_target():
     imposed = only("The US imposed sanctions at the request of North Korea.", "SanctionImposed")
     assert imposed.targets == []
+
+
+def test_a_pronoun_opening_a_sentence_is_the_entity_the_sentence_before_opens_with():
+    text = ("Moon is respected in Seoul, where Kim urged calm last week. "
+            "He urged the US to wait.")
+    appeal = next(e for e in events_of(text) if e.targets == ["us"])
+    assert appeal.agents == ["moon"]
+
+
+def test_declaring_an_emergency_is_no_statement():
+    assert classes_of("Moon declared a state of emergency in Seoul.") == []

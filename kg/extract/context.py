@@ -262,6 +262,7 @@ class ArticleContext:
         """The entity a third-person pronoun at token ``i`` stands for, or None.
 
         ``preferred`` (most recent last) is tried first, e.g. the last speakers for "he said";
+        then, for a pronoun opening its sentence, the entity the sentence before opens with;
         then the latest event agent within a few sentences; then the nearest earlier mention.
         """
         allowed = discourse().pronouns.get(self.doc[i].lower_)
@@ -270,6 +271,9 @@ class ArticleContext:
         for local_id in reversed(preferred):
             if self.cls_of(local_id) in allowed:
                 return local_id
+        topic = self.previous_topic(i)
+        if topic is not None and self.cls_of(topic) in allowed:
+            return topic
         here = self.sentence_index[i]
         for token, local_id in reversed(self.recent_agents):
             if token >= i:
@@ -283,6 +287,16 @@ class ArticleContext:
             if local_id and self.cls_of(local_id) in allowed and not self.quoted[j]:
                 return local_id
         return None
+
+    def previous_topic(self, i: int) -> str | None:
+        """For a pronoun that opens its sentence ("He welcomed the sanctions"), the entity
+        the sentence before opens with, its likely subject; else None."""
+        sentence = self.sentence_of(i)
+        if self.word_before(i) is not None or sentence.start == 0:
+            return None
+        previous = self.sentence_of(sentence.start - 1)
+        return next((self.owner[j] for j in range(previous.start, previous.end)
+                     if self.owner[j] and not self.quoted[j]), None)
 
     def side_of(self, local_id: str) -> str:
         """The state a person stands for: the country of their first current post ("US

@@ -823,7 +823,7 @@ def main_sides(mentions: list[EventMention], sides: dict[str, str]) -> list[str]
 def address_to_counterparts(mentions: list[EventMention], context: ArticleContext) -> None:
     """Targets from the two sides of the article's two-sided events, where the text names
     none: a verb followed by "both sides" is addressed to both, a mediation by a third
-    party is between them (``joint_targets``), and a demand, offer, threat or rejection is
+    party is between them (``joint_targets``), and a demand, offer or threat is
     addressed to the agent's counterpart (``counterpart_target``)."""
     sides = sides_of_actors(context)
     pair = main_sides(mentions, sides)
