@@ -54,6 +54,10 @@ def test_the_verb_not_its_object_noun_takes_the_date():
     assert found == {"Rejection": date(2019, 2, 28)}
 
 
+def test_a_past_date_after_an_appeal_s_content_dates_the_appeal():
+    assert dates_of("Moon urged Kim to resume talks on Monday.")["Appeal"] == date(2019, 2, 25)
+
+
 def test_the_following_day_counts_from_the_last_day_named():
     text = "North Korea fired two missiles on 9 May 2019. KCNA reported the following day " \
            "that Kim had watched."

@@ -179,7 +179,9 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
         paragraph = context.paragraph_at(span.start)
         candidates = [m for m in by_sentence.get(context.sentence_index[span.start], [])
                       if context.paragraph_at(m.token) == paragraph]
-        chosen = dated_mention(span, candidates, context)
+        published = context.article.published
+        chosen = dated_mention(span, candidates, context,
+                               to_come=published is not None and day > published)
         if chosen is not None and chosen.event.date is None \
                 and not is_past_after(chosen, day, context):
             chosen.event.date, chosen.event.date_text = day, span.text
@@ -221,13 +223,16 @@ def resolved_expressions(context: ArticleContext) -> list[tuple[Span, date]]:
     return resolved
 
 
-def dated_mention(span: Span, candidates: list[EventMention],
-                  context: ArticleContext) -> EventMention | None:
+def dated_mention(span: Span, candidates: list[EventMention], context: ArticleContext,
+                  to_come: bool = False) -> EventMention | None:
     """The mention a time expression belongs to: a trigger right after it with no
     punctuation or conjunction between ("yesterday promised"), else the closest one before
     it that no verb of saying or new clause stands between ("X met Y, officials said on
-    Friday" dates no meeting), or the verb whose object that one heads ("rejected the accusation on Friday":
-    the rejection). "since" dates a state named by a noun or a participle after one
+    Friday" dates no meeting), or the verb whose object that one heads ("rejected the
+    accusation on Friday": the rejection); where that one is only the content of another
+    event, the day is not one to come (``to_come``) and no auxiliary stands between, the
+    event whose content it is ("urged Kim to resume talks on Monday": the appeal, on a
+    Monday past; not "announced it would meet on Monday"). "since" dates a state named by a noun or a participle after one
     ("sanctions in place since 2016", "sanctions imposed on it since 2016"), not a verb ("has
     tightened them since 2016") or "the first test since".
     """
@@ -249,6 +254,12 @@ def dated_mention(span: Span, candidates: list[EventMention],
     if nearest.nominal and nearest.token == span.start - 1 and verb is not None \
             and not verb.nominal and is_direct_object(verb.token, nearest.token, context):
         return verb
+    if nearest.suppressed and nearest.token == span.start - 1 and not to_come:
+        governor = next((m for m in reversed(before) if not (m.nominal or m.suppressed)), None)
+        if governor is not None and not any(
+                context.tokens.lower[j] in verb_chain_words() - {"to"}
+                for j in range(governor.token + 1, span.start)):
+            return governor
     return nearest
 
 
