@@ -239,3 +239,8 @@ def test_a_pronoun_opening_a_sentence_is_the_entity_the_sentence_before_opens_wi
 
 def test_declaring_an_emergency_is_no_statement():
     assert classes_of("Moon declared a state of emergency in Seoul.") == []
+
+
+def test_a_joint_event_of_one_actor_without_place_says_nothing():
+    assert classes_of("Kim agreed, saying the plan was sound.") == []
+    assert classes_of("Kim met in Hanoi.") == ["Meeting"]

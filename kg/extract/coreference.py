@@ -6,7 +6,8 @@ place, date and ordinal ("second", "initial") do not conflict. A meeting mention
 no actor and no place ("before the meeting") joins the most-mentioned compatible meeting. Afterwards a
 meeting of a series ("the initial meeting in Singapore") without actors takes the actors of
 its series ("the second meeting between Kim and Trump"); events left with neither actors nor
-place are dropped, as they say nothing a reader could query.
+place, or joint events with one actor and no place, are dropped, as they say nothing a reader
+could query.
 """
 from __future__ import annotations
 
@@ -126,4 +127,13 @@ def merge_mentions(mentions: list[EventMention]) -> list[Event]:
     """The article's events: coreferent mentions merged, empty events dropped."""
     clusters = cluster_mentions(mentions)
     complete_series(clusters)
-    return [c.event for c in clusters if c.event.actors or c.event.place is not None]
+    return [c.event for c in clusters if says_something(c.event)]
+
+
+def says_something(event: Event) -> bool:
+    """Whether an event tells a reader more than its class: it has a place, or actors, and
+    a joint event more than one ("Hataman agreed" is an opinion, not an agreement)."""
+    if event.place is not None:
+        return True
+    joint = event_classes()[event.cls].symmetric
+    return len(event.actors) > 1 or bool(event.actors) and not joint
