@@ -54,6 +54,11 @@ def test_the_verb_not_its_object_noun_takes_the_date():
     assert found == {"Rejection": date(2019, 2, 28)}
 
 
+def test_a_verb_takes_no_day_after_the_article_s_unless_told_as_to_come():
+    assert dates_of("KCNA reported Kim will visit Seoul on March 5.") == {"Statement": None}
+    assert dates_of("KCNA reported on March 5 that Kim had left.") == {"Statement": None}
+
+
 def test_a_past_date_after_an_appeal_s_content_dates_the_appeal():
     assert dates_of("Moon urged Kim to resume talks on Monday.")["Appeal"] == date(2019, 2, 25)
 
@@ -137,6 +142,8 @@ def test_the_tense_of_the_clause_places_its_time_expression(text, tense, expecte
     ("date", "on December 12", None, date(2019, 12, 12)),
     ("date", "on February 12", "future", date(2020, 2, 12)),
     ("date", "on December 12, 2019", "past", date(2019, 12, 12)),
+    ("date", "on December 12 last year", None, date(2018, 12, 12)),
+    ("date", "on 2 May this year", "past", date(2019, 5, 2)),
     ("weekday", "on Tuesday", None, date(2019, 3, 12)),
     ("weekday", "on Tuesday", "future", date(2019, 3, 19)),
     ("weekday", "on Thursday", "future", date(2019, 3, 21)),
@@ -162,6 +169,7 @@ def test_days_counted_from_another(text, last_day, expected):
     ("They met again the following morning.", [("the following morning", "anchored")]),
     ("On the same day, envoys met.", [("On the same day", "anchored")]),
     ("Two days later they left.", [("Two days later", "anchored")]),
+    ("They met on March 20 last year.", [("on March 20 last year", "date")]),
     ("It was day-to-day work, that day-to-day grind.", []),
     ("Curbs stay until April 30.", [("until April 30", "bound")]),
     ("Masks are required from June 15.", [("from June 15", "bound")]),

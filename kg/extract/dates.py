@@ -82,18 +82,23 @@ def parsed_date(text: str, published: date | None) -> date | None:
 
 
 def dated_day(words: list[str], published: date | None, tense: str | None = None) -> date | None:
-    """A day written with its month ("March 1, 2019", "on 4 March"); one written without
-    its year is in the article's year, or in the year before for an event told as past that
-    would then fall after the article's date ("signed on November 27" in a January article),
-    in the year after for one to come that would fall before it."""
-    day = parsed_date(" ".join(word for word in words if word != "on"), published)
+    """A day written with its month ("March 1, 2019", "on 4 March", "March 1 last year").
+    One written without its year is in the article's year; or in the year before for an
+    event told as past that would then fall after the article's date ("signed on November
+    27" in a January article), in the year after for one to come that would fall before it.
+    """
+    offsets = time_words()["modifier_offsets"]
+    offset = next((offsets[w] for w in words if w in offsets), None)
+    written = [w for w in words if w != "on" and w not in offsets and w != "year"]
+    day = parsed_date(" ".join(written), published)
     if day is None or published is None or any(len(w) == 4 and w.isdigit() for w in words):
         return day
-    shift = -1 if tense == "past" and day > published else \
-        1 if tense == "future" and day < published else 0
-    if shift and (day.month, day.day) == (2, 29):
+    if offset is None:
+        offset = -1 if tense == "past" and day > published else \
+            1 if tense == "future" and day < published else 0
+    if offset and (day.month, day.day) == (2, 29):
         return None
-    return day.replace(year=day.year + shift)
+    return day.replace(year=day.year + offset)
 
 
 def shifted_month(published: date, months: int) -> PartialDate:

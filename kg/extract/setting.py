@@ -175,7 +175,7 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
         by_sentence.setdefault(context.sentence_index[mention.token], []).append(mention)
     dated_by: dict[int, Span] = {}  # id of a mention -> the expression that dated it
     resolved = resolved_expressions(context)
-    for span, day in resolved:
+    for span, day, tense in resolved:
         paragraph = context.paragraph_at(span.start)
         candidates = [m for m in by_sentence.get(context.sentence_index[span.start], [])
                       if context.paragraph_at(m.token) == paragraph]
@@ -183,10 +183,10 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
         chosen = dated_mention(span, candidates, context,
                                to_come=published is not None and day > published)
         if chosen is not None and chosen.event.date is None \
-                and not is_past_after(chosen, day, context):
+                and not is_verb_after(chosen, day, tense, context):
             chosen.event.date, chosen.event.date_text = day, span.text
             dated_by[id(chosen)] = span
-    for span, day in resolved:
+    for span, day, _ in resolved:
         candidates = by_sentence.get(context.sentence_index[span.start], [])
         for mention in chain(opened_by(span, candidates, context),
                              when_clause(span, candidates, context)):
@@ -196,30 +196,34 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
     share_coordinated_dates(mentions, dated_by, context)
 
 
-def is_past_after(mention: EventMention, day: date, context: ArticleContext) -> bool:
-    """Whether a verb told as past would be dated after the article's date ("reported that
-    he will be buried on Tuesday": the burial's Tuesday is not the report's)."""
+def is_verb_after(mention: EventMention, day: date, tense: str | None,
+                  context: ArticleContext) -> bool:
+    """Whether a verb would be dated after the article's date though it is told as past
+    ("reported that he will be buried on Tuesday": the burial's Tuesday is not the
+    report's) or the expression is not told as to come ("has declared tomorrow a day of
+    mourning")."""
     published = context.article.published
     return not mention.nominal and published is not None and day > published \
-        and is_past_form(context.doc[mention.token])
+        and (tense != "future" or is_past_form(context.doc[mention.token]))
 
 
-def resolved_expressions(context: ArticleContext) -> list[tuple[Span, date]]:
+def resolved_expressions(context: ArticleContext) -> list[tuple[Span, date, str | None]]:
     """The article's time expressions that date events, outside quotes, each with the day
-    (or month, or year) it names; a day counted from another counts from the last day
-    named before it."""
+    (or month, or year) it names and the tense of its clause (``tense_of``); a day counted
+    from another counts from the last day named before it."""
     published = context.article.published
     last_day: date | None = None
-    resolved: list[tuple[Span, date]] = []
+    resolved: list[tuple[Span, date, str | None]] = []
     for span in context.doc.spans.get("kg_dates", []):
         if span.label_ not in DAY_KINDS or context.quoted[span.start]:
             continue
-        day = day_of(span.label_, span.text, published, last_day, tense_of(span, context))
+        tense = tense_of(span, context)
+        day = day_of(span.label_, span.text, published, last_day, tense)
         if day is None:
             continue
         if span.label_ != "since" and not isinstance(day, PartialDate):
             last_day = day
-        resolved.append((span, day))
+        resolved.append((span, day, tense))
     return resolved
 
 

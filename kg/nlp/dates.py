@@ -7,7 +7,7 @@ resolve it against the article's date:
 | --- | --- |
 | day | "yesterday", "today" |
 | weekday | "on Thursday", "Friday", "Thursday night" |
-| date | "March 1, 2019", "1 March 2019", "on March 1", "2019-03-01" |
+| date | "March 1, 2019", "1 March 2019", "on March 1", "March 1 last year", "2019-03-01" |
 | month | "in March 2016", "March 2016", "March, 2016" |
 | month_name | "in June", "last November", "June last year", "early June" (no year written) |
 | year | "in 2016" |
@@ -64,6 +64,7 @@ def date_patterns(words: dict) -> dict[str, list[list[dict]]]:
     year = {"SHAPE": "dddd"}
     modifier = {"LOWER": {"IN": list(words["period_modifiers"])}}
     day_word = {"LOWER": {"IN": ["day", *words["day_parts"]]}}
+    this_year = {"LOWER": {"IN": ["year"]}}
     count = {"LOWER": {"IN": list(words["counts"])}}
     unit = {"LOWER": {"IN": list(words["anchored_units"])}}
     direction = {"LOWER": {"IN": list(words["anchored_directions"])}}
@@ -72,9 +73,10 @@ def date_patterns(words: dict) -> dict[str, list[list[dict]]]:
         "weekday": [[weekday, {"LOWER": {"IN": list(words["day_parts"])}, "OP": "?"}]],
         "date": [[month, {"ORTH": ".", "OP": "?"}, day_number, {"ORTH": ",", "OP": "?"}, year],
                  [day_number, month, year], [month, day_number], [day_number, month],
+                 [month, day_number, modifier, this_year], [day_number, month, modifier, this_year],
                  [year, {"ORTH": "-"}, {"SHAPE": "dd"}, {"ORTH": "-"}, {"SHAPE": "dd"}]],
         "month": [[month, year], [month, {"ORTH": ","}, year]],
-        "month_name": [[month, modifier, {"LOWER": {"IN": ["year"]}}], [month]],
+        "month_name": [[month, modifier, this_year], [month]],
         "year": [[year]],
         "period": [[{"LOWER": {"IN": list(words["qualifiers"])}, "OP": "?"}, modifier,
                     {"LOWER": {"IN": list(words["periods"])}}]],
