@@ -244,3 +244,20 @@ def test_declaring_an_emergency_is_no_statement():
 def test_a_joint_event_of_one_actor_without_place_says_nothing():
     assert classes_of("Kim agreed, saying the plan was sound.") == []
     assert classes_of("Kim met in Hanoi.") == ["Meeting"]
+
+
+def test_rejecting_what_someone_owns_targets_the_owner():
+    assert only("Moon rejected Kim's offer.", "Rejection").targets == ["kim"]
+    rejection = only("Trump said the North wanted everything. Pyongyang disputed his account.",
+                     "Rejection")
+    assert (rejection.agents, rejection.targets) == (["nk"], ["trump"])
+
+
+def test_a_dispute_as_a_noun_is_no_rejection():
+    assert classes_of("Talks stalled in a budget dispute between Kim and the US.") \
+        == ["Negotiation"]
+
+
+def test_sanctioning_is_imposing_sanctions():
+    imposed = only("The US sanctioned North Korea's shipping firms.", "SanctionImposed")
+    assert (imposed.agents, imposed.targets) == (["us"], ["nk"])

@@ -871,25 +871,42 @@ def counterpart_target(mention: EventMention, mentions: list[EventMention],
 def answer_targets(mentions: list[EventMention], context: ArticleContext) -> None:
     """A rejection or condemnation of an earlier event named right after it ("rejected the
     accusation", "condemned the launch", "rejected the measures") targets that event's
-    agent, as the state it stands for where the answering agent is a state."""
+    agent, as the state it stands for where the answering agent is a state; one of what
+    someone owns ("disputed his account") targets the owner."""
     sides = sides_of_actors(context)
     for n, mention in enumerate(mentions):
         event = mention.event
         if event.cls not in argument_words().answer_classes or event.targets \
                 or len(event.agents) != 1:
             continue
+        target = answered_possessor(mention, context)
         answered_class = answered_event_class(mention, mentions[n + 1:n + 2], context)
         earlier = next((m for m in reversed(mentions[:n]) if answered_class is not None
                         and m.event.cls == answered_class and m.event.agents
                         and not m.suppressed), None)
-        if earlier is None:
-            continue
-        answered = earlier.event.agents[0]
-        side = sides.get(answered, answered)
-        target = side if context.cls_of(side) == context.cls_of(event.agents[0]) else answered
-        if target not in event.agents:
+        if target is None and earlier is not None:
+            answered = earlier.event.agents[0]
+            side = sides.get(answered, answered)
+            target = side if context.cls_of(side) == context.cls_of(event.agents[0]) \
+                else answered
+        if target is not None and target not in event.agents:
             event.targets = [target]
             event.actors = list(dict.fromkeys(event.actors + [target]))
+
+
+def answered_possessor(mention: EventMention, context: ArticleContext) -> str | None:
+    """The owner of what an answer rejects or condemns, named as its possessor ("disputed
+    his account", "rejected Kim's offer")."""
+    owner = next_word(context.doc[mention.token])
+    if owner is not None and owner.lower_ in ("the", "a", "an"):
+        return None
+    if owner is not None and owner.lower_ in discourse().represented_possessives | {"their"}:
+        return context.resolve_pronoun(owner.i)
+    if owner is not None and context.owner[owner.i]:
+        end = context.span_end[owner.i]
+        if end < len(context.doc) and context.doc[end].lower_ in ("'s", "’s"):
+            return context.owner[owner.i]
+    return None
 
 
 def answered_event_class(mention: EventMention, following: list[EventMention],
