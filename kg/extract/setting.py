@@ -1,9 +1,12 @@
 """Where and when: the places and dates of an article's event mentions.
 
-Runs after kg/extract/events.py has found each mention's actors: a mention with no place of
-its own takes one from its sentence (``inherit_places``), and each time expression of the
-text dates the event mention it belongs to (``attach_dates``). Suppressed mentions take part
-(a date may belong to them) and are dropped at the end (``situated``).
+Runs after kg/extract/events.py has found each mention's actors. A mention with no place of
+its own takes one from its sentence (``inherit_places``), from a phrase that sets the scene
+("In Beijing, ...", "Speaking in Seoul, ...": ``scene_places``) or from a clause that puts
+its agent somewhere ("Biegun was in Seoul": ``located_agents``). Each time expression of the
+text dates the event mention it belongs to, read in the tense of its clause, and one that
+opens a sentence dates that sentence's events (``attach_dates``). Suppressed mentions take
+part (a date may belong to them) and are dropped at the end (``situated``).
 """
 from __future__ import annotations
 
@@ -14,8 +17,8 @@ from itertools import chain
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import (AUXILIARIES, DETERMINERS, PLACE_CLASSES, PREPOSITIONS,
-                                ArticleContext, argument_words, discourse)
+from kg.extract.context import (AUXILIARIES, DETERMINERS, HYPHENS, PLACE_CLASSES,
+                                PREPOSITIONS, ArticleContext, argument_words, discourse)
 from kg.extract.dates import DAY_KINDS, day_of, time_words
 from kg.extract.events import (PREMODIFIER_WINDOW, EventMention, is_coordinated_verb,
                                is_presupposed, previous_word)
@@ -25,7 +28,6 @@ from kg.nlp.events import read_lexicon_yaml
 ADJACENT = 2
 PHRASE_REACH = 12  # tokens from the start of a phrase that sets the scene to its comma
 CONJUNCTIONS = frozenset({"and", "but", "or"})
-HYPHENS = frozenset({"-", "‐"})
 
 
 def situated(mentions: list[EventMention], context: ArticleContext) -> list[EventMention]:
@@ -65,15 +67,21 @@ def inherit_places(mentions: list[EventMention], context: ArticleContext) -> Non
             mention.event.place = previous.event.place
 
 
+def by_sentence(mentions: list[EventMention],
+                context: ArticleContext) -> dict[int, list[EventMention]]:
+    """The mentions of each sentence (by its number), in text order."""
+    grouped: dict[int, list[EventMention]] = {}
+    for mention in mentions:
+        grouped.setdefault(context.sentence_index[mention.token], []).append(mention)
+    return grouped
+
+
 def scene_places(mentions: list[EventMention], context: ArticleContext) -> None:
     """Places from a phrase that sets the scene of its sentence ("In Beijing, the spokesman
     urged ...", "At a news conference in Seoul, ...", "Moon, speaking in Seoul, said ..."):
     the events after it in the sentence that name no place take it, but not what a verb of
     saying reports."""
-    by_sentence: dict[int, list[EventMention]] = {}
-    for mention in mentions:
-        by_sentence.setdefault(context.sentence_index[mention.token], []).append(mention)
-    for number, group in by_sentence.items():
+    for number, group in by_sentence(mentions, context).items():
         for end, place in scene_phrases(context.sentences[number], context):
             for mention in group:
                 if mention.token > end and mention.event.place is None \
@@ -130,10 +138,10 @@ def is_reported_after(start: int, mention: EventMention, context: ArticleContext
 def located_agents(mentions: list[EventMention], context: ArticleContext) -> None:
     """A clause that puts someone in a place ("Biegun was in Seoul at the time") places
     their later acts in the paragraph that name no place ("He urged North Korea to ...")."""
-    lower = context.tokens.lower
+    lower, words = context.tokens.lower, setting_words()
     for j in range(len(context.doc) - 2):
-        if lower[j] not in setting_words()["locating_verbs"] or context.quoted[j] \
-                or lower[j + 1] not in setting_words()["location_preps"]:
+        if lower[j] not in words["locating_verbs"] or context.quoted[j] \
+                or lower[j + 1] not in words["location_preps"]:
             continue
         place = next((context.owner[k] for k in range(j + 2, min(j + 4, len(context.doc)))
                       if is_place_argument(k, context)), None)
@@ -170,16 +178,14 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
     from another ("the next day") counts from the last day the text named; quoted
     expressions, periods and weeks date nothing.
     """
-    by_sentence: dict[int, list[EventMention]] = {}
-    for mention in mentions:
-        by_sentence.setdefault(context.sentence_index[mention.token], []).append(mention)
+    sentences = by_sentence(mentions, context)
+    published = context.article.published
     dated_by: dict[int, Span] = {}  # id of a mention -> the expression that dated it
     resolved = resolved_expressions(context)
     for span, day, tense in resolved:
         paragraph = context.paragraph_at(span.start)
-        candidates = [m for m in by_sentence.get(context.sentence_index[span.start], [])
+        candidates = [m for m in sentences.get(context.sentence_index[span.start], [])
                       if context.paragraph_at(m.token) == paragraph]
-        published = context.article.published
         chosen = dated_mention(span, candidates, context,
                                to_come=published is not None and day > published)
         if chosen is not None and chosen.event.date is None \
@@ -187,7 +193,7 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
             chosen.event.date, chosen.event.date_text = day, span.text
             dated_by[id(chosen)] = span
     for span, day, _ in resolved:
-        candidates = by_sentence.get(context.sentence_index[span.start], [])
+        candidates = sentences.get(context.sentence_index[span.start], [])
         for mention in chain(opened_by(span, candidates, context),
                              when_clause(span, candidates, context)):
             if mention.event.date is None:
@@ -236,9 +242,9 @@ def dated_mention(span: Span, candidates: list[EventMention], context: ArticleCo
     accusation on Friday": the rejection); where that one is only the content of another
     event, the day is not one to come (``to_come``) and no auxiliary stands between, the
     event whose content it is ("urged Kim to resume talks on Monday": the appeal, on a
-    Monday past; not "announced it would meet on Monday"). "since" dates a state named by a noun or a participle after one
-    ("sanctions in place since 2016", "sanctions imposed on it since 2016"), not a verb ("has
-    tightened them since 2016") or "the first test since".
+    Monday past; not "announced it would meet on Monday"). "since" dates a state named by a
+    noun or a participle after one ("sanctions in place since 2016", "sanctions imposed on
+    it since 2016"), not a verb ("has tightened them since 2016") or "the first test since".
     """
     doc = context.doc
     if span.label_ == "since":
@@ -251,19 +257,25 @@ def dated_mention(span: Span, candidates: list[EventMention], context: ArticleCo
     before = [m for m in candidates if m.token < span.start
               and not speech_verb_between(m.token, span.start, context)
               and not new_clause_between(m.token, span.start, context)]
-    if not before:
-        return None
+    return governing_mention(before, span, context, to_come) if before else None
+
+
+def governing_mention(before: list[EventMention], span: Span, context: ArticleContext,
+                      to_come: bool) -> EventMention:
+    """Of the mentions before a time expression, the one it dates (see ``dated_mention``):
+    the nearest, or the event whose object or content the nearest is."""
     nearest = before[-1]
+    if nearest.token != span.start - 1:
+        return nearest
     verb = before[-2] if len(before) > 1 else None
-    if nearest.nominal and nearest.token == span.start - 1 and verb is not None \
-            and not verb.nominal and is_direct_object(verb.token, nearest.token, context):
+    if nearest.nominal and verb is not None and not verb.nominal \
+            and is_direct_object(verb.token, nearest.token, context):
         return verb
-    if nearest.suppressed and nearest.token == span.start - 1 and not to_come:
-        governor = next((m for m in reversed(before) if not (m.nominal or m.suppressed)), None)
-        if governor is not None and not any(
-                context.tokens.lower[j] in verb_chain_words() - {"to"}
-                for j in range(governor.token + 1, span.start)):
-            return governor
+    governor = next((m for m in reversed(before) if not (m.nominal or m.suppressed)), None)
+    if nearest.suppressed and not to_come and governor is not None and not any(
+            context.tokens.lower[j] in verb_chain_words() - {"to"}
+            for j in range(governor.token + 1, span.start)):
+        return governor
     return nearest
 
 
@@ -280,7 +292,8 @@ def new_clause_between(start: int, end: int, context: ArticleContext) -> bool:
     """Whether a comma and a conjunction open a new clause in (start, end) ("..., and he is
     due to fly home on Tuesday")."""
     lower = context.tokens.lower
-    return any(lower[j] == "," and lower[j + 1] in CONJUNCTIONS for j in range(start + 1, end - 1))
+    return any(lower[j] == "," and lower[j + 1] in CONJUNCTIONS
+               for j in range(start + 1, end - 1))
 
 
 def is_direct_object(verb: int, noun: int, context: ArticleContext) -> bool:

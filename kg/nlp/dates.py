@@ -14,7 +14,9 @@ resolve it against the article's date:
 | since | "since March 2016", "since 2016", "since last year" |
 | period | "last week", "this month", "earlier this year" (never resolved to a day) |
 | bound | "until April 30", "from June 15", "by Friday" (a limit of a period: dates no event) |
-| anchored | "the next day", "on the same day", "later that evening", "two days later" (counted from the day the text named last) |
+| anchored | "the next day", "on the same day", "later that evening", "two days later" |
+
+An anchored day counts from the day the text named last.
 
 The words come from ontology/lexicon/time.yaml.
 
