@@ -261,3 +261,9 @@ def test_a_dispute_as_a_noun_is_no_rejection():
 def test_sanctioning_is_imposing_sanctions():
     imposed = only("The US sanctioned North Korea's shipping firms.", "SanctionImposed")
     assert (imposed.agents, imposed.targets) == (["us"], ["nk"])
+
+
+def test_a_participle_after_a_comma_takes_the_subject_of_the_last_verb_before():
+    text = "Kim lashed out at the summit in Hanoi, accusing the US of bad faith."
+    accusation = only(text, "Accusation")
+    assert (accusation.agents, accusation.targets) == (["kim"], ["us"])

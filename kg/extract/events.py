@@ -320,11 +320,16 @@ def purpose_subject(noun: Token, context: ArticleContext) -> list[str]:
 
 
 def participle_subject(verb: Token, comma: Token, context: ArticleContext) -> list[str]:
-    """"he said, urging Iran": the subject of the verb before the comma."""
-    governor = previous_word(comma)
-    if governor is not None and verb.lower_.endswith("ing") and (
-            governor.lower_ in discourse().speech_verbs or context.is_other_verb(governor)):
-        return context.subject_before(governor.i)
+    """"he said, urging Iran", "the ministry said it had seized a ship, the Wise Honest,
+    accusing Pyongyang": the subject of the last verb before the comma."""
+    if not verb.lower_.endswith("ing"):
+        return []
+    start = context.sentence_of(comma.i).start
+    for j in range(comma.i - 1, start - 1, -1):
+        token = context.doc[j]
+        if not context.quoted[j] and (context.is_boundary(token) and token.lower_
+                                      in discourse().speech_verbs or context.is_other_verb(token)):
+            return context.subject_before(j)
     return []
 
 
