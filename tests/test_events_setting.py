@@ -202,3 +202,9 @@ def test_someone_placed_somewhere_acts_there_in_the_rest_of_the_paragraph():
                for event in extract_text(text, KOREA, FRIDAY).events if event.cls == "Appeal"}
     assert appeals == {("kim",): "hanoi", ("trump",): None}
     assert places_of("Moon was in Hanoi. Trump urged Kim to return.")["Appeal"] is None
+
+
+def test_an_arrival_places_the_visitor_s_later_acts_in_the_paragraph():
+    text = "Trump arrived in Hanoi on Tuesday. He urged Kim to give up more.\n\nTrump met Moon."
+    found = places_of(text)
+    assert (found["Appeal"], found["Meeting"]) == ("hanoi", None)

@@ -136,16 +136,10 @@ def is_reported_after(start: int, mention: EventMention, context: ArticleContext
 
 
 def located_agents(mentions: list[EventMention], context: ArticleContext) -> None:
-    """A clause that puts someone in a place ("Biegun was in Seoul at the time") places
-    their later acts in the paragraph that name no place ("He urged North Korea to ...")."""
-    lower, words = context.tokens.lower, setting_words()
-    for j in range(len(context.doc) - 2):
-        if lower[j] not in words["locating_verbs"] or context.quoted[j] \
-                or lower[j + 1] not in words["location_preps"]:
-            continue
-        place = next((context.owner[k] for k in range(j + 2, min(j + 4, len(context.doc)))
-                      if is_place_argument(k, context)), None)
-        located = context.subject_before(j) if place is not None else []
+    """A clause that puts someone in a place ("Biegun was in Seoul at the time") or their
+    arrival there ("Abe arrived in Tehran on Wednesday") places their later acts in the
+    paragraph that name no place ("He urged North Korea to ...")."""
+    for j, located, place in agent_locations(mentions, context):
         paragraph = context.paragraph_at(j)
         for mention in mentions:
             if mention.token > j and mention.event.place is None \
@@ -153,6 +147,25 @@ def located_agents(mentions: list[EventMention], context: ArticleContext) -> Non
                     and set(located) & set(mention.event.agents) \
                     and not is_reported_after(j, mention, context):
                 mention.event.place = place
+
+
+def agent_locations(mentions: list[EventMention],
+                    context: ArticleContext) -> list[tuple[int, list[str], str]]:
+    """(token, agents, place) of each clause that puts agents in a place: "X was in P",
+    and visits with a place of their own."""
+    lower, words = context.tokens.lower, setting_words()
+    found = [(m.token, m.event.agents, m.event.place) for m in mentions
+             if m.event.cls in argument_words().visit_classes and m.event.place
+             and not m.suppressed]
+    for j in range(len(context.doc) - 2):
+        if lower[j] not in words["locating_verbs"] or context.quoted[j] \
+                or lower[j + 1] not in words["location_preps"]:
+            continue
+        place = next((context.owner[k] for k in range(j + 2, min(j + 4, len(context.doc)))
+                      if is_place_argument(k, context)), None)
+        if place is not None:
+            found.append((j, context.subject_before(j), place))
+    return sorted(found, key=lambda location: location[0])
 
 
 def relative_place(i: int, context: ArticleContext) -> str | None:
