@@ -267,3 +267,14 @@ def test_a_participle_after_a_comma_takes_the_subject_of_the_last_verb_before():
     text = "Kim lashed out at the summit in Hanoi, accusing the US of bad faith."
     accusation = only(text, "Accusation")
     assert (accusation.agents, accusation.targets) == (["kim"], ["us"])
+
+
+def test_a_deal_reached_happened_and_one_to_reach_did_not():
+    agreement = only("Kim and Trump reached an agreement in Hanoi.", "Agreement")
+    assert sorted(agreement.actors) == ["kim", "trump"] and not agreement.negated
+    assert classes_of("Kim went to Hanoi to secure a deal with Trump.") == []
+
+
+def test_striking_a_deal_makes_the_subject_a_party():
+    agreement = only("North Korea struck a deal with the US.", "Agreement")
+    assert sorted(agreement.actors) == ["nk", "us"]

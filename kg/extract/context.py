@@ -50,6 +50,7 @@ class Discourse:
     negation: frozenset[str]
     failure: frozenset[str]
     irrealis: frozenset[str]
+    irrealis_infinitives: frozenset[str]
     conditionals: frozenset[str]
     future_modals: frozenset[str]
     intent_classes: frozenset[str]

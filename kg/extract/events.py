@@ -578,15 +578,17 @@ def is_negated(head: Token, nominal: bool, context: ArticleContext) -> bool:
 
 
 def is_irrealis(head: Token, event_class: EventClass, context: ArticleContext) -> bool:
-    """"hoped to meet", "to secure a deal": wished for or planned, not happened; "even if
-    Washington asked for talks": a condition, not an event. A future modal ("would meet")
-    makes an event planned, but states the intent of a promise or threat ("would give a
-    firm answer")."""
+    """"hoped to meet", "to secure a deal" (not "secured a deal"): wished for or planned,
+    not happened; "even if Washington asked for talks": a condition, not an event. A
+    future modal ("would meet") makes an event planned, but states the intent of a promise
+    or threat ("would give a firm answer")."""
     words = discourse()
     before = words_before(context, head.i, IRREALIS_WINDOW)
     intent = event_class.name in words.intent_classes
-    return any(w in words.irrealis or w in words.future_modals and not intent for w in before) \
-        or clause_opener(head.i, context) in words.conditionals
+    goal = any(w == "to" and after in words.irrealis_infinitives
+               for w, after in zip(before, before[1:]))
+    return goal or any(w in words.irrealis or w in words.future_modals and not intent
+                       for w in before) or clause_opener(head.i, context) in words.conditionals
 
 
 def clause_opener(i: int, context: ArticleContext) -> str | None:
