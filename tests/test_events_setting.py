@@ -105,6 +105,8 @@ def test_a_date_after_a_verb_of_saying_is_the_saying_s():
 def test_since_dates_a_state_but_not_an_ongoing_act():
     found = dates_of("The UN Security Council has tightened sanctions on North Korea since 2016.")
     assert found["SanctionImposed"] is None
+    found = dates_of("Since 2016, the UN Security Council has tightened sanctions on Pyongyang.")
+    assert found["SanctionImposed"] is None
     found = dates_of("Kim wants the sanctions imposed on North Korea since March 2016 lifted.")
     assert found["SanctionImposed"] == PartialDate(2016, 3)
 

@@ -325,9 +325,10 @@ def opened_by(span: Span, candidates: list[EventMention],
     met Y"): those up to the sentence's next time expression, but not those of a clause
     within it ("..., which had been agreed in 2015", "Today, as the storm hit, ..."), what a
     verb of saying reports ("On Monday, X said Y had attacked") or an infinitive ("declared
-    his intent to impose curbs")."""
+    his intent to impose curbs"). "Since 2016, ..." dates none of them."""
     sentence = context.sentence_of(span.start)
-    if any(not (t.is_punct or t.is_space) for t in context.doc[sentence.start:span.start]):
+    if span.label_ == "since" or any(not (t.is_punct or t.is_space)
+                                     for t in context.doc[sentence.start:span.start]):
         return []
     following = [s.start for s in context.doc.spans.get("kg_dates", [])
                  if span.end <= s.start < sentence.end]
