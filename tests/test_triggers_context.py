@@ -72,3 +72,13 @@ def test_wanting_to_do_is_an_intent_not_a_demand():
         ("wanted to", "Promise"), ("meet", "Meeting")]
     assert triggers("He said they wanted sanctions lifted.") == [
         ("wanted", "Demand"), ("lifted", "SanctionLifted")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seoul slammed the launch.", "Accusation"),
+    ("Moscow vetoed the resolution.", "Rejection"),
+    ("Kim spurned the offer.", "Rejection"),
+])
+def test_more_words_of_disapproval_and_rejection(text, expected):
+    doc = blank_pipeline()(text)
+    assert expected in [span.label_ for span in doc.spans["kg_triggers"]]
