@@ -278,3 +278,9 @@ def test_a_deal_reached_happened_and_one_to_reach_did_not():
 def test_striking_a_deal_makes_the_subject_a_party():
     agreement = only("North Korea struck a deal with the US.", "Agreement")
     assert sorted(agreement.actors) == ["nk", "us"]
+
+
+def test_he_in_what_someone_told_is_the_teller():
+    promise = only("KCNA reported that Kim had told Trump he wanted to meet him again.",
+                   "Promise")
+    assert (promise.agents, promise.targets) == (["kim"], ["trump"])

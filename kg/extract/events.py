@@ -164,7 +164,7 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
     reduced = not passive and is_reduced_relative(head, context)
     speaker_verb = coordinated_speech_verb(head, context)
     subject = speaker_of(speaker_verb, context) if speaker_verb is not None \
-        else context.subject_before(head.i)
+        else context.subject_before(head.i, reporting_speakers(head, context))
     if not (subject or passive or reduced):
         subject = controller_subject(head, context)
     own_content = event_class.name in discourse().content_classes
@@ -204,6 +204,13 @@ def counterpart_groups(arguments: list[Argument], event_class: EventClass,
         elif groups:
             groups[-1][1].append(argument.local_id)
     return groups if len(groups) > 1 else []
+
+
+def reporting_speakers(verb: Token, context: ArticleContext) -> list[str]:
+    """The speakers of the verb of saying whose clause holds ``verb``: who "he" most likely
+    is in "Kim told Trump he wanted to meet him"."""
+    said = speech_verb_before(verb, context)
+    return context.subject_before(said) if said is not None and said != verb.i else []
 
 
 def coordinated_speech_verb(verb: Token, context: ArticleContext) -> int | None:
