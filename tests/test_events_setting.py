@@ -87,6 +87,13 @@ def test_a_sentence_opening_date_dates_its_events_but_not_what_is_reported():
     assert found["WeaponsTest"] is None
 
 
+def test_a_sentence_opening_date_skips_a_noun_tied_to_another_time():
+    assert dates_of("Last year, Moon spoke of the meeting between Kim and Trump.") == {
+        "Meeting": None}
+    assert dates_of("On Monday, Moon spoke at the meeting between Kim and Trump.") == {
+        "Meeting": date(2019, 2, 25)}
+
+
 def test_a_sentence_opening_date_skips_inner_clauses_and_infinitives():
     found = dates_of("On Monday, Kim, who had visited Seoul, met Trump.")
     assert found == {"Meeting": date(2019, 2, 25), "Visit": None}

@@ -325,7 +325,8 @@ def opened_by(span: Span, candidates: list[EventMention],
     met Y"): those up to the sentence's next time expression, but not those of a clause
     within it ("..., which had been agreed in 2015", "Today, as the storm hit, ..."), what a
     verb of saying reports ("On Monday, X said Y had attacked") or an infinitive ("declared
-    his intent to impose curbs"). "Since 2016, ..." dates none of them."""
+    his intent to impose curbs") or a noun tied to another time ("withdrew from a treaty").
+    "Since 2016, ..." dates none of them."""
     sentence = context.sentence_of(span.start)
     if span.label_ == "since" or any(not (t.is_punct or t.is_space)
                                      for t in context.doc[sentence.start:span.start]):
@@ -336,7 +337,22 @@ def opened_by(span: Span, candidates: list[EventMention],
     inner = subordinate_tokens(span.end, end, context)
     return [m for m in candidates if span.end <= m.token < end and m.token not in inner
             and not is_reported_after(span.end - 1, m, context)
-            and context.tokens.lower[m.token - 1] != "to"]
+            and context.tokens.lower[m.token - 1] != "to"
+            and not (m.nominal and is_other_time_noun(m.token, context))]
+
+
+def is_other_time_noun(noun: int, context: ArticleContext) -> bool:
+    """Whether a noun trigger is named after a preposition that ties it to another time
+    than its clause's ("withdrew from a treaty", "in response to a statement"); "at a news
+    conference", "during the talks", "in a meeting" are the clause's own occasion."""
+    j = noun - 1
+    while j > noun - PREMODIFIER_WINDOW and (
+            context.tokens.lower[j] in DETERMINERS or context.owner[j]
+            or context.doc[j].is_alpha and not context.is_other_verb(context.doc[j])
+            and context.tokens.lower[j] not in PREPOSITIONS):
+        j -= 1
+    lower = context.tokens.lower[j]
+    return lower in PREPOSITIONS and lower not in setting_words()["occasion_preps"]
 
 
 def subordinate_tokens(start: int, end: int, context: ArticleContext) -> set[int]:
