@@ -49,6 +49,11 @@ def test_a_verb_after_and_with_its_own_clause_shares_nothing():
     assert found == {"Meeting": date(2019, 2, 26), "Accusation": None}
 
 
+def test_a_date_before_an_infinitive_of_purpose_stays_with_the_verb_before_it():
+    assert dates_of("Trump arrived in Hanoi on Monday to meet Kim.") == {
+        "Visit": date(2019, 2, 25)}
+
+
 def test_the_verb_not_its_object_noun_takes_the_date():
     found = dates_of("North Korea rejected the accusation on Thursday.")
     assert found == {"Rejection": date(2019, 2, 28)}

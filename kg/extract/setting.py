@@ -249,7 +249,8 @@ def resolved_expressions(context: ArticleContext) -> list[tuple[Span, date, str 
 def dated_mention(span: Span, candidates: list[EventMention], context: ArticleContext,
                   to_come: bool = False) -> EventMention | None:
     """The mention a time expression belongs to: a trigger right after it with no
-    punctuation or conjunction between ("yesterday promised"), else the closest one before
+    punctuation, conjunction or "to" between ("yesterday promised", not "met on Monday to
+    discuss"), else the closest one before
     it that no verb of saying or new clause stands between ("X met Y, officials said on
     Friday" dates no meeting), or the verb whose object that one heads ("rejected the
     accusation on Friday": the rejection); where that one is only the content of another
@@ -264,7 +265,8 @@ def dated_mention(span: Span, candidates: list[EventMention], context: ArticleCo
         candidates = [m for m in candidates if m.nominal and m.ordinal is None
                       or is_presupposed(m, context)]
     after = [m for m in candidates if 0 <= m.token - span.end < ADJACENT
-             and not any(t.is_punct or t.lower_ in CONJUNCTIONS for t in doc[span.end:m.token])]
+             and not any(t.is_punct or t.lower_ in CONJUNCTIONS or t.lower_ == "to"
+                         for t in doc[span.end:m.token])]
     if after:
         return after[0]
     before = [m for m in candidates if m.token < span.start
