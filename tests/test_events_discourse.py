@@ -284,3 +284,13 @@ def test_he_in_what_someone_told_is_the_teller():
     promise = only("KCNA reported that Kim had told Trump he wanted to meet him again.",
                    "Promise")
     assert (promise.agents, promise.targets) == (["kim"], ["trump"])
+
+
+def test_a_region_or_city_is_no_target():
+    appeal = only("Moon appealed to Seoul residents and to the US to wait.", "Appeal")
+    assert appeal.targets == ["us"]
+
+
+def test_the_city_of_a_trip_is_its_place():
+    visit = only("Kim made a trip to Hanoi.", "Visit")
+    assert (visit.agents, visit.targets, visit.place) == (["kim"], [], "hanoi")

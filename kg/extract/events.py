@@ -137,7 +137,8 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
     """Sort the entities after a trigger into target, agent ("by"), place and topic; the
     direct objects are the entities before any preposition ("urged Pyongyang and
     Washington"); an "of" phrase inside a target's phrase is a target ("sanctions on the
-    sectors of its economy")."""
+    sectors of its economy"); a target is one who can act, not a place or region
+    ("appealed to European companies")."""
     for n, argument in enumerate(arguments):
         cls = context.cls_of(argument.local_id)
         outer = context.outer_preposition(argument.start)
@@ -145,11 +146,13 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
             argument = Argument(argument.local_id, argument.start, argument.end, outer)
         if cls in TOPIC_CLASSES:
             roles.topics.append(argument.local_id)
-        elif argument.prep in ("in", "at") and cls in PLACE_CLASSES:
-            roles.place = roles.place or argument.local_id
+        elif cls in PLACE_CLASSES and (argument.prep in ("in", "at") or argument.prep == "to"
+                                       and event_class.name in argument_words().visit_classes
+                                       and cls not in AGENT_CLASSES):
+            roles.place = roles.place or argument.local_id  # "a trip to Tehran": its place
         elif argument.prep in agent_preps and argument.prep not in event_class.target_preps:
             roles.agents.append(argument.local_id)
-        elif argument.prep in event_class.target_preps or (
+        elif argument.prep in event_class.target_preps and cls in AGENT_CLASSES or (
                 direct_object and argument.prep is None and cls in AGENT_CLASSES
                 and argument.end not in context.trigger_tokens
                 and (n == 0 or n == len(roles.targets)
