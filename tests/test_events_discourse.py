@@ -294,3 +294,9 @@ def test_a_region_or_city_is_no_target():
 def test_the_city_of_a_trip_is_its_place():
     visit = only("Kim made a trip to Hanoi.", "Visit")
     assert (visit.agents, visit.targets, visit.place) == (["kim"], [], "hanoi")
+
+
+def test_negotiators_meeting_is_a_negotiation():
+    talks = only("North Korea and US negotiators met in Hanoi on Tuesday.", "Negotiation")
+    assert sorted(talks.actors) == ["nk", "us"]
+    assert classes_of("Kim and Trump met in Hanoi.") == ["Meeting"]

@@ -284,8 +284,13 @@ def opens_infinitive(j: int, context: ArticleContext) -> bool:
 
 def class_of_use(span: Span, event_class: EventClass, context: ArticleContext) -> EventClass:
     """The class a verb trigger has where it stands: one followed by an infinitive may
-    signal another class ("agreed to keep meeting" commits, it signs nothing)."""
-    after = next_word(span[-1])
+    signal another class ("agreed to keep meeting" commits, it signs nothing), and so may
+    one after a subject noun ("negotiators met" negotiate)."""
+    after, before = next_word(span[-1]), previous_word(span[0])
+    while before is not None and before.lower_ in AUXILIARIES:
+        before = previous_word(before)
+    if before is not None and before.lower_ in event_class.by_subject:
+        return event_classes()[event_class.by_subject[before.lower_]]
     if event_class.before_infinitive is None or after is None \
             or not opens_infinitive(after.i, context):
         return event_class

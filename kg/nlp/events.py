@@ -56,6 +56,7 @@ class EventClass:
     noun_like: frozenset[str] = field(default_factory=frozenset)
     frames: frozenset[str] = field(default_factory=frozenset)
     before_infinitive: str | None = None
+    by_subject: dict[str, str] = field(default_factory=dict)
     result_verbs: frozenset[str] = field(default_factory=frozenset)
     future_verbs: frozenset[str] = field(default_factory=frozenset)
     target_preps: frozenset[str] = field(default_factory=frozenset)
@@ -95,6 +96,7 @@ def event_classes(path: Path | None = None) -> dict[str, EventClass]:
             noun_like=frozenset(entry.get("noun_like") or ()),
             frames=frozenset(entry.get("frames") or ()),
             before_infinitive=entry.get("before_infinitive"),
+            by_subject=dict(entry.get("by_subject") or {}),
             result_verbs=frozenset(entry.get("result_verbs") or ()),
             future_verbs=frozenset(entry.get("future_verbs") or ()),
             target_preps=frozenset(entry.get("target_preps") or ()),
