@@ -105,6 +105,12 @@ def test_a_sentence_opening_date_skips_inner_clauses_and_infinitives():
     assert dates_of("On Monday, Kim vowed to visit Seoul.").get("Visit") is None
 
 
+def test_a_with_phrase_of_circumstance_shares_the_clause_s_place_and_date():
+    text = "Kim and Trump met in Hanoi on Thursday, with Moon acting as a mediator."
+    events = {e.cls: (e.place, e.date) for e in extract_text(text, KOREA, FRIDAY).events}
+    assert events["Mediation"] == ("hanoi", date(2019, 2, 28))
+
+
 def test_a_when_clause_takes_the_date_before_it():
     found = dates_of("Talks began in June last year, when Kim met Trump in Singapore.")
     assert found["Meeting"] == PartialDate(2018, 6)

@@ -36,6 +36,7 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     scene_places(mentions, context)
     located_agents(mentions, context)
     attach_dates(mentions, context)
+    share_circumstances(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]
 
 
@@ -403,6 +404,37 @@ def share_coordinated_dates(mentions: list[EventMention], dated_by: dict[int, Sp
         span = dated_by.get(id(verb)) if verb is not None else None
         if span is not None and span.end <= conjunction.i:
             mention.event.date, mention.event.date_text = verb.event.date, verb.event.date_text
+
+
+def share_circumstances(mentions: list[EventMention], context: ArticleContext) -> None:
+    """An event in a ", with X doing ..." phrase after a clause happens with that clause's
+    event (the last one before it with a place or a date), at its place and on its day
+    ("negotiators met in Istanbul on Tuesday, with Turkey acting as mediator"; "the talks
+    ended on Friday, with each side blaming the other")."""
+    for n, mention in enumerate(mentions):
+        start = circumstance_start(mention.token, context)
+        main = next((m for m in reversed(mentions[:n]) if m.token < start - 1
+                     and not m.suppressed and (m.event.date or m.event.place)
+                     and context.sentence_index[m.token]
+                     == context.sentence_index[mention.token]), None) if start else None
+        if main is None:
+            continue
+        mention.event.place = mention.event.place or main.event.place
+        if mention.event.date is None:
+            mention.event.date, mention.event.date_text = main.event.date, main.event.date_text
+
+
+def circumstance_start(i: int, context: ArticleContext) -> int | None:
+    """The first token of the ", with X doing ..." phrase that holds token ``i``, if any:
+    "with" after a comma, then a participle before ``i`` or at it, no other comma between."""
+    sentence, lower = context.sentence_of(i), context.tokens.lower
+    j = i
+    while j > sentence.start and lower[j - 1] != ",":
+        j -= 1
+    if j == sentence.start or j >= i or lower[j] != "with":
+        return None
+    return j if any(lower[k].endswith("ing") and context.doc[k].is_lower
+                    for k in range(j + 1, i + 1)) else None
 
 
 def tense_of(span: Span, context: ArticleContext) -> str | None:
