@@ -300,3 +300,9 @@ def test_negotiators_meeting_is_a_negotiation():
     talks = only("North Korea and US negotiators met in Hanoi on Tuesday.", "Negotiation")
     assert sorted(talks.actors) == ["nk", "us"]
     assert classes_of("Kim and Trump met in Hanoi.") == ["Meeting"]
+
+
+def test_a_participle_opening_a_sentence_takes_its_by_agent():
+    imposed = only("Sanctions imposed by the UN Security Council have cut North Korea off.",
+                   "SanctionImposed")
+    assert imposed.agents == ["unsc"]

@@ -126,7 +126,8 @@ def is_reduced_relative(head: Token, context: ArticleContext) -> bool:
     """A participle right after a noun and before a preposition ("sanctions imposed on it")."""
     before, after = previous_word(head), next_word(head)
     return (before is not None and after is not None and head.lower_.endswith(("ed", "en"))
-            and before.is_alpha and before.is_lower and context.owner[before.i] is None
+            and before.is_alpha and (before.is_lower or before.is_sent_start)
+            and context.owner[before.i] is None
             and before.lower_ not in COORDINATORS and before.lower_ not in AUXILIARIES
             and after.lower_ in ("on", "by", "against"))
 
