@@ -147,3 +147,26 @@ def test_what_only_one_article_reports(examples, seeds):
     reported_twice = {row["event"] for row in rows(examples, "timeline") if row["sources"] != "1"}
     assert not reported_twice & {row["fact"] for row in single}
     assert rows(seeds, "single_source") == []  # the seeds are two tellings of one story
+
+
+# The saved queries read each fact once where the union of the article graphs repeats it per
+# article; these check that what different articles say of one event still adds up.
+
+def test_who_met_whom_pairs_participants_that_different_articles_name():
+    graph = two_tellings(summit_event(actors=("kim", "moon")))  # one summit, Moon only in B
+    assert sorted((row["first"], row["second"], row["kind"], row["sources"])
+                  for row in rows(graph, "who_met_whom")) == [
+        ("Donald Trump", "Kim Jong-un", "Summit", "2"),
+        ("Donald Trump", "Moon Jae-in", "Summit", "2"),
+        ("Kim Jong-un", "Moon Jae-in", "Summit", "2")]
+
+
+def test_an_event_one_article_calls_a_summit_and_another_a_meeting_is_both():
+    meeting = summit_event()
+    meeting.cls = "Meeting"  # the same event (same key), of the class above
+    found = rows(two_tellings(meeting), "who_met_whom")
+    assert sorted((row["kind"], row["first"], row["second"], row["sources"]) for row in found) \
+        == [("Meeting", "Donald Trump", "Kim Jong-un", "2"),
+            ("Summit", "Donald Trump", "Kim Jong-un", "2")]
+    timeline = {(row["kind"], row["sources"]) for row in rows(two_tellings(meeting), "timeline")}
+    assert {("Meeting", "2"), ("Summit", "2")} <= timeline
