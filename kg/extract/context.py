@@ -394,10 +394,9 @@ class ArticleContext:
         if len(gap) > MAX_MODIFIER_GAP or second.prep is not None and second.prep != first.prep:
             return False
         return not any(t.lower_ in COORDINATORS or t.lower_ in PREPOSITIONS
-                       or t.lower_ in AUXILIARIES or self.is_other_verb(t)
                        or self.is_boundary(t)
                        or t.is_punct and t.lower_ not in DETERMINERS | HYPHENS
-                       for t in gap)  # "the Council have cut North Korea off": no title
+                       for t in gap)
 
     def preposition_before(self, i: int) -> str | None:
         """The preposition that introduces the noun phrase starting at token ``i``, if any.

@@ -175,6 +175,8 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
     limit = next_predicate(head, context)
     if event_class.name in argument_words().complement_content_classes:
         limit = min(limit, complement_after(head, context))
+    if reduced:  # "sanctions imposed by the Council have cut X off": the phrase ends at "have"
+        limit = min(limit, context.phrase_end(head.i))
     arguments = context.arguments_after(
         head.i, limit=limit if own_content else min(limit, context.next_trigger(head.i)))
     role_arguments(arguments, event_class, context, roles,
