@@ -306,3 +306,13 @@ def test_a_participle_opening_a_sentence_takes_its_by_agent():
     imposed = only("Sanctions imposed by the UN Security Council have cut North Korea off.",
                    "SanctionImposed")
     assert imposed.agents == ["unsc"]
+
+
+def test_what_a_speaker_says_another_party_must_do_is_their_demand():
+    demand = only("Ri Yong-ho said the US had to end its sanctions.", "Demand")
+    assert (demand.agents, demand.targets) == (["ri"], ["us"])
+    assert classes_of("Moon said the US must lift the sanctions.") == ["Demand"]
+
+
+def test_what_a_speaker_says_they_must_do_is_no_demand():
+    assert classes_of("Kim said he had to leave early.") == []

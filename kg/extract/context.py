@@ -53,6 +53,7 @@ class Discourse:
     irrealis_infinitives: frozenset[str]
     conditionals: frozenset[str]
     future_modals: frozenset[str]
+    obligation_modals: tuple[tuple[str, ...], ...]
     intent_classes: frozenset[str]
     content_classes: frozenset[str]
     reciprocal_agents: frozenset[str]
@@ -91,7 +92,7 @@ def discourse() -> Discourse:
             values[name] = inflected(raw)
         elif name in ("pronouns", "pair_nouns"):
             values[name] = {word: frozenset(classes) for word, classes in raw.items()}
-        elif name == "membership_phrases":
+        elif name in ("membership_phrases", "obligation_modals"):
             values[name] = tuple(tuple(phrase.split()) for phrase in raw)
         else:
             values[name] = frozenset(raw)

@@ -985,30 +985,38 @@ def visited_countries(mentions: list[EventMention], context: ArticleContext) -> 
 def stated_intents(mentions: list[EventMention], context: ArticleContext) -> list[EventMention]:
     """What a speaker says their side will do is the speaker's own commitment: "Medinsky
     said Moscow would reduce its activity" is his Promise, "he said Ukraine would not trade
-    its land" his Rejection, "it said it will cut its compliance unless ..." a Threat (the
-    classes per form in arguments.yaml ``stated_intents``). An intent trigger in such a
-    clause ("would give a firm answer") takes the speaker as agent; a clause without a
-    trigger becomes an event of its own."""
+    its land" his Rejection, "it said it will cut its compliance unless ..." a Threat; what
+    they say another party must do is their Demand on it ("Zarif said the US had to end its
+    sanctions"); the classes per form are arguments.yaml ``stated_intents``. An intent
+    trigger in such a clause ("would give a firm answer") takes the speaker as agent; a
+    clause without a trigger becomes an event of its own."""
     found: list[EventMention] = []
     by_token = {m.token: m for m in mentions}
     for said in speech_verbs_of(context):
         speakers = speaker_of(said, context) or controller_subject(context.doc[said], context)
-        modal = future_modal_after(said, context)
+        modal = reported_modal_after(said, context)
         if not speakers or modal is None:
             continue
+        at, obliged = modal
         sides = set(speakers) | {context.side_of(s) for s in speakers}
-        subject = context.subject_before(modal) if follows_subject(modal, context) else []
-        if not subject or not set(subject) <= sides:
+        subject = context.subject_before(at) if follows_subject(at, context) else []
+        if not subject or obliged == bool(set(subject) & sides) \
+                or not obliged and not set(subject) <= sides:
             continue
-        end = context.clause_end(modal)
-        triggered = [by_token[j] for j in range(modal + 1, end) if j in by_token]
-        intents = [m for m in triggered if m.event.cls in discourse().intent_classes]
-        for mention in intents:
-            mention.event.agents = list(speakers)
-            mention.event.actors = list(dict.fromkeys(speakers + mention.event.targets))
-            mention.speech_verb = None
+        triggered = [by_token[j] for j in range(at + 1, context.clause_end(at)) if j in by_token]
+        if obliged:
+            for mention in triggered:
+                mention.suppressed = True
+            found.append(intent_mention(at, "obliged", speakers, subject, context, len(found)))
+            continue
+        for mention in triggered:
+            if mention.event.cls in discourse().intent_classes:
+                mention.event.agents = list(speakers)
+                mention.event.actors = list(dict.fromkeys(speakers + mention.event.targets))
+                mention.speech_verb = None
         if not triggered:
-            found.append(intent_mention(said, modal, speakers, context, len(found)))
+            found.append(intent_mention(at, intent_form(at, context), speakers, [], context,
+                                        len(found)))
     return sorted(mentions + found, key=lambda m: m.token)
 
 
@@ -1031,36 +1039,43 @@ def follows_subject(i: int, context: ArticleContext) -> bool:
                                    or before.lower_ in discourse().pronouns)
 
 
-def future_modal_after(said: int, context: ArticleContext) -> int | None:
-    """The first future modal of the clause a verb of saying reports ("said Moscow would"),
-    before any other verb of saying."""
+def reported_modal_after(said: int, context: ArticleContext) -> tuple[int, bool] | None:
+    """The first modal of the future or of obligation in the clause a verb of saying
+    reports ("said Moscow would", "said the US had to"), before any other verb of saying,
+    and whether it obliges."""
     end = context.sentence_of(said).end
-    for j in range(said + 1, end):
-        lower = context.doc[j].lower_
+    words = [t.lower_ for t in context.doc[said + 1:end]]
+    for n, lower in enumerate(words):
+        j = said + 1 + n
         if context.quoted[j] or lower in discourse().speech_verbs and context.boundary[j]:
             return None
         if lower in discourse().future_modals:
-            return j
+            return j, False
+        if any(starts_with(words, n, phrase) for phrase in discourse().obligation_modals):
+            return j, True
     return None
 
 
-def intent_mention(said: int, modal: int, speakers: list[str], context: ArticleContext,
-                   number: int) -> EventMention:
-    """The event of a stated intent without a trigger: its class from the negation after
-    the modal or a condition later in the sentence."""
-    forms = argument_words().stated_intents
+def intent_form(modal: int, context: ArticleContext) -> str:
+    """How a stated intent is put: negated after its modal, under a condition later in the
+    sentence, or plainly stated."""
     after = next_word(context.doc[modal])
     end = context.sentence_of(modal).end
     if after is not None and after.lower_ in discourse().negation:
-        form = "negated"
-    elif any(context.doc[j].lower_ in discourse().conditionals for j in range(modal + 1, end)):
-        form = "conditional"
-    else:
-        form = "stated"
-    event_class = event_classes()[forms[form]]
+        return "negated"
+    if any(context.doc[j].lower_ in discourse().conditionals for j in range(modal + 1, end)):
+        return "conditional"
+    return "stated"
+
+
+def intent_mention(modal: int, form: str, speakers: list[str], targets: list[str],
+                   context: ArticleContext, number: int) -> EventMention:
+    """The event of a stated intent or obligation without a trigger of its own."""
+    event_class = event_classes()[argument_words().stated_intents[form]]
     span = context.doc[modal:context.clause_end(modal)]
     event = Event(local_id=f"intent{number}", cls=event_class.name, trigger=span[0].lower_,
-                  cameo=event_class.cameo, agents=list(speakers), actors=list(speakers),
+                  cameo=event_class.cameo, agents=list(speakers), targets=list(targets),
+                  actors=list(dict.fromkeys(speakers + targets)),
                   mentions=[context.mention(span)], confidence=0.5)
     return EventMention(event=event, token=modal, nominal=False)
 
