@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from events_support import KOREA, blank_pipeline, entities_in, extract_text
+
 from kg.extract import extract_with_entities
 from kg.model import Article, RoleFact
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -604,7 +605,7 @@ def is_irrealis(head: Token, event_class: EventClass, context: ArticleContext) -
     before = words_before(context, head.i, IRREALIS_WINDOW)
     intent = event_class.name in words.intent_classes
     goal = any(w == "to" and after in words.irrealis_infinitives
-               for w, after in zip(before, before[1:]))
+               for w, after in pairwise(before))
     return goal or any(w in words.irrealis or w in words.future_modals and not intent
                        for w in before) or clause_opener(head.i, context) in words.conditionals
 
