@@ -4,6 +4,11 @@ One trigger gives one ``EventMention``; its arguments come from the dependency p
 the pipeline has one, else from token patterns within the clause (kg/extract/context.py):
 the agent before a verb and the target after it, "by" agents of passives, the actors and place
 of a noun phrase ("the Hanoi summit", "the meeting between Kim and Trump in Singapore").
+The article's mentions are then read together (``event_mentions``): a noun trigger that is
+its verb's object joins it, content of another event is suppressed, what a speaker says
+their side will or another side must do becomes their Promise, Rejection, Threat or Demand
+(``stated_intents``), joint events with a repeated preposition split per counterpart, and
+events without target take one from the article's two sides or from what they answer.
 Mentions of one event within the article are then merged (``merge_mentions``): "the Hanoi
 summit", "the second meeting" and "the Hanoi meeting" become one Summit.
 """
@@ -42,7 +47,7 @@ class EventMention:
     """One trigger with its arguments, before the mentions of one event are merged."""
 
     event: Event
-    token: int  # index of the trigger's head token
+    token: int  # index of the trigger's head token (of its preposition, for a counterpart)
     nominal: bool
     ordinal: str | None = None
     reciprocal: bool = False
