@@ -116,7 +116,9 @@ class KnowledgeGraph:
         self.batch_quads = 0  # while batches() is on: quads gathered before a commit
         self.pending: list[Quad] = []  # quads of whole articles added, not yet written
         self.pending_ids: set[str] = set()  # their articles
-        self.pending_labels: dict[str, str] = {}  # key -> the name they give a thing
+        # key -> the name the articles added give a thing: those not written yet, and while
+        # batches() is on all of its articles, whose things then need not be looked up again
+        self.written_labels: dict[str, str] = {}
 
     # -- opening -----------------------------------------------------------------------
 
@@ -283,6 +285,7 @@ class KnowledgeGraph:
             self.batch_quads = 0
             if self.store is not None:
                 self.commit()
+            self.written_labels = {}
 
     def add_extraction(self, extraction: Extraction) -> None:
         """Store one resolved article in one transaction, after the index has learnt it
@@ -302,7 +305,7 @@ class KnowledgeGraph:
         start = len(self.base_iri)
         for quad in quads:
             if quad.predicate == RDFS.label:
-                self.pending_labels.setdefault(quad.subject.value[start:], quad.object.value)
+                self.written_labels.setdefault(quad.subject.value[start:], quad.object.value)
         if len(self.pending) >= self.batch_quads:
             self.commit()
 
@@ -323,7 +326,9 @@ class KnowledgeGraph:
         else:
             self.store.extend(self.pending)
             self.unflushed += len(self.pending)
-        self.pending, self.pending_ids, self.pending_labels = [], set(), {}
+        self.pending, self.pending_ids = [], set()
+        if not self.batch_quads:
+            self.written_labels = {}
         if self.unflushed >= FLUSH_EVERY_QUADS and self.is_folder():
             self.store.flush()
             self.unflushed = 0
@@ -337,12 +342,13 @@ class KnowledgeGraph:
 
         Every article graph that describes a thing gives it the same ``rdfs:label`` (the first
         stored), so the first one found is the name: a lookup that costs the same however many
-        articles mention the thing. A remote store is asked once, for all keys.
+        articles mention the thing. A remote store is asked once, for all keys. Things the
+        articles added in this batch run (or not written yet) name are not looked up again.
         """
         keys = sorted({thing.key for things in (extraction.entities, extraction.events,
                                                 extraction.sanctions)
                        for thing in things if thing.key})
-        pending = {key: self.pending_labels[key] for key in keys if key in self.pending_labels}
+        pending = {key: self.written_labels[key] for key in keys if key in self.written_labels}
         keys = [key for key in keys if key not in pending]
         if not keys:
             return pending
@@ -364,6 +370,7 @@ class KnowledgeGraph:
         if self.read_only:
             raise StoreError(f"{self.location} is open read-only")
         self.commit()
+        self.written_labels = {}  # a thing removed with the article may be named anew
         graph = self.article_graph(article_id)
         if not self.store.contains_named_graph(graph):
             raise StoreError(f"no article {article_id} in the graph")
