@@ -317,3 +317,8 @@ def test_what_a_speaker_says_another_party_must_do_is_their_demand():
 
 def test_what_a_speaker_says_they_must_do_is_no_demand():
     assert classes_of("Kim said he had to leave early.") == []
+
+
+def test_hoping_to_meet_is_a_promise_not_a_meeting():
+    events = events_of("Moon Jae-in, speaking in Seoul, said he hoped to meet Kim soon.")
+    assert [(e.cls, e.agents, e.targets) for e in events] == [("Promise", ["moon"], ["kim"])]

@@ -222,7 +222,7 @@ def reporting_speakers(verb: Token, context: ArticleContext) -> list[str]:
     """The speakers of the verb of saying whose clause holds ``verb``: who "he" most likely
     is in "Kim told Trump he wanted to meet him"."""
     said = speech_verb_before(verb, context)
-    return context.subject_before(said) if said is not None and said != verb.i else []
+    return speaker_of(said, context) if said is not None and said != verb.i else []
 
 
 def coordinated_speech_verb(verb: Token, context: ArticleContext) -> int | None:
