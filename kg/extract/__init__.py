@@ -20,7 +20,7 @@ from kg.extract.claims import assign_claimants, iter_claims
 from kg.extract.context import ArticleContext
 from kg.extract.coreference import merge_mentions
 from kg.extract.entities import extract_entities
-from kg.extract.events import event_mentions
+from kg.extract.events import event_mentions, summits_of_leaders
 from kg.extract.quotes import SpeakerMemory, iter_quotes
 from kg.extract.relations import iter_relations
 from kg.extract.sanctions import extract_sanctions, link_sanction_topics
@@ -46,6 +46,7 @@ def extract_with_entities(doc: Doc, article: Article, entities: list[Entity]) ->
     sanctions, noun_of = extract_sanctions(context, mentions)
     link_sanction_topics(mentions, noun_of)
     events = merge_mentions(mentions)
+    summits_of_leaders(events, context)
     return Extraction(article=article, entities=context.entities, events=events, quotes=quotes,
                       sanctions=sanctions, claims=list(iter_claims(events, context)),
                       relations=list(iter_relations(context)),

@@ -115,10 +115,13 @@ class ArgumentWords:
     answer_classes: frozenset[str]
     answered_nouns: dict[str, str]
     stated_intents: dict[str, str]
+    summit_posts: frozenset[str]
+    remote_meetings: frozenset[str]
 
 
-CLASS_LISTS = frozenset({"addressed_classes", "between_classes", "visit_classes",
-                         "complement_content_classes", "answer_classes"})
+AS_WRITTEN = frozenset({"addressed_classes", "between_classes", "visit_classes",
+                        "complement_content_classes", "answer_classes", "summit_posts",
+                        "remote_meetings"})
 
 
 @cache
@@ -132,7 +135,7 @@ def argument_words() -> ArgumentWords:
         elif name == "both_sides":
             values[name] = tuple(tuple(phrase.split()) for phrase in data[name])
         else:
-            values[name] = frozenset(data[name]) if name in CLASS_LISTS \
+            values[name] = frozenset(data[name]) if name in AS_WRITTEN \
                 else inflected(data[name])
     return ArgumentWords(**values)  # type: ignore[arg-type]
 
@@ -560,7 +563,7 @@ class ArticleContext:
             if before is not None and self.cls_of(self.owner[before]) == "Person":
                 return self.coordinated_before(self.span_start[before])
         group = [head]
-        j = start
+        j = self.title_start(start)
         while True:
             before = self.previous_entity(j)
             if before is None:
@@ -572,6 +575,17 @@ class ArticleContext:
             group.insert(0, self.owner[before])
             j = self.span_start[before]
         return list(dict.fromkeys(local_id for local_id in group if local_id))
+
+    def title_start(self, start: int) -> int:
+        """The first token of the post written before the person whose mention starts at
+        ``start`` ("Chinese President Xi Jinping": "Chinese"), else ``start``."""
+        entity = self.by_id.get(self.owner[start] or "")
+        last = self.span_end[start] - 1
+        end_char = self.tokens.idx[last] + self.tokens.length[last]
+        firsts = [role.mention.start for role in entity.roles if role.mention is not None
+                  and role.mention.end == end_char and role.mention.start < self.tokens.idx[start]] \
+            if entity is not None else []
+        return bisect.bisect_left(self.tokens.idx, min(firsts)) if firsts else start
 
     def previous_entity(self, start: int) -> int | None:
         """The last token of the entity mention closest before token ``start`` (6 tokens)."""

@@ -1100,3 +1100,27 @@ def event_mentions(context: ArticleContext) -> list[EventMention]:
     visited_countries(mentions, context)
     return mentions
 
+
+
+def summits_of_leaders(events: list[Event], context: ArticleContext) -> None:
+    """A meeting in person whose participants are all heads of state or government of
+    different states, two or more, is a Summit ("President Lula and President Xi held talks
+    in Beijing"); a telephone call is not."""
+    words = argument_words()
+    for event in events:
+        if event.cls != "Meeting" or event.trigger in words.remote_meetings:
+            continue
+        states = [head_of_state(actor, context) for actor in event.actors]
+        if len(states) >= 2 and None not in states and len(set(states)) == len(states):
+            event.cls, event.cameo = "Summit", event_classes()["Summit"].cameo
+
+
+def head_of_state(local_id: str, context: ArticleContext) -> str | None:
+    """The state whose head of state or government the text says the entity is, if any."""
+    entity = context.by_id.get(local_id)
+    posts = argument_words().summit_posts
+    for role in entity.roles if entity is not None else ():
+        if not role.former and role.of and context.cls_of(role.of) == "Country" \
+                and role.title.lower() in posts:
+            return role.of
+    return None

@@ -1,0 +1,41 @@
+"""A meeting in person of heads of state or government is a Summit; a post written before a
+person does not cut the coordination of two persons ("Chilean President A and Peruvian
+President B")."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from kg.extract import extract
+from kg.model import Article
+from kg.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def meetings(nlp: Language, text: str) -> list[tuple[str, list[str]]]:
+    """(class, sorted participant labels) of each Meeting or Summit of the text."""
+    extraction = extract(nlp(text), Article.from_text(text, published=date(2024, 5, 8)))
+    label = {entity.local_id: entity.label for entity in extraction.entities}
+    return [(event.cls, sorted(label[a] for a in event.actors))
+            for event in extraction.events if event.cls in ("Meeting", "Summit")]
+
+
+def test_two_heads_of_state_holding_talks_are_a_summit(nlp: Language) -> None:
+    text = "Chilean President Ana Ruiz and Peruvian President Marco Diaz held talks in Lima."
+    assert meetings(nlp, text) == [("Summit", ["Ana Ruiz", "Marco Diaz"])]
+
+
+def test_a_telephone_call_of_two_heads_of_state_stays_a_meeting(nlp: Language) -> None:
+    text = "Chilean President Ana Ruiz spoke by telephone with Peruvian President Marco Diaz."
+    assert meetings(nlp, text) == [("Meeting", ["Ana Ruiz", "Marco Diaz"])]
+
+
+def test_a_president_meeting_a_minister_stays_a_meeting(nlp: Language) -> None:
+    text = "Chilean President Ana Ruiz met Peruvian Foreign Minister Marco Diaz in Santiago."
+    assert meetings(nlp, text) == [("Meeting", ["Ana Ruiz", "Marco Diaz"])]
