@@ -1,6 +1,6 @@
-"""A meeting in person of heads of state or government is a Summit; a post written before a
-person does not cut the coordination of two persons ("Chilean President A and Peruvian
-President B")."""
+"""Classes from context: a meeting in person of heads of state or government is a Summit,
+and "agreed to <verb>" a Promise; a post written before a person does not cut the
+coordination of two persons ("Chilean President A and Peruvian President B")."""
 from __future__ import annotations
 
 from datetime import date
@@ -39,3 +39,10 @@ def test_a_telephone_call_of_two_heads_of_state_stays_a_meeting(nlp: Language) -
 def test_a_president_meeting_a_minister_stays_a_meeting(nlp: Language) -> None:
     text = "Chilean President Ana Ruiz met Peruvian Foreign Minister Marco Diaz in Santiago."
     assert meetings(nlp, text) == [("Meeting", ["Ana Ruiz", "Marco Diaz"])]
+
+
+def test_an_agreement_to_act_later_is_a_promise_past_time_and_place(nlp: Language) -> None:
+    """'agreed to <verb>' commits (a Promise) also with a date and place between."""
+    text = "Chile and Peru agreed on Monday in Lima to reopen their border crossings."
+    extraction = extract(nlp(text), Article.from_text(text, published=date(2024, 5, 8)))
+    assert [event.cls for event in extraction.events] == ["Promise"]

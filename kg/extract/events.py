@@ -33,6 +33,7 @@ NEGATION_WINDOW = 3
 FAILURE_WINDOW = 5
 IRREALIS_WINDOW = 4
 PREMODIFIER_WINDOW = 4
+ADVERBIAL_REACH = 8  # tokens of time and place between a verb and its infinitive
 VERB_CONJUNCTIONS = frozenset({"and", "but"})  # words that join two predicates of one subject
 OBJECT_REACH = 6  # tokens from a verb trigger to a noun trigger that is its object
 APPOSITIVE_REACH = 30  # tokens back from a comma to the relative pronoun it closes
@@ -301,7 +302,7 @@ def class_of_use(span: Span, event_class: EventClass, context: ArticleContext) -
     if before is not None and before.lower_ in event_class.by_subject:
         return event_classes()[event_class.by_subject[before.lower_]]
     if event_class.before_infinitive is None or after is None \
-            or not opens_infinitive(after.i, context):
+            or not opens_infinitive(past_adverbials(after.i, context), context):
         return event_class
     return event_classes()[event_class.before_infinitive]
 
@@ -647,6 +648,24 @@ def speech_verb_before(head: Token, context: ArticleContext) -> int | None:
                 and context.owner[j] is None:
             return j
     return None
+
+
+def past_adverbials(i: int, context: ArticleContext) -> int:
+    """The first token from ``i`` on that is not in a time or place adverbial ("agreed on
+    Thursday in Tokyo to restart talks": "to")."""
+    dated = {j for span in context.doc.spans.get("kg_dates", [])
+             for j in range(span.start, span.end)}
+    end = min(len(context.doc), i + ADVERBIAL_REACH)
+    j = i
+    while j < end:
+        token = context.doc[j]
+        if j in dated or token.is_space or token.lower_ in ("on", "in", "at"):
+            j += 1
+        elif context.owner[j] and context.cls_of(context.owner[j]) in PLACE_CLASSES:
+            j = context.span_end[j]
+        else:
+            break
+    return j
 
 
 def fits_its_context(span: Span, event_class: EventClass, context: ArticleContext) -> bool:
