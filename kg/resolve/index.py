@@ -62,7 +62,11 @@ TABLES = ("articles", "aliases", "labels", "roles", "events", "event_actors")
 # One transaction per article. With a write-ahead log that is not synced on every commit, an
 # article costs no disk flush; a crash of the program loses nothing, and a power cut at worst
 # the rows of the last articles (resolution then knows less of them), never consistency.
-DURABILITY = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+# The log is copied into the database every 10,000 pages (40 MB) instead of SQLite's 1,000:
+# an index page that many articles touch is copied once per checkpoint, not once per article
+# (recording an article in the 10,000-article index: 2.2 -> 1.5 ms CPU, 5.5 -> 3.1 ms wall).
+DURABILITY = ("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+              "PRAGMA wal_autocheckpoint = 10000;")
 
 
 @dataclass(frozen=True)
@@ -163,7 +167,8 @@ class ResolutionIndex:
         article = extraction.article.id
         keys = {entity.local_id: entity.key for entity in extraction.entities if entity.key}
         with self.db:
-            self.delete_rows(article)
+            if self.has_article(article):
+                self.delete_rows(article)
             self.db.execute("INSERT INTO articles VALUES (?)", (article,))
             self.db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?)", [
                 (comparison_form(name, entity.cls), entity.cls, entity.key, article)
@@ -186,6 +191,11 @@ class ResolutionIndex:
             self.db.executemany("INSERT INTO event_actors VALUES (?, ?, ?)", [
                 (event.key, keys[actor], article) for event in events
                 for actor in set(event.actors) if actor in keys])
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether the index has recorded the article (every row's article is listed)."""
+        return self.db.execute("SELECT 1 FROM articles WHERE article = ?",
+                               (article_id,)).fetchone() is not None
 
     def article_ids(self) -> list[str]:
         """The ids of the articles the index has recorded."""
