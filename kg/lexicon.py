@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from kg.nlp.normalise import normalise_name, normalise_term, read_yaml
+from kg.nlp.normalise import normalise_term, read_yaml
 from kg.paths import ontology_dir
 
 ENTITY_CLASSES = frozenset({"Country", "City", "Region", "Place", "Facility", "Organization",

@@ -82,3 +82,9 @@ def test_wanting_to_do_is_an_intent_not_a_demand():
 def test_more_words_of_disapproval_and_rejection(text, expected):
     doc = blank_pipeline()(text)
     assert expected in [span.label_ for span in doc.spans["kg_triggers"]]
+
+
+def test_a_phrase_broken_by_a_hard_line_break_is_one_trigger():
+    """Plain-text feeds wrap their lines: "held" / "talks" is still one trigger."""
+    assert triggers("The two sides held\ntalks in Lima.") == [("held\ntalks", "Meeting")]
+    assert triggers("She said she hoped\nto see him.") == [("hoped\nto", "Promise")]

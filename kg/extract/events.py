@@ -25,7 +25,7 @@ from kg.extract.context import (AGENT_CLASSES, AUXILIARIES, COORDINATORS, DETERM
                                 ArticleContext, argument_words, discourse, starts_with)
 from kg.extract.entities import lexicon_of
 from kg.model import Event
-from kg.nlp.events import EventClass, event_classes
+from kg.nlp.events import EventClass, event_classes, trigger_lemma
 from kg.nlp.tokens import word_before
 
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "got", "gotten"})
@@ -673,7 +673,7 @@ def fits_its_context(span: Span, event_class: EventClass, context: ArticleContex
     framing verb before an event ("announced that it would suspend"), a verb that needs
     the result wanted ("wanted all sanctions lifted") or a future ("warned that it
     would retaliate")."""
-    lemma, head = span.lemma_.lower(), span[0]
+    lemma, head = trigger_lemma(span), span[0]
     if lemma in event_class.result_verbs and not names_result(head, context):
         return False
     rest = context.doc[span.end:context.sentence_of(head.i).end]
@@ -698,7 +698,7 @@ def names_result(verb: Token, context: ArticleContext) -> bool:
 def frames_an_event(span: Span, event_class: EventClass, context: ArticleContext) -> bool:
     """A framing verb whose "that" clause names an event of its own ("announced that it
     would suspend its participation"): the event is the clause's, not the announcement."""
-    if span.lemma_.lower() not in event_class.frames:
+    if trigger_lemma(span) not in event_class.frames:
         return False
     end = context.sentence_of(span.start).end
     that = next((j for j in range(span.end, end) if context.doc[j].lower_ == "that"), None)
@@ -728,7 +728,7 @@ def trigger_mention(span: Span, context: ArticleContext, number: int) -> EventMe
         roles.actors += roles.agents + roles.targets
         roles.agents, roles.targets = [], []
     actors = list(dict.fromkeys(roles.agents + roles.targets + roles.actors))
-    event = Event(local_id=f"event{number}", cls=event_class.name, trigger=span.lemma_.lower()
+    event = Event(local_id=f"event{number}", cls=event_class.name, trigger=trigger_lemma(span)
                   or span.text.lower(), cameo=event_class.cameo,
                   agents=list(dict.fromkeys(roles.agents)),
                   targets=list(dict.fromkeys(t for t in roles.targets if t not in roles.agents)),

@@ -28,14 +28,14 @@ from pathlib import Path
 
 import srsly
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from spacy_lookups_data import get_file
 
 from kg.nlp.normalise import read_yaml
-from kg.nlp.tokens import word_before
+from kg.nlp.tokens import token_table, word_before
 from kg.paths import ontology_dir
 
 TRIGGER_KINDS = ("verbs", "nouns", "reported", "object_verbs")
@@ -207,6 +207,28 @@ def is_verb_use(span: Span, context: VerbContext) -> bool:
     return not (first.is_title and not opens_text(first))
 
 
+def wrapped_pattern(words: Doc) -> list[dict]:
+    """A Matcher pattern of a phrase's words with one optional line break between each two."""
+    pattern: list[dict] = []
+    for token in words:
+        if pattern:
+            pattern.append({"IS_SPACE": True, "OP": "?"})
+        pattern.append({"LOWER": token.lower_})
+    return pattern
+
+
+def trigger_lemma(span: Span) -> str:
+    """The lemma of a trigger, its words joined by one space whatever stands between them
+    ("hoped" / "to" across a line break: "hope to")."""
+    parts: list[str] = []
+    for token in span:
+        if not token.is_space:
+            parts.append((token.lemma_ or token.text) + token.whitespace_)
+        elif parts and not parts[-1].endswith(" "):
+            parts.append(" ")
+    return "".join(parts).strip().lower()
+
+
 class EventTriggers:
     """Marks every trigger word of the lexicon in ``doc.spans["kg_triggers"]``.
 
@@ -219,9 +241,12 @@ class EventTriggers:
         self.spans_key = spans_key
         self.context = verb_context(lexicon)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.wrapped = Matcher(nlp.vocab)  # the phrases of several words across a line break
         classes = event_classes(lexicon)
         for key, phrases in trigger_phrases(classes).items():
             self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(phrases))))
+            self.wrapped.add(key, [wrapped_pattern(words) for words in
+                                   nlp.tokenizer.pipe(sorted(p for p in phrases if " " in p))])
         self.objects = {name: frozenset(form for lemma in event_class.objects
                                         for form in word_forms(lemma, noun=True))
                         for name, event_class in classes.items()}
@@ -232,12 +257,21 @@ class EventTriggers:
         window = doc[end:min(sentence_end, end + self.context.object_reach)]
         return any(token.lower_ in self.objects[class_name] for token in window)
 
+    def wrapped_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The matches of phrases broken by a line break ("hoped" / "to meet"), in a text
+        with hard line breaks only (the PhraseMatcher finds the others)."""
+        tokens = token_table(doc)
+        if not any(space and "\n" in text for space, text in zip(tokens.is_space, tokens.text)):
+            return []
+        return [(match_id, start, end) for match_id, start, end in self.wrapped(doc)
+                if any(doc[i].is_space for i in range(start, end))]
+
     def matches(self, doc: Doc) -> dict[tuple[int, int, str], set[str]]:
         """(start, end, class) -> the kinds it matched as; an object verb with its object
         counts as a verb and takes the place of other classes' triggers on its words."""
         kinds: dict[tuple[int, int, str], set[str]] = defaultdict(set)
         objected: dict[tuple[int, int], str] = {}
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in [*self.matcher(doc), *self.wrapped_matches(doc)]:
             class_name, kind = doc.vocab.strings[match_id].split("|")
             if kind == "object_verbs":
                 if not self.has_object(doc, end, class_name):

@@ -46,7 +46,7 @@ from pathlib import Path
 import srsly
 from spacy.attrs import DEP, ENT_IOB
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy_lookups_data import get_file
 
 from kg.lexicon import Lexicon, NameCues, load_lexicon, name_cues
