@@ -129,6 +129,15 @@ def test_the_seeds_quotes_by_speaker(seeds):
 
 
 @pytest.mark.slow
+def test_the_entities_count_the_articles_naming_them(seeds):
+    """Both seeds name Kim; the count comes from the articles' schema:mentions, not from
+    the entities graph that describes him once."""
+    counts = {row["name"]: row["articles"] for row in rows(seeds, "entities")}
+    assert counts["Kim Jong-un"] == "2"
+    assert "1" in counts.values()  # what only seed 003 names (its analysts)
+
+
+@pytest.mark.slow
 def test_the_seeds_events_about_yongbyon(seeds):
     found = {(row["kind"], row["relation"]) for row in rows(seeds, "yongbyon")}
     assert ("Offer", "about") in found
