@@ -46,3 +46,9 @@ def test_an_agreement_to_act_later_is_a_promise_past_time_and_place(nlp: Languag
     text = "Chile and Peru agreed on Monday in Lima to reopen their border crossings."
     extraction = extract(nlp(text), Article.from_text(text, published=date(2024, 5, 8)))
     assert [event.cls for event in extraction.events] == ["Promise"]
+
+
+def test_his_meeting_with_another_leader_has_him_as_a_party(nlp: Language) -> None:
+    text = ("Chilean President Ana Ruiz flew home on Friday, a day after her meeting with "
+            "Peruvian President Marco Diaz in Lima.")
+    assert meetings(nlp, text) == [("Summit", ["Ana Ruiz", "Marco Diaz"])]

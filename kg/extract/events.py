@@ -448,13 +448,14 @@ def is_modifier_word(token: Token) -> bool:
 
 
 def possessor(head: Token, context: ArticleContext, event_class: EventClass) -> list[str]:
-    """The owner of a nominal event: "Kim's visit", "its offer" (not "their" for joint events)."""
+    """The owner of a nominal event: "Kim's visit", "its offer", "his summit with Putin"
+    (not "their" for joint events: it names all the parties)."""
     i = head.i - 1
     stop = max(context.sentence_of(head.i).start, head.i - PREMODIFIER_WINDOW - 1)
     while i >= stop:
         token = context.doc[i]
         if token.lower_ in ("its", "his", "her", "their"):
-            if event_class.symmetric or event_class.series:
+            if token.lower_ == "their" and (event_class.symmetric or event_class.series):
                 return []
             found = context.resolve_pronoun(i)
             return [found] if found else []
