@@ -52,3 +52,13 @@ def test_his_meeting_with_another_leader_has_him_as_a_party(nlp: Language) -> No
     text = ("Chilean President Ana Ruiz flew home on Friday, a day after her meeting with "
             "Peruvian President Marco Diaz in Lima.")
     assert meetings(nlp, text) == [("Summit", ["Ana Ruiz", "Marco Diaz"])]
+
+
+def test_a_refusal_targets_who_asked(nlp: Language) -> None:
+    text = ("The Bank of England refused to hand over the bullion at the request of "
+            "Maduro's government.")
+    extraction = extract(nlp(text), Article.from_text(text, published=date(2024, 5, 8)))
+    label = {entity.local_id: entity.label for entity in extraction.entities}
+    assert [(e.cls, [label[a] for a in e.agents], [label[t] for t in e.targets])
+            for e in extraction.events] == [
+        ("Rejection", ["Bank of England"], ["Nicolás Maduro"])]

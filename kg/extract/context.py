@@ -111,6 +111,7 @@ class ArgumentWords:
     between_classes: frozenset[str]
     visit_classes: frozenset[str]
     both_sides: tuple[tuple[str, ...], ...]
+    request_phrases: tuple[tuple[str, ...], ...]
     complement_content_classes: frozenset[str]
     answer_classes: frozenset[str]
     answered_nouns: dict[str, str]
@@ -132,7 +133,7 @@ def argument_words() -> ArgumentWords:
     for name in ArgumentWords.__dataclass_fields__:
         if name in ("answered_nouns", "stated_intents"):
             values[name] = dict(data[name])
-        elif name == "both_sides":
+        elif name in ("both_sides", "request_phrases"):
             values[name] = tuple(tuple(phrase.split()) for phrase in data[name])
         else:
             values[name] = frozenset(data[name]) if name in AS_WRITTEN \

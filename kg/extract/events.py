@@ -930,7 +930,7 @@ def answer_targets(mentions: list[EventMention], context: ArticleContext) -> Non
         if event.cls not in argument_words().answer_classes or event.targets \
                 or len(event.agents) != 1:
             continue
-        target = answered_possessor(mention, context)
+        target = answered_possessor(mention, context) or requester(mention, context)
         answered_class = answered_event_class(mention, mentions[n + 1:n + 2], context)
         earlier = next((m for m in reversed(mentions[:n]) if answered_class is not None
                         and m.event.cls == answered_class and m.event.agents
@@ -943,6 +943,24 @@ def answer_targets(mentions: list[EventMention], context: ArticleContext) -> Non
         if target is not None and target not in event.agents:
             event.targets = [target]
             event.actors = list(dict.fromkeys(event.actors + [target]))
+
+
+def requester(mention: EventMention, context: ArticleContext) -> str | None:
+    """Who asked for what a rejection refuses, named later in its clause ("refused to
+    release the gold at the request of Maduro's government": Maduro)."""
+    if mention.event.cls != "Rejection":
+        return None
+    end = context.sentence_of(mention.token).end
+    words = [(t.i, t.lower_) for t in context.doc[mention.token + 1:end] if not t.is_space]
+    lowers = [lower for _, lower in words]
+    for at, (i, _) in enumerate(words):
+        if context.is_boundary(context.doc[i]):
+            return None
+        phrase = next((p for p in argument_words().request_phrases
+                       if starts_with(lowers, at, p)), None)
+        if phrase is not None and at + len(phrase) < len(words):
+            return context.owner[words[at + len(phrase)][0]]
+    return None
 
 
 def answered_possessor(mention: EventMention, context: ArticleContext) -> str | None:
