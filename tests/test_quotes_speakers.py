@@ -180,3 +180,12 @@ def test_a_quote_after_a_colon_is_the_opening_subjects():
 def test_a_colon_after_a_phrase_with_a_preposition_names_nobody():
     text = "In Hanoi the mood was grim: “Nobody smiled.”"
     assert speakers(text) == [(None, "Nobody smiled.")]
+
+
+def test_a_longer_term_right_after_a_naming_verb_goes_to_its_subject():
+    """A scare quote is at most three words, unless a naming verb and its object come right
+    before it: "Jane Roe called Joe Doe 'a ...'" is hers; a longer quote further on is not."""
+    assert speakers("Jane Roe called the plan “a small step on a very long road”.") == [
+        ("Jane Roe", "a small step on a very long road")]
+    assert speakers("Jane Roe called the plan, which Joe Doe wrote in the spring of that "
+                    "year, “a small step on a very long road”.")[0][0] != "Jane Roe"

@@ -43,6 +43,8 @@ SPEAKER_REACH = 200  # tokens back to an earlier verb of saying a pronoun may po
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 SPEAKER_CLASSES = frozenset({"Person", "Organization", "GovernmentBody", "Country"})
 SCARE_QUOTE_WORDS = 3  # a quoted term of at most this many words is a scare quote
+NAMED_TERM_WORDS = 10  # or this many, right after a naming verb and its object
+NAMING_REACH = 4  # words between such a verb and the quote ("called the talks ...")
 PARENTHETICAL_REACH = 25  # tokens between the commas of "X, the Y of Z, said"
 TRIM = " ,;:\n\t"
 ARTICLES = frozenset({"a", "an", "the"})
@@ -557,13 +559,17 @@ def colon_subject(quote: Span, start: int, context: ArticleContext) -> list[str]
 def term_user(quote: Span, start: int, context: ArticleContext) -> list[str]:
     """Who uses a quoted term of a few words: the subject of the nearest naming verb before
     it in its sentence ("X called the plan 'a mess'")."""
-    if len(quote_text(quote).split()) > SCARE_QUOTE_WORDS:
+    size = len(quote_text(quote).split())
+    if size > NAMED_TERM_WORDS:
         return []
     verb = next((i for i in range(quote.start - 1, start - 1, -1)
                  if context.tokens.lower[i] in quote_words().naming_verbs and not context.quoted[i]
                  and context.owner[i] is None), None)
-    return [] if verb is None or not names_actively(verb, quote, context) \
-        else context.subject_before(verb)
+    if verb is None or not names_actively(verb, quote, context):
+        return []
+    between = [j for j in range(verb + 1, quote.start - 1) if not context.tokens.is_space[j]]
+    close = len(between) <= NAMING_REACH and not any(context.tokens.is_punct[j] for j in between)
+    return context.subject_before(verb) if size <= SCARE_QUOTE_WORDS or close else []
 
 
 def names_actively(verb: int, quote: Span, context: ArticleContext) -> bool:
