@@ -129,3 +129,9 @@ def test_a_place_name_keeps_its_hyphenated_small_words(nlp: Language) -> None:
     found = [(text, cls) for text, cls, _ in
              entities(nlp, "The convoy stopped in Marsk-on-Vel on Sunday night.")]
     assert ("Marsk-on-Vel", "Place") in found
+
+
+def test_a_name_before_an_age_and_a_verb_of_saying_is_a_person(nlp: Language) -> None:
+    found = [(text, cls) for text, cls, _ in
+             entities(nlp, "“It was cold,” Marsk, 54, told reporters on Monday.")]
+    assert ("Marsk", "Person") in found

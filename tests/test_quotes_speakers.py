@@ -189,3 +189,10 @@ def test_a_longer_term_right_after_a_naming_verb_goes_to_its_subject():
         ("Jane Roe", "a small step on a very long road")]
     assert speakers("Jane Roe called the plan, which Joe Doe wrote in the spring of that "
                     "year, “a small step on a very long road”.")[0][0] != "Jane Roe"
+
+
+def test_a_pronoun_after_a_sentence_opening_with_a_person_is_that_person():
+    assert speakers("Jane Roe arrived in the capital. “We came to listen,” she said.") == [
+        ("Jane Roe", "We came to listen")]
+    # a sentence that opens with something else gives no speaker to "she"
+    assert speakers("The talks with Jane Roe ended. “We came to listen,” she said.")[0][0] is None

@@ -414,7 +414,25 @@ def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
         memory.genders(context).note(near, pronoun)
         return near
     return (agreeing(memory.last_for(pronoun, context), pronoun, context, memory)
-            or earlier_speakers(verb, pronoun, context, memory, verb - SPEAKER_REACH))
+            or earlier_speakers(verb, pronoun, context, memory, verb - SPEAKER_REACH)
+            or agreeing(opening_person(verb, pronoun, context), pronoun, context, memory))
+
+
+def opening_person(verb: int, pronoun: str, context: ArticleContext) -> list[str]:
+    """The person the sentence before ``verb``'s opens with, by name or with a post before
+    the name, in the same paragraph ("Swedish Foreign Minister Anna Lind arrived in Oslo.
+    '...,' she said"), when the pronoun fits a person."""
+    sentence = context.sentence_of(verb)
+    if sentence.start == 0 or context.paragraph_at(sentence.start - 1) != context.paragraph_at(verb):
+        return []
+    previous = context.sentence_of(sentence.start - 1)
+    first = next((j for j in range(previous.start, previous.end)
+                  if not context.tokens.is_space[j]), previous.start)
+    person = next((j for j in range(first, previous.end) if context.owner[j]
+                   and context.cls_of(context.owner[j]) == "Person"), None)
+    opens = person is not None and (person == first or context.title_start(person) == first)
+    group = [context.owner[person]] if opens else []
+    return group if fits(group, pronoun, context) else []
 
 
 def agreeing(group: list[str], pronoun: str, context: ArticleContext,

@@ -335,8 +335,16 @@ class DocShape:
         """True when a verb of saying stands right before or after the name."""
         lower = self.tokens.lower
         before = lower[start - 1] if start else ""
+        end += self.age_after(end)
         after = lower[end] if end < len(lower) else ""
         return before in speech_verbs() or after in speech_verbs()
+
+    def age_after(self, end: int) -> int:
+        """The number of tokens of an age set off by commas right after a name (", 54,")."""
+        tokens = self.tokens
+        age = end + 3 <= len(tokens) and tokens.text[end] == "," and tokens.is_digit[end + 1] \
+            and tokens.length[end + 1] <= 3 and tokens.text[end + 2] == ","
+        return 3 if age else 0
 
 
 def shape_names(doc: Doc, taken: bytearray, cues: NameCues) -> list[Found]:
