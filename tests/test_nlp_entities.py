@@ -135,3 +135,17 @@ def test_a_name_before_an_age_and_a_verb_of_saying_is_a_person(nlp: Language) ->
     found = [(text, cls) for text, cls, _ in
              entities(nlp, "“It was cold,” Marsk, 54, told reporters on Monday.")]
     assert ("Marsk", "Person") in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dara Venn, spokesperson for the council, said so.", "Dara Venn"),
+    ("Dara Venn, a senior analyst at the bank, said so.", "Dara Venn"),
+])
+def test_a_post_in_apposition_makes_the_name_before_it_a_person(nlp: Language, text: str,
+                                                                  name: str) -> None:
+    assert (name, "Person") in [(found, cls) for found, cls, _ in entities(nlp, text)]
+
+
+def test_a_description_of_a_thing_in_apposition_makes_no_person(nlp: Language) -> None:
+    found = entities(nlp, "Acme Global, the maker of the drug, said so.")
+    assert all(cls != "Person" for _, cls, _ in found)

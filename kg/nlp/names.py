@@ -58,6 +58,7 @@ from kg.nlp.tokens import annotated, sentences, token_table
 
 OPENERS = frozenset({"“", '"', "‘", "'", "«", "(", "[", "–", "—", ":", "-"})
 SENTENCE_END = frozenset({".", "?", "!", "”", '"', "’", ":"})
+APPOSITION_WORDS = 3  # words after "Name, a" where an occupation may stand ("a senior analyst")
 RARE_WORD = -16.0  # log probability under which a lower-case word is not a common one
 PROBABILITIES = "en_lexeme_prob.json.gz"  # word probabilities of spacy-lookups-data
 CACHE_ENV = "KG_CACHE_DIR"
@@ -316,6 +317,8 @@ class DocShape:
             return Found(start, end, "Organization", 0.85)
         if titled or first in cues.given_names and end - start > 1:
             return Found(start, end, "Person", 0.9 if titled else 0.85)
+        if end - start > 1 and self.post_in_apposition(end):
+            return Found(start, end, "Person", 0.8)
         if last in cues.place_heads and end - start > 1:
             return Found(start, end, "Region", 0.7)
         if after in cues.facility_heads:
@@ -330,6 +333,18 @@ class DocShape:
         if end - start == 1 and self.tokens.is_upper[start] and self.tokens.length[start] > 1:
             return Found(start, end, "Organization", 0.6)
         return None
+
+    def post_in_apposition(self, end: int) -> bool:
+        """Whether a post or a person's occupation follows the name after a comma ("Ana
+        Rao, spokesperson for the party, said"; "Ana Rao, a lawyer, said")."""
+        norms, size = self.norms, len(self.norms)
+        if end + 1 >= size or norms[end] != ",":
+            return False
+        i = end + 1 + (norms[end + 1] in ("a", "an", "the"))
+        words = [norms[j] for j in range(i, min(size, i + self.cues.max_title_words))]
+        return any(word in self.cues.person_cues_before for word in words[:APPOSITION_WORDS]) \
+            or any(" ".join(words[:size_]) in self.cues.titles
+                   for size_ in range(1, len(words) + 1))
 
     def speaks(self, start: int, end: int) -> bool:
         """True when a verb of saying stands right before or after the name."""
