@@ -149,3 +149,8 @@ def test_a_post_in_apposition_makes_the_name_before_it_a_person(nlp: Language, t
 def test_a_description_of_a_thing_in_apposition_makes_no_person(nlp: Language) -> None:
     found = entities(nlp, "Acme Global, the maker of the drug, said so.")
     assert all(cls != "Person" for _, cls, _ in found)
+
+
+def test_a_name_after_a_verb_of_publishing_is_no_place(nlp: Language) -> None:
+    assert entities(nlp, "The findings were published in Marine Letters on Monday.") == []
+    assert [cls for _, cls, _ in entities(nlp, "The talks were held in Marsk.")] == ["Place"]

@@ -328,11 +328,19 @@ class DocShape:
         if self.speaks(start, end) and not self.title_at(end, len(norms)):
             return Found(start, end, "Person", 0.7)  # not "said California Attorney General"
         if in_place_context(self.doc, start, end, cues.place_preps, cues.place_suffixes,
-                            self.parsed):
+                            self.parsed) and not self.published_in(start):
             return Found(start, end, "Place", 0.6)
         if end - start == 1 and self.tokens.is_upper[start] and self.tokens.length[start] > 1:
             return Found(start, end, "Organization", 0.6)
         return None
+
+    def published_in(self, start: int) -> bool:
+        """Whether a verb of publishing and a preposition come right before the name ("a
+        study published in Science Advances"): a publication, not a place."""
+        words = [j for j in range(max(0, start - 4), start) if not self.tokens.is_space[j]
+                 and self.norms[j] != "the"]
+        return len(words) >= 2 and self.norms[words[-1]] in self.cues.place_preps \
+            and self.norms[words[-2]] in self.cues.publication_verbs
 
     def post_in_apposition(self, end: int) -> bool:
         """Whether a post or a person's occupation follows the name after a comma ("Ana
