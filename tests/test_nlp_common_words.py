@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.nlp import names
+from kg.nlp import words
 
 
 @pytest.fixture
@@ -21,46 +21,46 @@ def table(tmp_path: Path) -> Path:
 
 
 def test_derived_words_are_lower_case_and_more_often_lower(table: Path) -> None:
-    assert names.derive_common_words(table) == {"despite", "talks"}
+    assert words.derive_common_words(table) == {"despite", "talks"}
 
 
 def test_cache_is_written_once_and_read_back(table: Path, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv(names.CACHE_ENV, str(tmp_path / "cache"))
-    cached = names.cached_words_path(table)
+    monkeypatch.setenv(words.CACHE_ENV, str(tmp_path / "cache"))
+    cached = words.cached_words_path(table)
     assert cached is not None and not cached.exists()
-    names.write_word_list(cached, names.derive_common_words(table))
-    assert names.read_word_list(cached) == {"despite", "talks"}
+    words.write_word_list(cached, words.derive_common_words(table))
+    assert words.read_word_list(cached) == {"despite", "talks"}
     assert list(cached.parent.glob("*.tmp")) == []
 
 
 def test_changed_table_gets_another_cache_file(table: Path, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv(names.CACHE_ENV, str(tmp_path / "cache"))
-    before = names.cached_words_path(table)
+    monkeypatch.setenv(words.CACHE_ENV, str(tmp_path / "cache"))
+    before = words.cached_words_path(table)
     table.write_bytes(gzip.compress(json.dumps({"talks": -9.0, "a": -3.0}).encode()))
-    assert names.cached_words_path(table) != before
+    assert words.cached_words_path(table) != before
 
 
 def test_unwritable_cache_folder_leaves_nothing(table: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder would be")
-    names.write_word_list(blocker / "words.txt", frozenset({"talks"}))
+    words.write_word_list(blocker / "words.txt", frozenset({"talks"}))
     assert blocker.read_text().startswith("a file")
-    assert names.read_word_list(blocker / "words.txt") is None
+    assert words.read_word_list(blocker / "words.txt") is None
 
 
 def test_cache_folder_follows_the_environment(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.delenv(names.CACHE_ENV, raising=False)
+    monkeypatch.delenv(words.CACHE_ENV, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert names.cache_folder() == tmp_path / "event-kg"
-    monkeypatch.setenv(names.CACHE_ENV, str(tmp_path / "mine"))
-    assert names.cache_folder() == tmp_path / "mine"
+    assert words.cache_folder() == tmp_path / "event-kg"
+    monkeypatch.setenv(words.CACHE_ENV, str(tmp_path / "mine"))
+    assert words.cache_folder() == tmp_path / "mine"
 
 
 def test_shipped_table_gives_the_same_words_cached_or_not(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv(names.CACHE_ENV, str(tmp_path))
-    names.common_words.cache_clear()
-    first = names.common_words()
-    names.common_words.cache_clear()
-    second = names.common_words()
+    monkeypatch.setenv(words.CACHE_ENV, str(tmp_path))
+    words.common_words.cache_clear()
+    first = words.common_words()
+    words.common_words.cache_clear()
+    second = words.common_words()
     assert first == second and {"despite", "analysts"} <= first and "kim" not in first
     assert len(list(tmp_path.glob("common-words-*.txt"))) == 1
