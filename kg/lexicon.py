@@ -113,6 +113,8 @@ class NameCues:
     acting_nouns_before_of: frozenset[str] = frozenset()
     month_cues_before: frozenset[str] = frozenset()
     publication_verbs: frozenset[str] = frozenset()
+    place_modifiers: frozenset[str] = frozenset()
+    weekdays: frozenset[str] = frozenset()  # of time.yaml
     months: frozenset[str] = frozenset()  # of time.yaml
     titles: dict[str, str] = field(default_factory=dict)  # normalised form -> canonical title
     max_title_words: int = 1
@@ -308,7 +310,9 @@ def name_cues() -> NameCues:
         "event_heads", "person_cues_before", "former_words", "place_preps", "place_suffixes",
         "name_connectors", "given_names", "acting_verbs", "acting_preps",
         "modifier_determiners", "coordination_openers", "motion_verbs", "actor_object_verbs", "title_prefixes",
-        "acting_nouns_before_of", "month_cues_before", "publication_verbs")}
-    months = word_set(read_yaml(ontology_dir() / "lexicon" / "time.yaml")["months"])
-    return NameCues(months=months, titles=titles, max_title_words=max(len(form.split()) for form in titles),
-                    **lists)
+        "acting_nouns_before_of", "month_cues_before", "publication_verbs",
+        "place_modifiers")}
+    time_words = read_yaml(ontology_dir() / "lexicon" / "time.yaml")
+    months, weekdays = word_set(time_words["months"]), word_set(time_words["weekdays"])
+    return NameCues(months=months, weekdays=weekdays, titles=titles,
+                    max_title_words=max(len(form.split()) for form in titles), **lists)

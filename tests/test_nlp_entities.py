@@ -154,3 +154,17 @@ def test_a_description_of_a_thing_in_apposition_makes_no_person(nlp: Language) -
 def test_a_name_after_a_verb_of_publishing_is_no_place(nlp: Language) -> None:
     assert entities(nlp, "The findings were published in Marine Letters on Monday.") == []
     assert [cls for _, cls, _ in entities(nlp, "The talks were held in Marsk.")] == ["Place"]
+
+
+def test_a_place_name_after_an_unknown_given_name_is_a_family_name() -> None:
+    """With the project's lexicon: "Holland" is the Netherlands, but not in "Nikki Holland";
+    "North Wales" and "Wednesday, Greek" keep their places."""
+    nlp = load_pipeline()
+    def places(text: str) -> list[str]:
+        doc = nlp(text)
+        return [span.text for span in doc.spans["kg_entities"]
+                if span.label_ in ("Country", "City", "Region")]
+
+    assert places("Nikki Holland of the agency spoke.") == []
+    assert places("They flew to Holland.") == ["Holland"]
+    assert places("This Wednesday Greek officials spoke in North Wales.") == ["Greek", "Wales"]

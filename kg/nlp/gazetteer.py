@@ -34,7 +34,9 @@ from kg.lexicon import FORM_KINDS, Lexicon, NameCues, load_lexicon, name_cues
 from kg.nlp.normalise import normalise_term, token_norm
 from kg.nlp.spans import ENTITIES_KEY, acts, entity_span, in_place_context, is_capitalised
 from kg.nlp.tokens import annotated, word_before
+from kg.nlp.words import common_words
 
+PLACE_CLASSES = frozenset({"Country", "City", "Region"})
 MAX_HYPHEN_GAPS = 3  # forms with more gaps between words get only the plain variants
 KIND_CONFIDENCE = {"name": 1.0, "alias": 1.0, "short_name": 0.8, "demonym": 0.9,
                    "metonym": 0.9}
@@ -218,12 +220,28 @@ class Gazetteer:
         if candidate.kind in SUBSUMED_KINDS and candidate.end < len(doc) \
                 and doc[candidate.end].is_title:
             return None
-        if is_month_date(doc, candidate.start, candidate.end, self.cues):
+        if is_month_date(doc, candidate.start, candidate.end, self.cues) \
+                or self.surname_of_place(doc, candidate):
             return None
         if candidate.kind != "metonym" or self.acting(doc, candidate.start, candidate.end, parsed):
             return candidate
         capital = self.capital_named(candidate.entry_id, doc[candidate.start:candidate.end].text)
         return Candidate(candidate.start, candidate.end, capital, "alias") if capital else None
+
+    def surname_of_place(self, doc: Doc, candidate: Candidate) -> bool:
+        """A one-word place name right after a capitalised word that is no common word, no
+        title and no name of the lexicon: the family name of a person the lexicon does not
+        know ("Nikki Holland", "Jack London"), not the place."""
+        if candidate.end - candidate.start != 1 or candidate.start == 0 \
+                or self.lexicon[candidate.entry_id].cls not in PLACE_CLASSES:
+            return False
+        before = doc[candidate.start - 1]
+        cues = self.cues
+        return before.is_title and before.is_alpha and before.lower_ not in common_words() \
+            and not any(before.lower_ in words
+                        for words in (cues.place_modifiers, cues.weekdays, cues.months)) \
+            and normalise_term(before.text) not in self.cues.titles \
+            and not self.lexicon.lookup(before.text)
 
     def acting(self, doc: Doc, start: int, end: int, parsed: bool) -> bool:
         """True where the metonym at [start, end) stands for its state (``acts``); without a
