@@ -168,3 +168,8 @@ def test_a_place_name_after_an_unknown_given_name_is_a_family_name() -> None:
     assert places("Nikki Holland of the agency spoke.") == []
     assert places("They flew to Holland.") == ["Holland"]
     assert places("This Wednesday Greek officials spoke in North Wales.") == ["Greek", "Wales"]
+
+
+def test_a_name_with_its_affiliation_before_a_verb_of_saying_is_a_person(nlp: Language) -> None:
+    found = entities(nlp, "Dara Venn of the Marsk Water Board said the dam held.")
+    assert ("Dara Venn", "Person") in [(text, cls) for text, cls, _ in found]

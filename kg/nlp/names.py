@@ -53,6 +53,9 @@ from kg.nlp.words import common_words
 
 OPENERS = frozenset({"“", '"', "‘", "'", "«", "(", "[", "–", "—", ":", "-"})
 SENTENCE_END = frozenset({".", "?", "!", "”", '"', "’", ":"})
+AFFILIATION_PREPS = frozenset({"of", "from", "at"})
+AFFILIATION_WORDS = frozenset({"the", "'s", "’s", "(", ")", "of", "for", "and", "-"})
+AFFILIATION_REACH = 12  # tokens of "of the UK's National Crime Agency (NCA)"
 APPOSITION_WORDS = 3  # words after "Name, a" where an occupation may stand ("a senior analyst")
 MODEL_LABELS = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Region"}
 MODEL_CONFIDENCE = 0.8
@@ -270,8 +273,23 @@ class DocShape:
         lower = self.tokens.lower
         before = lower[start - 1] if start else ""
         end += self.age_after(end)
+        if end - start > 1 and self.tokens.lower[start] not in common_words():
+            end += self.affiliation_after(end)  # "Ana Rao of the bank said", not "Academy of"
         after = lower[end] if end < len(lower) else ""
         return before in speech_verbs() or after in speech_verbs()
+
+    def affiliation_after(self, end: int) -> int:
+        """The number of tokens of an affiliation right after a name, made of capitalised
+        words ("of the UK's National Crime Agency (NCA)"), when a verb of saying follows it."""
+        tokens, size = self.tokens, len(self.tokens)
+        if end >= size or tokens.lower[end] not in AFFILIATION_PREPS:
+            return 0
+        j = end + 1
+        while j < min(size, end + AFFILIATION_REACH) and (
+                tokens.is_title[j] or tokens.is_upper[j] or tokens.lower[j] in AFFILIATION_WORDS):
+            j += 1
+        named = any(tokens.is_title[k] or tokens.is_upper[k] for k in range(end + 1, j))
+        return j - end if named and j < size and tokens.lower[j] in speech_verbs() else 0
 
     def age_after(self, end: int) -> int:
         """The number of tokens of an age set off by commas right after a name (", 54,")."""
