@@ -207,6 +207,22 @@ def is_verb_use(span: Span, context: VerbContext) -> bool:
     return not (first.is_title and not opens_text(first))
 
 
+def stretches_around(breaks: list[int], size: int, reach: int) -> list[tuple[int, int]]:
+    """The token ranges within ``reach`` words of each line break, overlapping ones joined.
+
+    >>> stretches_around([5, 7, 40], 50, 3)
+    [(0, 13), (34, 46)]
+    """
+    stretches: list[tuple[int, int]] = []
+    for i in breaks:
+        start, end = max(0, i - 2 * reach), min(size, i + 2 * reach)
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], end)
+        else:
+            stretches.append((start, end))
+    return stretches
+
+
 def wrapped_pattern(words: Doc) -> list[dict]:
     """A Matcher pattern of a phrase's words with one optional line break between each two."""
     pattern: list[dict] = []
@@ -243,7 +259,10 @@ class EventTriggers:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.wrapped = Matcher(nlp.vocab)  # the phrases of several words across a line break
         classes = event_classes(lexicon)
-        for key, phrases in trigger_phrases(classes).items():
+        phrases_by_key = trigger_phrases(classes)
+        self.longest = max((len(phrase.split()) for phrases in phrases_by_key.values()
+                            for phrase in phrases), default=1)
+        for key, phrases in phrases_by_key.items():
             self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(phrases))))
             self.wrapped.add(key, [wrapped_pattern(words) for words in
                                    nlp.tokenizer.pipe(sorted(p for p in phrases if " " in p))])
@@ -258,13 +277,18 @@ class EventTriggers:
         return any(token.lower_ in self.objects[class_name] for token in window)
 
     def wrapped_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """The matches of phrases broken by a line break ("hoped" / "to meet"), in a text
-        with hard line breaks only (the PhraseMatcher finds the others)."""
+        """The matches of phrases broken by a line break ("hoped" / "to meet"), searched
+        only around the single line breaks of hard-wrapped text (a paragraph break ends a
+        sentence; the PhraseMatcher finds the rest)."""
         tokens = token_table(doc)
-        if not any(space and "\n" in text for space, text in zip(tokens.is_space, tokens.text)):
-            return []
-        return [(match_id, start, end) for match_id, start, end in self.wrapped(doc)
-                if any(doc[i].is_space for i in range(start, end))]
+        breaks = [i for i, (space, text) in enumerate(zip(tokens.is_space, tokens.text))
+                  if space and text.count("\n") == 1]
+        found = []
+        for start, end in stretches_around(breaks, len(doc), self.longest):
+            found += [(match_id, start + first, start + last)
+                      for match_id, first, last in self.wrapped(doc[start:end])
+                      if any(tokens.is_space[start + i] for i in range(first, last))]
+        return found
 
     def matches(self, doc: Doc) -> dict[tuple[int, int, str], set[str]]:
         """(start, end, class) -> the kinds it matched as; an object verb with its object
