@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
@@ -251,6 +251,12 @@ class ArticleContext:
     def entity(self, local_id: str) -> Entity | None:
         """The entity of this article with a local id."""
         return self.by_id.get(local_id)
+
+    @cached_property
+    def dated_tokens(self) -> frozenset[int]:
+        """The tokens of the article's time expressions (``doc.spans["kg_dates"]``)."""
+        return frozenset(j for span in self.doc.spans.get("kg_dates", [])
+                         for j in range(span.start, span.end))
 
     def cls_of(self, local_id: str) -> str:
         """The ekg class of an entity of this article."""

@@ -654,13 +654,11 @@ def speech_verb_before(head: Token, context: ArticleContext) -> int | None:
 def past_adverbials(i: int, context: ArticleContext) -> int:
     """The first token from ``i`` on that is not in a time or place adverbial ("agreed on
     Thursday in Tokyo to restart talks": "to")."""
-    dated = {j for span in context.doc.spans.get("kg_dates", [])
-             for j in range(span.start, span.end)}
     end = min(len(context.doc), i + ADVERBIAL_REACH)
     j = i
     while j < end:
         token = context.doc[j]
-        if j in dated or token.is_space or token.lower_ in ("on", "in", "at"):
+        if j in context.dated_tokens or token.is_space or token.lower_ in ("on", "in", "at"):
             j += 1
         elif context.owner[j] and context.cls_of(context.owner[j]) in PLACE_CLASSES:
             j = context.span_end[j]

@@ -224,7 +224,7 @@ def is_verb_after(mention: EventMention, day: date, tense: str | None,
     mourning")."""
     published = context.article.published
     return not mention.nominal and published is not None and day > published \
-        and (tense != "future" or is_past_form(context.doc[mention.token]))
+        and (tense != "future" or told_as_past(context.doc[mention.token]))
 
 
 def resolved_expressions(context: ArticleContext) -> list[tuple[Span, date, str | None]]:
@@ -457,7 +457,7 @@ def tense_of(span: Span, context: ArticleContext) -> str | None:
                 return "future"
             if infinitive or token.lower_ in words_of_time["planning_words"]:
                 return "future" if finite in words_of_time["present_auxiliaries"] else None
-            return "past" if is_past_form(token) else None
+            return "past" if told_as_past(token) else None
     return None
 
 
@@ -485,10 +485,10 @@ def is_verb_form(token: Token, context: ArticleContext) -> bool:
         before is not None and (before.lower_ in DETERMINERS or before.like_num))
 
 
-def is_past_form(verb: Token) -> bool:
+def told_as_past(verb: Token) -> bool:
     """Whether a verb with the auxiliaries before it is past ("met", "was held", "had
     met"), not present, future or wished for ("is expected", "will meet", "hoped")."""
-    past = frozenset(time_words()["past_auxiliaries"])
+    past = time_words()["past_auxiliaries"]
     finite = finite_of(verb)
     if finite is not verb or verb.lower_ in past:
         return finite.lower_ in past
