@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 import pyoxigraph
-from pyoxigraph import NamedNode, Quad, RdfFormat, Triple
+from pyoxigraph import Quad, RdfFormat, Triple
 
 from kg.rdf.vocab import PREFIXES, RDF, RDFS, resource_prefixes
 
