@@ -111,6 +111,15 @@ def test_a_with_phrase_of_circumstance_shares_the_clause_s_place_and_date():
     assert events["Mediation"] == ("hanoi", date(2019, 2, 28))
 
 
+def test_a_past_as_clause_happens_with_its_main_clause():
+    text = "Kim and Moon signed an accord on Thursday, as the two leaders held talks in Pyongyang."
+    events = {e.cls: (e.place, e.date) for e in extract_text(text, KOREA, FRIDAY).events}
+    assert events == {"Agreement": ("nk", date(2019, 2, 28)),
+                      "Meeting": ("nk", date(2019, 2, 28))}
+    text = "Kim and Moon signed an accord on Thursday, as their envoys meet in Pyongyang."
+    assert dates_of(text) == {"Agreement": date(2019, 2, 28), "Meeting": None}
+
+
 def test_a_when_clause_takes_the_date_before_it():
     found = dates_of("Talks began in June last year, when Kim met Trump in Singapore.")
     assert found["Meeting"] == PartialDate(2018, 6)

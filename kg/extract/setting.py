@@ -407,14 +407,18 @@ def share_coordinated_dates(mentions: list[EventMention], dated_by: dict[int, Sp
 
 
 def share_circumstances(mentions: list[EventMention], context: ArticleContext) -> None:
-    """An event in a ", with X doing ..." phrase after a clause happens with that clause's
-    event (the last one before it with a place or a date), at its place and on its day
-    ("negotiators met in Istanbul on Tuesday, with Turkey acting as mediator"; "the talks
-    ended on Friday, with each side blaming the other")."""
+    """An event of a phrase of circumstance after a clause happens with that clause's event
+    (the last one before it in the sentence with a place or a date), at its place and on
+    its day: a ", with X doing ..." phrase ("negotiators met in Istanbul on Tuesday, with
+    Turkey acting as mediator"; "the talks ended on Friday, with each side blaming the
+    other") or a past ", as X did ..." clause ("signed the accords on Friday, as the two
+    leaders held talks at the palace"), whose place is the clause's too where it has none.
+    """
     for n, mention in enumerate(mentions):
-        start = circumstance_start(mention.token, context)
+        start = circumstance_start(mention, context)
         main = next((m for m in reversed(mentions[:n]) if m.token < start - 1
-                     and not m.suppressed and (m.event.date or m.event.place)
+                     and not m.suppressed and (m.event.date or m.event.place
+                                               or is_simultaneous(start, context))
                      and context.sentence_index[m.token]
                      == context.sentence_index[mention.token]), None) if start else None
         if main is None:
@@ -422,19 +426,36 @@ def share_circumstances(mentions: list[EventMention], context: ArticleContext) -
         mention.event.place = mention.event.place or main.event.place
         if mention.event.date is None:
             mention.event.date, mention.event.date_text = main.event.date, main.event.date_text
+        if is_simultaneous(start, context) and main.event.place is None:
+            main.event.place = mention.event.place
 
 
-def circumstance_start(i: int, context: ArticleContext) -> int | None:
-    """The first token of the ", with X doing ..." phrase that holds token ``i``, if any:
-    "with" after a comma, then a participle before ``i`` or at it, no other comma between."""
+def circumstance_start(mention: EventMention, context: ArticleContext) -> int | None:
+    """The first token of the phrase of circumstance that holds the mention, if any: "with"
+    after a comma, then a participle before the mention or at it; or "as" after a comma
+    opening a clause told as past, whose verb is the mention ("..., as the two leaders held
+    talks"); no other comma between."""
+    i = mention.token
     sentence, lower = context.sentence_of(i), context.tokens.lower
     j = i
     while j > sentence.start and lower[j - 1] != ",":
         j -= 1
-    if j == sentence.start or j >= i or lower[j] != "with":
+    if j == sentence.start or j >= i:
+        return None
+    if lower[j] == "as":
+        verb = context.doc[i]
+        return j if not mention.nominal and is_verb_form(verb, context) \
+            and told_as_past(verb) else None
+    if lower[j] != "with":
         return None
     return j if any(lower[k].endswith("ing") and context.doc[k].is_lower
                     for k in range(j + 1, i + 1)) else None
+
+
+def is_simultaneous(start: int, context: ArticleContext) -> bool:
+    """Whether the phrase of circumstance at ``start`` is an "as" clause, told as happening
+    with its main clause rather than around it."""
+    return context.tokens.lower[start] == "as"
 
 
 def tense_of(span: Span, context: ArticleContext) -> str | None:
