@@ -41,6 +41,7 @@ SUBCLASS_OF = {"Summit": "Meeting"}
 TOPIC_CLASSES = frozenset({"Facility"})
 TOPIC_REACH = 15  # tokens after a trigger where its topic may be named
 CONTENT_TOPIC_CLASSES = frozenset({"Facility", "Region"})
+QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "‘", "’", "'"})
 
 
 @dataclass
@@ -174,8 +175,12 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
     passive = is_passive(head)
     reduced = not passive and is_reduced_relative(head, context)
     speaker_verb = coordinated_speech_verb(head, context)
-    subject = speaker_of(speaker_verb, context) if speaker_verb is not None \
-        else context.subject_before(head.i, reporting_speakers(head, context))
+    if speaker_verb is not None:
+        subject = speaker_of(speaker_verb, context)
+    elif conjunction_before(head) is not None and not passive:
+        subject = controller_subject(head, context)  # "... and urged": the first verb's subject
+    else:
+        subject = context.subject_before(head.i, reporting_speakers(head, context))
     if not (subject or passive or reduced):
         subject = controller_subject(head, context)
     own_content = event_class.name in discourse().content_classes
@@ -390,14 +395,19 @@ def coordinated_subject(conjunction: Token, auxiliary: Token | None,
                         context: ArticleContext) -> list[str]:
     """The subject of the verb before "and", which the verb after shares: the verb of the
     same auxiliary in the sentence ("the North had sought ..., and had offered"), else the
-    last verb of the clause."""
+    last verb of the clause, past quoted words ("called the plan \"a mess\" and accused")."""
     if auxiliary is not None:
         start = context.sentence_of(conjunction.i).start
         for j in range(conjunction.i - 1, start - 1, -1):
             if context.doc[j].lower_ == auxiliary.lower_ and not context.quoted[j]:
                 return context.subject_before(j)
-    for j in range(conjunction.i - 1, context.clause_start(conjunction.i) - 1, -1):
-        if context.is_other_verb(context.doc[j]):
+    for j in range(conjunction.i - 1, context.sentence_of(conjunction.i).start - 1, -1):
+        token = context.doc[j]
+        if context.quoted[j] or token.lower_ in QUOTE_MARKS:
+            continue  # 'called the plan "a mess" and accused': past the quoted words
+        if context.is_boundary(token):
+            return []
+        if context.is_other_verb(token):
             return context.subject_before(j)
     return []
 
