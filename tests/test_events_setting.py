@@ -120,6 +120,13 @@ def test_a_past_as_clause_happens_with_its_main_clause():
     assert dates_of(text) == {"Agreement": date(2019, 2, 28), "Meeting": None}
 
 
+def test_a_date_in_what_a_verb_of_saying_reports_is_not_the_saying_s():
+    assert dates_of("Kim stated that Moon had fallen ill on Wednesday.") == {"Statement": None}
+    assert dates_of("Kim announced Moon resigned on Wednesday.") == {"Statement": None}
+    assert dates_of("Kim announced on Wednesday that Moon had resigned.") == {
+        "Statement": date(2019, 2, 27)}
+
+
 def test_a_when_clause_takes_the_date_before_it():
     found = dates_of("Talks began in June last year, when Kim met Trump in Singapore.")
     assert found["Meeting"] == PartialDate(2018, 6)

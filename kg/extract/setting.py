@@ -272,7 +272,8 @@ def dated_mention(span: Span, candidates: list[EventMention], context: ArticleCo
         return after[0]
     before = [m for m in candidates if m.token < span.start
               and not speech_verb_between(m.token, span.start, context)
-              and not new_clause_between(m.token, span.start, context)]
+              and not new_clause_between(m.token, span.start, context)
+              and not in_reported_clause(m, span.start, context)]
     return governing_mention(before, span, context, to_come) if before else None
 
 
@@ -302,6 +303,16 @@ def speech_verb_between(start: int, end: int, context: ArticleContext) -> bool:
     lower = context.tokens.lower
     return any(context.boundary[j] and lower[j] in speech_verbs and not context.quoted[j]
                and lower[j - 1] not in DETERMINERS for j in range(start + 1, end))
+
+
+def in_reported_clause(mention: EventMention, end: int, context: ArticleContext) -> bool:
+    """Whether token ``end`` lies in what a verb of saying reports, past its own words: a
+    "that" or another verb between them ("stated that he fell ill on Wednesday", "announced
+    he had resigned on Monday": not the statement's Wednesday or Monday)."""
+    if mention.nominal or context.tokens.lower[mention.token] not in discourse().speech_verbs:
+        return False
+    return any(context.tokens.lower[j] == "that" or context.is_other_verb(context.doc[j])
+               for j in range(mention.token + 1, end))
 
 
 def new_clause_between(start: int, end: int, context: ArticleContext) -> bool:
