@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from events_support import KOREA, extract_text
+from events_support import KOREA, blank_pipeline, entities_in, extract_text
+
+from kg.extract import extract_with_entities
+from kg.model import Article, RoleFact
 
 FRIDAY = date(2019, 3, 1)
 
@@ -26,3 +29,39 @@ def test_a_verb_after_and_reaches_past_quoted_words():
     accusation = only('Ri Yong-ho called the plan "a dead end" and accused Washington of lying.',
                       "Accusation")
     assert (accusation.agents, accusation.targets) == (["ri"], ["us"])
+
+
+def with_posts(text: str, posts: dict[str, tuple[str, str]]):
+    """The events of ``text`` where each person of ``posts`` holds a (title, of) post."""
+    doc = blank_pipeline()(text)
+    entities = entities_in(text, KOREA)
+    for entity in entities:
+        if entity.local_id in posts:
+            title, of = posts[entity.local_id]
+            entity.roles.append(RoleFact(title=title, of=of))
+    return extract_with_entities(doc, Article.from_text(text, published=FRIDAY), entities).events
+
+
+def test_the_minister_before_a_verb_is_the_minister_named_before():
+    text = "Ri Yong-ho arrived in Hanoi on Friday. The foreign minister urged the US to act."
+    appeal = next(e for e in with_posts(text, {"ri": ("Foreign Minister", "nk")})
+                  if e.cls == "Appeal")
+    assert (appeal.agents, appeal.targets) == (["ri"], ["us"])
+
+
+def test_a_post_of_a_state_is_its_holder_not_the_state():
+    text = "Ri Yong-ho spoke in Hanoi. Later the North's foreign minister accused the US."
+    accusation = next(e for e in with_posts(text, {"ri": ("Foreign Minister", "nk")})
+                      if e.cls == "Accusation")
+    assert accusation.agents == ["ri"]
+    visit = next(e for e in with_posts("Ri Yong-ho flew out. It was the first visit to the "
+                                       "US by the North's foreign minister.",
+                                       {"ri": ("Foreign Minister", "nk")}) if e.cls == "Visit")
+    assert (visit.agents, visit.targets) == (["ri"], ["us"])
+
+
+def test_a_post_nobody_holds_leaves_the_state():
+    text = "Ri Yong-ho spoke in Hanoi. Then the North's general accused the US."
+    accusation = next(e for e in with_posts(text, {"ri": ("Foreign Minister", "nk")})
+                      if e.cls == "Accusation")
+    assert accusation.agents == ["nk"]

@@ -41,6 +41,7 @@ SUBCLASS_OF = {"Summit": "Meeting"}
 TOPIC_CLASSES = frozenset({"Facility"})
 TOPIC_REACH = 15  # tokens after a trigger where its topic may be named
 CONTENT_TOPIC_CLASSES = frozenset({"Facility", "Region"})
+POST_WORDS = 3  # words of a post in a description of its holder ("foreign policy chief")
 QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "‘", "’", "'"})
 
 
@@ -149,6 +150,7 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
     sectors of its economy"); a target is one who can act, not a place or region
     ("appealed to European companies")."""
     for n, argument in enumerate(arguments):
+        argument = described_argument(argument, context)
         cls = context.cls_of(argument.local_id)
         outer = context.outer_preposition(argument.start)
         if outer in event_class.target_preps and argument.prep == "of":
@@ -169,6 +171,75 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
             roles.targets.append(argument.local_id)
 
 
+def described_subject(verb: Token, context: ArticleContext) -> list[str]:
+    """The person a description of their post right before a verb stands for ("the
+    minister urged", "the Russian president said", "Japan's foreign minister accused"):
+    the one of the article who holds that post, of the state or body named in it."""
+    before = previous_word(verb)
+    while before is not None and (before.lower_ in AUXILIARIES or before.lower_.endswith("ly")):
+        before = previous_word(before)
+    start = context.sentence_of(verb.i).start
+    words: list[str] = []
+    token = before
+    while token is not None and token.i >= start and token.is_alpha and len(words) < POST_WORDS \
+            and not context.owner[token.i] and not context.quoted[token.i] \
+            and token.lower_ not in DETERMINERS:
+        words.insert(0, token.lower_)
+        token = previous_word(token)
+    if token is not None and token.lower_ in ("’s", "'s"):
+        token = previous_word(token)
+    if not words or token is None or token.i < start or context.quoted[token.i]:
+        return []
+    if context.owner[token.i]:
+        holder = post_holder(words, context.owner[token.i], verb.i, context)
+    else:
+        holder = post_holder(words, None, verb.i, context) \
+            if token.lower_ in DETERMINERS else None
+    return [holder] if holder else []
+
+
+def described_argument(argument: Argument, context: ArticleContext) -> Argument:
+    """A state or body followed by a post ("by a South Korean foreign minister", "urged the
+    Russian president", "by Japan's prime minister"): the person who holds it, where the
+    article names one."""
+    if context.cls_of(argument.local_id) not in AGENT_CLASSES - {"Person"}:
+        return argument
+    words: list[str] = []
+    end = argument.end
+    while end < len(context.doc) and len(words) < POST_WORDS:
+        token = context.doc[end]
+        possessive = end == argument.end and token.lower_ in ("’s", "'s")
+        if not (token.is_space or possessive or token.is_alpha and not context.owner[end]
+                and token.lower_ not in PREPOSITIONS and token.lower_ not in COORDINATORS):
+            break
+        if token.is_alpha:
+            words.append(token.lower_)
+        end += 1
+    for size in range(len(words), 0, -1):
+        holder = post_holder(words[:size], argument.local_id, argument.start, context)
+        if holder is not None:
+            return Argument(holder, argument.start, end, argument.prep)
+    return argument
+
+
+def post_holder(words: list[str], of: str | None, at: int,
+                context: ArticleContext) -> str | None:
+    """The person who holds the post whose last words are ``words`` ("foreign minister"),
+    of ``of`` where given: the one mentioned last before token ``at``, else the only one."""
+    head, modifiers = words[-1], set(words[:-1])
+    holders = [entity for entity in context.entities if entity.cls == "Person"
+               and any(not role.former and (of is None or role.of == of)
+                       and role.title.lower().split()[-1:] == [head]
+                       and modifiers <= set(role.title.lower().split())
+                       for role in entity.roles)]
+    before = context.tokens.idx[at]
+    mentioned = [(max(m.start for m in entity.mentions if m.start < before), entity.local_id)
+                 for entity in holders if any(m.start < before for m in entity.mentions)]
+    if mentioned:
+        return max(mentioned)[1]
+    return holders[0].local_id if len(holders) == 1 else None
+
+
 def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) -> Roles:
     """Arguments of a verb trigger from token patterns: subject before, objects after."""
     roles = Roles()
@@ -180,7 +251,8 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
     elif conjunction_before(head) is not None and not passive:
         subject = controller_subject(head, context)  # "... and urged": the first verb's subject
     else:
-        subject = context.subject_before(head.i, reporting_speakers(head, context))
+        subject = described_subject(head, context) \
+            or context.subject_before(head.i, reporting_speakers(head, context))
     if not (subject or passive or reduced):
         subject = controller_subject(head, context)
     own_content = event_class.name in discourse().content_classes
