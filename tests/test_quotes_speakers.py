@@ -196,3 +196,34 @@ def test_a_pronoun_after_a_sentence_opening_with_a_person_is_that_person():
         ("Jane Roe", "We came to listen")]
     # a sentence that opens with something else gives no speaker to "she"
     assert speakers("The talks with Jane Roe ended. “We came to listen,” she said.")[0][0] is None
+
+
+def test_a_quote_that_is_a_sentence_takes_the_verb_opening_the_next():
+    assert speakers("“Is anyone still listening?” Jane Roe asked the room.") == [
+        ("Jane Roe", "Is anyone still listening?")]
+
+
+def test_a_quote_inside_a_sentence_does_not_take_the_next_sentences_verb():
+    text = "The talks were “on ice.” Jane Roe told the press the mood was grim."
+    assert [s for s, _ in speakers(text)] == [None]
+
+
+def test_a_participle_of_saying_speaks_for_the_subject_of_its_clause():
+    assert speakers("Jane Roe turned the offer down, saying it was “far too little”.") == [
+        ("Jane Roe", "far too little")]
+    assert speakers("President Trump thanked Jane Roe, saying “you did well”.") == [
+        ("Trump", "you did well")]
+    assert speakers("On Monday, Kim left the room, stating “we are done”.") == [
+        ("Kim", "we are done")]
+
+
+def test_a_participle_after_a_clause_without_a_named_subject_gives_no_speaker():
+    text = "Plans drawn up by Jane Roe were dropped, stating “nothing at all”."
+    assert [s for s, _ in speakers(text)] == [None]
+
+
+def test_a_place_does_not_speak():
+    names = {**PEOPLE, "Springfield": ("springfield", "City")}
+    extraction = extract_text("“We stay,” said Joe Doe of Springfield.\n\n"
+                              "Springfield said “nothing is decided”.", names)
+    assert [q.speaker for q in extraction.quotes] == ["doe", None]

@@ -45,11 +45,13 @@ SPEAKER_CLASSES = frozenset({"Person", "Organization", "GovernmentBody", "Countr
 SCARE_QUOTE_WORDS = 3  # a quoted term of at most this many words is a scare quote
 NAMED_TERM_WORDS = 10  # or this many, right after a naming verb and its object
 NAMING_REACH = 4  # words between such a verb and the quote ("called the talks ...")
+NEXT_SENTENCE_REACH = 8  # tokens into the sentence after a quote that ends its own
 PARENTHETICAL_REACH = 25  # tokens between the commas of "X, the Y of Z, said"
 TRIM = " ,;:\n\t"
 ARTICLES = frozenset({"a", "an", "the"})
 POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 HYPHENS = frozenset({"-", "‐"})
+QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "‘", "’", "'"})
 STOPS = frozenset({";", ":", "“", "”", '"', "«", "»", "?", "!", "."})  # end a parenthetical
 
 
@@ -246,8 +248,9 @@ def is_nominal(context: ArticleContext, i: int) -> bool:
 
 
 def speech_verb_after(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> int | None:
-    """The first verb of saying after a quote in the sentence where the quote ends."""
-    end = context.sentence_of(quote.end - 1).end
+    """The first verb of saying after a quote in the sentence where the quote ends (or at the
+    start of the next one, see ``attribution_end``)."""
+    end = attribution_end(quote, context)
     positions = memory.verb_index(context).positions
     at = bisect.bisect_left(positions, quote.end)
     while at < len(positions) and positions[at] < end:
@@ -255,6 +258,32 @@ def speech_verb_after(quote: Span, context: ArticleContext, memory: SpeakerMemor
             return positions[at]
         at += 1
     return None
+
+
+def attribution_end(quote: Span, context: ArticleContext) -> int:
+    """Where a verb of saying after a quote may stand last: the end of the sentence where the
+    quote ends or, for a quote that is a whole sentence on its own ("'Why now?' she asked"),
+    the first words of the next sentence of its paragraph, unless they quote again."""
+    sentence = context.sentence_of(quote.end - 1)
+    following = sentence.end
+    while following < len(context.doc) and context.tokens.is_space[following]:
+        following += 1
+    if following >= len(context.doc) or not stands_alone(quote, context) or \
+            context.paragraph_at(following) != context.paragraph_at(quote.end - 1):
+        return sentence.end
+    end = min(context.sentence_of(following).end, following + NEXT_SENTENCE_REACH)
+    return sentence.end if any(context.quoted[following:end]) else end
+
+
+def stands_alone(quote: Span, context: ArticleContext) -> bool:
+    """Whether only quote marks and white space stand between a quote and the edges of the
+    sentences it begins and ends in."""
+    def marks_only(start: int, end: int) -> bool:
+        return all(context.tokens.is_punct[j] or context.tokens.is_space[j]
+                   for j in range(start, end))
+
+    return marks_only(context.sentence_of(quote.start).start, quote.start) and \
+        marks_only(quote.end, context.sentence_of(quote.end - 1).end)
 
 
 def latest_speaker(before: int, start: int, context: ArticleContext, memory: SpeakerMemory,
@@ -328,15 +357,21 @@ def subject_of(verb: int, context: ArticleContext, memory: SpeakerMemory,
                allow_after: bool) -> list[str]:
     """Who speaks with a verb of saying: before it ("X said"), or after it ("said X")."""
     if verb not in memory.by_verb:
-        memory.by_verb[verb] = find_subject(verb, context, memory, allow_after)
+        memory.by_verb[verb] = speaking(find_subject(verb, context, memory, allow_after), context)
     return memory.by_verb[verb]
+
+
+def speaking(group: list[str], context: ArticleContext) -> list[str]:
+    """The members of a group that can speak: persons, organisations, states, not places
+    ("Jane Roe of Springfield" leaves Jane Roe; "Springfield" alone leaves nobody)."""
+    return [local_id for local_id in group if context.cls_of(local_id) in SPEAKER_CLASSES]
 
 
 def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
                  allow_after: bool) -> list[str]:
     """The speakers of a verb of saying, found in the text around it."""
     doc = context.doc
-    subject = parenthetical_subject(verb, context)
+    subject = parenthetical_subject(verb, context) or participle_subject(verb, context, memory)
     if subject:
         return subject
     before = previous_content(verb, context)
@@ -369,13 +404,52 @@ def named_after(i: int, context: ArticleContext, memory: SpeakerMemory) -> list[
     return unnamed_source(i, context, memory, after=True)
 
 
+def participle_subject(verb: int, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
+    """The subject of the clause that a participle of saying after a comma belongs to ("Jane
+    Roe turned the offer down, saying ..."; "She spoke of the plan, calling it ..."): the
+    first entity of the sentence not introduced by a preposition, or the pronoun opening it."""
+    comma = comma_before(verb, context)
+    if comma is None or not context.tokens.lower[verb].endswith("ing"):
+        return []
+    start = context.sentence_of(verb).start
+    start = next((j + 1 for j in range(comma - 1, start - 1, -1) if context.quoted[j]), start)
+    opening = next((j for j in range(start, comma) if not is_mark(j, context)), comma)
+    pronoun = context.tokens.lower[opening]
+    if pronoun in discourse().pronouns and context.owner[opening] is None:
+        return pronoun_speakers(verb, pronoun, context, memory)
+    introduced = next((j + 1 for j in range(start, comma) if context.tokens.lower[j] == ","), comma)
+    return opening_subject(start, comma, context) or opening_subject(introduced, comma, context)
+
+
+def is_mark(i: int, context: ArticleContext) -> bool:
+    """White space or a quote mark."""
+    return context.tokens.is_space[i] or context.tokens.lower[i] in QUOTE_MARKS
+
+
+def opening_subject(start: int, end: int, context: ArticleContext) -> list[str]:
+    """The entity that opens tokens [start, end), after quote marks and capitalised words
+    only (a post: "President Jane Roe met ...", "The Acme Institute's report read ...")."""
+    for j in range(start, end):
+        if context.owner[j] and not context.quoted[j]:
+            return [context.owner[j]]
+        if not (is_mark(j, context) or context.tokens.is_title[j]) or context.quoted[j]:
+            return []
+    return []
+
+
+def comma_before(i: int, context: ArticleContext) -> int | None:
+    """The comma right before token ``i`` (white space aside), if there is one."""
+    j = i - 1
+    while j >= 0 and context.tokens.is_space[j]:
+        j -= 1
+    return j if j >= 0 and context.tokens.lower[j] == "," else None
+
+
 def parenthetical_subject(verb: int, context: ArticleContext) -> list[str]:
     """The subject before a phrase set off by commas ("Jane Roe, the head of the institute,
     said"; "Roe, who led the talks, said"): the phrase before the first of the commas."""
-    closing = verb - 1
-    while closing >= 0 and context.tokens.is_space[closing]:
-        closing -= 1
-    if closing < 0 or context.tokens.lower[closing] != ",":
+    closing = comma_before(verb, context)
+    if closing is None:
         return []
     start = max(context.sentence_of(verb).start, closing - PARENTHETICAL_REACH)
     for j in range(closing - 1, start - 1, -1):
@@ -567,11 +641,7 @@ def colon_subject(quote: Span, start: int, context: ArticleContext) -> list[str]
         colon -= 1
     if colon <= start or context.tokens.lower[colon] != ":":
         return []
-    arguments = context.entity_arguments(start, colon)
-    first = arguments[0] if arguments else None
-    opens = first is not None and first.prep is None and all(
-        context.tokens.is_space[j] or context.tokens.is_title[j] for j in range(start, first.start))
-    return [first.local_id] if opens and context.cls_of(first.local_id) in SPEAKER_CLASSES else []
+    return speaking(opening_subject(start, colon, context), context)
 
 
 def term_user(quote: Span, start: int, context: ArticleContext) -> list[str]:
@@ -656,6 +726,7 @@ def iter_quotes(context: ArticleContext, mentions: list[EventMention],
             speakers, confidence = previous_paragraph_speaker(quote, context, memory), 0.7
         if not speakers:
             speakers, confidence = event_agent_before(quote, mentions, tokens, context), 0.6
+        speakers = speaking(speakers, context)
         if speakers:
             memory.groups.append(speakers)
             last_paragraph = paragraph
