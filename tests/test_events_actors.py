@@ -65,3 +65,23 @@ def test_a_post_nobody_holds_leaves_the_state():
     accusation = next(e for e in with_posts(text, {"ri": ("Foreign Minister", "nk")})
                       if e.cls == "Accusation")
     assert accusation.agents == ["nk"]
+
+
+def test_condemning_the_move_targets_who_made_the_last_act():
+    text = ("The US imposed sanctions on North Korea. Ri Yong-ho rejected the accusation of "
+            "Moon. KCNA condemned the move.")
+    accusation = next(e for e in extract_text(text, KOREA, FRIDAY).events
+                      if e.cls == "Accusation")
+    assert (accusation.agents, accusation.targets) == (["kcna"], ["us"])
+
+
+def test_dismissing_a_remark_targets_who_said_it():
+    rejection = only("Trump accused Pyongyang of cheating. Ri Yong-ho dismissed the remarks.",
+                     "Rejection")
+    assert (rejection.agents, rejection.targets) == (["ri"], ["trump"])
+
+
+def test_no_one_answers_their_own_act():
+    rejection = only("Ri Yong-ho offered to close Yongbyon. Then Ri Yong-ho dismissed the "
+                     "decision.", "Rejection")
+    assert rejection.targets == []

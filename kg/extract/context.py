@@ -115,6 +115,7 @@ class ArgumentWords:
     complement_content_classes: frozenset[str]
     answer_classes: frozenset[str]
     answered_nouns: dict[str, str]
+    answered_groups: dict[str, frozenset[str]]
     stated_intents: dict[str, str]
     summit_posts: frozenset[str]
     remote_meetings: frozenset[str]
@@ -133,6 +134,8 @@ def argument_words() -> ArgumentWords:
     for name in ArgumentWords.__dataclass_fields__:
         if name in ("answered_nouns", "stated_intents"):
             values[name] = dict(data[name])
+        elif name == "answered_groups":
+            values[name] = {group: frozenset(classes) for group, classes in data[name].items()}
         elif name in ("both_sides", "request_phrases"):
             values[name] = tuple(tuple(phrase.split()) for phrase in data[name])
         else:

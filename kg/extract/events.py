@@ -1011,10 +1011,10 @@ def answer_targets(mentions: list[EventMention], context: ArticleContext) -> Non
                 or len(event.agents) != 1:
             continue
         target = answered_possessor(mention, context) or requester(mention, context)
-        answered_class = answered_event_class(mention, mentions[n + 1:n + 2], context)
-        earlier = next((m for m in reversed(mentions[:n]) if answered_class is not None
-                        and m.event.cls == answered_class and m.event.agents
-                        and not m.suppressed), None)
+        answered = answered_classes(mention, mentions[n + 1:n + 2], context)
+        earlier = next((m for m in reversed(mentions[:n]) if m.event.cls in answered
+                        and m.event.agents and not m.suppressed
+                        and not answers_itself(m.event, event, sides)), None)
         if target is None and earlier is not None:
             answered = earlier.event.agents[0]
             side = sides.get(answered, answered)
@@ -1058,19 +1058,30 @@ def answered_possessor(mention: EventMention, context: ArticleContext) -> str | 
     return None
 
 
-def answered_event_class(mention: EventMention, following: list[EventMention],
-                         context: ArticleContext) -> str | None:
-    """The class of the event an answer names as its object: a noun trigger right after
-    it ("the accusation"), or a noun that stands for the events of a class ("the
-    measures": sanctions)."""
+def answered_classes(mention: EventMention, following: list[EventMention],
+                     context: ArticleContext) -> frozenset[str]:
+    """The classes the event an answer names as its object may have: that of a noun
+    trigger right after it ("the accusation"), or those a noun stands for ("the measures":
+    sanctions; "the move": any act; "the remark": anything said); none where it names
+    no event."""
     named = next((m for m in following if m.nominal
                   and 0 < m.token - mention.token <= PREMODIFIER_WINDOW), None)
     if named is not None:
-        return named.event.cls
+        return frozenset({named.event.cls})
+    words = argument_words()
     end = min(context.clause_end(mention.token), mention.token + PREMODIFIER_WINDOW + 1)
-    return next((argument_words().answered_nouns[context.doc[j].lower_]
-                 for j in range(mention.token + 1, end)
-                 if context.doc[j].lower_ in argument_words().answered_nouns), None)
+    noun = next((context.doc[j].lower_ for j in range(mention.token + 1, end)
+                 if context.doc[j].lower_ in words.answered_nouns), None)
+    if noun is None:
+        return frozenset()
+    kind = words.answered_nouns[noun]
+    return words.answered_groups.get(kind, frozenset({kind}))
+
+
+def answers_itself(earlier: Event, answer: Event, sides: dict[str, str]) -> bool:
+    """Whether an earlier event is the answering side's own: no one answers their own act."""
+    return sides.get(earlier.agents[0], earlier.agents[0]) \
+        in {sides.get(agent, agent) for agent in answer.agents}
 
 
 def names_both_sides(i: int, context: ArticleContext) -> bool:
