@@ -227,3 +227,9 @@ def test_a_place_does_not_speak():
     extraction = extract_text("“We stay,” said Joe Doe of Springfield.\n\n"
                               "Springfield said “nothing is decided”.", names)
     assert [q.speaker for q in extraction.quotes] == ["doe", None]
+
+
+def test_a_pronoun_prefers_a_person_opening_a_sentence_of_its_paragraph_to_an_old_speaker():
+    text = ("“Nothing is agreed,” said Joe Doe.\n\n"
+            "Trump was tired after the flight. The delegation rested. “We came to talk,” he said.")
+    assert [s for s, _ in speakers(text)] == ["Joe Doe", "Trump"]

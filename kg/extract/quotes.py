@@ -483,30 +483,37 @@ def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
     the person's gender."""
     start = paragraph_start(verb, context)
     near = earlier_speakers(verb, pronoun, context, memory, start) or agreeing(
-        paragraph_agent(verb, pronoun, context, memory, start), pronoun, context, memory)
+        opening_person(verb, pronoun, context, memory, start), pronoun, context, memory) or \
+        agreeing(paragraph_agent(verb, pronoun, context, memory, start), pronoun, context, memory)
     if near:
         memory.genders(context).note(near, pronoun)
         return near
     return (agreeing(memory.last_for(pronoun, context), pronoun, context, memory)
-            or earlier_speakers(verb, pronoun, context, memory, verb - SPEAKER_REACH)
-            or agreeing(opening_person(verb, pronoun, context), pronoun, context, memory))
+            or earlier_speakers(verb, pronoun, context, memory, verb - SPEAKER_REACH))
 
 
-def opening_person(verb: int, pronoun: str, context: ArticleContext) -> list[str]:
-    """The person the sentence before ``verb``'s opens with, by name or with a post before
-    the name, in the same paragraph ("Swedish Foreign Minister Anna Lind arrived in Oslo.
-    '...,' she said"), when the pronoun fits a person."""
-    sentence = context.sentence_of(verb)
-    if sentence.start == 0 or context.paragraph_at(sentence.start - 1) != context.paragraph_at(verb):
-        return []
-    previous = context.sentence_of(sentence.start - 1)
-    first = next((j for j in range(previous.start, previous.end)
-                  if not context.tokens.is_space[j]), previous.start)
-    person = next((j for j in range(first, previous.end) if context.owner[j]
+def opening_person(verb: int, pronoun: str, context: ArticleContext, memory: SpeakerMemory,
+                   start: int) -> list[str]:
+    """The person that the nearest sentence before ``verb``'s opens with, by name or with a
+    post before the name, back to token ``start`` ("Swedish Foreign Minister Anna Lind
+    arrived in Oslo. '...,' she said"), when the pronoun fits that person."""
+    number = context.sentence_index[verb] - 1
+    while number >= 0 and context.sentences[number].end > start:
+        group = opening_group(context.sentences[number], context)
+        if fits(group, pronoun, context) and not memory.genders(context).conflicts(group, pronoun):
+            return group
+        number -= 1
+    return []
+
+
+def opening_group(sentence: Span, context: ArticleContext) -> list[str]:
+    """The person a sentence opens with, by name or with a post before the name."""
+    first = next((j for j in range(sentence.start, sentence.end)
+                  if not context.tokens.is_space[j]), sentence.start)
+    person = next((j for j in range(first, sentence.end) if context.owner[j]
                    and context.cls_of(context.owner[j]) == "Person"), None)
     opens = person is not None and (person == first or context.title_start(person) == first)
-    group = [context.owner[person]] if opens else []
-    return group if fits(group, pronoun, context) else []
+    return [context.owner[person]] if opens else []
 
 
 def agreeing(group: list[str], pronoun: str, context: ArticleContext,
