@@ -6,6 +6,9 @@
   "US President Donald Trump", "South Korea's dovish President Moon Jae-in",
   "North Korean Minister of Foreign Affairs Ri Yong-ho",
   "Former US ambassador to South Korea Kathleen Stephens" (title "Ambassador to South Korea");
+- a title in apposition after the name, with its holder written before it or after "of":
+  "Hugh Todd, Guyana's foreign minister,", "Baron Waqa, the secretary general of the
+  Pacific Islands Forum,"; "Syria's former president, Bashar al-Assad" before it;
 - an organisation after "of": "Chris Green of the International Crisis Group", also for
   names coordinated before it ("Joel Wit and Jenny Town of the ... 38 North project").
 
@@ -28,6 +31,8 @@ MAX_ADJECTIVES = 2  # "South Korea's dovish President"
 MAX_AFFILIATION_GAP = 6  # words between "of the" and the organisation
 POST_OBJECT_WORDS = frozenset({"to", "for"})  # "Ambassador to South Korea", "Envoy for Iran"
 SMALL_WORDS = frozenset({"of", "for", "the", "to", "and", "on", "-"})
+ARTICLES = frozenset({"the", "a", "an"})
+APPOSITION_ENDS = frozenset({",", ".", ";", ")"})
 
 
 @dataclass(frozen=True)
@@ -135,16 +140,72 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
                 and tokens.lower[k] not in cues.former_words \
                 and tokens.lower[k] not in cues.not_names:  # "dovish", not "with"
             k = index.previous_word(k)
+    former = k >= 0 and tokens.lower[k] in cues.former_words  # "Syria's former president"
+    if former:
+        start, k = k, index.previous_word(k)
     if k >= 0 and tokens.text[k] in POSSESSIVES:
         k = index.previous_word(k)
     of = index.holder_ending_at(k)
     if of is not None:
         title, start, k = with_prefix(index, title, index.spans[of].start, cues)
-    former = k >= 0 and tokens.lower[k] in cues.former_words
-    if former:
-        start = k
+    if k >= 0 and tokens.lower[k] in cues.former_words:
+        former, start = True, k
     person = index.spans[n]
     return RoleMention(n, title + suffix, of, former, tokens.idx[start], person.end_char)
+
+
+def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
+    """The post in apposition after the person of span ``n``, where the apposition names its
+    holder: before the title with "'s" ("Hugh Todd, Guyana's foreign minister,") or after
+    it with "of" ("X, the secretary general of the Pacific Islands Forum,"). The apposition
+    must end at a comma or full stop; what the post is "to" or "for" may stand before that
+    ("Iran's ambassador to the agency,")."""
+    tokens, person = index.tokens, index.spans[n]
+    comma = person.end
+    if comma >= len(tokens.text) or tokens.text[comma] != ",":
+        return None
+    j = comma + 1 + (comma + 1 < len(tokens.text) and tokens.lower[comma + 1] in ARTICLES)
+    of = index.starting_at.get(j)
+    if of is not None:
+        end = index.spans[of].end
+        if index.spans[of].label_ not in HOLDER_CLASSES or end >= len(tokens.text) \
+                or tokens.text[end] not in POSSESSIVES:
+            return None
+        j = end + 1
+    former = j < len(tokens.text) and tokens.lower[j] in cues.former_words
+    j += former
+    end = j
+    while end < len(tokens.text) and tokens.is_lower[end] and tokens.is_alpha[end] \
+            and tokens.lower[end] not in POST_OBJECT_WORDS and tokens.lower[end] != "of":
+        end += 1
+    found = title_ending_at(index, end - 1, cues) if end > j else None
+    if found is None or found[1] != j:
+        return None
+    if of is None and end + 1 < len(tokens.text) and tokens.lower[end] == "of":
+        of = index.holder_ending_at(holder_end(index, end + 1))
+        end = index.spans[of].end if of is not None else end
+    close = apposition_end(index, end)
+    if of is None or close is None:
+        return None
+    return RoleMention(n, found[0], of, former, person.start_char, tokens.idx[close])
+
+
+def holder_end(index: SpanIndex, i: int) -> int:
+    """The last token of the entity span starting at token ``i``, or after its "the"."""
+    if index.tokens.lower[i] in ARTICLES:
+        i += 1
+    n = index.starting_at.get(i)
+    return index.spans[n].end - 1 if n is not None else -1
+
+
+def apposition_end(index: SpanIndex, i: int) -> int | None:
+    """The comma or stop that ends an apposition at token ``i``, past a phrase of what the
+    post is to or for ("to the agency"), if it ends within a few words."""
+    tokens = index.tokens
+    if i < len(tokens.text) and tokens.lower[i] in POST_OBJECT_WORDS:
+        i = next((j for j in range(i + 1, min(len(tokens.text), i + MAX_AFFILIATION_GAP))
+                  if tokens.text[j] in APPOSITION_ENDS), len(tokens.text))
+    return i if i < len(tokens.text) and tokens.text[i] in APPOSITION_ENDS else None
 
 
 def affiliation_after(index: SpanIndex, n: int) -> int | None:
@@ -185,9 +246,9 @@ def find_roles(doc: Doc, spans: list[Span], lexicon: Lexicon,
     for n, span in enumerate(spans):
         if span.label_ != "Person":
             continue
-        role = title_before(index, n, lexicon, cues)
-        if role:
-            yield role
+        for role in (title_before(index, n, lexicon, cues), title_after(index, n, cues)):
+            if role:
+                yield role
         org = affiliation_after(index, n)
         if org is not None:
             for person in coordinated_persons(index, n):
