@@ -56,6 +56,7 @@ SENTENCE_END = frozenset({".", "?", "!", "”", '"', "’", ":"})
 AFFILIATION_PREPS = frozenset({"of", "from", "at"})
 AFFILIATION_WORDS = frozenset({"the", "'s", "’s", "(", ")", "of", "for", "and", "-"})
 AFFILIATION_REACH = 12  # tokens of "of the UK's National Crime Agency (NCA)"
+MAX_CONNECTORS = 2  # joining words in a row inside one name ("van der", "de la", "of the")
 APPOSITION_WORDS = 3  # words after "Name, a" where an occupation may stand ("a senior analyst")
 MODEL_LABELS = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Region"}
 MODEL_CONFIDENCE = 0.8
@@ -66,6 +67,12 @@ def speech_verbs() -> frozenset[str]:
     """Every form of the verbs of saying of ontology/lexicon/discourse.yaml."""
     return frozenset(form for verb in read_lexicon_yaml("discourse.yaml")["speech_verbs"]
                      for form in word_forms(verb))
+
+
+@cache
+def name_ranks() -> frozenset[str]:
+    """The ranks that are part of a person's name (names.yaml ``name_ranks``: "Pope Francis")."""
+    return frozenset(normalise_term(rank) for rank in read_lexicon_yaml("names.yaml")["name_ranks"])
 
 
 @dataclass
@@ -127,10 +134,11 @@ class DocShape:
                 continue
             end = start + 1
             while end < size:
+                joined = self.connectors_at(end)
                 if words[end]:
                     end += 1
-                elif self.joins(end) and end + 1 < size and words[end + 1]:
-                    end += 2
+                elif joined and end + joined < size and words[end + joined]:
+                    end += joined + 1
                 elif tokens.text[end] == "-" and not tokens.spaced[end - 1] \
                         and end + 1 < size and tokens.is_alpha[end + 1] \
                         and not self.taken[end + 1] \
@@ -139,6 +147,14 @@ class DocShape:
                 else:
                     break
             yield start, end
+
+    def connectors_at(self, i: int) -> int:
+        """The number of joining words in a row from token ``i`` ("van der" of "Ibrahim van der
+        Berg", "of the" of "Office of the President"), at most MAX_CONNECTORS."""
+        count = 0
+        while count < MAX_CONNECTORS and i + count < len(self.norms) and self.joins(i + count):
+            count += 1
+        return count
 
     def joins(self, i: int) -> bool:
         """True for a word that may join two parts of one name ("of", a line break)."""
@@ -156,20 +172,49 @@ class DocShape:
             if skip:
                 titled, i = True, i + skip
                 continue
-            if self.norms[i] in self.cues.not_names or self.norms[i] in self.cues.former_words \
-                    or self.joins(i) or self.capital_context(i) and not self.supported(i):
-                i += 1
+            ranked = self.norms[i] in name_ranks() and i + 1 < end and self.name_words[i + 1]
+            if self.norms[i] in self.cues.person_cues_before and not ranked \
+                    and not self.tokens.is_lower[i]:
+                titled, i = True, i + 1  # "Mr Olund", "Dr Sato"
+                continue
+            if not ranked and (self.norms[i] in self.cues.not_names
+                               or self.norms[i] in self.cues.former_words or self.joins(i)
+                               or self.capital_context(i) and not self.supported(i)):
+                titled, i = False, i + 1  # "The Princess and the Frog": no cue for "Frog"
                 continue
             j = i + 1
             while j < end and not self.title_at(j, end) and \
                     (self.norms[j] not in self.cues.not_names or self.hyphen_bound(j)
-                     or self.norms[j] == "and" and self.joins(j)):
+                     or self.norms[j] == "and" and self.joins(j) or self.continues_body(j)):
                 j += 1  # coordinated_parts splits at "and"
             while j > i + 1 and (self.joins(j - 1) or self.tokens.text[j - 1] == "-"):
                 j -= 1
             for part_start, part_end in self.coordinated_parts(i, j):
-                yield part_start, part_end, titled
+                yield part_start, part_end, titled or ranked
             titled, i = False, j
+
+    def continues_body(self, i: int) -> bool:
+        """True for a joining word that goes on with the name of a body after its head word
+        ("Ministry of Defence", "Institute for Peace Research", "Office of the President")."""
+        return self.joins(i) and self.body_head_before(i) is not None
+
+    def body_head_before(self, i: int) -> str | None:
+        """The organisation or government head word right before the joining words that end
+        at token ``i`` ("ministry" for the "of" of "Ministry of Defence"), else None."""
+        k = i
+        while k >= 0 and self.joins(k):
+            if self.norms[k] == "and":  # coordinated_parts reads "and"
+                return None
+            k -= 1
+        heads = self.cues.organization_heads | self.cues.government_heads
+        return self.norms[k] if k >= 0 and self.norms[k] in heads else None
+
+    def head_word(self, start: int, end: int) -> str:
+        """The word that says what a name is: the head before its first joining word where
+        that is a body's head ("ministry" of "Ministry of Defence"), else its last word."""
+        first_join = next((i for i in range(start + 1, end) if self.joins(i)), None)
+        head = self.body_head_before(first_join) if first_join is not None else None
+        return head or self.norms[end - 1]
 
     def hyphen_bound(self, i: int) -> bool:
         """True for a word between two hyphens with no space around them: the "on" of
@@ -221,7 +266,7 @@ class DocShape:
     def classify(self, start: int, end: int, titled: bool) -> Found | None:
         """The class and confidence of a name from its context, or None without a cue."""
         cues, norms = self.cues, self.norms
-        first, last = norms[start], norms[end - 1]
+        first, last = norms[start], self.head_word(start, end)
         after = norms[end] if end < len(norms) else ""
         if last in cues.event_heads or is_month_date(self.doc, start, end, cues):
             return None

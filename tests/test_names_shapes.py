@@ -1,0 +1,74 @@
+"""Shapes of names the lexicon does not know: particles, honorifics, ranks, bodies with "of",
+posts and occupations before a name. Sentences written for these tests; the project's lexicon."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def found(nlp: Language, text: str) -> list[tuple[str, str]]:
+    """Each entity span's text and class."""
+    doc = nlp(text)
+    return [(span.text, span.label_) for span in doc.spans["kg_entities"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ibrahim van der Walt, a spokesman for the port, declined to comment.",
+     "Ibrahim van der Walt"),
+    ("Lucia de la Rambla told the hearing that the audit was late.", "Lucia de la Rambla"),
+])
+def test_a_name_keeps_its_particles(nlp: Language, text: str, name: str) -> None:
+    assert (name, "Person") in found(nlp, text)
+
+
+def test_an_honorific_inside_a_run_makes_the_next_words_a_person(nlp: Language) -> None:
+    assert found(nlp, "Mr Olund left early. Later Dr Vessey arrived.") == [
+        ("Olund", "Person"), ("Vessey", "Person")]
+
+
+def test_a_rank_stays_part_of_the_name(nlp: Language) -> None:
+    assert found(nlp, "Sir Keir Alden visited the ward.") == [("Sir Keir Alden", "Person")]
+    assert found(nlp, "The Prince waved.") == []
+
+
+def test_a_cue_reaches_only_the_word_after_it(nlp: Language) -> None:
+    assert found(nlp, "They staged The Princess and the Toad on Friday.") == []
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("The Ministry of Water Resources issued a warning.", "Ministry of Water Resources",
+     "GovernmentBody"),
+    ("A report by the Harlow Institute for Coastal Studies came out.",
+     "Harlow Institute for Coastal Studies", "Organization"),
+    ("The Office of the Ombudsman opened a file.", "Office of the Ombudsman", "GovernmentBody"),
+])
+def test_a_body_keeps_what_follows_its_head(nlp: Language, text: str, name: str,
+                                            cls: str) -> None:
+    assert (name, cls) in found(nlp, text)
+
+
+def test_of_after_a_person_still_splits_the_run(nlp: Language) -> None:
+    spans = found(nlp, "Anna Brekke of the Tollund Institute said the data were sound.")
+    assert ("Anna Brekke", "Person") in spans and ("Tollund Institute", "Organization") in spans
+
+
+def test_and_after_a_body_is_left_to_coordination(nlp: Language) -> None:
+    spans = found(nlp, "The Fisheries Board and the Marsh Search and Rescue Agency met.")
+    assert ("Marsh Search and Rescue Agency", "Organization") in spans
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Stage designer Tove Lindqvist and rapper Kip Dorne attended.", "Tove Lindqvist"),
+    ("Stage designer Tove Lindqvist and rapper Kip Dorne attended.", "Kip Dorne"),
+    ("Health Minister Radek Sklar defended the plan.", "Radek Sklar"),
+])
+def test_an_occupation_or_post_before_a_name_makes_a_person(nlp: Language, text: str,
+                                                            name: str) -> None:
+    assert (name, "Person") in found(nlp, text)
