@@ -54,3 +54,8 @@ def test_a_former_post_keeps_its_holder_before_or_after_the_name(nlp: Language) 
 def test_no_post_where_the_apposition_goes_on_or_names_no_single_holder(
         nlp: Language, text: str) -> None:
     assert posts(nlp, text) == set()
+
+
+def test_a_post_before_the_name_past_the_city_it_is_held_in(nlp: Language) -> None:
+    assert posts(nlp, "Sweden's envoy in Vienna, Anna Berg, urged restraint.") == {
+        ("Anna Berg", "Envoy", "Sweden", False)}

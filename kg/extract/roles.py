@@ -33,6 +33,7 @@ POST_OBJECT_WORDS = frozenset({"to", "for"})  # "Ambassador to South Korea", "En
 SMALL_WORDS = frozenset({"of", "for", "the", "to", "and", "on", "-"})
 ARTICLES = frozenset({"the", "a", "an"})
 APPOSITION_ENDS = frozenset({",", ".", ";", ")"})
+SEAT_CLASSES = frozenset({"City"})  # "envoy in Vienna": where a post is held, not whose
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,8 @@ def with_prefix(index: SpanIndex, title: str, start: int,
 def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
                  cues: NameCues) -> RoleMention | None:
     """The post written before the person of span ``n``, if any, also with a comma between
-    ("Saudi Arabia's energy minister, Khalid al-Falih")."""
+    ("Saudi Arabia's energy minister, Khalid al-Falih"), past the city the post is held in
+    ("Russia's envoy in Vienna, Mikhail Ulyanov")."""
     i = index.previous_word(index.spans[n].start)
     if i >= 0 and index.tokens.text[i] == ",":
         i = index.previous_word(i)
@@ -125,9 +127,13 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
     suffix = ""
     if target is not None:
         before = index.previous_word(index.spans[target].start)
-        if before < 0 or index.doc[before].lower_ not in POST_OBJECT_WORDS:
+        word = index.doc[before].lower_ if before >= 0 else None
+        if word == "in" and index.spans[target].label_ in SEAT_CLASSES:
+            target = None  # "Russia's envoy in Vienna, X": where the post is held
+        elif word not in POST_OBJECT_WORDS:
             return None
-        suffix = f" {index.doc[before].lower_} {label_of(index.spans[target], lexicon)}"
+        else:
+            suffix = f" {word} {label_of(index.spans[target], lexicon)}"
         i = index.previous_word(before)
     found = title_ending_at(index, i, cues)
     if found is None:
