@@ -85,3 +85,13 @@ def test_no_one_answers_their_own_act():
     rejection = only("Ri Yong-ho offered to close Yongbyon. Then Ri Yong-ho dismissed the "
                      "decision.", "Rejection")
     assert rejection.targets == []
+
+
+def test_the_subject_of_a_demanded_clause_is_the_target():
+    demand = only("Moon demanded that North Korea and the US resume talks.", "Demand")
+    assert (demand.agents, demand.targets) == (["moon"], ["nk", "us"])
+
+
+def test_a_demanded_clause_about_a_place_names_no_target():
+    demand = only("Moon demanded that Hanoi host the talks.", "Demand")
+    assert demand.targets == []

@@ -276,7 +276,29 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
         roles.agents = subject + roles.agents
         for agent in subject:
             context.note_agent(head.i, agent)
+    if event_class.clause_target and roles.agents and not roles.targets:
+        roles.targets = clause_subject(head, context)
     return roles
+
+
+def clause_subject(verb: Token, context: ArticleContext) -> list[str]:
+    """The subject of a "that" clause right after a verb ("demanded that Rwanda and Uganda
+    withdraw"): the entities it opens with."""
+    that = next_word(verb)
+    if that is None or that.lower_ != "that":
+        return []
+    arguments = context.entity_arguments(that.i + 1, context.sentence_of(verb.i).end)
+    first = arguments[0] if arguments else None
+    if first is None or first.prep is not None or any(
+            not (t.is_space or t.lower_ in DETERMINERS) for t in context.doc[that.i + 1:first.start]):
+        return []
+    group = [first]
+    for argument in arguments[1:]:
+        if not context.coordinated(group[-1], argument):
+            break
+        group.append(argument)
+    found = [described_argument(argument, context).local_id for argument in group]
+    return [local_id for local_id in found if context.cls_of(local_id) in AGENT_CLASSES]
 
 
 def counterpart_groups(arguments: list[Argument], event_class: EventClass,

@@ -63,6 +63,7 @@ class EventClass:
     symmetric: bool = False
     series: bool = False
     speech: bool = False
+    clause_target: bool = False  # the subject of a "that" clause after it is its target
 
 
 def lexicon_file(name: str) -> Path:
@@ -103,6 +104,7 @@ def event_classes(path: Path | None = None) -> dict[str, EventClass]:
             symmetric=bool(entry.get("symmetric", False)),
             series=bool(entry.get("series", False)),
             speech=bool(entry.get("speech", False)),
+            clause_target=bool(entry.get("clause_target", False)),
         )
         for name, entry in data["classes"].items()
     }
