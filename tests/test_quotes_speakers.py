@@ -233,3 +233,19 @@ def test_a_pronoun_prefers_a_person_opening_a_sentence_of_its_paragraph_to_an_ol
     text = ("“Nothing is agreed,” said Joe Doe.\n\n"
             "Trump was tired after the flight. The delegation rested. “We came to talk,” he said.")
     assert [s for s, _ in speakers(text)] == ["Joe Doe", "Trump"]
+
+
+def test_an_unnamed_source_takes_the_body_named_after_it_as_affiliation():
+    text = ("A negotiator from the Acme Institute said “we are close”.\n\n"
+            "“Not yet,” said an aide at the Acme Institute. Later the negotiator said “soon”.")
+    extraction = extract_text(text, PEOPLE)
+    sources = [extraction.entity(q.speaker) for q in extraction.quotes]
+    assert [(s.label, s.affiliation) for s in sources] == [
+        ("negotiator", "acme"), ("aide", "acme"), ("negotiator", "acme")]
+
+
+def test_a_clause_before_the_body_is_no_description():
+    assert speakers("Trump met experts from the Acme Institute and said “we agree”.") == [
+        ("Trump", "we agree")]
+    assert speakers("The Chief Science Officer of the Acme Institute, Jane Roe, said “yes”.") == [
+        ("Jane Roe", "yes")]

@@ -42,11 +42,13 @@ SUBJECT_WINDOW = 6
 SPEAKER_REACH = 200  # tokens back to an earlier verb of saying a pronoun may point to
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 SPEAKER_CLASSES = frozenset({"Person", "Organization", "GovernmentBody", "Country"})
+AFFILIATION_CLASSES = frozenset({"Organization", "GovernmentBody", "Country"})
 SCARE_QUOTE_WORDS = 3  # a quoted term of at most this many words is a scare quote
 NAMED_TERM_WORDS = 10  # or this many, right after a naming verb and its object
 NAMING_REACH = 4  # words between such a verb and the quote ("called the talks ...")
 NEXT_SENTENCE_REACH = 8  # tokens into the sentence after a quote that ends its own
 PARENTHETICAL_REACH = 25  # tokens between the commas of "X, the Y of Z, said"
+SOURCE_MODIFIERS = 2  # lower-case words between a source's preposition and its body
 TRIM = " ,;:\n\t"
 ARTICLES = frozenset({"a", "an", "the"})
 POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -61,6 +63,7 @@ class QuoteWords:
 
     verbs: frozenset[str]  # verbs of saying and quote_verbs, every form
     naming_verbs: frozenset[str]
+    source_preps: frozenset[str]
     passive_auxiliaries: frozenset[str]
     attribution_phrases: tuple[tuple[str, ...], ...]
     gendered_titles: dict[str, str]  # word -> "he" or "she"
@@ -78,6 +81,7 @@ def quote_words() -> QuoteWords:
     return QuoteWords(
         verbs=discourse().speech_verbs | inflected(data["quote_verbs"]),
         naming_verbs=inflected(data["naming_verbs"]),
+        source_preps=frozenset(data["source_preps"]),
         passive_auxiliaries=frozenset(data["passive_auxiliaries"]),
         attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]),
         gendered_titles=by_gender("gendered_titles"),
@@ -306,19 +310,98 @@ def unnamed_source(verb: int, context: ArticleContext, memory: SpeakerMemory,
                  and not context.quoted[i] and not is_title_word(i, context)), None)
     if noun is None:
         return []
-    start = description_start(noun, verb + 2 if after else 1, context)
+    return [source_entity(noun, verb + 2 if after else 1, context, memory)]
+
+
+def source_entity(noun: int, first: int, context: ArticleContext, memory: SpeakerMemory) -> str:
+    """The local id of the source a description ending in ``noun`` names (its first word at
+    or after token ``first``): the source named before for "the official", else a new Person
+    whose affiliation is the body named in the description or right after it ("a senior US
+    official", "a diplomat from Iran")."""
+    doc = context.doc
+    start = description_start(noun, first, context)
     determiner = doc[start - 1].lower_ if start > 0 else ""
     head = doc[noun].lower_
     if determiner == "the" and head in memory.unnamed:
-        return [memory.unnamed[head]]
+        return memory.unnamed[head]
     phrase = doc[start:noun + 1]
-    affiliation = next((context.owner[i] for i in range(start, noun) if context.owner[i]), None)
+    affiliation = next((context.owner[i] for i in range(start, noun) if context.owner[i]),
+                       None) or affiliation_after(noun, context)
     entity = Entity(local_id=f"source{len(memory.unnamed) + 1}-{phrase.start}",
                     label=" ".join(t.text for t in phrase if not t.is_space), cls="Person",
                     affiliation=affiliation, confidence=0.6)
     context.add_entity(entity, phrase)
     memory.unnamed[head] = entity.local_id
-    return [entity.local_id]
+    return entity.local_id
+
+
+def affiliation_after(noun: int, context: ArticleContext) -> str | None:
+    """The body a source noun's preposition names right after it ("an official at the
+    ministry", "a source within the Interior Ministry"), if any."""
+    j = next_word(noun, context)
+    if j is None or context.tokens.lower[j] not in quote_words().source_preps:
+        return None
+    j = past_modifiers(next_word(j, context), next_word, context)
+    return context.owner[j] if j is not None and \
+        context.cls_of(context.owner[j] or "") in AFFILIATION_CLASSES else None
+
+
+def past_modifiers(j: int | None, step: Callable[[int, ArticleContext], int | None],
+                   context: ArticleContext) -> int | None:
+    """The first word from ``j`` on (moving by ``step``) that is neither an article nor one of
+    a few lower-case modifiers ("the central", "its regional")."""
+    modifiers = 0
+    while j is not None and context.owner[j] is None and (
+            context.tokens.lower[j] in ARTICLES | POSSESSIVES or
+            context.tokens.is_lower[j] and context.tokens.is_alpha[j]
+            and context.tokens.lower[j] not in quote_words().source_preps
+            and modifiers < SOURCE_MODIFIERS):
+        modifiers += context.tokens.lower[j] not in ARTICLES | POSSESSIVES
+        j = step(j, context)
+    return j
+
+
+def next_word(i: int, context: ArticleContext) -> int | None:
+    """The next token after ``i`` in its sentence that is not white space."""
+    end = context.sentence_of(i).end
+    j = i + 1
+    while j < end and context.tokens.is_space[j]:
+        j += 1
+    return j if j < end else None
+
+
+def described_source(verb: int, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
+    """The unnamed source whose description ends in the name right before a verb ("a diplomat
+    from Iran said", "an aide to the minister ... said": the diplomat, not Iran)."""
+    clause = context.clause_start(verb)
+    mention = next((j for j in range(verb - 1, clause - 1, -1) if context.owner[j]), None)
+    noun = None if mention is None or context.quoted[mention] else \
+        source_noun_before(context.span_start[mention], context)
+    if noun is None or any(context.is_other_verb(context.doc[j]) for j in
+                           range(description_start(noun, clause, context), noun)):
+        return []  # "Trump met experts from Iran and said": a clause, not a description
+    return [source_entity(noun, clause, context, memory)]
+
+
+def source_noun_before(start: int, context: ArticleContext) -> int | None:
+    """The source noun whose preposition introduces the name starting at ``start`` ("a
+    source within [the central] Interior Ministry"), if any."""
+    j = past_modifiers(previous_word(start, context), previous_word, context)
+    if j is None or context.tokens.lower[j] not in quote_words().source_preps:
+        return None
+    j = previous_word(j, context)
+    return j if j is not None and context.tokens.lower[j] in discourse().source_nouns \
+        and context.owner[j] is None and not context.quoted[j] \
+        and not is_title_word(j, context) else None
+
+
+def previous_word(i: int, context: ArticleContext) -> int | None:
+    """The nearest token before ``i`` in its sentence that is not white space."""
+    start = context.sentence_of(i).start
+    j = i - 1
+    while j >= start and context.tokens.is_space[j]:
+        j -= 1
+    return j if j >= start else None
 
 
 def is_title_word(i: int, context: ArticleContext) -> bool:
@@ -385,7 +468,8 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
             return [holder]
     named_by_description = before is not None and context.owner[before] is None \
         and doc[before].lower_ in discourse().source_nouns
-    subject = [] if named_by_description else context.subject_before(verb)
+    subject = [] if named_by_description else \
+        described_source(verb, context, memory) or context.subject_before(verb)
     if subject:
         return subject
     source = unnamed_source(verb, context, memory, after=False)
