@@ -72,3 +72,20 @@ def test_and_after_a_body_is_left_to_coordination(nlp: Language) -> None:
 def test_an_occupation_or_post_before_a_name_makes_a_person(nlp: Language, text: str,
                                                             name: str) -> None:
     assert (name, "Person") in found(nlp, text)
+
+
+def test_a_particle_joined_by_a_hyphen_stays_in_the_name(nlp: Language) -> None:
+    assert found(nlp, "Hassan al-Amiri closed the road.") == [("Hassan al-Amiri", "Person")]
+
+
+@pytest.mark.parametrize("text", [
+    "The offer was turned down by the navy's chief of staff, Tomas Brenner, on Monday.",
+    "The town has a new mayor, Tomas Brenner.",
+])
+def test_a_name_in_apposition_after_a_post_is_a_person(nlp: Language, text: str) -> None:
+    assert ("Tomas Brenner", "Person") in found(nlp, text)
+
+
+def test_a_hyphenated_title_is_cut_off_whole(nlp: Language) -> None:
+    spans = found(nlp, "The alliance Secretary-General Tove Marsk spoke; Marsk left.")
+    assert spans == [("Tove Marsk", "Person"), ("Marsk", "Person")]

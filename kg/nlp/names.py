@@ -57,6 +57,7 @@ AFFILIATION_PREPS = frozenset({"of", "from", "at"})
 AFFILIATION_WORDS = frozenset({"the", "'s", "’s", "(", ")", "of", "for", "and", "-"})
 AFFILIATION_REACH = 12  # tokens of "of the UK's National Crime Agency (NCA)"
 MAX_CONNECTORS = 2  # joining words in a row inside one name ("van der", "de la", "of the")
+APPOSITION_CLOSERS = frozenset({",", ".", ";", "("})  # what may follow a name in apposition
 APPOSITION_WORDS = 3  # words after "Name, a" where an occupation may stand ("a senior analyst")
 MODEL_LABELS = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Region"}
 MODEL_CONFIDENCE = 0.8
@@ -139,6 +140,8 @@ class DocShape:
                     end += 1
                 elif joined and end + joined < size and words[end + joined]:
                     end += joined + 1
+                elif self.particle_hyphen(end):
+                    end += 3
                 elif tokens.text[end] == "-" and not tokens.spaced[end - 1] \
                         and end + 1 < size and tokens.is_alpha[end + 1] \
                         and not self.taken[end + 1] \
@@ -147,6 +150,13 @@ class DocShape:
                 else:
                     break
             yield start, end
+
+    def particle_hyphen(self, i: int) -> bool:
+        """True for a particle joined by a hyphen to the name word after it, at token ``i``
+        (the "al-" of "Jamal al-Harbi", the "bin-" of "bin-Salem")."""
+        tokens = self.tokens
+        return i + 2 < len(tokens) and self.joins(i) and not tokens.spaced[i] \
+            and tokens.text[i + 1] == "-" and not tokens.spaced[i + 1] and self.name_words[i + 2]
 
     def connectors_at(self, i: int) -> int:
         """The number of joining words in a row from token ``i`` ("van der" of "Ibrahim van der
@@ -248,16 +258,21 @@ class DocShape:
             and lower not in self.cues.not_names
 
     def title_at(self, i: int, end: int) -> int:
-        """The number of words of the longest title starting at token ``i`` (0 if none)."""
-        for size in range(min(self.cues.max_title_words, end - i), 0, -1):
-            if " ".join(self.norms[i:i + size]) in self.cues.titles:
+        """The number of tokens of the longest title starting at token ``i`` (0 if none); a
+        hyphen between its words counts as a space ("Secretary-General")."""
+        if self.tokens.text[i] == "-":
+            return 0
+        for size in range(min(2 * self.cues.max_title_words, end - i), 0, -1):
+            if " ".join(norm for norm in self.norms[i:i + size] if norm != "-") \
+                    in self.cues.titles and self.tokens.text[i + size - 1] != "-":
                 return size
         return 0
 
     def title_before(self, i: int) -> bool:
         """True when a title or a person cue word ends right before token ``i``."""
-        words = [self.norms[j] for j in range(max(0, i - self.cues.max_title_words), i)
-                 if not self.tokens.is_space[j]]
+        words = [self.norms[j] for j in range(max(0, i - 2 * self.cues.max_title_words), i)
+                 if not self.tokens.is_space[j] and self.norms[j] != "-"]
+        words = words[-self.cues.max_title_words:]  # a hyphen joins words of one title
         if words and words[-1] in self.cues.person_cues_before:
             return True
         return any(" ".join(words[-size:]) in self.cues.titles
@@ -276,7 +291,7 @@ class DocShape:
             return Found(start, end, "Organization", 0.85)
         if titled or first in cues.given_names and end - start > 1:
             return Found(start, end, "Person", 0.9 if titled else 0.85)
-        if end - start > 1 and self.post_in_apposition(end):
+        if end - start > 1 and (self.post_in_apposition(end) or self.post_before_comma(start, end)):
             return Found(start, end, "Person", 0.8)
         if last in cues.place_heads and end - start > 1:
             return Found(start, end, "Region", 0.7)
@@ -312,6 +327,16 @@ class DocShape:
         return any(word in self.cues.person_cues_before for word in words[:APPOSITION_WORDS]) \
             or any(" ".join(words[:size_]) in self.cues.titles
                    for size_ in range(1, len(words) + 1))
+
+    def post_before_comma(self, start: int, end: int) -> bool:
+        """Whether the name stands in apposition after a post, set off by commas or closing
+        the sentence ("the port's chief engineer, Ana Rao, said"; "its new mayor, Ana Rao.")."""
+        tokens = self.tokens
+        comma = start - 1
+        while comma >= 0 and tokens.is_space[comma]:
+            comma -= 1
+        closed = end >= len(tokens) or tokens.text[end] in APPOSITION_CLOSERS
+        return closed and comma > 0 and tokens.text[comma] == "," and self.title_before(comma)
 
     def speaks(self, start: int, end: int) -> bool:
         """True when a verb of saying stands right before or after the name."""
@@ -359,7 +384,7 @@ def shape_names(doc: Doc, taken: bytearray, cues: NameCues) -> list[Found]:
         found.extend(names)
         unclassified.extend(others)
     person_words = {shape.norms[i] for name in found if name.cls == "Person"
-                    for i in range(name.start, name.end)}
+                    for i in range(name.start, name.end) if shape.norms[i].isalnum()}
     found.extend(Found(start, end, "Person", 0.7) for start, end in unclassified
                  if end - start == 1 and shape.norms[start] in person_words)
     return sorted(found, key=lambda name: name.start)
