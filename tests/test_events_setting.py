@@ -244,3 +244,22 @@ def test_an_arrival_places_the_visitor_s_later_acts_in_the_paragraph():
     text = "Trump arrived in Hanoi on Tuesday. He urged Kim to give up more.\n\nTrump met Moon."
     found = places_of(text)
     assert (found["Appeal"], found["Meeting"]) == ("hanoi", None)
+
+
+def test_a_place_past_an_infinitive_or_another_event_is_not_the_verb_s():
+    assert places_of("Kim and Trump agreed to keep meeting to settle the matters left open "
+                     "in Hanoi.")["Promise"] is None
+    assert places_of("Moon helped arrange the first meeting in Singapore.")["Mediation"] is None
+    assert places_of("Kim refused to release the letters kept in Seoul.")["Rejection"] is None
+
+
+def test_a_place_after_the_verb_s_own_object_or_occasion_stays_the_verb_s():
+    assert places_of("Kim and Trump met face to face in Hanoi.")["Meeting"] == "hanoi"
+    assert places_of("Kim signed an agreement with Moon in Seoul.")["Agreement"] == "seoul"
+    assert places_of("Moon urged Kim at a news conference in Seoul to talk.")["Appeal"] == "seoul"
+
+
+def test_a_hyphenated_participle_shares_the_place_and_date_of_its_event_noun():
+    text = "Moon-mediated talks between Kim and Trump ended in Hanoi on Thursday."
+    events = {e.cls: (e.place, e.date) for e in extract_text(text, KOREA, FRIDAY).events}
+    assert events["Mediation"] == ("hanoi", date(2019, 2, 28))

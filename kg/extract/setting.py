@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import (AUXILIARIES, DETERMINERS, HYPHENS, PLACE_CLASSES,
                                 PREPOSITIONS, ArticleContext, argument_words, discourse)
 from kg.extract.dates import DAY_KINDS, day_of, time_words
-from kg.extract.events import (PREMODIFIER_WINDOW, EventMention, is_coordinated_verb,
+from kg.extract.events import (PREMODIFIER_WINDOW, EventMention, family, is_coordinated_verb,
                                is_presupposed, previous_word)
 from kg.model import PartialDate
 from kg.nlp.events import read_lexicon_yaml
@@ -32,11 +32,13 @@ CONJUNCTIONS = frozenset({"and", "but", "or"})
 
 def situated(mentions: list[EventMention], context: ArticleContext) -> list[EventMention]:
     """The mentions that stand, each with the place and date its text gives."""
+    drop_embedded_places(mentions, context)
     inherit_places(mentions, context)
     scene_places(mentions, context)
     located_agents(mentions, context)
     attach_dates(mentions, context)
     share_circumstances(mentions, context)
+    share_with_modified_nouns(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]
 
 
@@ -44,6 +46,79 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
 def setting_words() -> dict:
     """The word lists of ontology/lexicon/setting.yaml."""
     return read_lexicon_yaml("setting.yaml")
+
+
+def drop_embedded_places(mentions: list[EventMention], context: ArticleContext) -> None:
+    """A verb's place named past what its object or infinitive tells of is that thing's,
+    not the verb's: "agreed to keep meeting to settle the issues left open in Hanoi",
+    "helped arrange the first meeting in Singapore", "refused to release reserves held in
+    London" are no promise, help or refusal in those places; "met Kim at a dinner in Hanoi"
+    keeps its place, the occasion of the meeting (``embeds_place``)."""
+    for mention in mentions:
+        if mention.nominal or mention.event.place is None:
+            continue
+        start = trigger_end(mention.token, context)
+        sentence_end = context.sentence_of(mention.token).end
+        place = next((j for j in range(start, sentence_end)
+                      if context.owner[j] == mention.event.place
+                      and is_place_argument(j, context)), None)
+        if place is not None and any(embeds_place(k, mention, context) for k in
+                                     range(start, context.span_start[place])):
+            mention.event.place = None
+
+
+def trigger_end(i: int, context: ArticleContext) -> int:
+    """The first token after the trigger at token ``i`` ("held talks", "turned down")."""
+    return max((span.end for span in context.doc.spans.get("kg_triggers", [])
+                if span.start <= i < span.end), default=i + 1)
+
+
+def embeds_place(k: int, mention: EventMention, context: ArticleContext) -> bool:
+    """Whether token ``k``, after a verb and before a place, opens a thing of its own that
+    the place may belong to: another event's trigger ("the first meeting"; not the verb's
+    own event restated, "signed an agreement"), a participle ("left open", "held in"), or
+    an infinitive ("to release"; not "face to face"); not the occasion of the verb ("at a
+    dinner", "during talks")."""
+    doc, lower = context.doc, context.tokens.lower
+    infinitive = lower[k] == "to" and k + 1 < len(doc) and is_bare_word(doc[k + 1], context) \
+        and lower[k + 1] != lower[k - 1]
+    other_event = k in context.trigger_tokens and family(trigger_class(k, context)) \
+        != family(mention.event.cls)
+    return infinitive or (other_event or is_participle(doc[k], context)) \
+        and not is_occasion_noun(k, context)
+
+
+def trigger_class(k: int, context: ArticleContext) -> str:
+    """The event class of the trigger holding token ``k``."""
+    return next(span.label_ for span in context.doc.spans.get("kg_triggers", [])
+                if span.start <= k < span.end)
+
+
+def is_participle(token: Token, context: ArticleContext) -> bool:
+    """A past form of a verb ("left", "held"), not a gerund or a number word ("second")."""
+    lemma = (token.lemma_ or token.lower_).lower()
+    return context.is_other_verb(token) and lemma.isalpha() and not token.lower_.endswith("ing")
+
+
+def is_bare_word(token: Token, context: ArticleContext) -> bool:
+    """A lower-case word in its own base form that is no determiner, preposition or name:
+    the verb of an infinitive ("to release", not "to the", "to reporters", "to Seoul")."""
+    return token.is_lower and token.is_alpha and not context.owner[token.i] \
+        and (token.lemma_ or token.lower_).lower() == token.lower_ \
+        and token.lower_ not in DETERMINERS and token.lower_ not in PREPOSITIONS
+
+
+def is_occasion_noun(k: int, context: ArticleContext) -> bool:
+    """Whether the word at ``k`` heads a noun phrase after "at" or "during" ("at a joint
+    news conference", "during talks"): the occasion of the verb before it."""
+    j = k - 1
+    while j > k - PREMODIFIER_WINDOW and (context.tokens.lower[j] in DETERMINERS
+                                         or j in context.trigger_tokens
+                                         or context.doc[j].is_alpha
+                                         and context.tokens.lower[j] not in PREPOSITIONS
+                                         and not context.is_other_verb(context.doc[j])):
+        j -= 1
+    return context.tokens.lower[j] in setting_words()["occasion_nouns_after"]
 
 
 def inherit_places(mentions: list[EventMention], context: ArticleContext) -> None:
@@ -439,6 +514,22 @@ def share_circumstances(mentions: list[EventMention], context: ArticleContext) -
             mention.event.date, mention.event.date_text = main.event.date, main.event.date_text
         if is_simultaneous(start, context) and main.event.place is None:
             main.event.place = mention.event.place
+
+
+def share_with_modified_nouns(mentions: list[EventMention], context: ArticleContext) -> None:
+    """A participle joined by a hyphen to the event noun after it ("Turkish-mediated talks",
+    "a US-brokered deal") tells of that event: it takes the noun's place and date where it
+    has none of its own."""
+    nouns = {mention.token: mention for mention in mentions if mention.nominal}
+    for mention in mentions:
+        before = previous_word(context.doc[mention.token])
+        noun = nouns.get(mention.token + 1)
+        if mention.nominal or noun is None or before is None \
+                or before.lower_ not in HYPHENS or before.whitespace_:
+            continue
+        mention.event.place = mention.event.place or noun.event.place
+        if mention.event.date is None:
+            mention.event.date, mention.event.date_text = noun.event.date, noun.event.date_text
 
 
 def circumstance_start(mention: EventMention, context: ArticleContext) -> int | None:
