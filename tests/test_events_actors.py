@@ -95,3 +95,10 @@ def test_the_subject_of_a_demanded_clause_is_the_target():
 def test_a_demanded_clause_about_a_place_names_no_target():
     demand = only("Moon demanded that Hanoi host the talks.", "Demand")
     assert demand.targets == []
+
+
+def test_a_past_verb_after_and_is_not_negated_by_the_verb_before():
+    appeal = only("Moon said Kim had not replied and urged Pyongyang to talk.", "Appeal")
+    assert not appeal.negated
+    meeting = only("Kim did not travel and meet Moon.", "Meeting")
+    assert meeting.negated

@@ -489,7 +489,8 @@ def coordinated_subject(conjunction: Token, auxiliary: Token | None,
                         context: ArticleContext) -> list[str]:
     """The subject of the verb before "and", which the verb after shares: the verb of the
     same auxiliary in the sentence ("the North had sought ..., and had offered"), else the
-    last verb of the clause, past quoted words ("called the plan \"a mess\" and accused")."""
+    last verb of the clause, past quoted words ("called the plan \"a mess\" and accused"),
+    else the subject before "and" ("did not travel and meet")."""
     if auxiliary is not None:
         start = context.sentence_of(conjunction.i).start
         for j in range(conjunction.i - 1, start - 1, -1):
@@ -500,9 +501,24 @@ def coordinated_subject(conjunction: Token, auxiliary: Token | None,
         if context.quoted[j] or token.lower_ in QUOTE_MARKS:
             continue  # 'called the plan "a mess" and accused': past the quoted words
         if context.is_boundary(token):
-            return []
+            break
         if context.is_other_verb(token):
             return context.subject_before(j)
+    return opening_subject(conjunction.i, context)  # "did not travel and meet": no past form
+
+
+def opening_subject(i: int, context: ArticleContext) -> list[str]:
+    """The entities or pronoun that open the clause of token ``i`` ("Kim did not travel",
+    "He maintains"), else none."""
+    start = context.clause_start(i)
+    while start < i and (context.doc[start].is_space or context.doc[start].lower_ in DETERMINERS):
+        start += 1
+    if start >= i or context.quoted[start]:
+        return []
+    if context.owner[start]:
+        return context.subject_before(context.span_end[start])
+    if context.doc[start].lower_ in discourse().pronouns:
+        return context.subject_before(start + 1)
     return []
 
 
@@ -700,9 +716,15 @@ def content_topics(head: Token, context: ArticleContext) -> list[str]:
 
 
 def is_negated(head: Token, nominal: bool, context: ArticleContext) -> bool:
-    """"did not meet", "failed to produce a deal", "no deal", "failure to reach a deal"."""
+    """"did not meet", "failed to produce a deal", "no deal", "failure to reach a deal"; a
+    past form after "and" has a predicate of its own ("had not met and urged": the urging
+    happened; "did not meet and talk" shares the negation)."""
     near = words_before(context, head.i, NEGATION_WINDOW if not nominal else 2)
     far = words_before(context, head.i, FAILURE_WINDOW)
+    conjunction = None if nominal else conjunction_before(head)
+    if conjunction is not None and is_past_form(head):
+        own = len([t for t in context.doc[conjunction.i + 1:head.i] if not t.is_space])
+        near, far = near[len(near) - own:] if own else [], far[len(far) - own:] if own else []
     words = discourse()
     return any(w in words.negation for w in near) or any(w in words.failure for w in far)
 
