@@ -249,3 +249,23 @@ def test_a_clause_before_the_body_is_no_description():
         ("Trump", "we agree")]
     assert speakers("The Chief Science Officer of the Acme Institute, Jane Roe, said “yes”.") == [
         ("Jane Roe", "yes")]
+
+
+def test_a_description_between_the_verb_and_the_name():
+    assert speakers("“Not yet,” said former chief negotiator Jane Roe.") == [
+        ("Jane Roe", "Not yet")]
+    assert speakers("“Not yet,” wrote the owner of the cafe next to Jane Roe.")[0][0] is None
+
+
+def test_the_post_alone_is_the_person_described_with_it_before():
+    text = ("Jane Roe, a spokeswoman for the Acme Institute, took questions. "
+            "“We wait,” the spokeswoman said.\n\nTransport adviser Joe Doe agreed. "
+            "“It is late,” the security adviser said.")
+    extraction = extract_text(text, PEOPLE)
+    labels = [extraction.entity(q.speaker).label for q in extraction.quotes]
+    assert labels == ["Jane Roe", "security adviser"]
+
+
+def test_more_verbs_give_a_quote_its_speaker():
+    assert speakers("Jane Roe recalled: “We had no map.”") == [("Jane Roe", "We had no map.")]
+    assert speakers("“Bring a coat,” quipped Joe Doe.") == [("Joe Doe", "Bring a coat")]

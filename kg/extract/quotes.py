@@ -33,8 +33,9 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from kg.extract.context import ArticleContext, discourse, inflected
+from kg.extract.context import Argument, ArticleContext, discourse, inflected
 from kg.extract.events import EventMention
+from kg.lexicon import name_cues
 from kg.model import Entity, Quote
 from kg.nlp.events import read_lexicon_yaml
 
@@ -197,6 +198,8 @@ class SpeakerMemory:
     fitting: dict[str, tuple[int, int]] = field(default_factory=dict)  # pronoun -> (read, last)
     agents_for: dict[str, tuple[list[int], list[str]]] = field(default_factory=dict)
     holders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # see holder_mentions
+    described: dict[str, list[tuple[int, str, frozenset[str]]]] = field(
+        default_factory=dict)  # see described_person
 
     def attributions(self, context: ArticleContext) -> list[tuple[int, int]]:
         """The article's attribution phrases ("according to"), found on first use."""
@@ -322,8 +325,10 @@ def source_entity(noun: int, first: int, context: ArticleContext, memory: Speake
     start = description_start(noun, first, context)
     determiner = doc[start - 1].lower_ if start > 0 else ""
     head = doc[noun].lower_
-    if determiner == "the" and head in memory.unnamed:
-        return memory.unnamed[head]
+    if determiner == "the":
+        known = referent_of(noun, context, memory)
+        if known is not None:
+            return known
     phrase = doc[start:noun + 1]
     affiliation = next((context.owner[i] for i in range(start, noun) if context.owner[i]),
                        None) or affiliation_after(noun, context)
@@ -333,6 +338,72 @@ def source_entity(noun: int, first: int, context: ArticleContext, memory: Speake
     context.add_entity(entity, phrase)
     memory.unnamed[head] = entity.local_id
     return entity.local_id
+
+
+def referent_of(noun: int, context: ArticleContext, memory: SpeakerMemory) -> str | None:
+    """Who "the spokeswoman" at ``noun`` is: of the person the text last described with that
+    word ("Jane Roe, a spokeswoman for ...", "spokeswoman Jane Roe") and the unnamed source
+    last called so, the one mentioned later."""
+    head = context.tokens.lower[noun]
+    unnamed = memory.unnamed.get(head)
+    named = described_person(noun, context, memory)
+    if unnamed is None or named is not None and named[0] > first_mention(unnamed, context):
+        return named[1] if named is not None else None
+    return unnamed
+
+
+def first_mention(local_id: str, context: ArticleContext) -> int:
+    """The character offset where an entity is first mentioned."""
+    entity = context.entity(local_id)
+    return min((mention.start for mention in entity.mentions), default=-1) if entity else -1
+
+
+def described_person(noun: int, context: ArticleContext,
+                     memory: SpeakerMemory) -> tuple[int, str] | None:
+    """The character offset and local id of the latest person before ``noun`` that the text
+    describes with the same word and every word before it ("the health minister": not
+    "Transport Minister Jane Roe"), right before the name or in a phrase after it."""
+    head = context.tokens.lower[noun]
+    if head not in memory.described:
+        memory.described[head] = [
+            (context.tokens.idx[k], person, description_words(k, context))
+            for k, lower in enumerate(context.tokens.lower)
+            if lower == head and not context.quoted[k] and context.owner[k] is None
+            for person in [named_with(k, context)] if person is not None]
+    found = memory.described[head]
+    words = description_words(noun, context)
+    at = bisect.bisect_left(found, (context.tokens.idx[noun],)) - 1
+    while at >= 0 and not words <= found[at][2]:
+        at -= 1
+    return found[at][:2] if at >= 0 else None
+
+
+def description_words(noun: int, context: ArticleContext) -> frozenset[str]:
+    """The lower-case words of the description that ends in ``noun``, the noun left out."""
+    start = description_start(noun, context.sentence_of(noun).start, context)
+    return frozenset(context.tokens.lower[j] for j in range(start, noun)
+                     if not context.tokens.is_space[j])
+
+
+def named_with(noun: int, context: ArticleContext) -> str | None:
+    """The person a description ending in ``noun`` goes with: the name right after it
+    ("spokeswoman Jane Roe"), or the name before the comma that opens it ("Jane Roe, a
+    spokeswoman for ...")."""
+    after = next_word(noun, context)
+    if after is not None and context.span_start[after] == after and is_person(after, context):
+        return context.owner[after]
+    j = previous_word(description_start(noun, context.sentence_of(noun).start, context), context)
+    if j is not None and context.tokens.lower[j] in ARTICLES:
+        j = previous_word(j, context)
+    if j is None or context.tokens.lower[j] != ",":
+        return None
+    name = previous_word(j, context)
+    return context.owner[name] if name is not None and is_person(name, context) else None
+
+
+def is_person(i: int, context: ArticleContext) -> bool:
+    """Whether token ``i`` names a person."""
+    return context.cls_of(context.owner[i] or "") == "Person"
 
 
 def affiliation_after(noun: int, context: ArticleContext) -> str | None:
@@ -418,6 +489,24 @@ def titled(start: int, end: int, context: ArticleContext) -> bool:
         for j in range(start, end))
 
 
+def described(start: int, person: Argument, context: ArticleContext) -> bool:
+    """Whether tokens [start, person.start) describe the person named after them: a few
+    words, no verb among them, ending in a post or a word for a person ("said former trade
+    negotiator Jane Roe", "tweeted the group's director Jane Roe")."""
+    words = [j for j in range(start, person.start) if not context.tokens.is_space[j]]
+    last = context.tokens.lower[words[-1]] if words else ""
+    return person.prep is None and context.cls_of(person.local_id) == "Person" \
+        and len(words) <= SUBJECT_WINDOW and is_person_word(last) and not any(
+            context.is_other_verb(context.doc[j]) for j in words)
+
+
+def is_person_word(word: str) -> bool:
+    """A post or a word that a person's name may follow ("negotiator", "director")."""
+    cues = name_cues()
+    return word in cues.person_cues_before or word in discourse().source_nouns or \
+        cues.canonical_title(word) is not None
+
+
 def description_start(noun: int, first: int, context: ArticleContext) -> int:
     """The first word of the description that ends in ``noun`` ("senior US official", "his
     lawyer"): back to an article, or to a possessive, never before token ``first``."""
@@ -482,7 +571,8 @@ def named_after(i: int, context: ArticleContext, memory: SpeakerMemory) -> list[
     """The speaker named right after token ``i`` ("said Jane Roe of the institute", "according
     to a senior official")."""
     arguments = context.arguments_after(i)
-    if arguments and (arguments[0].start - i <= 2 or titled(i + 1, arguments[0].start, context)):
+    if arguments and (arguments[0].start - i <= 2 or titled(i + 1, arguments[0].start, context)
+                      or described(i + 1, arguments[0], context)):
         return context.coordinated_before(arguments[-1].start) if len(arguments) > 1 \
             and arguments[-1].prep in discourse().affiliation_preps else [arguments[0].local_id]
     return unnamed_source(i, context, memory, after=True)
