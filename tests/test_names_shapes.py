@@ -89,3 +89,24 @@ def test_a_name_in_apposition_after_a_post_is_a_person(nlp: Language, text: str)
 def test_a_hyphenated_title_is_cut_off_whole(nlp: Language) -> None:
     spans = found(nlp, "The alliance Secretary-General Tove Marsk spoke; Marsk left.")
     assert spans == [("Tove Marsk", "Person"), ("Marsk", "Person")]
+
+
+@pytest.mark.parametrize("text", [
+    "Petra Olund, Sweden's trade minister, disagreed.",
+    "Petra Olund, the Swedish trade minister, disagreed.",
+    "Petra Olund, the navy's chief of staff, disagreed.",
+    "Petra Olund, the country's longtime foreign minister, disagreed.",
+])
+def test_a_name_before_a_post_with_its_holder_is_a_person(nlp: Language, text: str) -> None:
+    assert ("Petra Olund", "Person") in found(nlp, text)
+
+
+def test_a_thing_before_a_description_with_a_holder_is_no_person(nlp: Language) -> None:
+    assert all(cls != "Person" for _, cls in
+               found(nlp, "Nordvik Fiskeri, Norway's largest fishing firm, grew."))
+
+
+def test_a_party_word_is_cut_off_before_a_name_but_not_a_body(nlp: Language) -> None:
+    assert found(nlp, "Yesterday Republican Larry Brandt spoke.") == [("Larry Brandt", "Person")]
+    assert found(nlp, "The Republican National Committee met.") == [
+        ("Republican National Committee", "GovernmentBody")]

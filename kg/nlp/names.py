@@ -51,6 +51,7 @@ from kg.nlp.spans import ENTITIES_KEY, entity_span, in_place_context
 from kg.nlp.tokens import annotated, sentences, token_table
 from kg.nlp.words import common_words
 
+POSSESSIVES = frozenset({"'s", "’s"})
 OPENERS = frozenset({"“", '"', "‘", "'", "«", "(", "[", "–", "—", ":", "-"})
 SENTENCE_END = frozenset({".", "?", "!", "”", '"', "’", ":"})
 AFFILIATION_PREPS = frozenset({"of", "from", "at"})
@@ -74,6 +75,12 @@ def speech_verbs() -> frozenset[str]:
 def name_ranks() -> frozenset[str]:
     """The ranks that are part of a person's name (names.yaml ``name_ranks``: "Pope Francis")."""
     return frozenset(normalise_term(rank) for rank in read_lexicon_yaml("names.yaml")["name_ranks"])
+
+
+@cache
+def party_words() -> frozenset[str]:
+    """Words for a party's member written before a name (names.yaml ``party_words``)."""
+    return frozenset(normalise_term(word) for word in read_lexicon_yaml("names.yaml")["party_words"])
 
 
 @dataclass
@@ -184,8 +191,8 @@ class DocShape:
                 continue
             ranked = self.norms[i] in name_ranks() and i + 1 < end and self.name_words[i + 1]
             if self.norms[i] in self.cues.person_cues_before and not ranked \
-                    and not self.tokens.is_lower[i]:
-                titled, i = True, i + 1  # "Mr Olund", "Dr Sato"
+                    and not self.tokens.is_lower[i] or self.party_before_name(i, end):
+                titled, i = True, i + 1  # "Mr Olund", "Dr Sato", "Republican Ana Rao"
                 continue
             if not ranked and (self.norms[i] in self.cues.not_names
                                or self.norms[i] in self.cues.former_words or self.joins(i)
@@ -202,6 +209,19 @@ class DocShape:
             for part_start, part_end in self.coordinated_parts(i, j):
                 yield part_start, part_end, titled or ranked
             titled, i = False, j
+
+    def party_before_name(self, i: int, end: int) -> bool:
+        """True for a party word before two or more words of a run that names no body or
+        event and goes on with a name or a title ("Republican Ana Rao", "Republican Senator
+        Ana Rao"; not "Republican National Committee", "Liberal National MP")."""
+        cues = self.cues
+        heads = cues.organization_heads | cues.government_heads | cues.event_heads
+        after = i + 1
+        return self.norms[i] in party_words() and end - i > 2 \
+            and all(self.name_words[j] for j in range(after, end)) \
+            and self.norms[end - 1] not in heads \
+            and (self.tokens.lower[after] not in common_words()
+                 or self.norms[after] in cues.given_names or self.title_at(after, end) > 0)
 
     def continues_body(self, i: int) -> bool:
         """True for a joining word that goes on with the name of a body after its head word
@@ -322,11 +342,26 @@ class DocShape:
         norms, size = self.norms, len(self.norms)
         if end + 1 >= size or norms[end] != ",":
             return False
-        i = end + 1 + (norms[end + 1] in ("a", "an", "the"))
-        words = [norms[j] for j in range(i, min(size, i + self.cues.max_title_words))]
+        i = self.past_possessor(end + 1 + (norms[end + 1] in ("a", "an", "the")))
+        words = [norms[j] for j in range(i, min(size, i + self.cues.max_title_words + 1))
+                 if norms[j] != "-"]
         return any(word in self.cues.person_cues_before for word in words[:APPOSITION_WORDS]) \
-            or any(" ".join(words[:size_]) in self.cues.titles
-                   for size_ in range(1, len(words) + 1))
+            or any(" ".join(words[first:first + size_]) in self.cues.titles
+                   for first in range(min(2, len(words)))  # "its longtime foreign minister"
+                   for size_ in range(1, len(words) - first + 1))
+
+    def past_possessor(self, i: int) -> int:
+        """Token ``i``, or the token after whose post follows there: a state, body or place the
+        gazetteer found ("Sweden's", "the Swedish"), or a word with "'s" ("the army's")."""
+        taken, tokens = self.taken, self.tokens
+        j = i
+        while j < len(taken) and taken[j]:
+            j += 1
+        if j == i and j + 1 < len(taken) and tokens.is_alpha[j] and not self.name_words[j]:
+            j += 1  # a lower-case possessor: "the army's"
+        if j < len(taken) and tokens.text[j] in POSSESSIVES:
+            return j + 1
+        return j if j > i and not tokens.is_lower[i] else i
 
     def post_before_comma(self, start: int, end: int) -> bool:
         """Whether the name stands in apposition after a post, set off by commas or closing
