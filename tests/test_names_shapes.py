@@ -110,3 +110,14 @@ def test_a_party_word_is_cut_off_before_a_name_but_not_a_body(nlp: Language) -> 
     assert found(nlp, "Yesterday Republican Larry Brandt spoke.") == [("Larry Brandt", "Person")]
     assert found(nlp, "The Republican National Committee met.") == [
         ("Republican National Committee", "GovernmentBody")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The bloc's special envoy for the dispute, Oskar Lindahl, met both sides.", "Oskar Lindahl"),
+    ("Norway's envoy in Lisbon, Oskar Lindahl, met both sides.", "Oskar Lindahl"),
+    ("It was chaired by Oskar Lindahl, an adviser to the premier.", "Oskar Lindahl"),
+    ("Oskar Lindahl, chairperson of the Fjord Council, met both sides.", "Oskar Lindahl"),
+])
+def test_a_post_with_what_it_is_for_set_off_by_commas_makes_a_person(
+        nlp: Language, text: str, name: str) -> None:
+    assert (name, "Person") in found(nlp, text)

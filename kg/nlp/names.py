@@ -59,7 +59,9 @@ AFFILIATION_WORDS = frozenset({"the", "'s", "’s", "(", ")", "of", "for", "and"
 AFFILIATION_REACH = 12  # tokens of "of the UK's National Crime Agency (NCA)"
 MAX_CONNECTORS = 2  # joining words in a row inside one name ("van der", "de la", "of the")
 APPOSITION_CLOSERS = frozenset({",", ".", ";", "("})  # what may follow a name in apposition
-APPOSITION_WORDS = 3  # words after "Name, a" where an occupation may stand ("a senior analyst")
+APPOSITION_WORDS = 3
+POST_OBJECT_PREPS = frozenset({"to", "for", "in", "at", "on", "of"})  # "envoy in Vienna"
+POST_OBJECT_REACH = 5  # tokens back from a comma to the preposition after a post  # words after "Name, a" where an occupation may stand ("a senior analyst")
 MODEL_LABELS = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Region"}
 MODEL_CONFIDENCE = 0.8
 
@@ -371,7 +373,19 @@ class DocShape:
         while comma >= 0 and tokens.is_space[comma]:
             comma -= 1
         closed = end >= len(tokens) or tokens.text[end] in APPOSITION_CLOSERS
-        return closed and comma > 0 and tokens.text[comma] == "," and self.title_before(comma)
+        return closed and comma > 0 and tokens.text[comma] == "," \
+            and any(self.title_before(i) for i in self.post_ends_before(comma))
+
+    def post_ends_before(self, comma: int) -> list[int]:
+        """Where the title of a post may end before a comma: right before it, or before what
+        the post is for, to or in ("the envoy for the talks,", "Russia's envoy in Vienna,")."""
+        tokens, ends = self.tokens, [comma]
+        i = comma - 1
+        while i >= max(0, comma - POST_OBJECT_REACH) and (tokens.is_alpha[i] or tokens.is_space[i]):
+            if tokens.lower[i] in POST_OBJECT_PREPS:
+                ends.append(i)
+            i -= 1
+        return ends
 
     def speaks(self, start: int, end: int) -> bool:
         """True when a verb of saying stands right before or after the name."""
