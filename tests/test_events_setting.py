@@ -263,3 +263,21 @@ def test_a_hyphenated_participle_shares_the_place_and_date_of_its_event_noun():
     text = "Moon-mediated talks between Kim and Trump ended in Hanoi on Thursday."
     events = {e.cls: (e.place, e.date) for e in extract_text(text, KOREA, FRIDAY).events}
     assert events["Mediation"] == ("hanoi", date(2019, 2, 28))
+
+
+def test_a_date_in_a_relative_clause_of_the_object_is_not_the_verb_s():
+    assert dates_of("Kim accused Trump of backing the groups that attacked Seoul last "
+                    "November.")["Accusation"] is None
+    assert dates_of("Kim on Monday accused Trump of backing the groups that attacked "
+                    "Seoul.")["Accusation"] == date(2019, 2, 25)
+
+
+def test_an_event_right_after_another_is_on_its_day_and_at_its_place():
+    found = extract_text("Kim and Trump met in Hanoi on Thursday. KCNA issued a statement "
+                         "after the meeting.", KOREA, FRIDAY).events
+    statement = next(e for e in found if e.cls == "Statement")
+    assert (statement.place, statement.date) == ("hanoi", date(2019, 2, 28))
+    found = extract_text("Kim and Trump met in Hanoi on Thursday. KCNA issued a statement "
+                         "a day after the meeting.", KOREA, FRIDAY).events
+    statement = next(e for e in found if e.cls == "Statement")
+    assert (statement.place, statement.date) == (None, None)

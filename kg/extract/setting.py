@@ -39,6 +39,7 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     attach_dates(mentions, context)
     share_circumstances(mentions, context)
     share_with_modified_nouns(mentions, context)
+    follow_occasions(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]
 
 
@@ -381,13 +382,21 @@ def speech_verb_between(start: int, end: int, context: ArticleContext) -> bool:
 
 
 def in_reported_clause(mention: EventMention, end: int, context: ArticleContext) -> bool:
-    """Whether token ``end`` lies in what a verb of saying reports, past its own words: a
-    "that" or another verb between them ("stated that he fell ill on Wednesday", "announced
-    he had resigned on Monday": not the statement's Wednesday or Monday)."""
-    if mention.nominal or context.tokens.lower[mention.token] not in discourse().speech_verbs:
+    """Whether token ``end`` lies in a clause of its own past the mention's verb: in what a
+    verb of saying reports, past a "that" or another verb ("stated that he fell ill on
+    Wednesday", "announced he had resigned on Monday": not the statement's Wednesday or
+    Monday), or, for any verb, in a relative clause of its object ("accused Belgrade of
+    arming groups that attacked the police last September": not the accusation's)."""
+    if mention.nominal:
         return False
-    return any(context.tokens.lower[j] == "that" or context.is_other_verb(context.doc[j])
-               for j in range(mention.token + 1, end))
+    lower = context.tokens.lower
+    if lower[mention.token] in discourse().speech_verbs:
+        return any(lower[j] == "that" or context.is_other_verb(context.doc[j])
+                   for j in range(mention.token + 1, end))
+    relative = next((j for j in range(mention.token + 1, end)
+                     if lower[j] in discourse().relative_pronouns), None)
+    return relative is not None and any(context.is_other_verb(context.doc[j])
+                                        for j in range(relative + 1, end))
 
 
 def new_clause_between(start: int, end: int, context: ArticleContext) -> bool:
@@ -530,6 +539,53 @@ def share_with_modified_nouns(mentions: list[EventMention], context: ArticleCont
         mention.event.place = mention.event.place or noun.event.place
         if mention.event.date is None:
             mention.event.date, mention.event.date_text = noun.event.date, noun.event.date_text
+
+
+def follow_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
+    """An event told as coming right after another ("announced the measures after a meeting
+    of ministers in Brussels", "a statement issued after the meeting") with no date of its
+    own is on that event's day and at its place: the one its noun names, or else the last
+    one before it of that kind with a date or place ("meeting in Doha on Tuesday ... after
+    the meeting"). Not after an interval ("a day after the summit")."""
+    for n, mention in enumerate(mentions):
+        if mention.event.date is not None or not (mention.nominal
+                                                  or told_as_past(context.doc[mention.token])):
+            continue
+        occasion = sequel_noun(mention, mentions, context)
+        if occasion is None:
+            continue
+        source = occasion if occasion.event.date or occasion.event.place \
+            else last_situated(occasion, mentions[:n])
+        if source is not None:
+            mention.event.place = mention.event.place or source.event.place
+            mention.event.date, mention.event.date_text = source.event.date, source.event.date_text
+
+
+def last_situated(occasion: EventMention, before: list[EventMention]) -> EventMention | None:
+    """The last mention before of the occasion's kind that has a date or a place."""
+    return next((m for m in reversed(before) if m is not occasion
+                 and family(m.event.cls) == family(occasion.event.cls)
+                 and (m.event.date or m.event.place)), None)
+
+
+def sequel_noun(mention: EventMention, mentions: list[EventMention],
+                context: ArticleContext) -> EventMention | None:
+    """The event noun of an "after the meeting" phrase later in the mention's clause, with
+    no comma, verb of saying or interval ("hours after") before it."""
+    lower, words = context.tokens.lower, setting_words()
+    end = context.sentence_of(mention.token).end
+    nouns = {m.token: m for m in mentions if m.nominal and m is not mention}
+    for j in range(mention.token + 1, end):
+        if lower[j] == "," or speech_verb_between(mention.token, j, context):
+            return None
+        if lower[j] in words["sequel_preps"] and lower[j - 1] not in words["interval_words"] \
+                and lower[j + 1] in DETERMINERS:
+            k = next((k for k in range(j + 2, min(end, j + 2 + PREMODIFIER_WINDOW))
+                      if k in nouns), None)
+            return nouns[k] if k is not None and all(
+                context.doc[i].is_alpha and not context.owner[i] for i in range(j + 2, k)) \
+                else None
+    return None
 
 
 def circumstance_start(mention: EventMention, context: ArticleContext) -> int | None:
