@@ -269,3 +269,24 @@ def test_the_post_alone_is_the_person_described_with_it_before():
 def test_more_verbs_give_a_quote_its_speaker():
     assert speakers("Jane Roe recalled: “We had no map.”") == [("Jane Roe", "We had no map.")]
     assert speakers("“Bring a coat,” quipped Joe Doe.") == [("Joe Doe", "Bring a coat")]
+
+
+def test_a_relative_clause_holding_an_apposition_does_not_take_the_verb():
+    text = ("Jane Roe, who met Trump and the envoy of the Acme Institute, Joe Doe, told the "
+            "press the gap had narrowed. “We are closer,” she said.")
+    assert speakers(text) == [("Jane Roe", "We are closer")]
+
+
+def test_the_body_a_definite_noun_names():
+    names = {**PEOPLE, "Foreign Ministry": ("ministry", "GovernmentBody")}
+    extraction = extract_text("Trump met the Foreign Ministry.\n\n“Nothing was signed,” the "
+                              "ministry said.", names)
+    assert [q.speaker for q in extraction.quotes] == ["ministry"]
+
+
+def test_a_quote_after_a_verb_taking_it_as_complement_is_the_subjects():
+    assert speakers("Jane Roe urged the board to “give the talks a chance”.") == [
+        ("Jane Roe", "give the talks a chance")]
+    # but such a verb after a quote is another clause, not the quote's attribution
+    text = "Joe Doe called the plan “a dead end” and accused Trump of stalling."
+    assert speakers(text) == [("Joe Doe", "a dead end")]

@@ -64,6 +64,7 @@ class QuoteWords:
 
     verbs: frozenset[str]  # verbs of saying and quote_verbs, every form
     naming_verbs: frozenset[str]
+    complement_verbs: frozenset[str]
     source_preps: frozenset[str]
     passive_auxiliaries: frozenset[str]
     attribution_phrases: tuple[tuple[str, ...], ...]
@@ -82,6 +83,7 @@ def quote_words() -> QuoteWords:
     return QuoteWords(
         verbs=discourse().speech_verbs | inflected(data["quote_verbs"]),
         naming_verbs=inflected(data["naming_verbs"]),
+        complement_verbs=inflected(data["complement_verbs"]),
         source_preps=frozenset(data["source_preps"]),
         passive_auxiliaries=frozenset(data["passive_auxiliaries"]),
         attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]),
@@ -631,8 +633,21 @@ def parenthetical_subject(verb: int, context: ArticleContext) -> list[str]:
         if context.quoted[j] or lower in STOPS:
             return []
         if lower == ",":
-            return appositive_person(j, closing, context) or (
-                context.subject_before(j) if j > 0 and context.owner[j - 1] else [])
+            return relative_antecedent(j, start, context) or \
+                appositive_person(j, closing, context) or (
+                    context.subject_before(j) if j > 0 and context.owner[j - 1] else [])
+    return []
+
+
+def relative_antecedent(comma: int, start: int, context: ArticleContext) -> list[str]:
+    """The name a relative clause that holds the phrase from ``comma`` on hangs on ("Jane
+    Roe, who met the envoy, Joe Doe, said": Jane Roe, not the envoy), back to ``start``."""
+    for k in range(comma - 1, start - 1, -1):
+        lower = context.tokens.lower[k]
+        if context.quoted[k] or lower in STOPS:
+            return []
+        if lower in discourse().relative_pronouns and comma_before(k, context) is not None:
+            return context.antecedent_of(k)
     return []
 
 
@@ -719,7 +734,7 @@ def paragraph_agent(verb: int, pronoun: str, context: ArticleContext, memory: Sp
 
 def title_holder(noun: int, context: ArticleContext, memory: SpeakerMemory) -> str | None:
     """The person last named of those who hold the post a noun names ("the president
-    said")."""
+    said"), or the body last named whose name ends in the noun ("the embassy said")."""
     word = context.doc[noun].lower_
     if not context.doc[noun].is_lower or context.doc[max(noun - 1, 0)].lower_ != "the":
         return None
@@ -732,11 +747,17 @@ def title_holder(noun: int, context: ArticleContext, memory: SpeakerMemory) -> s
 
 def holder_mentions(word: str, context: ArticleContext) -> list[tuple[int, str]]:
     """(character offset, local id) of every mention of a person whose post ends in
-    ``word``, sorted."""
+    ``word`` or of a body whose name does, sorted."""
     return sorted((mention.start, entity.local_id) for entity in context.entities
-                  if entity.cls == "Person" and any(role.title.lower().split()[-1:] == [word]
-                                                    for role in entity.roles)
-                  for mention in entity.mentions)
+                  if holds(entity, word) for mention in entity.mentions)
+
+
+def holds(entity: Entity, word: str) -> bool:
+    """Whether "the <word>" may stand for an entity: a person with a post ending in the word
+    ("the minister"), a body whose name ends in it ("the embassy", "the ministry")."""
+    if entity.cls == "Person":
+        return any(role.title.lower().split()[-1:] == [word] for role in entity.roles)
+    return entity.cls in AFFILIATION_CLASSES and entity.label.lower().split()[-1:] == [word]
 
 
 def earlier_speakers(verb: int, pronoun: str, context: ArticleContext,
@@ -811,7 +832,18 @@ def sentence_speaker(quote: Span, context: ArticleContext, memory: SpeakerMemory
         return source
     start = context.sentence_of(quote.start).start
     return latest_speaker(quote.start, start, context, memory, allow_after=False) or \
-        term_user(quote, start, context) or colon_subject(quote, start, context)
+        term_user(quote, start, context) or complement_speaker(quote, start, context, memory) \
+        or colon_subject(quote, start, context)
+
+
+def complement_speaker(quote: Span, start: int, context: ArticleContext,
+                       memory: SpeakerMemory) -> list[str]:
+    """The subject of the nearest verb before a quote in its sentence (back to token
+    ``start``) whose complement the quote is part of ("X urged the board to 'act now'")."""
+    verb = next((i for i in range(quote.start - 1, start - 1, -1)
+                 if context.tokens.lower[i] in quote_words().complement_verbs
+                 and not context.quoted[i] and context.owner[i] is None), None)
+    return [] if verb is None else subject_of(verb, context, memory, allow_after=False)
 
 
 def colon_subject(quote: Span, start: int, context: ArticleContext) -> list[str]:
