@@ -20,7 +20,7 @@ Every mention keeps its character offsets and sentence.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +70,13 @@ def surface(text: str) -> str:
     """A surface form with its white space folded and a leading "the" dropped."""
     words = text.split()
     return " ".join(words[1:] if len(words) > 1 and words[0].lower() == "the" else words)
+
+
+def ends_with_title(held: str, title: str) -> bool:
+    """Whether a post's title is a narrower form of ``title``: "Foreign Minister" of
+    "Minister"."""
+    held_words, words = normalise_term(held).split(), normalise_term(title).split()
+    return len(held_words) > len(words) and held_words[-len(words):] == words
 
 
 def sentence_ends(doc: Doc) -> list[int]:
@@ -212,8 +219,8 @@ class ArticleEntities:
             group = self.group(("desc", self.cues.canonical_title(title) or title,
                                 state.kb_id_), "Person")
             group.description = f"{label_of(state, self.lexicon)} {title}"
-        if not any(self.cues.same_post(role[0], title) and role[1] == state_key
-                   for role in group.roles):
+        if not any((self.cues.same_post(role[0], title) or ends_with_title(role[0], title))
+                   and role[1] == state_key for role in group.roles):
             group.roles.append((title, state_key, False, start_char, end_char))
         group.add(start_char, end_char, self.text[start_char:end_char], "description",
                   DESCRIPTION_CONFIDENCE)
@@ -242,17 +249,26 @@ class ArticleEntities:
         return self.group_of_span.get(n)
 
     def holder(self, title: str, state_key: GroupKey) -> GroupKey | None:
-        """Who holds a post: the article's one person with it, else the lexicon's, else None."""
-        in_article = [key for key, group in self.groups.items()
-                      if any(self.cues.same_post(role[0], title) and role[1] == state_key
-                             for role in group.roles)]
+        """Who holds a post: the article's one person with it, else the lexicon's, else the
+        article's one person with a post of that state whose title ends with it ("the Somali
+        minister" after "Somalia's foreign minister, X"), else None."""
+        in_article = self.holders_in_article(state_key, lambda held: self.cues.same_post(held, title))
         if len(in_article) == 1:
             return in_article[0]
         holders = self.lexicon.holders(title, state_key[1], self.article.published)
+        if not in_article and not holders:
+            in_article = self.holders_in_article(state_key, lambda held: ends_with_title(held, title))
+            return in_article[0] if len(in_article) == 1 else None
         if len(in_article) == 0 and len(holders) == 1:
             self.group(("lex", holders[0].id), "Person", holders[0].id)
             return ("lex", holders[0].id)
         return None
+
+    def holders_in_article(self, state_key: GroupKey,
+                           fits: Callable[[str], bool]) -> list[GroupKey]:
+        """The article's persons with a post of ``state_key`` whose title ``fits``."""
+        return [key for key, group in self.groups.items()
+                if any(fits(role[0]) and role[1] == state_key for role in group.roles)]
 
     def mention(self, start: int, end: int) -> Mention:
         """The Mention of characters [start, end): its text and its sentence."""

@@ -1,0 +1,37 @@
+"""Posts without a name that stand for a person of the article. Sentences written for these
+tests; the project's lexicon."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.entities import ends_with_title, extract_entities
+from kg.model import Article
+from kg.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def test_a_wider_title_is_the_one_holder_of_a_narrower_post(nlp: Language) -> None:
+    text = ("Talks resumed with Somalia's trade minister, Abdi Warsame Nur, in Rome. "
+            "The Somali minister asked for more time.")
+    doc = nlp(text)
+    entities = extract_entities(doc, Article(id="t", text=text, published=date(2024, 5, 2)))
+    persons = [entity for entity in entities if entity.cls == "Person"]
+    assert [entity.label for entity in persons] == ["Abdi Warsame Nur"]
+    assert [role.title for role in persons[0].roles] == ["Trade Minister"]
+    assert len(persons[0].mentions) == 2
+
+
+@pytest.mark.parametrize("held, title, wanted", [
+    ("Foreign Minister", "minister", True),
+    ("Minister", "Minister", False),
+    ("Prime Minister", "Foreign Minister", False),
+])
+def test_ends_with_title(held: str, title: str, wanted: bool) -> None:
+    assert ends_with_title(held, title) is wanted
