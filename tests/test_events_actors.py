@@ -102,3 +102,27 @@ def test_a_past_verb_after_and_is_not_negated_by_the_verb_before():
     assert not appeal.negated
     meeting = only("Kim did not travel and meet Moon.", "Meeting")
     assert meeting.negated
+
+
+MINISTERS = {"ri": ("Foreign Minister", "nk"), "moon": ("Foreign Minister", "us")}
+
+
+def test_their_ministers_are_the_ministers_of_the_states_named_before():
+    events = with_posts("Ri Yong-ho and Moon landed. North Korea and the US agreed to resume "
+                        "talks after their foreign ministers met.", MINISTERS)
+    meeting = next(e for e in events if e.cls == "Meeting")
+    assert sorted(meeting.actors) == ["moon", "ri"]
+
+
+def test_the_ministers_of_two_states_are_their_ministers():
+    events = with_posts("Ri Yong-ho and Moon landed. Later the foreign ministers of North Korea "
+                        "and the US met in Hanoi.", MINISTERS)
+    meeting = next(e for e in events if e.cls == "Meeting")
+    assert sorted(meeting.actors) == ["moon", "ri"]
+
+
+def test_ministers_of_states_without_them_stay_the_states():
+    events = with_posts("Ri Yong-ho landed. Later the generals of North Korea and the US met.",
+                        MINISTERS)
+    meeting = next(e for e in events if e.cls == "Meeting")
+    assert sorted(meeting.actors) == ["nk", "us"]

@@ -579,6 +579,7 @@ class ArticleContext:
             if before is None:
                 break
             gap = [t.lower_ for t in self.doc[self.span_end[before]:j] if not t.is_space]
+            gap = [word for word in gap if word != "the"]  # "North Korea and the US"
             if not gap or any(word not in COORDINATORS for word in gap) or set(gap) == {","} \
                     and self.cls_of(self.owner[before]) != self.cls_of(head):
                 break  # "Speaking in Seoul, Moon said": a comma joins only names of one kind

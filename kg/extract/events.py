@@ -172,30 +172,87 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
 
 
 def described_subject(verb: Token, context: ArticleContext) -> list[str]:
-    """The person a description of their post right before a verb stands for ("the
-    minister urged", "the Russian president said", "Japan's foreign minister accused"):
-    the one of the article who holds that post, of the state or body named in it."""
+    """The persons a description of their post right before a verb stands for ("the
+    minister urged", "the Russian president said", "Japan's foreign minister accused";
+    "Japan and Korea's foreign ministers met", "their foreign ministers met", "the foreign
+    ministers of Japan and Korea met"): those of the article who hold that post, of the
+    states or bodies named in it, else named before it in its sentence."""
     before = previous_word(verb)
     while before is not None and (before.lower_ in AUXILIARIES or before.lower_.endswith("ly")):
         before = previous_word(before)
     start = context.sentence_of(verb.i).start
+    words, token = post_words_before(before, start, context)
+    if token is not None and token.lower_ in ("’s", "'s"):
+        token = previous_word(token)
+    if token is None or token.i < start or context.quoted[token.i]:
+        return []
+    if not words:
+        return posts_of_group(token, start, verb.i, context)
+    plural = words[-1].endswith("s")
+    if context.owner[token.i]:
+        owners: list[str | None] = context.coordinated_before(context.span_start[token.i]) \
+            if plural else [context.owner[token.i]]
+    elif token.lower_ in DETERMINERS:
+        owners = sentence_parties(token.i, context) if plural else [None]
+    else:
+        return []
+    return post_holders(words, owners, verb.i, context)
+
+
+def post_words_before(token: Token | None, start: int,
+                      context: ArticleContext) -> tuple[list[str], Token | None]:
+    """The words of a post that end at ``token`` ("foreign minister"), and the token
+    before them."""
     words: list[str] = []
-    token = before
     while token is not None and token.i >= start and token.is_alpha and len(words) < POST_WORDS \
             and not context.owner[token.i] and not context.quoted[token.i] \
             and token.lower_ not in DETERMINERS:
         words.insert(0, token.lower_)
         token = previous_word(token)
-    if token is not None and token.lower_ in ("’s", "'s"):
-        token = previous_word(token)
-    if not words or token is None or token.i < start or context.quoted[token.i]:
+    return words, token
+
+
+def posts_of_group(last: Token, start: int, verb: int, context: ArticleContext) -> list[str]:
+    """"the foreign ministers of Japan and Korea": the holders of the post of each of the
+    coordinated entities that end at ``last``."""
+    if not context.owner[last.i]:
         return []
-    if context.owner[token.i]:
-        holder = post_holder(words, context.owner[token.i], verb.i, context)
-    else:
-        holder = post_holder(words, None, verb.i, context) \
-            if token.lower_ in DETERMINERS else None
-    return [holder] if holder else []
+    owners = context.coordinated_before(context.span_start[last.i])
+    first = context.span_start[last.i]
+    while (before := context.previous_entity(first)) is not None \
+            and context.owner[before] in owners and before >= start:
+        first = context.span_start[before]
+    of = previous_word(context.doc[first])
+    if of is None or of.lower_ != "of":
+        return []
+    words, _ = post_words_before(previous_word(of), start, context)
+    return post_holders(words, owners, verb, context) if words and words[-1].endswith("s") \
+        else []
+
+
+def sentence_parties(i: int, context: ArticleContext) -> list[str | None]:
+    """The states and bodies named before token ``i`` in its sentence, else in the sentence
+    before: whom "their ministers" belong to."""
+    here = context.sentence_of(i)
+    for sentence in (here, context.sentences[max(0, context.sentence_index[i] - 1)]):
+        found = [context.owner[j] for j in range(sentence.start, min(i, sentence.end))
+                 if context.owner[j] and not context.quoted[j]
+                 and context.cls_of(context.owner[j]) in AGENT_CLASSES - {"Person"}]
+        if found:
+            return list(dict.fromkeys(found))
+    return []
+
+
+def post_holders(words: list[str], owners: list[str | None], at: int,
+                 context: ArticleContext) -> list[str]:
+    """The holders of a post for each owner ("ministers" of Japan and of Korea), where
+    each has one; a plural post needs two or more."""
+    plural = words[-1].endswith("s")
+    post = words[:-1] + [words[-1][:-1]] if plural else words
+    holders = [post_holder(post, of, at, context) for of in owners]
+    if None in holders or not holders or plural and len(set(holders)) < 2:
+        return []
+    return list(dict.fromkeys(h for h in holders if h))
 
 
 def described_argument(argument: Argument, context: ArticleContext) -> Argument:
@@ -290,7 +347,8 @@ def clause_subject(verb: Token, context: ArticleContext) -> list[str]:
     arguments = context.entity_arguments(that.i + 1, context.sentence_of(verb.i).end)
     first = arguments[0] if arguments else None
     if first is None or first.prep is not None or any(
-            not (t.is_space or t.lower_ in DETERMINERS) for t in context.doc[that.i + 1:first.start]):
+            not (t.is_space or t.lower_ in DETERMINERS)
+            for t in context.doc[that.i + 1:first.start]):
         return []
     group = [first]
     for argument in arguments[1:]:
