@@ -39,6 +39,16 @@ def test_sanction_as_a_thing():
     assert demand.topics == [sanction.local_id]
 
 
+def test_a_sanction_named_as_the_object_of_imposing_has_its_imposer():
+    extraction = extract_text("Washington imposed new sanctions on Pyongyang.", KOREA)
+    assert [(s.imposed_by, s.targets) for s in extraction.sanctions] == [(["us"], ["nk"])]
+
+
+def test_who_is_under_sanctions_is_their_target_not_their_imposer():
+    extraction = extract_text("North Korea is still under US sanctions.", KOREA)
+    assert [(s.imposed_by, s.targets) for s in extraction.sanctions] == [(["us"], ["nk"])]
+
+
 def test_measures_alone_are_no_sanction():
     extraction = extract_text("The measures on coal worried Kim.", KOREA)
     assert extraction.sanctions == []

@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.extract.context import ArticleContext
+from kg.extract.context import AUXILIARIES, HYPHENS, PREPOSITIONS, ArticleContext
 from kg.extract.dates import since_of
-from kg.extract.events import TOPIC_REACH, EventMention, modifier_entities
+from kg.extract.events import PREMODIFIER_WINDOW, TOPIC_REACH, EventMention, modifier_entities
 from kg.model import Sanction
 from kg.nlp.events import read_lexicon_yaml
 
 IMPOSER_CLASSES = frozenset({"Country", "Organization", "GovernmentBody"})
+TARGET_CLASSES = IMPOSER_CLASSES | {"Person"}
 TOPIC_EVENT_CLASSES = frozenset({"Demand", "Offer", "SanctionLifted", "SanctionImposed",
                                  "Promise", "Appeal", "Rejection", "Threat"})
 PRIMARY_NOUNS = frozenset({"sanction", "sanctions", "embargo"})
@@ -69,9 +70,10 @@ def since_in(start: int, end: int, context: ArticleContext) -> str | None:
 def sanction_mention(noun: int, context: ArticleContext,
                      imposed: dict[int, EventMention]) -> Sanction:
     """The Sanction one sanctions noun describes."""
+    under = under_sanctions(noun, context)
     imposers = [e for e in modifier_entities(noun, context)
-                if context.cls_of(e) in IMPOSER_CLASSES]
-    targets: list[str] = []
+                if context.cls_of(e) in IMPOSER_CLASSES and (under is None or e not in under)]
+    targets: list[str] = list(under or [])
     for argument in context.arguments_after(noun):
         if argument.prep == "by" and context.cls_of(argument.local_id) in IMPOSER_CLASSES:
             imposers.append(argument.local_id)
@@ -89,6 +91,19 @@ def sanction_mention(noun: int, context: ArticleContext,
                     mentions=[context.mention(context.doc[noun:noun + 1])])
 
 
+def under_sanctions(noun: int, context: ArticleContext) -> list[str] | None:
+    """Who is "under" the sanctions a noun names: the subject of "X is (already) under (EU)
+    sanctions"; None where no "under" opens the noun's phrase."""
+    j = noun - 1
+    while j > context.sentence_of(noun).start and context.tokens.lower[j] != "under" and (
+            context.owner[j] or context.doc[j].is_lower and context.doc[j].is_alpha
+            and context.tokens.lower[j] not in AUXILIARIES):
+        j -= 1
+    if context.tokens.lower[j] != "under":
+        return None
+    return [e for e in context.subject_before(j) if context.cls_of(e) in TARGET_CLASSES]
+
+
 def agree(first: list[str], second: list[str]) -> bool:
     """Two argument lists agree when either is empty or they share a member."""
     return not first or not second or bool(set(first) & set(second))
@@ -103,6 +118,22 @@ def merge_sanction(into: Sanction, other: Sanction) -> None:
     into.mentions.extend(other.mentions)
 
 
+def imposed_noun(mention: EventMention, context: ArticleContext) -> int | None:
+    """The sanctions noun an imposing verb is about: right before it ("sanctions imposed
+    on it") or heading its object ("imposed new sanctions on", "slapped an embargo on")."""
+    lower, nouns = context.tokens.lower, sector_words().nouns
+    if mention.nominal:
+        return None
+    if mention.token > 0 and lower[mention.token - 1] in nouns:
+        return mention.token - 1
+    for j in range(mention.token + 1, min(len(lower), mention.token + PREMODIFIER_WINDOW + 2)):
+        if lower[j] in nouns:
+            return j
+        if not (context.doc[j].is_alpha or lower[j] in HYPHENS) or lower[j] in PREPOSITIONS:
+            return None
+    return None
+
+
 def is_sanction_noun(i: int, context: ArticleContext, seen_one: bool) -> bool:
     """A sanctions noun; "measures" and "restrictions" count once sanctions were named."""
     lower = context.tokens.lower[i]
@@ -113,7 +144,8 @@ def is_sanction_noun(i: int, context: ArticleContext, seen_one: bool) -> bool:
 def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
                       ) -> tuple[list[Sanction], dict[int, str]]:
     """The article's Sanctions, and which sanction each sanctions noun (by token) names."""
-    imposed = {m.token - 1: m for m in mentions if m.event.cls == "SanctionImposed"}
+    imposed = {noun: m for m in mentions if m.event.cls == "SanctionImposed"
+               for noun in [imposed_noun(m, context)] if noun is not None}
     sanctions: list[Sanction] = []
     noun_of: dict[int, str] = {}
     nouns = sector_words().nouns
