@@ -290,3 +290,11 @@ def test_a_quote_after_a_verb_taking_it_as_complement_is_the_subjects():
     # but such a verb after a quote is another clause, not the quote's attribution
     text = "Joe Doe called the plan “a dead end” and accused Trump of stalling."
     assert speakers(text) == [("Joe Doe", "a dead end")]
+
+
+def test_a_quote_broken_by_its_attribution_is_one_quote():
+    text = "“Those who left,” Jane Roe said, “will not come back.” “Never,” she added."
+    assert speakers(text) == [("Jane Roe", "Those who left will not come back."),
+                              ("Jane Roe", "Never")]
+    text = "“We wait,” Jane Roe said, while praising her “close ties” with Kim."
+    assert speakers(text) == [("Jane Roe", "We wait"), ("Jane Roe", "close ties")]

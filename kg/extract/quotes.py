@@ -47,6 +47,7 @@ AFFILIATION_CLASSES = frozenset({"Organization", "GovernmentBody", "Country"})
 SCARE_QUOTE_WORDS = 3  # a quoted term of at most this many words is a scare quote
 NAMED_TERM_WORDS = 10  # or this many, right after a naming verb and its object
 NAMING_REACH = 4  # words between such a verb and the quote ("called the talks ...")
+ATTRIBUTION_WORDS = 12  # tokens between the two parts of a quote broken by "she said"
 NEXT_SENTENCE_REACH = 8  # tokens into the sentence after a quote that ends its own
 PARENTHETICAL_REACH = 25  # tokens between the commas of "X, the Y of Z, said"
 SOURCE_MODIFIERS = 2  # lower-case words between a source's preposition and its body
@@ -926,9 +927,7 @@ def iter_quotes(context: ArticleContext, mentions: list[EventMention],
     memory.agents = [(m.token, agent) for m in mentions for agent in m.event.agents[:1]]
     tokens = [mention.token for mention in mentions]
     last_paragraph = -1
-    for number, quote in enumerate(context.doc.spans.get("kg_quotes", [])):
-        if not quote_text(quote):
-            continue
+    for number, (quote, text) in enumerate(whole_quotes(context, memory)):
         paragraph = context.paragraph_at(quote.start)
         speakers, confidence = sentence_speaker(quote, context, memory), 0.9
         if not speakers and paragraph == last_paragraph and memory.groups:
@@ -944,6 +943,34 @@ def iter_quotes(context: ArticleContext, mentions: list[EventMention],
             memory.groups.append(speakers)
             last_paragraph = paragraph
         for speaker in speakers or [None]:
-            yield Quote(local_id=f"quote{number}-{speaker or 'unknown'}", text=quote_text(quote),
+            yield Quote(local_id=f"quote{number}-{speaker or 'unknown'}", text=text,
                         speaker=speaker, mention=context.mention(quote),
                         confidence=confidence if speaker else 0.0)
+
+
+def whole_quotes(context: ArticleContext, memory: SpeakerMemory) -> Iterator[tuple[Span, str]]:
+    """The quotes of the article with their words, a quote broken by its attribution taken
+    whole ("'Those who left,' she said, 'will not come back'": one quote); the span is the
+    first part, where the attribution is read."""
+    quotes = [quote for quote in context.doc.spans.get("kg_quotes", []) if quote_text(quote)]
+    at = 0
+    while at < len(quotes):
+        last = at
+        while last + 1 < len(quotes) and resumes(quotes[last], quotes[last + 1], context, memory):
+            last += 1
+        yield quotes[at], " ".join(quote_text(quote) for quote in quotes[at:last + 1])
+        at = last + 1
+
+
+def resumes(quote: Span, following: Span, context: ArticleContext, memory: SpeakerMemory) -> bool:
+    """Whether ``following`` goes on with the words of ``quote`` after an attribution set in
+    between: the first stops at a comma, the second opens in lower case after a comma, and
+    only a few words with a verb of saying stand between them in one sentence ("'...,' he
+    said, while praising his 'close ties'" is two quotes)."""
+    words = quote_text(following)
+    opening = previous_word(following.start - 1, context)
+    return quote.text.rstrip().endswith(",") and words[:1].islower() \
+        and opening is not None and context.tokens.lower[opening] == "," \
+        and following.start - quote.end <= ATTRIBUTION_WORDS \
+        and context.sentence_index[quote.end] == context.sentence_index[following.start] \
+        and has_speech_verb(quote.end, following.start, context, memory)
