@@ -126,3 +126,16 @@ def test_ministers_of_states_without_them_stay_the_states():
                         MINISTERS)
     meeting = next(e for e in events if e.cls == "Meeting")
     assert sorted(meeting.actors) == ["nk", "us"]
+
+
+def test_the_council_is_the_council_named_before():
+    rejection = only("The UN Security Council met in Seoul. On Friday the council rejected "
+                     "the plan.", "Rejection")
+    assert rejection.agents == ["unsc"]
+    appeal = only("KCNA spoke in Hanoi. Moon urged the council to act.", "Appeal")
+    assert appeal.targets == []
+
+
+def test_the_bloc_is_the_organisation_named_before():
+    appeal = only("KCNA spoke in Hanoi. Later the bloc urged the US to act.", "Appeal")
+    assert (appeal.agents, appeal.targets) == (["kcna"], ["us"])

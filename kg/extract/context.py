@@ -37,6 +37,7 @@ HYPHENS = frozenset({"-", "‐"})
 OBJECT_PRONOUNS = frozenset({"it", "him", "them"})
 PLACE_CLASSES = frozenset({"Place", "City", "Region", "Country"})
 AGENT_CLASSES = frozenset({"Person", "Country", "Organization", "GovernmentBody"})
+BODY_CLASSES = frozenset({"Organization", "GovernmentBody"})
 MAX_MODIFIER_GAP = 3
 PREPOSITION_REACH = 8  # tokens from a noun phrase's start back to its preposition
 SALIENCE_WINDOW = 5  # sentences back that a pronoun may reach
@@ -118,12 +119,14 @@ class ArgumentWords:
     answered_groups: dict[str, frozenset[str]]
     stated_intents: dict[str, str]
     summit_posts: frozenset[str]
+    body_nouns: frozenset[str]
+    bloc_nouns: frozenset[str]
     remote_meetings: frozenset[str]
 
 
 AS_WRITTEN = frozenset({"addressed_classes", "between_classes", "visit_classes",
                         "complement_content_classes", "answer_classes", "summit_posts",
-                        "remote_meetings"})
+                        "remote_meetings", "body_nouns", "bloc_nouns"})
 
 
 @cache
@@ -354,6 +357,30 @@ class ArticleContext:
         side = self.side_of(owner) if owner else None
         return side if side and self.cls_of(side) == "Country" else None
 
+    def described_body(self, noun: int) -> str | None:
+        """The body that "the board" or "the bloc" at token ``noun`` names: the last one
+        named before, in a few sentences, whose name holds the noun ("the IAEA Board of
+        Governors"; arguments.yaml body_nouns), or the last organisation for a word of a
+        bloc ("the EU"; bloc_nouns)."""
+        words = argument_words()
+        lower = self.doc[noun].lower_
+        before = self.word_before(noun)
+        if before is None or before.lower_ != "the" or self.quoted[noun] \
+                or not self.doc[noun].is_lower or lower not in words.body_nouns | words.bloc_nouns:
+            return None
+        here = self.sentence_index[noun]
+        for j in range(noun - 1, -1, -1):
+            if here - self.sentence_index[j] > SALIENCE_WINDOW:
+                return None
+            local_id = self.owner[j]
+            entity = self.by_id.get(local_id or "")
+            if entity is None or self.quoted[j] or entity.cls not in BODY_CLASSES:
+                continue
+            if lower in words.bloc_nouns and entity.cls == "Organization" \
+                    or lower in entity.label.lower().split():
+                return local_id
+        return None
+
     def word_before(self, i: int) -> Token | None:
         """The nearest word before token ``i`` in its sentence."""
         found = word_before(self.doc, i)
@@ -391,7 +418,7 @@ class ArticleContext:
         if self.doc[i].lower_ in OBJECT_PRONOUNS:
             local_id = self.resolve_pronoun(i)
         else:
-            local_id = self.represented_by(i)
+            local_id = self.represented_by(i) or self.described_body(i)
         if local_id is not None:
             return Argument(local_id, i, i + 1, self.preposition_before(i))
         return None
@@ -524,7 +551,7 @@ class ArticleContext:
                 return []
             if self.is_other_verb(token) or self.states_purpose(j):
                 return []
-            group = self.pair_referents(j) or [self.represented_by(j)]
+            group = self.pair_referents(j) or [self.represented_by(j) or self.described_body(j)]
             if group[0]:
                 return group
             if lower in discourse().relative_pronouns and j > sentence.start:
