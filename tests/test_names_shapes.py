@@ -121,3 +121,13 @@ def test_a_party_word_is_cut_off_before_a_name_but_not_a_body(nlp: Language) -> 
 def test_a_post_with_what_it_is_for_set_off_by_commas_makes_a_person(
         nlp: Language, text: str, name: str) -> None:
     assert (name, "Person") in found(nlp, text)
+
+
+def test_a_name_ending_in_a_facility_word_is_a_facility(nlp: Language) -> None:
+    assert found(nlp, "The envoys met at the Verdal Palace on Monday.") == [
+        ("Verdal Palace", "Facility")]
+
+
+def test_a_place_head_before_of_heads_a_longer_place(nlp: Language) -> None:
+    """"the Gulf" is a lexicon alias; "the Gulf of Marsk" is another place."""
+    assert found(nlp, "A base on the Gulf of Marsk was offered.") == [("Gulf of Marsk", "Region")]

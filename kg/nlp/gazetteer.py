@@ -221,7 +221,7 @@ class Gazetteer:
                 and doc[candidate.end].is_title:
             return None
         if is_month_date(doc, candidate.start, candidate.end, self.cues) \
-                or self.surname_of_place(doc, candidate):
+                or self.surname_of_place(doc, candidate) or self.head_of_longer_place(doc, candidate):
             return None
         if candidate.kind != "metonym" or self.acting(doc, candidate.start, candidate.end, parsed):
             return candidate
@@ -242,6 +242,13 @@ class Gazetteer:
                         for words in (cues.place_modifiers, cues.weekdays, cues.months)) \
             and normalise_term(before.text) not in self.cues.titles \
             and not self.lexicon.lookup(before.text)
+
+    def head_of_longer_place(self, doc: Doc, candidate: Candidate) -> bool:
+        """A match ending in a place head before "of" and a capitalised word: the head of a
+        longer place name the lexicon does not know ("the Gulf" of "the Gulf of Aden")."""
+        end = candidate.end
+        return end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title \
+            and normalise_term(doc[end - 1].text) in self.cues.place_heads
 
     def acting(self, doc: Doc, start: int, end: int, parsed: bool) -> bool:
         """True where the metonym at [start, end) stands for its state (``acts``); without a

@@ -226,19 +226,20 @@ class DocShape:
                  or self.norms[after] in cues.given_names or self.title_at(after, end) > 0)
 
     def continues_body(self, i: int) -> bool:
-        """True for a joining word that goes on with the name of a body after its head word
-        ("Ministry of Defence", "Institute for Peace Research", "Office of the President")."""
+        """True for a joining word that goes on with the name of a body or place after its head
+        word ("Ministry of Defence", "Institute for Peace Research", "Gulf of Aden")."""
         return self.joins(i) and self.body_head_before(i) is not None
 
     def body_head_before(self, i: int) -> str | None:
-        """The organisation or government head word right before the joining words that end
-        at token ``i`` ("ministry" for the "of" of "Ministry of Defence"), else None."""
+        """The head word of a body or place right before the joining words that end at token
+        ``i`` ("ministry" for the "of" of "Ministry of Defence", "gulf" of "Gulf of Aden")."""
         k = i
         while k >= 0 and self.joins(k):
             if self.norms[k] == "and":  # coordinated_parts reads "and"
                 return None
             k -= 1
-        heads = self.cues.organization_heads | self.cues.government_heads
+        cues = self.cues
+        heads = cues.organization_heads | cues.government_heads | cues.place_heads
         return self.norms[k] if k >= 0 and self.norms[k] in heads else None
 
     def head_word(self, start: int, end: int) -> str:
@@ -317,7 +318,8 @@ class DocShape:
             return Found(start, end, "Person", 0.8)
         if last in cues.place_heads and end - start > 1:
             return Found(start, end, "Region", 0.7)
-        if after in cues.facility_heads:
+        if after in cues.facility_heads or last in cues.facility_heads and end - start > 1 \
+                and not (start and self.taken[start - 1]):  # not "International Airport" alone
             return Found(start, end, "Facility", 0.8)
         if after in cues.organization_heads:
             return Found(start, end, "Organization", 0.8)
