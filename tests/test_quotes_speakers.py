@@ -298,3 +298,23 @@ def test_a_quote_broken_by_its_attribution_is_one_quote():
                               ("Jane Roe", "Never")]
     text = "“We wait,” Jane Roe said, while praising her “close ties” with Kim."
     assert speakers(text) == [("Jane Roe", "We wait"), ("Jane Roe", "close ties")]
+
+
+def test_an_adverb_between_a_pronoun_and_the_verb():
+    text = ("“We wait,” said Joe Doe.\n\nJane Roe met the board on Monday. "
+            "“Nothing moved,” she later said.")
+    assert [s for s, _ in speakers(text)] == ["Joe Doe", "Jane Roe"]
+
+
+def test_a_passive_verb_of_saying_speaks_for_its_by_agent_only():
+    assert speakers("Joe Doe was described by the Acme Institute as “a safe pair of "
+                    "hands”.") == [("Acme Institute", "a safe pair of hands")]
+    assert speakers("Joe Doe was told “not now”.") == [(None, "not now")]
+
+
+def test_a_parenthesis_before_the_verb():
+    assert speakers("Jane Roe of the Acme Institute (AI) said “we wait”.") == [
+        ("Jane Roe", "we wait")]
+    names = {**PEOPLE, "RMP": ("rmp", "GovernmentBody"), "Royal": ("royal", "Country")}
+    extraction = extract_text("The Royal Mounted Police (RMP) said “we wait”.", names)
+    assert [q.speaker for q in extraction.quotes] == ["rmp"]

@@ -68,6 +68,8 @@ class QuoteWords:
     complement_verbs: frozenset[str]
     source_preps: frozenset[str]
     passive_auxiliaries: frozenset[str]
+    adverbs: frozenset[str]
+    speaker_passives: frozenset[str]
     attribution_phrases: tuple[tuple[str, ...], ...]
     gendered_titles: dict[str, str]  # word -> "he" or "she"
     gendered_pronouns: dict[str, str]
@@ -87,6 +89,8 @@ def quote_words() -> QuoteWords:
         complement_verbs=inflected(data["complement_verbs"]),
         source_preps=frozenset(data["source_preps"]),
         passive_auxiliaries=frozenset(data["passive_auxiliaries"]),
+        adverbs=frozenset(data["subject_adverbs"]),
+        speaker_passives=inflected(data["speaker_passives"]),
         attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]),
         gendered_titles=by_gender("gendered_titles"),
         gendered_pronouns=by_gender("gendered_pronouns"))
@@ -549,7 +553,9 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
     subject = parenthetical_subject(verb, context) or participle_subject(verb, context, memory)
     if subject:
         return subject
-    before = previous_content(verb, context)
+    if is_passive(verb, context):
+        return by_agent(verb, context)
+    before = word_before_verb(verb, context)
     if before is not None and doc[before].lower_ in discourse().pronouns:
         group = pronoun_speakers(verb, doc[before].lower_, context, memory)
         if group or doc[before].lower_ in quote_words().gendered_pronouns:
@@ -560,14 +566,65 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
             return [holder]
     named_by_description = before is not None and context.owner[before] is None \
         and doc[before].lower_ in discourse().source_nouns
+    at = parenthesis_start(verb, context)
     subject = [] if named_by_description else \
-        described_source(verb, context, memory) or context.subject_before(verb)
+        described_source(at, context, memory) or bracketed_subject(at, verb, context)
     if subject:
         return subject
     source = unnamed_source(verb, context, memory, after=False)
     if source or not allow_after:
         return source
     return named_after(verb, context, memory)
+
+
+def word_before_verb(verb: int, context: ArticleContext) -> int | None:
+    """The nearest word before a verb that is no adverb ("he also said", "she later told"):
+    where its subject ends."""
+    before = previous_content(verb, context)
+    while before is not None and context.owner[before] is None and (
+            context.tokens.lower[before] in quote_words().adverbs
+            or context.tokens.is_lower[before] and context.tokens.lower[before].endswith("ly")):
+        before = previous_content(before, context)
+    return before
+
+
+def is_passive(verb: int, context: ArticleContext) -> bool:
+    """Whether a verb of saying is passive ("was described as", "were told"): its subject is
+    who was spoken of or to, not the speaker (but "was quoted as saying")."""
+    before = word_before_verb(verb, context)
+    return before is not None and before == previous_word(verb, context) \
+        and context.tokens.lower[before] in quote_words().passive_auxiliaries \
+        and not context.tokens.lower[verb].endswith("ing") \
+        and context.tokens.lower[verb] not in quote_words().speaker_passives
+
+
+def by_agent(verb: int, context: ArticleContext) -> list[str]:
+    """The agent of a passive verb of saying ("was described by the council as"), if any."""
+    agent = next((a for a in context.arguments_after(verb) if a.prep == "by"), None)
+    return [agent.local_id] if agent is not None and agent.start - verb <= NAMING_REACH + 1 \
+        else []
+
+
+def parenthesis_start(verb: int, context: ArticleContext) -> int:
+    """Where the subject of a verb ends when a parenthesis stands right before the verb
+    ("Jane Roe of the Acme Institute (AI) said": at the opening bracket), else the verb."""
+    j = previous_word(verb, context)
+    if j is None or context.tokens.lower[j] != ")":
+        return verb
+    start = context.sentence_of(verb).start
+    opening = next((k for k in range(j - 1, max(start, j - PARENTHETICAL_REACH) - 1, -1)
+                    if context.tokens.lower[k] in "()"), None)
+    return opening if opening is not None and context.tokens.lower[opening] == "(" else verb
+
+
+def bracketed_subject(at: int, verb: int, context: ArticleContext) -> list[str]:
+    """The subject that ends at token ``at``, where a parenthesis before the verb opens: a
+    person before it ("Jane Roe of the Acme Institute (AI) said"), else the body the
+    parenthesis names ("the Royal Mounted Police (RMP) said")."""
+    subject = context.subject_before(at)
+    inside = context.owner[at + 1] if at < verb else None
+    persons = [local_id for local_id in subject if context.cls_of(local_id) == "Person"]
+    return persons or ([inside] if inside is not None else subject)
 
 
 def named_after(i: int, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
