@@ -131,3 +131,14 @@ def test_a_name_ending_in_a_facility_word_is_a_facility(nlp: Language) -> None:
 def test_a_place_head_before_of_heads_a_longer_place(nlp: Language) -> None:
     """"the Gulf" is a lexicon alias; "the Gulf of Marsk" is another place."""
     assert found(nlp, "A base on the Gulf of Marsk was offered.") == [("Gulf of Marsk", "Region")]
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("A letter from Hillary Brandt reached the court.", "Hillary Brandt", "Person"),
+    ("A letter from Zhang Weiping reached the court.", "Zhang Weiping", "Person"),
+    ("They crossed the Helen Marsk Bridge at noon.", "Helen Marsk Bridge", "Facility"),
+    ("Prayers were held at the Al Marsk Mosque.", "Al Marsk Mosque", "Facility"),
+])
+def test_a_given_name_first_makes_a_person_unless_a_place_word_ends_the_name(
+        nlp: Language, text: str, name: str, cls: str) -> None:
+    assert (name, cls) in found(nlp, text)

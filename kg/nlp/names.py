@@ -312,7 +312,8 @@ class DocShape:
             return Found(start, end, "GovernmentBody", 0.85)
         if last in cues.organization_heads:
             return Found(start, end, "Organization", 0.85)
-        if titled or first in cues.given_names and end - start > 1:
+        if titled or first in cues.given_names and end - start > 1 \
+                and last not in cues.place_heads | cues.facility_heads:
             return Found(start, end, "Person", 0.9 if titled else 0.85)
         if end - start > 1 and (self.post_in_apposition(end) or self.post_before_comma(start, end)):
             return Found(start, end, "Person", 0.8)
