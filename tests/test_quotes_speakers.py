@@ -318,3 +318,13 @@ def test_a_parenthesis_before_the_verb():
     names = {**PEOPLE, "RMP": ("rmp", "GovernmentBody"), "Royal": ("royal", "Country")}
     extraction = extract_text("The Royal Mounted Police (RMP) said “we wait”.", names)
     assert [q.speaker for q in extraction.quotes] == ["rmp"]
+
+
+def test_according_to_a_document_names_its_issuer():
+    assert speakers("According to a statement from the Acme Institute, the talks were "
+                    "“frank”.") == [("Acme Institute", "frank")]
+    assert speakers("The Acme Institute met Trump. According to its press release, the "
+                    "talks were “frank”.") == [("Acme Institute", "frank")]
+    # a document after a verb is no attribution
+    text = "Jane Roe asked for the release of the Acme Institute's files. “Soon,” she said."
+    assert speakers(text) == [("Jane Roe", "Soon")]

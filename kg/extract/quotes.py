@@ -66,6 +66,7 @@ class QuoteWords:
     verbs: frozenset[str]  # verbs of saying and quote_verbs, every form
     naming_verbs: frozenset[str]
     complement_verbs: frozenset[str]
+    document_nouns: frozenset[str]
     source_preps: frozenset[str]
     passive_auxiliaries: frozenset[str]
     adverbs: frozenset[str]
@@ -87,6 +88,7 @@ def quote_words() -> QuoteWords:
         verbs=discourse().speech_verbs | inflected(data["quote_verbs"]),
         naming_verbs=inflected(data["naming_verbs"]),
         complement_verbs=inflected(data["complement_verbs"]),
+        document_nouns=frozenset(data["document_nouns"]),
         source_preps=frozenset(data["source_preps"]),
         passive_auxiliaries=frozenset(data["passive_auxiliaries"]),
         adverbs=frozenset(data["subject_adverbs"]),
@@ -439,6 +441,13 @@ def past_modifiers(j: int | None, step: Callable[[int, ArticleContext], int | No
     return j
 
 
+def words_from(j: int | None, count: int, context: ArticleContext) -> Iterator[int]:
+    """Token ``j`` and the words after it, ``count`` in all at most, within the sentence."""
+    while j is not None and count > 0:
+        yield j
+        j, count = next_word(j, context), count - 1
+
+
 def next_word(i: int, context: ArticleContext) -> int | None:
     """The next token after ``i`` in its sentence that is not white space."""
     end = context.sentence_of(i).end
@@ -636,6 +645,28 @@ def named_after(i: int, context: ArticleContext, memory: SpeakerMemory) -> list[
         return context.coordinated_before(arguments[-1].start) if len(arguments) > 1 \
             and arguments[-1].prep in discourse().affiliation_preps else [arguments[0].local_id]
     return unnamed_source(i, context, memory, after=True)
+
+
+def document_source(i: int, context: ArticleContext) -> list[str]:
+    """Who issued the document named right after the attribution phrase ending at token
+    ``i`` ("according to a statement from the ministry", "according to its press release")."""
+    j = next_word(i, context)
+    owner = None
+    if j is not None and context.tokens.lower[j] in POSSESSIVES and context.owner[j] is None:
+        owner, j = context.resolve_pronoun(j), next_word(j, context)
+    while j is not None and context.tokens.lower[j] in ARTICLES:
+        j = next_word(j, context)
+    j = next((k for k in words_from(j, SOURCE_MODIFIERS + 1, context)
+              if context.tokens.lower[k] in quote_words().document_nouns), None)
+    if j is None:
+        return []
+    if owner is None:
+        after = next_word(j, context)
+        body = past_modifiers(next_word(after, context), next_word, context) \
+            if after is not None and context.tokens.lower[after] in quote_words().source_preps \
+            else None
+        owner = context.owner[body] if body is not None else None
+    return [owner] if owner is not None and context.cls_of(owner) in SPEAKER_CLASSES else []
 
 
 def participle_subject(verb: int, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
@@ -947,8 +978,10 @@ def attributed_source(quote: Span, context: ArticleContext, memory: SpeakerMemor
     sentence = context.sentence_of(quote.start)
     phrases = memory.attributions(context)
     at = bisect.bisect_left(phrases, (sentence.start, -1))
-    return named_after(phrases[at][1], context, memory) \
-        if at < len(phrases) and phrases[at][0] < sentence.end else []
+    if at >= len(phrases) or phrases[at][0] >= sentence.end:
+        return []
+    return document_source(phrases[at][1], context) or named_after(phrases[at][1], context,
+                                                                    memory)
 
 
 def attribution_phrases_in(context: ArticleContext) -> list[tuple[int, int]]:
