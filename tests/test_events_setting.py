@@ -281,3 +281,25 @@ def test_an_event_right_after_another_is_on_its_day_and_at_its_place():
                          "a day after the meeting.", KOREA, FRIDAY).events
     statement = next(e for e in found if e.cls == "Statement")
     assert (statement.place, statement.date) == (None, None)
+
+
+def test_a_verb_after_and_takes_the_place_written_before_the_and():
+    found = places_of("Kim and Moon met in Seoul last month and pledged to end hostilities.")
+    assert found["Promise"] == "seoul"
+    found = places_of("Kim criticised the policy in Seoul and called for an apology.")
+    assert found["Appeal"] is None
+
+
+def test_a_simple_past_although_clause_shares_its_main_clause_s_day_and_place():
+    text = "Kim and Trump met in Hanoi on Thursday, although they agreed to meet again."
+    events = {e.cls: (e.place, e.date) for e in extract_text(text, KOREA, FRIDAY).events}
+    assert events["Promise"] == ("hanoi", date(2019, 2, 28))
+    text = "Kim and Trump met in Hanoi on Thursday, although they had agreed to meet in Seoul."
+    events = {e.cls: (e.place, e.date) for e in extract_text(text, KOREA, FRIDAY).events}
+    assert events["Promise"] == (None, None)
+
+
+def test_an_event_noun_days_after_a_dated_event_counts_back_from_its_day():
+    text = "Kim toured Yongbyon on Thursday, two days after his summit with Trump."
+    events = {e.cls: e.date for e in extract_text(text, KOREA, FRIDAY).events}
+    assert events["Summit"] == date(2019, 2, 26)

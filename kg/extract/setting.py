@@ -1,17 +1,25 @@
 """Where and when: the places and dates of an article's event mentions.
 
-Runs after kg/extract/events.py has found each mention's actors. A mention with no place of
+Runs after kg/extract/events.py has found each mention's actors. A verb's place named past
+what its object or infinitive tells of is dropped, as that thing's ("agreed to keep meeting
+to settle issues left open in Hanoi": ``drop_embedded_places``). A mention with no place of
 its own takes one from its sentence (``inherit_places``), from a phrase that sets the scene
 ("In Beijing, ...", "Speaking in Seoul, ...": ``scene_places``) or from a clause that puts
 its agent somewhere ("Biegun was in Seoul": ``located_agents``). Each time expression of the
 text dates the event mention it belongs to, read in the tense of its clause, and one that
-opens a sentence dates that sentence's events (``attach_dates``). Suppressed mentions take
-part (a date may belong to them) and are dropped at the end (``situated``).
+opens a sentence dates that sentence's events (``attach_dates``). An event shares the place
+and date of the occasion it is told with: the noun a hyphenated participle modifies
+("Turkish-mediated talks"), the clause a ", with ...", ", as ..." or ", although ..."
+phrase follows (``share_circumstances``), the event it came right after ("a statement issued
+after the meeting": ``follow_occasions``); an event noun some days after or before a dated
+event is counted from its day ("two days after his summit": ``count_from_dated_events``).
+Suppressed mentions take part (a date may belong to them) and are dropped at the end
+(``situated``).
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from itertools import chain
 
@@ -37,9 +45,10 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     scene_places(mentions, context)
     located_agents(mentions, context)
     attach_dates(mentions, context)
-    share_circumstances(mentions, context)
     share_with_modified_nouns(mentions, context)
+    share_circumstances(mentions, context)
     follow_occasions(mentions, context)
+    count_from_dated_events(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]
 
 
@@ -128,7 +137,9 @@ def inherit_places(mentions: list[EventMention], context: ArticleContext) -> Non
     An event in a relative clause takes the place of the event the clause is about ("the
     meeting in Singapore, which produced a commitment from Kim"), or the place the clause
     is about ("Abe was in Tehran, where he had met Khamenei"); a verb after "and" takes
-    the place of an arrival before it ("arrived in Tehran and held talks").
+    the place of an arrival before it ("arrived in Tehran and held talks") or of a verb
+    whose place stands right after it ("met in Kingstown last month and pledged"; not
+    "criticised the policy in California and called for").
     """
     visits = argument_words().visit_classes
     for previous, mention in zip([None, *mentions], mentions):
@@ -139,9 +150,25 @@ def inherit_places(mentions: list[EventMention], context: ArticleContext) -> Non
                 or context.sentence_index[previous.token] != context.sentence_index[mention.token]:
             continue
         between = context.doc[previous.token + 1:mention.token]
-        if any(t.lower_ in ("which", "where") for t in between) or (
-                previous.event.cls in visits and is_coordinated_verb(mention, context)):
+        if any(t.lower_ in ("which", "where") for t in between) or \
+                is_coordinated_verb(mention, context) and (
+                    previous.event.cls in visits or not previous.nominal
+                    and is_placed_by_adverbial(previous, context)):
             mention.event.place = previous.event.place
+
+
+def is_placed_by_adverbial(mention: EventMention, context: ArticleContext) -> bool:
+    """Whether the mention's place is named right after its trigger, past a time expression
+    at most ("met in Kingstown", "met on Monday in Kingstown"), not after an object."""
+    j = trigger_end(mention.token, context)
+    for span in context.doc.spans.get("kg_dates", []):
+        if span.start == j:
+            j = span.end
+    if context.tokens.lower[j] not in setting_words()["location_preps"]:
+        return False
+    place = next((k for k in range(j + 1, min(j + 4, len(context.doc)))
+                  if context.owner[k]), None)
+    return place is not None and context.owner[place] == mention.event.place
 
 
 def by_sentence(mentions: list[EventMention],
@@ -506,8 +533,10 @@ def share_circumstances(mentions: list[EventMention], context: ArticleContext) -
     (the last one before it in the sentence with a place or a date), at its place and on
     its day: a ", with X doing ..." phrase ("negotiators met in Istanbul on Tuesday, with
     Turkey acting as mediator"; "the talks ended on Friday, with each side blaming the
-    other") or a past ", as X did ..." clause ("signed the accords on Friday, as the two
-    leaders held talks at the palace"), whose place is the clause's too where it has none.
+    other"); a past ", as X did ..." clause ("signed the accords on Friday, as the two
+    leaders held talks at the palace"), whose place is the clause's too where it has none;
+    or a ", although X did ..." clause in the simple past ("the talks ended in Ankara on
+    Tuesday without a deal, although both sides agreed to meet again").
     """
     for n, mention in enumerate(mentions):
         start = circumstance_start(mention, context)
@@ -588,11 +617,48 @@ def sequel_noun(mention: EventMention, mentions: list[EventMention],
     return None
 
 
+def count_from_dated_events(mentions: list[EventMention], context: ArticleContext) -> None:
+    """An event noun a number of days after or before a dated event of its sentence ("toured
+    a factory on September 15, two days after his summit with Putin") is dated by counting
+    from that event's day."""
+    for n, mention in enumerate(mentions):
+        if not mention.nominal or mention.event.date is not None:
+            continue
+        offset = days_before_noun(mention.token, context)
+        sentence = context.sentence_index[mention.token]
+        dated = next((m for m in reversed(mentions[:n]) if m.event.date is not None
+                      and not isinstance(m.event.date, PartialDate)
+                      and context.sentence_index[m.token] == sentence), None)
+        if offset is not None and dated is not None:
+            mention.event.date = dated.event.date + timedelta(days=offset)
+            mention.event.date_text = dated.event.date_text
+
+
+def days_before_noun(noun: int, context: ArticleContext) -> int | None:
+    """How many days the event noun at ``noun`` lies from the day before it, where a count
+    of days or weeks and "after" or "before" lead to it ("two days after his summit": -2,
+    "a week before the vote": 7)."""
+    lower, words = context.tokens.lower, time_words()
+    j = noun - 1
+    while j > noun - PREMODIFIER_WINDOW and lower[j] not in words["counting_preps"] \
+            and (lower[j] in DETERMINERS
+                 or context.doc[j].is_alpha and not context.is_other_verb(context.doc[j])):
+        j -= 1
+    if j < 2 or lower[j] not in words["counting_preps"] \
+            or lower[j - 1] not in words["anchored_units"]:
+        return None
+    count = lower[j - 2]
+    number = int(count) if count.isdigit() else words["counts"].get(count)
+    return None if number is None else \
+        number * words["anchored_units"][lower[j - 1]] * words["counting_preps"][lower[j]]
+
+
 def circumstance_start(mention: EventMention, context: ArticleContext) -> int | None:
     """The first token of the phrase of circumstance that holds the mention, if any: "with"
-    after a comma, then a participle before the mention or at it; or "as" after a comma
+    after a comma, then a participle before the mention or at it; "as" after a comma
     opening a clause told as past, whose verb is the mention ("..., as the two leaders held
-    talks"); no other comma between."""
+    talks"), or "although" opening one in the simple past ("..., although both sides
+    agreed"; not "although they had agreed"); no other comma between."""
     i = mention.token
     sentence, lower = context.sentence_of(i), context.tokens.lower
     j = i
@@ -600,10 +666,13 @@ def circumstance_start(mention: EventMention, context: ArticleContext) -> int | 
         j -= 1
     if j == sentence.start or j >= i:
         return None
+    verb = context.doc[i]
     if lower[j] == "as":
-        verb = context.doc[i]
         return j if not mention.nominal and is_verb_form(verb, context) \
             and told_as_past(verb) else None
+    if lower[j] in setting_words()["concessive_openers"]:
+        return j if not mention.nominal and is_verb_form(verb, context) \
+            and finite_of(verb) is verb and told_as_past(verb) else None
     if lower[j] != "with":
         return None
     return j if any(lower[k].endswith("ing") and context.doc[k].is_lower
