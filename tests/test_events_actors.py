@@ -139,3 +139,33 @@ def test_the_council_is_the_council_named_before():
 def test_the_bloc_is_the_organisation_named_before():
     appeal = only("KCNA spoke in Hanoi. Later the bloc urged the US to act.", "Appeal")
     assert (appeal.agents, appeal.targets) == (["kcna"], ["us"])
+
+
+def test_an_act_with_a_target_but_no_agent_is_left_out():
+    for text in ("The painting was offered to Moon in 2017.",
+                 "Many critics blame Kim for the crisis."):
+        assert [e.cls for e in extract_text(text, KOREA, FRIDAY).events] == []
+    assert only("Moon urged the US to act.", "Appeal").agents == ["moon"]
+
+
+def test_a_person_before_a_definite_apposition_is_the_subject():
+    demand = only("Moon Jae-in, the president of the South, demanded an answer from "
+                  "Pyongyang.", "Demand")
+    assert (demand.agents, demand.targets) == (["moon"], ["nk"])
+
+
+def test_a_name_before_a_participle_phrase_is_the_subject():
+    appeal = only("Moon, speaking to reporters, urged Pyongyang to return.", "Appeal")
+    assert (appeal.agents, appeal.targets) == (["moon"], ["nk"])
+
+
+def test_a_comparative_before_the_verb_does_not_end_the_subject():
+    accusation = only("Kim met Moon on Tuesday, and Trump later accused Kim of bad faith.",
+                      "Accusation")
+    assert (accusation.agents, accusation.targets) == (["trump"], ["kim"])
+
+
+def test_an_adverb_inside_a_passive_keeps_it_passive():
+    sanction = only("North Korea was further sanctioned by the UN Security Council.",
+                    "SanctionImposed")
+    assert (sanction.agents, sanction.targets) == (["unsc"], ["nk"])

@@ -120,13 +120,14 @@ class ArgumentWords:
     stated_intents: dict[str, str]
     summit_posts: frozenset[str]
     body_nouns: frozenset[str]
+    agentive_classes: frozenset[str]
     bloc_nouns: frozenset[str]
     remote_meetings: frozenset[str]
 
 
 AS_WRITTEN = frozenset({"addressed_classes", "between_classes", "visit_classes",
                         "complement_content_classes", "answer_classes", "summit_posts",
-                        "remote_meetings", "body_nouns", "bloc_nouns"})
+                        "remote_meetings", "body_nouns", "bloc_nouns", "agentive_classes"})
 
 
 @cache
@@ -572,11 +573,12 @@ class ArticleContext:
             and before.lower_ in argument_words().purpose_nouns
 
     def is_other_verb(self, token: Token) -> bool:
-        """A finite verb form ("fell", "wanted"): the subject search does not pass it."""
+        """A finite verb form ("fell", "wanted"), not a comparative ("later", "earlier"):
+        the subject search does not pass it."""
         lower = token.lower_
         lemma = token.lemma_.lower() if token.lemma_ else lower
         return token.is_lower and token.is_alpha and lemma != lower and \
-            lower not in AUXILIARIES and not lower.endswith("s") and \
+            lower not in AUXILIARIES and not lower.endswith(("s", "er", "est")) and \
             lower not in DETERMINERS and lower not in PREPOSITIONS  # "an" has the lemma "a"
 
     def antecedent_of(self, relative: int) -> list[str]:

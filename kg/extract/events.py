@@ -29,6 +29,8 @@ from kg.nlp.events import EventClass, event_classes, trigger_lemma
 from kg.nlp.tokens import word_before
 
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "got", "gotten"})
+PASSIVE_ADVERBS = frozenset({"not", "n't", "also", "already", "only", "further", "later",
+                             "still", "then", "never", "again"})
 NEGATION_WINDOW = 3
 FAILURE_WINDOW = 5
 IRREALIS_WINDOW = 4
@@ -124,9 +126,11 @@ def words_before(context: ArticleContext, i: int, window: int) -> list[str]:
 
 
 def is_passive(head: Token) -> bool:
-    """A verb after a form of "be" ("were imposed", "has been lifted")."""
+    """A verb after a form of "be" and adverbs ("were imposed", "has been lifted", "was
+    further sanctioned")."""
     before = previous_word(head)
-    if before is not None and before.lower_ in ("not", "n't", "also", "already", "only"):
+    while before is not None and (before.lower_ in PASSIVE_ADVERBS
+                                  or before.lower_.endswith("ly") and before.is_lower):
         before = previous_word(before)
     return before is not None and before.lower_ in BE_FORMS and head.lower_.endswith(("ed", "en"))
 
@@ -518,17 +522,21 @@ def participle_subject(verb: Token, comma: Token, context: ArticleContext) -> li
 def appositive_subject(comma: Token, context: ArticleContext) -> list[str]:
     """"Moon, who has carried messages since last year, urged": the relative's antecedent;
     "Turkey, a member of NATO that has close ties with both, has refused": the name before
-    a noun phrase in apposition."""
+    a noun phrase in apposition; "Moon, speaking in Seoul, urged": the name before a
+    participle phrase; "Merkel, the chancellor of Germany, demanded": the person before a
+    definite one ("In Berlin, the chancellor demanded" names no one)."""
     start = context.sentence_of(comma.i).start
     for j in range(comma.i - 1, max(start, comma.i - APPOSITIVE_REACH) - 1, -1):
         token = context.doc[j]
         before = previous_word(token)
         if before is None or before.lower_ != "," or context.quoted[j]:
             continue
-        if token.lower_ in discourse().relative_pronouns:
+        if token.lower_ in discourse().relative_pronouns or token.lower_ in ("a", "an") \
+                or token.is_lower and token.lower_.endswith("ing"):
             return context.antecedent_of(j)
-        if token.lower_ in ("a", "an"):
-            return context.antecedent_of(j)
+        if token.lower_ == "the":
+            antecedent = context.antecedent_of(j)
+            return antecedent if all(context.cls_of(a) == "Person" for a in antecedent) else []
     return []
 
 
@@ -1329,7 +1337,19 @@ def event_mentions(context: ArticleContext) -> list[EventMention]:
     address_to_counterparts(mentions, context)
     answer_targets(mentions, context)
     visited_countries(mentions, context)
+    leave_out_unattributed(mentions)
     return mentions
+
+
+def leave_out_unattributed(mentions: list[EventMention]) -> None:
+    """An act of one party whose agent was not found but whose target was ("urged both
+    sides", "it was reported Baker ...") is left out: most such are not the act they look
+    like, and the rest name only half of it (arguments.yaml agentive_classes)."""
+    for mention in mentions:
+        event = mention.event
+        if event.cls in argument_words().agentive_classes and event.targets \
+                and not event.agents:
+            mention.suppressed = True
 
 
 
