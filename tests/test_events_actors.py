@@ -169,3 +169,9 @@ def test_an_adverb_inside_a_passive_keeps_it_passive():
     sanction = only("North Korea was further sanctioned by the UN Security Council.",
                     "SanctionImposed")
     assert (sanction.agents, sanction.targets) == (["unsc"], ["nk"])
+
+
+def test_a_stated_intent_with_another_event_in_its_clause_is_still_a_promise():
+    events = with_posts("Ri Yong-ho said North Korea would close Yongbyon once talks "
+                        "resumed.", {"ri": ("Foreign Minister", "nk")})
+    assert [e.agents for e in events if e.cls == "Promise"] == [["ri"]]

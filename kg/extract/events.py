@@ -1234,7 +1234,8 @@ def stated_intents(mentions: list[EventMention], context: ArticleContext) -> lis
     they say another party must do is their Demand on it ("Zarif said the US had to end its
     sanctions"); the classes per form are arguments.yaml ``stated_intents``. An intent
     trigger in such a clause ("would give a firm answer") takes the speaker as agent; a
-    clause without a trigger becomes an event of its own."""
+    clause without one ("would withdraw its complaint once talks began") becomes an event
+    of its own."""
     found: list[EventMention] = []
     by_token = {m.token: m for m in mentions}
     for said in speech_verbs_of(context):
@@ -1254,12 +1255,12 @@ def stated_intents(mentions: list[EventMention], context: ArticleContext) -> lis
                 mention.suppressed = True
             found.append(intent_mention(at, "obliged", speakers, subject, context, len(found)))
             continue
-        for mention in triggered:
-            if mention.event.cls in discourse().intent_classes:
-                mention.event.agents = list(speakers)
-                mention.event.actors = list(dict.fromkeys(speakers + mention.event.targets))
-                mention.speech_verb = None
-        if not triggered:
+        intents = [m for m in triggered if m.event.cls in discourse().intent_classes]
+        for mention in intents:
+            mention.event.agents = list(speakers)
+            mention.event.actors = list(dict.fromkeys(speakers + mention.event.targets))
+            mention.speech_verb = None
+        if not intents:
             found.append(intent_mention(at, intent_form(at, context), speakers, [], context,
                                         len(found)))
     return sorted(mentions + found, key=lambda m: m.token)
