@@ -303,3 +303,9 @@ def test_an_event_noun_days_after_a_dated_event_counts_back_from_its_day():
     text = "Kim toured Yongbyon on Thursday, two days after his summit with Trump."
     events = {e.cls: e.date for e in extract_text(text, KOREA, FRIDAY).events}
     assert events["Summit"] == date(2019, 2, 26)
+
+
+def test_a_possessive_date_dates_the_noun_it_modifies_not_the_verb_before():
+    assert dates_of("KCNA reported Monday's talks between Kim and Trump.") == {
+        "Statement": None, "Negotiation": date(2019, 2, 25)}
+    assert dates_of("KCNA reported Monday's flood in Hanoi.") == {"Statement": None}

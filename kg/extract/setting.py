@@ -28,14 +28,15 @@ from spacy.tokens import Span, Token
 from kg.extract.context import (AUXILIARIES, DETERMINERS, HYPHENS, PLACE_CLASSES,
                                 PREPOSITIONS, ArticleContext, argument_words, discourse)
 from kg.extract.dates import DAY_KINDS, day_of, time_words
-from kg.extract.events import (PREMODIFIER_WINDOW, EventMention, family, is_coordinated_verb,
-                               is_presupposed, previous_word)
+from kg.extract.events import (PREMODIFIER_WINDOW, EventMention, family,
+                               is_coordinated_verb, is_presupposed, previous_word)
 from kg.model import PartialDate
 from kg.nlp.events import read_lexicon_yaml
 
 ADJACENT = 2
 PHRASE_REACH = 12  # tokens from the start of a phrase that sets the scene to its comma
 CONJUNCTIONS = frozenset({"and", "but", "or"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 
 def situated(mentions: list[EventMention], context: ArticleContext) -> list[EventMention]:
@@ -352,10 +353,11 @@ def resolved_expressions(context: ArticleContext) -> list[tuple[Span, date, str 
 
 def dated_mention(span: Span, candidates: list[EventMention], context: ArticleContext,
                   to_come: bool = False) -> EventMention | None:
-    """The mention a time expression belongs to: a trigger right after it with no
-    punctuation, conjunction or "to" between ("yesterday promised", not "met on Monday to
-    discuss"), else the closest one before
-    it that no verb of saying or new clause stands between ("X met Y, officials said on
+    """The mention a time expression belongs to: for a possessive ("Monday's attack"), the
+    event noun it modifies or none (not "reported" of "reported Monday's attack"); else a
+    trigger right after it with no punctuation, conjunction or "to" between ("yesterday
+    promised", not "met on Monday to discuss"), else the closest one before it that no
+    verb of saying or new clause stands between ("X met Y, officials said on
     Friday" dates no meeting), or the verb whose object that one heads ("rejected the
     accusation on Friday": the rejection); where that one is only the content of another
     event, the day is not one to come (``to_come``) and no auxiliary stands between, the
@@ -365,6 +367,9 @@ def dated_mention(span: Span, candidates: list[EventMention], context: ArticleCo
     it since 2016"), not a verb ("has tightened them since 2016") or "the first test since".
     """
     doc = context.doc
+    if is_possessive(span, context):
+        return next((m for m in candidates if m.nominal
+                     and 0 < m.token - span.end <= PREMODIFIER_WINDOW), None)
     if span.label_ == "since":
         candidates = [m for m in candidates if m.nominal and m.ordinal is None
                       or is_presupposed(m, context)]
@@ -378,6 +383,11 @@ def dated_mention(span: Span, candidates: list[EventMention], context: ArticleCo
               and not new_clause_between(m.token, span.start, context)
               and not in_reported_clause(m, span.start, context)]
     return governing_mention(before, span, context, to_come) if before else None
+
+
+def is_possessive(span: Span, context: ArticleContext) -> bool:
+    """Whether a time expression is a possessive ("Monday's attack")."""
+    return span.end < len(context.doc) and context.tokens.lower[span.end] in POSSESSIVE_MARKS
 
 
 def governing_mention(before: list[EventMention], span: Span, context: ArticleContext,
@@ -451,10 +461,10 @@ def opened_by(span: Span, candidates: list[EventMention],
     within it ("..., which had been agreed in 2015", "Today, as the storm hit, ..."), what a
     verb of saying reports ("On Monday, X said Y had attacked") or an infinitive ("declared
     his intent to impose curbs") or a noun tied to another time ("withdrew from a treaty").
-    "Since 2016, ..." dates none of them."""
+    "Since 2016, ..." and a possessive ("Monday's attack ...") date none of them."""
     sentence = context.sentence_of(span.start)
-    if span.label_ == "since" or any(not (t.is_punct or t.is_space)
-                                     for t in context.doc[sentence.start:span.start]):
+    if span.label_ == "since" or is_possessive(span, context) or any(
+            not (t.is_punct or t.is_space) for t in context.doc[sentence.start:span.start]):
         return []
     following = [s.start for s in context.doc.spans.get("kg_dates", [])
                  if span.end <= s.start < sentence.end]
