@@ -328,3 +328,11 @@ def test_according_to_a_document_names_its_issuer():
     # a document after a verb is no attribution
     text = "Jane Roe asked for the release of the Acme Institute's files. “Soon,” she said."
     assert speakers(text) == [("Jane Roe", "Soon")]
+
+
+def test_a_word_of_number_is_not_part_of_an_unnamed_source():
+    text = "“The clock is ticking,” one senior US official said. “Soon,” another official said."
+    extraction = extract_text(text, PEOPLE)
+    sources = [extraction.entity(q.speaker) for q in extraction.quotes]
+    assert [s.label for s in sources] == ["senior US official", "official"]
+    assert sources[0].local_id != sources[1].local_id

@@ -67,6 +67,7 @@ class QuoteWords:
     naming_verbs: frozenset[str]
     complement_verbs: frozenset[str]
     document_nouns: frozenset[str]
+    quantifiers: frozenset[str]
     source_preps: frozenset[str]
     passive_auxiliaries: frozenset[str]
     adverbs: frozenset[str]
@@ -89,6 +90,7 @@ def quote_words() -> QuoteWords:
         naming_verbs=inflected(data["naming_verbs"]),
         complement_verbs=inflected(data["complement_verbs"]),
         document_nouns=frozenset(data["document_nouns"]),
+        quantifiers=frozenset(data["source_quantifiers"]),
         source_preps=frozenset(data["source_preps"]),
         passive_auxiliaries=frozenset(data["passive_auxiliaries"]),
         adverbs=frozenset(data["subject_adverbs"]),
@@ -525,12 +527,14 @@ def is_person_word(word: str) -> bool:
 
 def description_start(noun: int, first: int, context: ArticleContext) -> int:
     """The first word of the description that ends in ``noun`` ("senior US official", "his
-    lawyer"): back to an article, or to a possessive, never before token ``first``."""
+    lawyer"): back to an article or a word of number ("one EU diplomat": "EU diplomat"), or
+    to a possessive, never before token ``first``."""
     doc = context.doc
     start = noun
     while start >= first:
         before = doc[start - 1]
-        if before.lower_ in ARTICLES or context.is_boundary(before) or not (
+        if before.lower_ in ARTICLES or before.lower_ in quote_words().quantifiers or \
+                context.is_boundary(before) or not (
                 before.is_alpha or before.is_space or context.owner[start - 1]):
             break
         start -= 1
