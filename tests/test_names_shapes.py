@@ -142,3 +142,19 @@ def test_a_place_head_before_of_heads_a_longer_place(nlp: Language) -> None:
 def test_a_given_name_first_makes_a_person_unless_a_place_word_ends_the_name(
         nlp: Language, text: str, name: str, cls: str) -> None:
     assert (name, cls) in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("They landed at Baghdad International Airport at dawn.", "Baghdad International Airport",
+     "Facility"),
+    ("A report by the Florida Department of Roads came out.", "Florida Department of Roads",
+     "GovernmentBody"),
+])
+def test_a_body_or_facility_takes_in_the_place_name_before_it(nlp: Language, text: str,
+                                                              name: str, cls: str) -> None:
+    assert found(nlp, text) == [(name, cls)]
+
+
+def test_a_state_stays_apart_from_a_body_after_it(nlp: Language) -> None:
+    assert found(nlp, "The Japan Coast Guard said so.") == [
+        ("Japan", "Country"), ("Coast Guard", "GovernmentBody")]

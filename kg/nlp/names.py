@@ -64,6 +64,10 @@ POST_OBJECT_PREPS = frozenset({"to", "for", "in", "at", "on", "of"})  # "envoy i
 POST_OBJECT_REACH = 5  # tokens back from a comma to the preposition after a post  # words after "Name, a" where an occupation may stand ("a senior analyst")
 MODEL_LABELS = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Region"}
 MODEL_CONFIDENCE = 0.8
+BODY_JOINS = frozenset({"Organization", "GovernmentBody", "City", "Region"})
+JOINS = {"Organization": BODY_JOINS, "GovernmentBody": BODY_JOINS,  # see joined_to_known
+         "Facility": BODY_JOINS | {"Country"}}
+JOINED_KINDS = frozenset({"name", "alias"})
 
 
 @cache
@@ -319,8 +323,7 @@ class DocShape:
             return Found(start, end, "Person", 0.8)
         if last in cues.place_heads and end - start > 1:
             return Found(start, end, "Region", 0.7)
-        if after in cues.facility_heads or last in cues.facility_heads and end - start > 1 \
-                and not (start and self.taken[start - 1]):  # not "International Airport" alone
+        if after in cues.facility_heads or last in cues.facility_heads and end - start > 1:
             return Found(start, end, "Facility", 0.8)
         if after in cues.organization_heads:
             return Found(start, end, "Organization", 0.8)
@@ -472,6 +475,30 @@ def model_names(doc: Doc, taken: bytearray, lexicon: Lexicon, cues: NameCues) ->
     return spans
 
 
+def joined_to_known(doc: Doc, known: list[Span], found: list[Span],
+                    cues: NameCues) -> tuple[list[Span], list[Span]]:
+    """The gazetteer's and the shape rules' spans, where a body or facility name the shape
+    rules found right after a name of an organisation, city or region (or of a state, before
+    a facility) takes that name in ("African Union" + "Commission", "Marsk" + "International
+    Airport"): one new name. A state stays apart from a body ("Japan" + "Coast Guard")."""
+    ending_at = {span.end: span for span in known if span.id_ in JOINED_KINDS}
+    heads = cues.organization_heads | cues.government_heads | cues.facility_heads
+    joined: dict[int, Span] = {}
+    for n, name in enumerate(found):
+        before = ending_at.get(name.start)
+        if before is not None and before.label_ in JOINS.get(name.label_, ()) \
+                and doc[before.end - 1].whitespace_ \
+                and any(normalise_term(token.text) in heads for token in name):  # not "CBD"
+            joined[n] = before
+    if not joined:
+        return known, found
+    dropped = {id(span) for span in joined.values()}
+    return [span for span in known if id(span) not in dropped], \
+        [entity_span(doc, joined[n].start, name.end, name.label_, "", "shape",
+                     name._.kg_confidence) if n in joined else name
+         for n, name in enumerate(found)]
+
+
 class NameFinder:
     """Adds the names the gazetteer did not find to ``doc.spans[spans_key]``."""
 
@@ -492,6 +519,7 @@ class NameFinder:
         else:
             found = [entity_span(doc, name.start, name.end, name.cls, "", "shape",
                                  name.confidence) for name in shape_names(doc, taken, self.cues)]
+            known, found = joined_to_known(doc, known, found, self.cues)
         doc.spans[self.spans_key] = sorted(known + found, key=lambda span: span.start)
         doc.spans[self.spans_key].attrs.update(attrs)
         return doc
