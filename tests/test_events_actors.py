@@ -175,3 +175,9 @@ def test_a_stated_intent_with_another_event_in_its_clause_is_still_a_promise():
     events = with_posts("Ri Yong-ho said North Korea would close Yongbyon once talks "
                         "resumed.", {"ri": ("Foreign Minister", "nk")})
     assert [e.agents for e in events if e.cls == "Promise"] == [["ri"]]
+
+
+def test_the_three_states_are_the_three_named_before():
+    text = "North Korea, Vietnam and the US met in Hanoi. The three countries urged Moon to act."
+    appeal = only(text, "Appeal")
+    assert (sorted(appeal.agents), appeal.targets) == (["nk", "us", "vietnam"], ["moon"])

@@ -68,7 +68,7 @@ class Discourse:
     affiliation_preps: frozenset[str]
     location_preps: frozenset[str]
     membership_phrases: tuple[tuple[str, ...], ...]
-    pair_words: frozenset[str]
+    pair_words: dict[str, int]
     pair_nouns: dict[str, frozenset[str]]
     represented_nouns: frozenset[str]
     represented_possessives: frozenset[str]
@@ -93,6 +93,8 @@ def discourse() -> Discourse:
             values[name] = inflected(raw)
         elif name in ("pronouns", "pair_nouns"):
             values[name] = {word: frozenset(classes) for word, classes in raw.items()}
+        elif name == "pair_words":
+            values[name] = {word: int(count) for word, count in raw.items()}
         elif name in ("membership_phrases", "obligation_modals"):
             values[name] = tuple(tuple(phrase.split()) for phrase in raw)
         else:
@@ -327,17 +329,19 @@ class ArticleContext:
                      and self.cls_of(role.of) == "Country"), local_id)
 
     def pair_referents(self, noun: int) -> list[str]:
-        """The two parties "the two leaders" or "both sides" at token ``noun`` stand for: the
-        last two entities of the classes the noun may name (the states of persons, for a
-        noun of states) mentioned in the sentences before, in text order."""
+        """The parties "the two leaders", "both sides" or "the three countries" at token
+        ``noun`` stand for: the last two (three) entities of the classes the noun may name
+        (the states of persons, for a noun of states) mentioned in the sentences before, in
+        text order."""
         allowed = discourse().pair_nouns.get(self.doc[noun].lower_)
         before = self.word_before(noun)
-        if not allowed or before is None or before.lower_ not in discourse().pair_words:
+        count = discourse().pair_words.get(before.lower_) if before is not None else None
+        if not allowed or count is None:
             return []
         found: list[str] = []
         here = self.sentence_index[noun]
         j = noun - 1
-        while j >= 0 and len(found) < 2 and here - self.sentence_index[j] <= SALIENCE_WINDOW:
+        while j >= 0 and len(found) < count and here - self.sentence_index[j] <= SALIENCE_WINDOW:
             local_id = self.owner[j]
             if local_id and not self.quoted[j]:
                 party = local_id if "Person" in allowed else self.side_of(local_id)
@@ -345,7 +349,7 @@ class ArticleContext:
                     found.append(party)
                 j = self.span_start[j]
             j -= 1
-        return found[::-1] if len(found) == 2 else []
+        return found[::-1] if len(found) == count else []
 
     def represented_by(self, noun: int) -> str | None:
         """The state that "his country" or "its government" at token ``noun`` names: the
