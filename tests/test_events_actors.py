@@ -181,3 +181,9 @@ def test_the_three_states_are_the_three_named_before():
     text = "North Korea, Vietnam and the US met in Hanoi. The three countries urged Moon to act."
     appeal = only(text, "Appeal")
     assert (sorted(appeal.agents), appeal.targets) == (["nk", "us", "vietnam"], ["moon"])
+
+
+def test_a_warning_against_something_to_someone_is_a_threat():
+    threat = only("Moon warned Pyongyang against any new launch.", "Threat")
+    assert (threat.agents, threat.targets) == (["moon"], ["nk"])
+    assert extract_text("Moon warned against complacency.", KOREA, FRIDAY).events == []

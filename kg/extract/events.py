@@ -863,15 +863,23 @@ def fits_its_context(span: Span, event_class: EventClass, context: ArticleContex
     """Whether a trigger that signals its class only in some contexts stands in one: not a
     framing verb before an event ("announced that it would suspend"), a verb that needs
     the result wanted ("wanted all sanctions lifted") or a future ("warned that it
-    would retaliate")."""
+    would retaliate", "warned Japan against ...")."""
     lemma, head = trigger_lemma(span), span[0]
     if lemma in event_class.result_verbs and not names_result(head, context):
         return False
     rest = context.doc[span.end:context.sentence_of(head.i).end]
     if lemma in event_class.future_verbs and not any(
-            t.lower_ in discourse().future_modals for t in rest):
+            t.lower_ in discourse().future_modals for t in rest) \
+            and not warns_an_object(span, event_class, context):
         return False
     return not frames_an_event(span, event_class, context)
+
+
+def warns_an_object(span: Span, event_class: EventClass, context: ArticleContext) -> bool:
+    """Whether a preposition of ``future_preps`` follows the object of a future verb in its
+    clause ("warned Japan against forming blocs"; not "warned against complacency")."""
+    return any(context.doc[j].lower_ in event_class.future_preps
+               for j in range(span.end + 1, context.clause_end(span.end - 1)))
 
 
 def names_result(verb: Token, context: ArticleContext) -> bool:

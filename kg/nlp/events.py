@@ -59,6 +59,7 @@ class EventClass:
     by_subject: dict[str, str] = field(default_factory=dict)
     result_verbs: frozenset[str] = field(default_factory=frozenset)
     future_verbs: frozenset[str] = field(default_factory=frozenset)
+    future_preps: frozenset[str] = field(default_factory=frozenset)
     target_preps: frozenset[str] = field(default_factory=frozenset)
     symmetric: bool = False
     series: bool = False
@@ -100,6 +101,7 @@ def event_classes(path: Path | None = None) -> dict[str, EventClass]:
             by_subject=dict(entry.get("by_subject") or {}),
             result_verbs=frozenset(entry.get("result_verbs") or ()),
             future_verbs=frozenset(entry.get("future_verbs") or ()),
+            future_preps=frozenset(entry.get("future_preps") or ()),
             target_preps=frozenset(entry.get("target_preps") or ()),
             symmetric=bool(entry.get("symmetric", False)),
             series=bool(entry.get("series", False)),
