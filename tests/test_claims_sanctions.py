@@ -25,6 +25,15 @@ def test_agreeing_claims_do_not_contradict():
     assert all(not claim.contradicts for claim in extraction.claims)
 
 
+def test_a_verb_of_saying_reports_nothing_past_but_or_its_closed_relative_clause():
+    text = "Officials said two people were hurt, but KCNA reported that Kim had met Moon."
+    assert {e.cls: e.asserted_by for e in extract_text(text, KOREA).events}["Statement"] is None
+    text = "At the rally, which KCNA described as tense, Kim refused to meet Moon."
+    assert [e.asserted_by for e in extract_text(text, KOREA).events] == [None]
+    text = "Trump said North Korea wanted all sanctions lifted."
+    assert [e.asserted_by for e in extract_text(text, KOREA).events] == ["trump"]
+
+
 def test_sanction_as_a_thing():
     text = ("The UN Security Council sanctions imposed on Pyongyang since March 2016 hit coal "
             "and iron ore exports, seafood and textiles. North Korea demanded the lifting of "

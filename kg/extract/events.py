@@ -833,14 +833,31 @@ def is_reciprocal(head: Token, context: ArticleContext) -> bool:
 
 
 def speech_verb_before(head: Token, context: ArticleContext) -> int | None:
-    """The verb of saying whose complement holds ``head`` ("Trump saying Y wanted Z")."""
+    """The verb of saying whose complement holds ``head`` ("Trump saying Y wanted Z"): not
+    one before a clause of its own (", but X reported") or inside a relative clause closed
+    before ``head`` ("At the rally, which the paper described as tense, X refused")."""
     sentence = context.sentence_of(head.i)
+    lower = context.tokens.lower
     for j in range(head.i - 1, sentence.start - 1, -1):
         token = context.doc[j]
+        if lower[j] in (";", "but") and not context.quoted[j]:
+            return None
         if token.lower_ in discourse().speech_verbs and not context.quoted[j] \
                 and context.owner[j] is None:
-            return j
+            return None if in_closed_relative(j, head.i, context) else j
     return None
+
+
+def in_closed_relative(j: int, head: int, context: ArticleContext) -> bool:
+    """Whether token ``j`` lies in a relative clause (after ", which" or ", who") that a
+    comma closes before token ``head``."""
+    lower, start = context.tokens.lower, context.sentence_of(j).start
+    opener = next((k for k in range(j - 1, start, -1)
+                   if lower[k] in discourse().relative_pronouns and lower[k - 1] == ","
+                   or lower[k] == ","), None)
+    if opener is None or lower[opener] == ",":
+        return False
+    return any(lower[k] == "," for k in range(j + 1, head))
 
 
 def past_adverbials(i: int, context: ArticleContext) -> int:
