@@ -158,3 +158,15 @@ def test_a_body_or_facility_takes_in_the_place_name_before_it(nlp: Language, tex
 def test_a_state_stays_apart_from_a_body_after_it(nlp: Language) -> None:
     assert found(nlp, "The Japan Coast Guard said so.") == [
         ("Japan", "Country"), ("Coast Guard", "GovernmentBody")]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Strikes hit villages in North Marskia on Friday.", [("North Marskia", "Region")]),
+    ("The attackers came from Marsk province at night.", [("Marsk", "Region")]),
+    ("Police entered the Marsk-majority north on Friday.", []),
+    ("A Vessey-led coalition won the vote.", []),
+    ("Mayor Kang Dae-soon said so.", [("Kang Dae-soon", "Person")]),
+])
+def test_places_by_compass_word_and_province_and_compounds_that_are_no_names(
+        nlp: Language, text: str, wanted: list[tuple[str, str]]) -> None:
+    assert found(nlp, text) == wanted

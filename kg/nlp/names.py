@@ -64,6 +64,9 @@ POST_OBJECT_PREPS = frozenset({"to", "for", "in", "at", "on", "of"})  # "envoy i
 POST_OBJECT_REACH = 5  # tokens back from a comma to the preposition after a post  # words after "Name, a" where an occupation may stand ("a senior analyst")
 MODEL_LABELS = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Region"}
 MODEL_CONFIDENCE = 0.8
+PROVINCE_WORDS = frozenset({"province", "oblast", "prefecture", "county", "district"})
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                           "western", "central", "upper", "lower"})
 BODY_JOINS = frozenset({"Organization", "GovernmentBody", "City", "Region"})
 JOINS = {"Organization": BODY_JOINS, "GovernmentBody": BODY_JOINS,  # see joined_to_known
          "Facility": BODY_JOINS | {"Country"}}
@@ -81,6 +84,14 @@ def speech_verbs() -> frozenset[str]:
 def name_ranks() -> frozenset[str]:
     """The ranks that are part of a person's name (names.yaml ``name_ranks``: "Pope Francis")."""
     return frozenset(normalise_term(rank) for rank in read_lexicon_yaml("names.yaml")["name_ranks"])
+
+
+@cache
+def compound_suffixes() -> frozenset[str]:
+    """Words joined by a hyphen after a name that make it a modifier (names.yaml
+    ``compound_suffixes``: "Serb-majority", "Marsk-led")."""
+    return frozenset(normalise_term(word)
+                     for word in read_lexicon_yaml("names.yaml")["compound_suffixes"])
 
 
 @cache
@@ -158,8 +169,9 @@ class DocShape:
                 elif tokens.text[end] == "-" and not tokens.spaced[end - 1] \
                         and end + 1 < size and tokens.is_alpha[end + 1] \
                         and not self.taken[end + 1] \
-                        and self.norms[end + 1] not in self.cues.place_suffixes:
-                    end += 2
+                        and self.norms[end + 1] not in self.cues.place_suffixes \
+                        and self.norms[end + 1] not in compound_suffixes():
+                    end += 2  # "Cho Tae-yul", "Komsomolsk-on-Amur"; not "Serb-majority"
                 else:
                     break
             yield start, end
@@ -310,7 +322,8 @@ class DocShape:
         cues, norms = self.cues, self.norms
         first, last = norms[start], self.head_word(start, end)
         after = norms[end] if end < len(norms) else ""
-        if last in cues.event_heads or is_month_date(self.doc, start, end, cues):
+        if last in cues.event_heads or is_month_date(self.doc, start, end, cues) \
+                or self.compound_modifier(end):
             return None
         if last in cues.government_heads:
             return Found(start, end, "GovernmentBody", 0.85)
@@ -323,6 +336,8 @@ class DocShape:
             return Found(start, end, "Person", 0.8)
         if last in cues.place_heads and end - start > 1:
             return Found(start, end, "Region", 0.7)
+        if after in PROVINCE_WORDS and self.tokens.is_lower[end]:
+            return Found(start, end, "Region", 0.7)  # "Khost province"
         if after in cues.facility_heads or last in cues.facility_heads and end - start > 1:
             return Found(start, end, "Facility", 0.8)
         if after in cues.organization_heads:
@@ -331,10 +346,23 @@ class DocShape:
             return Found(start, end, "Person", 0.7)  # not "said California Attorney General"
         if in_place_context(self.doc, start, end, cues.place_preps, cues.place_suffixes,
                             self.parsed) and not self.published_in(start):
-            return Found(start, end, "Place", 0.6)
+            return Found(start, end, self.place_class(start, end), 0.6)
         if end - start == 1 and self.tokens.is_upper[start] and self.tokens.length[start] > 1:
             return Found(start, end, "Organization", 0.6)
         return None
+
+    def compound_modifier(self, end: int) -> bool:
+        """True where a hyphen and a word of ``compound_suffixes`` follow the name: it
+        modifies the word after it ("Serb-majority", "Marsk-led"), and is no name there."""
+        tokens = self.tokens
+        return end + 1 < len(tokens) and tokens.text[end] == "-" and not tokens.spaced[end - 1] \
+            and not tokens.spaced[end] and self.norms[end + 1] in compound_suffixes()
+
+    def place_class(self, start: int, end: int) -> str:
+        """The class of an unknown place: a region where a compass word opens it ("North
+        Waziristan"), else a place."""
+        compass = self.norms[start] in COMPASS_WORDS and end - start > 1
+        return "Region" if compass else "Place"
 
     def published_in(self, start: int) -> bool:
         """Whether a verb of publishing and a preposition come right before the name ("a
