@@ -336,3 +336,11 @@ def test_a_word_of_number_is_not_part_of_an_unnamed_source():
     sources = [extraction.entity(q.speaker) for q in extraction.quotes]
     assert [s.label for s in sources] == ["senior US official", "official"]
     assert sources[0].local_id != sources[1].local_id
+
+
+def test_a_possessive_description_after_the_verb_is_not_the_possessors():
+    assert speakers("“Heartbroken,” writes Trump’s longtime friend Joe Doe.") == [
+        ("Joe Doe", "Heartbroken")]
+    extraction = extract_text("“No,” said the Acme Institute’s chief negotiator.", PEOPLE)
+    source = extraction.entity(extraction.quotes[0].speaker)
+    assert (source.label, source.affiliation) == ("chief negotiator", "acme")

@@ -53,6 +53,7 @@ PARENTHETICAL_REACH = 25  # tokens between the commas of "X, the Y of Z, said"
 SOURCE_MODIFIERS = 2  # lower-case words between a source's preposition and its body
 TRIM = " ,;:\n\t"
 ARTICLES = frozenset({"a", "an", "the"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 HYPHENS = frozenset({"-", "‐"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "‘", "’", "'"})
@@ -507,15 +508,48 @@ def titled(start: int, end: int, context: ArticleContext) -> bool:
         for j in range(start, end))
 
 
+def possessed_person(i: int, arguments: list[Argument], context: ArticleContext,
+                     memory: SpeakerMemory) -> list[str]:
+    """The person that a possessive description right after token ``i`` ends in ("said
+    Iran's foreign minister Jane Roe", "writes Joe Doe's old friend Jane Roe", "said Joe
+    Doe's spokesman"): not the possessor."""
+    possessor = next_word(i, context)
+    while possessor is not None and context.tokens.lower[possessor] in ARTICLES:
+        possessor = next_word(possessor, context)
+    if possessor is None or context.owner[possessor] is None:
+        return []
+    mark = context.span_end[possessor]
+    if mark >= len(context.doc) or context.tokens.lower[mark] not in POSSESSIVE_MARKS:
+        return []
+    person = next((a for a in arguments if a.start > mark), None)
+    if person is not None and description_words_before(mark + 1, person, context):
+        return [person.local_id]
+    if not any(context.tokens.lower[j] in discourse().source_nouns
+               for j in words_from(next_word(mark, context), SOURCE_MODIFIERS + 1, context)):
+        return []
+    source = unnamed_source(mark, context, memory, after=True)
+    entity = context.entity(source[0]) if source else None
+    if entity is not None and entity.affiliation is None and \
+            context.cls_of(context.owner[possessor] or "") in AFFILIATION_CLASSES:
+        entity.affiliation = context.owner[possessor]
+    return source
+
+
 def described(start: int, person: Argument, context: ArticleContext) -> bool:
     """Whether tokens [start, person.start) describe the person named after them: a few
     words, no verb among them, ending in a post or a word for a person ("said former trade
     negotiator Jane Roe", "tweeted the group's director Jane Roe")."""
+    words = description_words_before(start, person, context)
+    return bool(words) and is_person_word(context.tokens.lower[words[-1]])
+
+
+def description_words_before(start: int, person: Argument, context: ArticleContext) -> list[int]:
+    """The words of tokens [start, person.start) if they can describe the person named after
+    them (a few words, no verb among them), else none."""
     words = [j for j in range(start, person.start) if not context.tokens.is_space[j]]
-    last = context.tokens.lower[words[-1]] if words else ""
-    return person.prep is None and context.cls_of(person.local_id) == "Person" \
-        and len(words) <= SUBJECT_WINDOW and is_person_word(last) and not any(
-            context.is_other_verb(context.doc[j]) for j in words)
+    fits_person = person.prep is None and context.cls_of(person.local_id) == "Person"
+    return words if fits_person and len(words) <= SUBJECT_WINDOW and not any(
+        context.is_other_verb(context.doc[j]) for j in words) else []
 
 
 def is_person_word(word: str) -> bool:
@@ -644,6 +678,9 @@ def named_after(i: int, context: ArticleContext, memory: SpeakerMemory) -> list[
     """The speaker named right after token ``i`` ("said Jane Roe of the institute", "according
     to a senior official")."""
     arguments = context.arguments_after(i)
+    described_after = possessed_person(i, arguments, context, memory)
+    if described_after:
+        return described_after
     if arguments and (arguments[0].start - i <= 2 or titled(i + 1, arguments[0].start, context)
                       or described(i + 1, arguments[0], context)):
         return context.coordinated_before(arguments[-1].start) if len(arguments) > 1 \
