@@ -187,3 +187,9 @@ def test_a_warning_against_something_to_someone_is_a_threat():
     threat = only("Moon warned Pyongyang against any new launch.", "Threat")
     assert (threat.agents, threat.targets) == (["moon"], ["nk"])
     assert extract_text("Moon warned against complacency.", KOREA, FRIDAY).events == []
+
+
+def test_the_speaker_of_a_news_conference_is_past_a_relative_clause():
+    statement = only("Moon, who had met Kim in Hanoi, told a news conference that talks "
+                     "would resume.", "Statement")
+    assert statement.agents == ["moon"]

@@ -707,7 +707,8 @@ def is_past_form(token: Token) -> bool:
 def speaker_near(i: int, context: ArticleContext) -> list[str]:
     """The speaker of a verb of saying next to a noun: just before it ("Moon said in a
     speech"; not the participle of "a written statement") or later in its sentence ("at a
-    news conference, the minister said")."""
+    news conference, the minister said"), past a phrase between commas ("Fidan, who
+    chaired the talks, told a news conference")."""
     sentence = context.sentence_of(i)
     start = i
     while start - 1 in context.trigger_tokens:  # the first word of "news conference"
@@ -715,11 +716,24 @@ def speaker_near(i: int, context: ArticleContext) -> list[str]:
     before = range(start - 2, max(sentence.start, start - IRREALIS_WINDOW) - 1, -1)
     for j in (*before, *range(i + 1, sentence.end)):  # not "a written statement"
         if context.doc[j].lower_ in discourse().speech_verbs and not context.quoted[j]:
-            speakers = context.subject_before(j)
+            speakers = speaker_past_commas(j, context)
             for speaker in speakers:
                 context.note_agent(j, speaker)
             return speakers
     return []
+
+
+def speaker_past_commas(said: int, context: ArticleContext) -> list[str]:
+    """The speaker of a finite verb of saying past a phrase between commas ("Moon,
+    speaking in Seoul, said"; "Fidan, who chaired the talks, told"); a participle of saying
+    ("..., arguing that") only takes the subject right before it."""
+    if context.doc[said].lower_.endswith("ing"):
+        return context.subject_before(said)
+    found = speaker_of(said, context)
+    comma = previous_word(context.doc[said])
+    if found or comma is None or comma.lower_ != ",":
+        return found
+    return appositive_subject(comma, context)
 
 
 def dependency_roles(head: Token, event_class: EventClass, context: ArticleContext) -> Roles:
