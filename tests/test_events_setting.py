@@ -309,3 +309,12 @@ def test_a_possessive_date_dates_the_noun_it_modifies_not_the_verb_before():
     assert dates_of("KCNA reported Monday's talks between Kim and Trump.") == {
         "Statement": None, "Negotiation": date(2019, 2, 25)}
     assert dates_of("KCNA reported Monday's flood in Hanoi.") == {"Statement": None}
+
+
+def test_a_place_of_the_verb_s_common_noun_object_or_of_a_participle_is_not_the_verb_s():
+    assert places_of("Kim criticised the policy in Seoul.")["Accusation"] is None
+    assert places_of("Kim said he wanted to stay in Seoul.")["Promise"] is None
+    assert places_of("Kim fired missiles targeting troops in Seoul.")["WeaponsTest"] is None
+    assert places_of("Kim signed a policing agreement in Seoul.")["Agreement"] == "seoul"
+    assert places_of("Kim and Trump met for a second day in Hanoi.")["Meeting"] == "hanoi"
+    assert places_of("KCNA reported Typhoon Lingling in Seoul.")["Statement"] is None

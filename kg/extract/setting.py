@@ -63,8 +63,9 @@ def drop_embedded_places(mentions: list[EventMention], context: ArticleContext) 
     """A verb's place named past what its object or infinitive tells of is that thing's,
     not the verb's: "agreed to keep meeting to settle the issues left open in Hanoi",
     "helped arrange the first meeting in Singapore", "refused to release reserves held in
-    London" are no promise, help or refusal in those places; "met Kim at a dinner in Hanoi"
-    keeps its place, the occasion of the meeting (``embeds_place``)."""
+    London", "criticised the policy in California" are no promise, help, refusal or
+    criticism in those places (``is_object_noun``, ``embeds_place``); "met Kim at a dinner
+    in Hanoi" keeps its place, the occasion of the meeting."""
     for mention in mentions:
         if mention.nominal or mention.event.place is None:
             continue
@@ -73,8 +74,12 @@ def drop_embedded_places(mentions: list[EventMention], context: ArticleContext) 
         place = next((j for j in range(start, sentence_end)
                       if context.owner[j] == mention.event.place
                       and is_place_argument(j, context)), None)
-        if place is not None and any(embeds_place(k, mention, context) for k in
-                                     range(start, context.span_start[place])):
+        first = start - 1 if context.tokens.lower[start - 1] == "to" else start  # "want to"
+        if place is None:
+            continue
+        before_place = range(first, context.span_start[place])
+        if is_object_noun(start, context.span_start[place], mention, context) \
+                or any(embeds_place(k, mention, context) for k in before_place):
             mention.event.place = None
 
 
@@ -99,6 +104,38 @@ def embeds_place(k: int, mention: EventMention, context: ArticleContext) -> bool
         and not is_occasion_noun(k, context)
 
 
+def is_object_noun(start: int, place: int, mention: EventMention,
+                   context: ArticleContext) -> bool:
+    """Whether the words from ``start`` to the preposition of the place at ``place`` are a
+    noun phrase naming no entity, the verb's object ("criticised the policy in California":
+    the policy's place, not the criticism's; "reported Hurricane Ida in the Caribbean"); not
+    a name ("met Kim in Hanoi"), the verb's own event restated ("signed an agreement in
+    Honiara") nor what a visit visits ("toured a factory in Komsomolsk")."""
+    lower, doc = context.tokens.lower, context.doc
+    if mention.event.cls in argument_words().visit_classes:
+        return False
+    j = start
+    while lower[j] in DETERMINERS:
+        j += 1
+    head = j
+    while j < place and is_bare_noun(doc[j], context):
+        j += 1
+    return head < j < place and lower[j] in setting_words()["location_preps"] \
+        and all(lower[k] in DETERMINERS or doc[k].is_alpha for k in range(j + 1, place)) \
+        and not any(k in context.trigger_tokens
+                    and family(trigger_class(k, context)) == family(mention.event.cls)
+                    for k in range(head, j))
+
+
+def is_bare_noun(token: Token, context: ArticleContext) -> bool:
+    """A word of a noun phrase that names no entity of the article ("the policy", "Hurricane
+    Ida"): no entity's name, preposition, verb or time word."""
+    return (token.is_lower or token.is_title) and token.is_alpha and not context.owner[token.i] \
+        and token.lower_ not in PREPOSITIONS and not is_verb_form(token, context) \
+        and not any(span.start <= token.i < span.end
+                    for span in context.doc.spans.get("kg_dates", []))
+
+
 def trigger_class(k: int, context: ArticleContext) -> str:
     """The event class of the trigger holding token ``k``."""
     return next(span.label_ for span in context.doc.spans.get("kg_triggers", [])
@@ -106,9 +143,11 @@ def trigger_class(k: int, context: ArticleContext) -> str:
 
 
 def is_participle(token: Token, context: ArticleContext) -> bool:
-    """A past form of a verb ("left", "held"), not a gerund or a number word ("second")."""
+    """A participle of a verb ("left", "held", "missiles targeting"), not one before a noun
+    after a determiner ("a policing agreement") nor a number word ("a second day")."""
     lemma = (token.lemma_ or token.lower_).lower()
-    return context.is_other_verb(token) and lemma.isalpha() and not token.lower_.endswith("ing")
+    return is_verb_form(token, context) and lemma.isalpha() \
+        and token.lower_ not in verb_chain_words()
 
 
 def is_bare_word(token: Token, context: ArticleContext) -> bool:
