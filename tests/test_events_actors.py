@@ -193,3 +193,10 @@ def test_the_speaker_of_a_news_conference_is_past_a_relative_clause():
     statement = only("Moon, who had met Kim in Hanoi, told a news conference that talks "
                      "would resume.", "Statement")
     assert statement.agents == ["moon"]
+
+
+def test_a_person_before_a_bare_apposition_is_the_subject():
+    meeting = only("Moon Jae-in, chairman of the talks, spoke by telephone with Kim on Monday.",
+                   "Meeting")
+    assert sorted(meeting.actors) == ["kim", "moon"]
+    assert only("Ri Yong-ho, however, rejected the plan.", "Rejection").agents == ["ri"]

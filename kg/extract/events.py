@@ -523,8 +523,9 @@ def appositive_subject(comma: Token, context: ArticleContext) -> list[str]:
     """"Moon, who has carried messages since last year, urged": the relative's antecedent;
     "Turkey, a member of NATO that has close ties with both, has refused": the name before
     a noun phrase in apposition; "Moon, speaking in Seoul, urged": the name before a
-    participle phrase; "Merkel, the chancellor of Germany, demanded": the person before a
-    definite one ("In Berlin, the chancellor demanded" names no one)."""
+    participle phrase; "Merkel, the chancellor of Germany, demanded", "Faki, chairperson
+    of the commission, spoke": the person before another noun phrase ("In Berlin, the
+    chancellor demanded" names no one)."""
     start = context.sentence_of(comma.i).start
     for j in range(comma.i - 1, max(start, comma.i - APPOSITIVE_REACH) - 1, -1):
         token = context.doc[j]
@@ -534,7 +535,7 @@ def appositive_subject(comma: Token, context: ArticleContext) -> list[str]:
         if token.lower_ in discourse().relative_pronouns or token.lower_ in ("a", "an") \
                 or token.is_lower and token.lower_.endswith("ing"):
             return context.antecedent_of(j)
-        if token.lower_ == "the":
+        if token.is_lower and token.is_alpha:  # "the chancellor of", "chairperson of"
             antecedent = context.antecedent_of(j)
             return antecedent if all(context.cls_of(a) == "Person" for a in antecedent) else []
     return []
