@@ -115,7 +115,7 @@ def is_object_noun(start: int, place: int, mention: EventMention,
     if mention.event.cls in argument_words().visit_classes:
         return False
     j = start
-    while lower[j] in DETERMINERS:
+    while j < place and lower[j] in DETERMINERS:
         j += 1
     head = j
     while j < place and is_bare_noun(doc[j], context):
@@ -204,7 +204,7 @@ def is_placed_by_adverbial(mention: EventMention, context: ArticleContext) -> bo
     for span in context.doc.spans.get("kg_dates", []):
         if span.start == j:
             j = span.end
-    if context.tokens.lower[j] not in setting_words()["location_preps"]:
+    if j >= len(context.doc) or context.tokens.lower[j] not in setting_words()["location_preps"]:
         return False
     place = next((k for k in range(j + 1, min(j + 4, len(context.doc)))
                   if context.owner[k]), None)
@@ -657,7 +657,7 @@ def sequel_noun(mention: EventMention, mentions: list[EventMention],
         if lower[j] == "," or speech_verb_between(mention.token, j, context):
             return None
         if lower[j] in words["sequel_preps"] and lower[j - 1] not in words["interval_words"] \
-                and lower[j + 1] in DETERMINERS:
+                and j + 1 < end and lower[j + 1] in DETERMINERS:
             k = next((k for k in range(j + 2, min(end, j + 2 + PREMODIFIER_WINDOW))
                       if k in nouns), None)
             return nouns[k] if k is not None and all(
