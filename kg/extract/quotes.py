@@ -40,6 +40,7 @@ from kg.model import Entity, Quote
 from kg.nlp.events import read_lexicon_yaml
 
 SUBJECT_WINDOW = 6
+OPENING_REACH = 5  # sentences back that "he said" may look for a person opening one
 SPEAKER_REACH = 200  # tokens back to an earlier verb of saying a pronoun may point to
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 SPEAKER_CLASSES = frozenset({"Person", "Organization", "GovernmentBody", "Country"})
@@ -48,6 +49,7 @@ SCARE_QUOTE_WORDS = 3  # a quoted term of at most this many words is a scare quo
 NAMED_TERM_WORDS = 10  # or this many, right after a naming verb and its object
 NAMING_REACH = 4  # words between such a verb and the quote ("called the talks ...")
 ATTRIBUTION_WORDS = 12  # tokens between the two parts of a quote broken by "she said"
+EDGE_MARKS = 3  # tokens of marks and space between a quote standing alone and its sentence's edge
 NEXT_SENTENCE_REACH = 8  # tokens into the sentence after a quote that ends its own
 PARENTHETICAL_REACH = 25  # tokens between the commas of "X, the Y of Z, said"
 SOURCE_MODIFIERS = 2  # lower-case words between a source's preposition and its body
@@ -298,8 +300,8 @@ def stands_alone(quote: Span, context: ArticleContext) -> bool:
     """Whether only quote marks and white space stand between a quote and the edges of the
     sentences it begins and ends in."""
     def marks_only(start: int, end: int) -> bool:
-        return all(context.tokens.is_punct[j] or context.tokens.is_space[j]
-                   for j in range(start, end))
+        return end - start <= EDGE_MARKS and all(
+            context.tokens.is_punct[j] or context.tokens.is_space[j] for j in range(start, end))
 
     return marks_only(context.sentence_of(quote.start).start, quote.start) and \
         marks_only(quote.end, context.sentence_of(quote.end - 1).end)
@@ -813,11 +815,12 @@ def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
 
 def opening_person(verb: int, pronoun: str, context: ArticleContext, memory: SpeakerMemory,
                    start: int) -> list[str]:
-    """The person that the nearest sentence before ``verb``'s opens with, by name or with a
-    post before the name, back to token ``start`` ("Swedish Foreign Minister Anna Lind
-    arrived in Oslo. '...,' she said"), when the pronoun fits that person."""
+    """The person that the nearest of the few sentences before ``verb``'s opens with, by name
+    or with a post before the name, back to token ``start`` ("Swedish Foreign Minister Anna
+    Lind arrived in Oslo. '...,' she said"), when the pronoun fits that person."""
     number = context.sentence_index[verb] - 1
-    while number >= 0 and context.sentences[number].end > start:
+    last = number - OPENING_REACH
+    while number > last and number >= 0 and context.sentences[number].end > start:
         group = opening_group(context.sentences[number], context)
         if fits(group, pronoun, context) and not memory.genders(context).conflicts(group, pronoun):
             return group
