@@ -170,3 +170,13 @@ def test_a_state_stays_apart_from_a_body_after_it(nlp: Language) -> None:
 def test_places_by_compass_word_and_province_and_compounds_that_are_no_names(
         nlp: Language, text: str, wanted: list[tuple[str, str]]) -> None:
     assert found(nlp, text) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The convoy stopped in Marsk-on-Vel overnight.", ("Marsk-on-Vel", "City")),
+    ("They met in Vesseyburg on Monday.", ("Vesseyburg", "City")),
+    ("They met in Great Vessey on Monday.", ("Great Vessey", "Place")),
+])
+def test_an_unknown_place_of_one_word_is_a_city(nlp: Language, text: str,
+                                                wanted: tuple[str, str]) -> None:
+    assert found(nlp, text) == [wanted]

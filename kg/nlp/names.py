@@ -360,9 +360,14 @@ class DocShape:
 
     def place_class(self, start: int, end: int) -> str:
         """The class of an unknown place: a region where a compass word opens it ("North
-        Waziristan"), else a place."""
+        Waziristan"), a city where it is one capitalised word, with hyphenated parts or not
+        ("Komsomolsk-on-Amur"), else a place."""
         compass = self.norms[start] in COMPASS_WORDS and end - start > 1
-        return "Region" if compass else "Place"
+        one_word = all(self.tokens.text[i] == "-" or self.hyphen_bound(i) or i == start
+                       or self.tokens.text[i - 1] == "-" for i in range(start, end))
+        city = one_word and self.tokens.is_title[start] \
+            and self.norms[start] not in COMPASS_WORDS  # not "FAQ", "2003", "North" Wales
+        return "Region" if compass else "City" if city else "Place"
 
     def published_in(self, start: int) -> bool:
         """Whether a verb of publishing and a preposition come right before the name ("a
