@@ -200,3 +200,9 @@ def test_a_person_before_a_bare_apposition_is_the_subject():
                    "Meeting")
     assert sorted(meeting.actors) == ["kim", "moon"]
     assert only("Ri Yong-ho, however, rejected the plan.", "Rejection").agents == ["ri"]
+
+
+def test_a_possessive_stands_for_the_name_before_it_in_its_sentence():
+    text = "Kim met Trump in Hanoi. Moon, on his first visit to Pyongyang, urged the US to act."
+    visit = only(text, "Visit")
+    assert (visit.agents, visit.targets) == (["moon"], ["nk"])

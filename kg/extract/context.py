@@ -35,6 +35,7 @@ AUXILIARIES = frozenset({"is", "are", "was", "were", "been", "being", "has", "ha
                          "did", "does", "do", "would", "could", "should", "will", "might"})
 HYPHENS = frozenset({"-", "‐"})
 OBJECT_PRONOUNS = frozenset({"it", "him", "them"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 PLACE_CLASSES = frozenset({"Place", "City", "Region", "Country"})
 AGENT_CLASSES = frozenset({"Person", "Country", "Organization", "GovernmentBody"})
 BODY_CLASSES = frozenset({"Organization", "GovernmentBody"})
@@ -284,7 +285,9 @@ class ArticleContext:
 
         ``preferred`` (most recent last) is tried first, e.g. the last speakers for "he said";
         then, for a pronoun opening its sentence, the entity the sentence before opens with;
-        then the latest event agent within a few sentences; then the nearest earlier mention.
+        then, for a possessive, the nearest earlier mention in its sentence ("Albanese, on
+        his first visit"); then the latest event agent within a few sentences; then the
+        nearest earlier mention.
         """
         allowed = discourse().pronouns.get(self.doc[i].lower_)
         if not allowed:
@@ -295,6 +298,12 @@ class ArticleContext:
         topic = self.previous_topic(i)
         if topic is not None and self.cls_of(topic) in allowed:
             return topic
+        if self.doc[i].lower_ in POSSESSIVE_PRONOUNS:
+            owner = next((self.owner[j] for j in range(i - 1, self.sentence_of(i).start - 1, -1)
+                          if self.owner[j] and not self.quoted[j]
+                          and self.cls_of(self.owner[j]) in allowed), None)
+            if owner is not None:
+                return owner
         here = self.sentence_index[i]
         for token, local_id in reversed(self.recent_agents):
             if token >= i:
