@@ -318,3 +318,10 @@ def test_a_place_of_the_verb_s_common_noun_object_or_of_a_participle_is_not_the_
     assert places_of("Kim signed a policing agreement in Seoul.")["Agreement"] == "seoul"
     assert places_of("Kim and Trump met for a second day in Hanoi.")["Meeting"] == "hanoi"
     assert places_of("KCNA reported Typhoon Lingling in Seoul.")["Statement"] is None
+
+
+def test_an_event_after_an_opening_after_the_meeting_phrase_is_on_its_day():
+    found = extract_text("Kim and Trump met in Hanoi on Thursday. After the meeting, KCNA "
+                         "issued a statement.", KOREA, FRIDAY).events
+    statement = next(e for e in found if e.cls == "Statement")
+    assert (statement.place, statement.date) == ("hanoi", date(2019, 2, 28))

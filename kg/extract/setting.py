@@ -649,21 +649,39 @@ def last_situated(occasion: EventMention, before: list[EventMention]) -> EventMe
 def sequel_noun(mention: EventMention, mentions: list[EventMention],
                 context: ArticleContext) -> EventMention | None:
     """The event noun of an "after the meeting" phrase later in the mention's clause, with
-    no comma, verb of saying or interval ("hours after") before it."""
-    lower, words = context.tokens.lower, setting_words()
-    end = context.sentence_of(mention.token).end
+    no comma, verb of saying or interval ("hours after") before it, or of one opening its
+    sentence ("After the talks, Kim told a news conference ..."), not for what a verb of
+    saying reports or an infinitive."""
+    lower = context.tokens.lower
+    sentence = context.sentence_of(mention.token)
     nouns = {m.token: m for m in mentions if m.nominal and m is not mention}
-    for j in range(mention.token + 1, end):
+    for j in range(mention.token + 1, sentence.end):
         if lower[j] == "," or speech_verb_between(mention.token, j, context):
             return None
-        if lower[j] in words["sequel_preps"] and lower[j - 1] not in words["interval_words"] \
-                and j + 1 < end and lower[j + 1] in DETERMINERS:
-            k = next((k for k in range(j + 2, min(end, j + 2 + PREMODIFIER_WINDOW))
-                      if k in nouns), None)
-            return nouns[k] if k is not None and all(
-                context.doc[i].is_alpha and not context.owner[i] for i in range(j + 2, k)) \
-                else None
-    return None
+        if lower[j] in setting_words()["sequel_preps"]:
+            return sequel_phrase_noun(j, sentence.end, nouns, context)
+    first = next((j for j in range(sentence.start, mention.token)
+                  if not (context.doc[j].is_punct or context.doc[j].is_space)), None)
+    comma = next((j for j in range(sentence.start, mention.token) if lower[j] == ","), None)
+    if first is None or comma is None or lower[first] not in setting_words()["sequel_preps"] \
+            or is_reported_after(comma, mention, context) or lower[mention.token - 1] == "to":
+        return None
+    return sequel_phrase_noun(first, comma, nouns, context)
+
+
+def sequel_phrase_noun(j: int, end: int, nouns: dict[int, EventMention],
+                       context: ArticleContext) -> EventMention | None:
+    """The event noun of the phrase that the sequel preposition at ``j`` opens, before token
+    ``end``: a determiner and a few plain words before it ("after the first meeting"), no
+    interval before the preposition ("a day after")."""
+    lower = context.tokens.lower
+    if lower[j - 1] in setting_words()["interval_words"] or j + 1 >= end \
+            or lower[j + 1] not in DETERMINERS:
+        return None
+    k = next((k for k in range(j + 2, min(end, j + 2 + PREMODIFIER_WINDOW)) if k in nouns),
+             None)
+    return nouns[k] if k is not None and all(
+        context.doc[i].is_alpha and not context.owner[i] for i in range(j + 2, k)) else None
 
 
 def count_from_dated_events(mentions: list[EventMention], context: ArticleContext) -> None:
