@@ -180,3 +180,17 @@ def test_places_by_compass_word_and_province_and_compounds_that_are_no_names(
 def test_an_unknown_place_of_one_word_is_a_city(nlp: Language, text: str,
                                                 wanted: tuple[str, str]) -> None:
     assert found(nlp, text) == [wanted]
+
+
+@pytest.mark.parametrize("text", [
+    "According to Tove Brekke, the deal is off.",
+    "The plan was criticised by Tove Brekke, who leads the opposition.",
+    "Tove Brekke, 54, was arrested on Monday.",
+])
+def test_according_to_who_and_an_age_make_a_person(nlp: Language, text: str) -> None:
+    assert found(nlp, text) == [("Tove Brekke", "Person")]
+
+
+def test_a_board_after_a_known_body_is_one_government_body(nlp: Language) -> None:
+    assert found(nlp, "The IAEA Board of Governors met in June.") == [
+        ("IAEA Board of Governors", "GovernmentBody")]

@@ -332,7 +332,8 @@ class DocShape:
         if titled or first in cues.given_names and end - start > 1 \
                 and last not in cues.place_heads | cues.facility_heads:
             return Found(start, end, "Person", 0.9 if titled else 0.85)
-        if end - start > 1 and (self.post_in_apposition(end) or self.post_before_comma(start, end)):
+        if end - start > 1 and (self.post_in_apposition(end) or self.post_before_comma(start, end)
+                                or self.person_clause(start, end)):
             return Found(start, end, "Person", 0.8)
         if last in cues.place_heads and end - start > 1:
             return Found(start, end, "Region", 0.7)
@@ -403,6 +404,15 @@ class DocShape:
         if j < len(taken) and tokens.text[j] in POSSESSIVES:
             return j + 1
         return j if j > i and not tokens.is_lower[i] else i
+
+    def person_clause(self, start: int, end: int) -> bool:
+        """Whether the words around a name say it is a person's: "according to" before it, or
+        after it a comma and "who" or an age ("X, who leads ...", "X, 54, was ...")."""
+        lower, size = self.tokens.lower, len(self.tokens)
+        words_before = [lower[j] for j in range(max(0, start - 2), start)]
+        after_comma = lower[end + 1] if end + 1 < size and lower[end] == "," else ""
+        return words_before == ["according", "to"] or after_comma == "who" \
+            or self.age_after(end) > 0
 
     def post_before_comma(self, start: int, end: int) -> bool:
         """Whether the name stands in apposition after a post, set off by commas or closing
