@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from kg.lexicon import load_lexicon
 from kg.nlp import load_pipeline
 
 
@@ -194,3 +195,8 @@ def test_according_to_who_and_an_age_make_a_person(nlp: Language, text: str) -> 
 def test_a_board_after_a_known_body_is_one_government_body(nlp: Language) -> None:
     assert found(nlp, "The IAEA Board of Governors met in June.") == [
         ("IAEA Board of Governors", "GovernmentBody")]
+
+
+def test_taiwan_and_kosovo_are_states() -> None:
+    lexicon = load_lexicon(())
+    assert lexicon["taiwan"].cls == lexicon["kosovo"].cls == "Country"
