@@ -325,3 +325,15 @@ def test_an_event_after_an_opening_after_the_meeting_phrase_is_on_its_day():
                          "issued a statement.", KOREA, FRIDAY).events
     statement = next(e for e in found if e.cls == "Statement")
     assert (statement.place, statement.date) == ("hanoi", date(2019, 2, 28))
+
+
+def test_a_joint_act_is_held_at_the_meeting_before_it():
+    found = extract_text("Kim held talks with Moon in Seoul on Thursday. Moon told a joint news "
+                         "conference that the talks went well.", KOREA, FRIDAY).events
+    statement = next(e for e in found if e.cls == "Statement")
+    assert (statement.place, statement.date) == ("seoul", date(2019, 2, 28))
+    found = extract_text("Kim held talks with Moon in Seoul on Thursday. Kim fired a missile on "
+                         "Friday. Moon told a joint news conference that the talks went well.",
+                         KOREA, FRIDAY).events
+    statement = next(e for e in found if e.cls == "Statement")
+    assert (statement.place, statement.date) == (None, None)

@@ -49,6 +49,7 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     share_with_modified_nouns(mentions, context)
     share_circumstances(mentions, context)
     follow_occasions(mentions, context)
+    joint_occasions(mentions, context)
     count_from_dated_events(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]
 
@@ -637,6 +638,31 @@ def follow_occasions(mentions: list[EventMention], context: ArticleContext) -> N
         if source is not None:
             mention.event.place = mention.event.place or source.event.place
             mention.event.date, mention.event.date_text = source.event.date, source.event.date_text
+
+
+def joint_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
+    """A joint act named by a noun ("a joint news conference", "a joint declaration") with no
+    date or place of its own is held at the meeting of its parties: it takes the date and
+    place of the meeting before it, where no other dated or placed event stands between
+    ("held talks with Rouhani in Tehran on Wednesday. Rouhani told a joint news conference
+    ...")."""
+    for n, mention in enumerate(mentions):
+        if not mention.nominal or mention.event.date or mention.event.place \
+                or not is_joint(mention.token, context):
+            continue
+        source = next((m for m in reversed(mentions[:n]) if not m.suppressed
+                       and (m.event.date or m.event.place)), None)
+        if source is not None and family(source.event.cls) == "Meeting":
+            mention.event.place = source.event.place
+            mention.event.date, mention.event.date_text = source.event.date, source.event.date_text
+
+
+def is_joint(noun: int, context: ArticleContext) -> bool:
+    """Whether a word of joint action stands among the premodifiers of the noun at ``noun``
+    ("a joint news conference")."""
+    start = context.sentence_of(noun).start
+    return any(context.tokens.lower[j] in setting_words()["joint_words"]
+               for j in range(max(start, noun - PREMODIFIER_WINDOW), noun))
 
 
 def last_situated(occasion: EventMention, before: list[EventMention]) -> EventMention | None:
