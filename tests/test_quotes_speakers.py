@@ -344,3 +344,9 @@ def test_a_possessive_description_after_the_verb_is_not_the_possessors():
     extraction = extract_text("“No,” said the Acme Institute’s chief negotiator.", PEOPLE)
     source = extraction.entity(extraction.quotes[0].speaker)
     assert (source.label, source.affiliation) == ("chief negotiator", "acme")
+
+
+def test_a_sentence_opening_with_a_description_before_the_name_opens_with_the_person():
+    text = ("“We wait,” said Joe Doe.\n\n"
+            "One of the envoys, Jane Roe, arrived late. “We came to listen,” she said.")
+    assert [s for s, _ in speakers(text)] == ["Joe Doe", "Jane Roe"]

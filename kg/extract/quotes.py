@@ -829,13 +829,26 @@ def opening_person(verb: int, pronoun: str, context: ArticleContext, memory: Spe
 
 
 def opening_group(sentence: Span, context: ArticleContext) -> list[str]:
-    """The person a sentence opens with, by name or with a post before the name."""
+    """The person a sentence opens with, by name, with a post before the name, or after a
+    description set off by a comma ("Another envoy, Jane Roe, ...")."""
     first = next((j for j in range(sentence.start, sentence.end)
                   if not context.tokens.is_space[j]), sentence.start)
     person = next((j for j in range(first, sentence.end) if context.owner[j]
                    and context.cls_of(context.owner[j]) == "Person"), None)
-    opens = person is not None and (person == first or context.title_start(person) == first)
+    opens = person is not None and (person == first or context.title_start(person) == first
+                                    or introduced_by_description(first, person, context))
     return [context.owner[person]] if opens else []
+
+
+def introduced_by_description(first: int, person: int, context: ArticleContext) -> bool:
+    """Whether the words from ``first`` to the name at ``person`` are a description ending
+    in a comma, with no verb, quote or other comma among them ("One of the envoys, Jane
+    Roe, ...")."""
+    comma = previous_word(context.span_start[person], context)
+    return comma is not None and context.tokens.lower[comma] == "," and not any(
+        context.quoted[j] or context.is_other_verb(context.doc[j])
+        or context.tokens.lower[j] in STOPS or context.tokens.lower[j] == ","
+        for j in range(first, comma))
 
 
 def agreeing(group: list[str], pronoun: str, context: ArticleContext,
