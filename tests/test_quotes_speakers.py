@@ -350,3 +350,10 @@ def test_a_sentence_opening_with_a_description_before_the_name_opens_with_the_pe
     text = ("“We wait,” said Joe Doe.\n\n"
             "One of the envoys, Jane Roe, arrived late. “We came to listen,” she said.")
     assert [s for s, _ in speakers(text)] == ["Joe Doe", "Jane Roe"]
+
+
+def test_a_document_as_subject_speaks_for_its_issuer():
+    assert speakers("“We wait,” the Acme Institute’s statement read.") == [
+        ("Acme Institute", "We wait")]
+    assert speakers("The Acme Institute met Trump. “We wait,” its statement said.") == [
+        ("Acme Institute", "We wait")]

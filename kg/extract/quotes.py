@@ -610,7 +610,7 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
         if group or doc[before].lower_ in quote_words().gendered_pronouns:
             return group
     if before is not None and context.owner[before] is None:
-        holder = title_holder(before, context, memory)
+        holder = title_holder(before, context, memory) or document_issuer(before, context)
         if holder is not None:
             return [holder]
     named_by_description = before is not None and context.owner[before] is None \
@@ -710,6 +710,25 @@ def document_source(i: int, context: ArticleContext) -> list[str]:
             else None
         owner = context.owner[body] if body is not None else None
     return [owner] if owner is not None and context.cls_of(owner) in SPEAKER_CLASSES else []
+
+
+def document_issuer(noun: int, context: ArticleContext) -> str | None:
+    """Who issued the document a noun before a verb names ("the ministry's statement said",
+    "a White House statement read", "their statement added"): the body or person named in
+    its phrase, or the one a possessive pronoun before it stands for."""
+    if context.tokens.lower[noun] not in quote_words().document_nouns:
+        return None
+    start = description_start(noun, context.sentence_of(noun).start, context)
+    issuer = next((context.owner[j] for j in range(noun - 1, start - 1, -1)
+                   if context.owner[j]), None)
+    before = previous_word(start, context)
+    if issuer is None and before is not None and context.tokens.lower[before] in POSSESSIVES:
+        issuer = context.resolve_pronoun(before)
+    elif issuer is None and before is not None and \
+            context.tokens.lower[before] in POSSESSIVE_MARKS:
+        possessor = previous_word(before, context)
+        issuer = context.owner[possessor] if possessor is not None else None
+    return issuer if issuer is not None and context.cls_of(issuer) in SPEAKER_CLASSES else None
 
 
 def participle_subject(verb: int, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
