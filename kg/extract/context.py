@@ -189,6 +189,7 @@ class ArticleContext:
     sentences: list[Span] = field(default_factory=list)
     quoted: bytearray = field(default_factory=bytearray)
     trigger_tokens: frozenset[int] = frozenset()  # tokens of doc.spans["kg_triggers"]
+    triggers_at: dict[int, list[Span]] = field(default_factory=dict)  # token -> its triggers
     paragraph_starts: list[int] = field(default_factory=list)  # character offsets
     classes: dict[str, str] = field(default_factory=dict)
     by_id: dict[str, Entity] = field(default_factory=dict)
@@ -214,8 +215,10 @@ class ArticleContext:
                             for e in entities for m in e.mentions))
         for _, start, end, local_id in by_length:  # a longer mention wins over one inside it
             context.index_mention(local_id, start, end)
-        context.trigger_tokens = frozenset(i for span in doc.spans.get("kg_triggers", [])
-                                           for i in range(span.start, span.end))
+        for span in doc.spans.get("kg_triggers", []):
+            for i in range(span.start, span.end):
+                context.triggers_at.setdefault(i, []).append(span)
+        context.trigger_tokens = frozenset(context.triggers_at)
         for quote in doc.spans.get("kg_quotes", []):
             context.quoted[quote.start:quote.end] = b"\x01" * len(quote)
         context.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(context.text)]

@@ -86,8 +86,7 @@ def drop_embedded_places(mentions: list[EventMention], context: ArticleContext) 
 
 def trigger_end(i: int, context: ArticleContext) -> int:
     """The first token after the trigger at token ``i`` ("held talks", "turned down")."""
-    return max((span.end for span in context.doc.spans.get("kg_triggers", [])
-                if span.start <= i < span.end), default=i + 1)
+    return max((span.end for span in context.triggers_at.get(i, ())), default=i + 1)
 
 
 def embeds_place(k: int, mention: EventMention, context: ArticleContext) -> bool:
@@ -139,8 +138,7 @@ def is_bare_noun(token: Token, context: ArticleContext) -> bool:
 
 def trigger_class(k: int, context: ArticleContext) -> str:
     """The event class of the trigger holding token ``k``."""
-    return next(span.label_ for span in context.doc.spans.get("kg_triggers", [])
-                if span.start <= k < span.end)
+    return context.triggers_at[k][0].label_
 
 
 def is_participle(token: Token, context: ArticleContext) -> bool:
