@@ -126,11 +126,13 @@ class ArgumentWords:
     agentive_classes: frozenset[str]
     bloc_nouns: frozenset[str]
     remote_meetings: frozenset[str]
+    envoy_posts: frozenset[str]
 
 
 AS_WRITTEN = frozenset({"addressed_classes", "between_classes", "visit_classes",
                         "complement_content_classes", "answer_classes", "summit_posts",
-                        "remote_meetings", "body_nouns", "bloc_nouns", "agentive_classes"})
+                        "remote_meetings", "body_nouns", "bloc_nouns", "agentive_classes",
+                        "envoy_posts"})
 
 
 @cache

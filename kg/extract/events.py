@@ -172,7 +172,18 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
                 and argument.end not in context.trigger_tokens
                 and (n == 0 or n == len(roles.targets)
                      and context.coordinated(arguments[n - 1], argument))):
-            roles.targets.append(argument.local_id)
+            roles.targets.append(envoy_state(argument.local_id, context))
+
+
+def envoy_state(local_id: str, context: ArticleContext) -> str:
+    """An envoy named only by their post ("the Russian ambassador") stands, as a target, for
+    the state that sent them (arguments.yaml envoy_posts); anyone else for themselves."""
+    entity = context.by_id.get(local_id)
+    posts = argument_words().envoy_posts
+    if entity is None or not entity.description \
+            or not any(role.title.lower() in posts for role in entity.roles):
+        return local_id
+    return context.side_of(local_id)
 
 
 def described_subject(verb: Token, context: ArticleContext) -> list[str]:

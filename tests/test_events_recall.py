@@ -1,0 +1,39 @@
+"""Events the rules used to miss entirely, on sentences written for these tests (full
+rule pipeline: entities from the lexicon)."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.extract import extract
+from kg.model import Article
+from kg.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def events_of(nlp: Language, text: str) -> list[tuple[str, list[str], list[str]]]:
+    """(class, agent labels, target labels) of every event of ``text``."""
+    extraction = extract(nlp(text), Article.from_text(text))
+    labels = {entity.local_id: entity.label for entity in extraction.entities}
+    return [(event.cls, [labels[a] for a in event.agents], [labels[t] for t in event.targets])
+            for event in extraction.events]
+
+
+def test_summoning_an_envoy_named_by_post_accuses_the_state_that_sent_them(nlp):
+    events = events_of(nlp, "The Dutch foreign ministry summoned the Chinese ambassador on "
+                            "Friday over the hacking claims.")
+    assert [(cls, targets) for cls, _, targets in events] == [("Accusation", ["China"])]
+
+
+def test_summoning_a_states_diplomat_accuses_that_state(nlp):
+    events = events_of(nlp, "Germany summoned Iran's top diplomat in Berlin after the "
+                            "executions.")
+    assert events == [("Accusation", ["Germany"], ["Iran"])]
+
+
+def test_summoning_someone_who_is_no_envoy_is_no_event(nlp):
+    assert events_of(nlp, "The court summoned three witnesses from Japan.") == []
