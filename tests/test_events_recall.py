@@ -37,3 +37,12 @@ def test_summoning_a_states_diplomat_accuses_that_state(nlp):
 
 def test_summoning_someone_who_is_no_envoy_is_no_event(nlp):
     assert events_of(nlp, "The court summoned three witnesses from Japan.") == []
+
+
+def test_travelling_to_a_country_is_a_visit_of_it(nlp):
+    events = events_of(nlp, "Macron travelled to Japan by plane on Monday.")
+    assert events == [("Visit", ["Emmanuel Macron"], ["Japan"])]
+
+
+def test_travelling_to_a_city_is_no_visit_of_its_own(nlp):
+    assert events_of(nlp, "Macron travelled to Osaka from Tokyo on Tuesday.") == []

@@ -905,8 +905,8 @@ def past_adverbials(i: int, context: ArticleContext) -> int:
 def fits_its_context(span: Span, event_class: EventClass, context: ArticleContext) -> bool:
     """Whether a trigger that signals its class only in some contexts stands in one: not a
     framing verb before an event ("announced that it would suspend"), a verb that needs
-    the result wanted ("wanted all sanctions lifted") or a future ("warned that it
-    would retaliate", "warned Japan against ...")."""
+    the result wanted ("wanted all sanctions lifted"), a future ("warned that it
+    would retaliate", "warned Japan against ...") or a country ("travelled to Russia")."""
     lemma, head = trigger_lemma(span), span[0]
     if lemma in event_class.result_verbs and not names_result(head, context):
         return False
@@ -915,7 +915,18 @@ def fits_its_context(span: Span, event_class: EventClass, context: ArticleContex
             t.lower_ in discourse().future_modals for t in rest) \
             and not warns_an_object(span, event_class, context):
         return False
+    if lemma in event_class.country_verbs and not names_a_country(span.end, context):
+        return False
     return not frames_an_event(span, event_class, context)
+
+
+def names_a_country(i: int, context: ArticleContext) -> bool:
+    """Whether the first word from token ``i`` on, past determiners, is a country's name."""
+    while i < len(context.doc) and (context.doc[i].is_space
+                                    or context.doc[i].lower_ in DETERMINERS):
+        i += 1
+    return i < len(context.doc) and context.owner[i] is not None \
+        and context.cls_of(context.owner[i]) == "Country"
 
 
 def warns_an_object(span: Span, event_class: EventClass, context: ArticleContext) -> bool:

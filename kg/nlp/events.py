@@ -60,6 +60,7 @@ class EventClass:
     result_verbs: frozenset[str] = field(default_factory=frozenset)
     future_verbs: frozenset[str] = field(default_factory=frozenset)
     future_preps: frozenset[str] = field(default_factory=frozenset)
+    country_verbs: frozenset[str] = field(default_factory=frozenset)
     target_preps: frozenset[str] = field(default_factory=frozenset)
     symmetric: bool = False
     series: bool = False
@@ -102,6 +103,7 @@ def event_classes(path: Path | None = None) -> dict[str, EventClass]:
             result_verbs=frozenset(entry.get("result_verbs") or ()),
             future_verbs=frozenset(entry.get("future_verbs") or ()),
             future_preps=frozenset(entry.get("future_preps") or ()),
+            country_verbs=frozenset(entry.get("country_verbs") or ()),
             target_preps=frozenset(entry.get("target_preps") or ()),
             symmetric=bool(entry.get("symmetric", False)),
             series=bool(entry.get("series", False)),
