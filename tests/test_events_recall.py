@@ -46,3 +46,15 @@ def test_travelling_to_a_country_is_a_visit_of_it(nlp):
 
 def test_travelling_to_a_city_is_no_visit_of_its_own(nlp):
     assert events_of(nlp, "Macron travelled to Osaka from Tokyo on Tuesday.") == []
+
+
+@pytest.mark.parametrize("text, agent, target", [
+    ("Hamas pulled out of the talks with Israel on Sunday.", "Hamas", "Israel"),
+    ("Iran withdrew from the agreement with France last year.", "Iran", "France"),
+])
+def test_leaving_talks_or_a_deal_rejects_the_other_party(nlp, text, agent, target):
+    assert events_of(nlp, text) == [("Rejection", [agent], [target])]
+
+
+def test_withdrawing_from_a_place_is_no_rejection(nlp):
+    assert events_of(nlp, "The army withdrew from the town on Monday.") == []
