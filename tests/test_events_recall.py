@@ -58,3 +58,21 @@ def test_leaving_talks_or_a_deal_rejects_the_other_party(nlp, text, agent, targe
 
 def test_withdrawing_from_a_place_is_no_rejection(nlp):
     assert events_of(nlp, "The army withdrew from the town on Monday.") == []
+
+
+def test_suspending_sanctions_lifts_them(nlp):
+    assert events_of(nlp, "The EU suspended sanctions on Syria.") == [
+        ("SanctionLifted", ["European Union"], ["Syria"])]
+
+
+@pytest.mark.parametrize("text, cls, target", [
+    ("The EU agreed on Monday to suspend sanctions on Syria.", "SanctionLifted", "Syria"),
+    ("The EU agreed to impose sanctions on Belarus.", "SanctionImposed", "Belarus"),
+])
+def test_agreeing_to_a_sanction_is_the_sanction_not_a_promise(nlp, text, cls, target):
+    assert events_of(nlp, text) == [(cls, ["European Union"], [target])]
+
+
+def test_agreeing_to_hold_talks_stays_a_promise(nlp):
+    assert [cls for cls, _, _ in events_of(nlp, "Japan agreed to hold talks with Korea.")] \
+        == ["Promise"]

@@ -127,12 +127,13 @@ class ArgumentWords:
     bloc_nouns: frozenset[str]
     remote_meetings: frozenset[str]
     envoy_posts: frozenset[str]
+    decided_classes: frozenset[str]
 
 
 AS_WRITTEN = frozenset({"addressed_classes", "between_classes", "visit_classes",
                         "complement_content_classes", "answer_classes", "summit_posts",
                         "remote_meetings", "body_nouns", "bloc_nouns", "agentive_classes",
-                        "envoy_posts"})
+                        "envoy_posts", "decided_classes"})
 
 
 @cache

@@ -1033,6 +1033,31 @@ def suppress_content(mentions: list[EventMention], context: ArticleContext) -> N
             open_until = context.clause_end(mention.token)
 
 
+def decisions_as_acts(mentions: list[EventMention], context: ArticleContext) -> None:
+    """An agreement to do an act that is done by deciding it ("EU ministers agreed to
+    suspend sanctions": arguments.yaml decided_classes) is that act, not a promise: the
+    promise is left out and the act takes its agents."""
+    by_token = {m.token: m for m in mentions}
+    for mention in mentions:
+        after = next_word(context.doc[mention.token])
+        if mention.nominal or after is None or not is_before_infinitive(mention.event):
+            continue
+        to = past_adverbials(after.i, context)
+        act = by_token.get(to + 1) if opens_infinitive(to, context) else None
+        if act is None or act.event.cls not in argument_words().decided_classes:
+            continue
+        mention.suppressed = True
+        act.event.agents = act.event.agents or list(mention.event.agents)
+        act.event.actors = list(dict.fromkeys(act.event.agents + act.event.actors))
+
+
+def is_before_infinitive(event: Event) -> bool:
+    """Whether an event's class is the one its verb signals before an infinitive ("agreed
+    to ...": a Promise)."""
+    return any(c.before_infinitive == event.cls and event.trigger in c.verbs
+               for c in event_classes().values())
+
+
 def absorb_objects(mentions: list[EventMention], context: ArticleContext) -> list[EventMention]:
     """A noun trigger that is the object of a verb trigger of its class ("signed a deal
     with Japan", "held a meeting with Kim") names the verb's event: its actors join the
@@ -1394,6 +1419,7 @@ def event_mentions(context: ArticleContext) -> list[EventMention]:
     mentions = [mention for number, span in enumerate(context.doc.spans.get("kg_triggers", []))
                 if (mention := trigger_mention(span, context, number)) is not None]
     mentions = absorb_objects(mentions, context)
+    decisions_as_acts(mentions, context)
     suppress_content(mentions, context)
     mentions = stated_intents(mentions, context)
     mentions = expand_counterparts(expand_reciprocal(mentions))
