@@ -76,3 +76,8 @@ def test_agreeing_to_a_sanction_is_the_sanction_not_a_promise(nlp, text, cls, ta
 def test_agreeing_to_hold_talks_stays_a_promise(nlp):
     assert [cls for cls, _, _ in events_of(nlp, "Japan agreed to hold talks with Korea.")] \
         == ["Promise"]
+
+
+def test_writing_on_social_media_is_a_statement(nlp):
+    assert events_of(nlp, "Macron wrote on social media that the vote was a victory.") == [
+        ("Statement", ["Emmanuel Macron"], [])]
