@@ -200,3 +200,8 @@ def test_a_board_after_a_known_body_is_one_government_body(nlp: Language) -> Non
 def test_taiwan_and_kosovo_are_states() -> None:
     lexicon = load_lexicon(())
     assert lexicon["taiwan"].cls == lexicon["kosovo"].cls == "Country"
+
+
+def test_a_city_that_is_a_given_name_opens_a_persons_name(nlp: Language) -> None:
+    assert found(nlp, "The trader Milan Dravic denied the claims.") == [("Milan Dravic", "Person")]
+    assert ("Milan", "City") in found(nlp, "Milan Fashion Week opened in Milan on Friday.")

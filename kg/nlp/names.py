@@ -542,6 +542,24 @@ def joined_to_known(doc: Doc, known: list[Span], found: list[Span],
          for n, name in enumerate(found)]
 
 
+def given_name_cities(doc: Doc, known: list[Span], cues: NameCues) -> list[Span]:
+    """The known spans, less a one-word city that is a given name and goes on with a
+    capitalised word no list knows ("Milan" of "Milan Radoicic"): the words are a person's
+    name, which the shape rules then read. "Milan Fashion Week" keeps its city."""
+    starts = {span.start for span in known}
+    return [span for span in known if not is_given_name_city(doc, span, starts, cues)]
+
+
+def is_given_name_city(doc: Doc, span: Span, starts: set[int], cues: NameCues) -> bool:
+    """Whether ``span`` is a one-word city that opens a person's name (see given_name_cities)."""
+    if span.label_ != "City" or len(span) != 1 or span.end >= len(doc) \
+            or normalise_term(span.text) not in cues.given_names or not span[0].whitespace_:
+        return False
+    after = doc[span.end]
+    return span.end not in starts and after.is_title and after.is_alpha \
+        and after.lower_ not in common_words() and normalise_term(after.text) not in cues.not_names
+
+
 class NameFinder:
     """Adds the names the gazetteer did not find to ``doc.spans[spans_key]``."""
 
@@ -551,7 +569,7 @@ class NameFinder:
         self.cues = name_cues()
 
     def __call__(self, doc: Doc) -> Doc:
-        known = list(doc.spans.get(self.spans_key, ()))
+        known = given_name_cities(doc, list(doc.spans.get(self.spans_key, ())), self.cues)
         attrs = dict(doc.spans[self.spans_key].attrs) if self.spans_key in doc.spans else {}
         taken = bytearray(len(doc))
         for span in known:
