@@ -29,6 +29,12 @@ def places_of(text: str, published: date | None = FRIDAY) -> dict[str, str | Non
     return {event.cls: event.place for event in extract_text(text, KOREA, published).events}
 
 
+def statement_setting(text: str) -> tuple[str | None, date | None]:
+    """(place, date) of the text's Statement."""
+    statement = next(e for e in extract_text(text, KOREA, FRIDAY).events if e.cls == "Statement")
+    return statement.place, statement.date
+
+
 def marked(text: str) -> list[tuple[str, str]]:
     doc = blank_pipeline()(text)
     return [(span.text, span.label_) for span in doc.spans["kg_dates"]]
@@ -217,17 +223,17 @@ def test_relative_days_bounds_and_generic_weekdays_are_marked_as_such(text, expe
 
 
 @pytest.mark.parametrize("text", ["In Seoul, Moon urged Kim to return to the table.",
-                                  "At a news conference in Seoul, Moon urged Kim to return.",
-                                  "Moon, speaking in Seoul, urged Kim to return.",
-                                  "Speaking in Seoul on Friday, Moon urged Kim to return.",
-                                  "During a dinner in Seoul, Moon urged Kim to return."])
+                                 "At a news conference in Seoul, Moon urged Kim to return.",
+                                 "Moon, speaking in Seoul, urged Kim to return.",
+                                 "Speaking in Seoul on Friday, Moon urged Kim to return.",
+                                 "During a dinner in Seoul, Moon urged Kim to return."])
 def test_a_phrase_that_sets_the_scene_places_the_events_after_it(text):
     assert places_of(text)["Appeal"] == "seoul"
 
 
 @pytest.mark.parametrize("text", ["In Seoul, Moon said North Korea had fired two missiles.",
-                                  "At a dinner hosted in Seoul, Moon urged Kim to return.",
-                                  "In the Seoul media's view, Moon urged Kim to return."])
+                                 "At a dinner hosted in Seoul, Moon urged Kim to return.",
+                                 "In the Seoul media's view, Moon urged Kim to return."])
 def test_no_scene_for_what_is_reported_or_a_place_inside_another_phrase(text):
     assert set(places_of(text).values()) == {None}
 
@@ -273,14 +279,12 @@ def test_a_date_in_a_relative_clause_of_the_object_is_not_the_verb_s():
 
 
 def test_an_event_right_after_another_is_on_its_day_and_at_its_place():
-    found = extract_text("Kim and Trump met in Hanoi on Thursday. KCNA issued a statement "
-                         "after the meeting.", KOREA, FRIDAY).events
-    statement = next(e for e in found if e.cls == "Statement")
-    assert (statement.place, statement.date) == ("hanoi", date(2019, 2, 28))
-    found = extract_text("Kim and Trump met in Hanoi on Thursday. KCNA issued a statement "
-                         "a day after the meeting.", KOREA, FRIDAY).events
-    statement = next(e for e in found if e.cls == "Statement")
-    assert (statement.place, statement.date) == (None, None)
+    assert statement_setting("Kim and Trump met in Hanoi on Thursday. KCNA issued a statement "
+                             "after the meeting.") \
+        == ("hanoi", date(2019, 2, 28))
+    assert statement_setting("Kim and Trump met in Hanoi on Thursday. KCNA issued a statement "
+                             "a day after the meeting.") \
+        == (None, None)
 
 
 def test_a_verb_after_and_takes_the_place_written_before_the_and():
@@ -321,19 +325,15 @@ def test_a_place_of_the_verb_s_common_noun_object_or_of_a_participle_is_not_the_
 
 
 def test_an_event_after_an_opening_after_the_meeting_phrase_is_on_its_day():
-    found = extract_text("Kim and Trump met in Hanoi on Thursday. After the meeting, KCNA "
-                         "issued a statement.", KOREA, FRIDAY).events
-    statement = next(e for e in found if e.cls == "Statement")
-    assert (statement.place, statement.date) == ("hanoi", date(2019, 2, 28))
+    assert statement_setting("Kim and Trump met in Hanoi on Thursday. After the meeting, KCNA "
+                             "issued a statement.") \
+        == ("hanoi", date(2019, 2, 28))
 
 
 def test_a_joint_act_is_held_at_the_meeting_before_it():
-    found = extract_text("Kim held talks with Moon in Seoul on Thursday. Moon told a joint news "
-                         "conference that the talks went well.", KOREA, FRIDAY).events
-    statement = next(e for e in found if e.cls == "Statement")
-    assert (statement.place, statement.date) == ("seoul", date(2019, 2, 28))
-    found = extract_text("Kim held talks with Moon in Seoul on Thursday. Kim fired a missile on "
-                         "Friday. Moon told a joint news conference that the talks went well.",
-                         KOREA, FRIDAY).events
-    statement = next(e for e in found if e.cls == "Statement")
-    assert (statement.place, statement.date) == (None, None)
+    assert statement_setting("Kim held talks with Moon in Seoul on Thursday. Moon told a "
+                             "joint news conference that the talks went well.") \
+        == ("seoul", date(2019, 2, 28))
+    assert statement_setting("Kim held talks with Moon in Seoul on Thursday. Kim fired a "
+                             "missile on Friday. Moon told a joint news conference that the "
+                             "talks went well.") == (None, None)
