@@ -34,6 +34,8 @@ COORDINATORS = frozenset({"and", ",", "&"})
 AUXILIARIES = frozenset({"is", "are", "was", "were", "been", "being", "has", "had", "have",
                          "did", "does", "do", "would", "could", "should", "will", "might"})
 HYPHENS = frozenset({"-", "‐"})
+ARTICLES = frozenset({"the", "a", "an"})
+QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "‘", "’", "'"})
 OBJECT_PRONOUNS = frozenset({"it", "him", "them"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 PLACE_CLASSES = frozenset({"Place", "City", "Region", "Country"})

@@ -20,9 +20,10 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import (AGENT_CLASSES, AUXILIARIES, COORDINATORS, DETERMINERS,
-                                HYPHENS, PLACE_CLASSES, PREPOSITIONS, Argument,
-                                ArticleContext, argument_words, discourse, starts_with)
+from kg.extract.context import (AGENT_CLASSES, ARTICLES, AUXILIARIES, COORDINATORS,
+                                DETERMINERS, HYPHENS, PLACE_CLASSES, PREPOSITIONS, QUOTE_MARKS,
+                                Argument, ArticleContext, argument_words, discourse,
+                                starts_with)
 from kg.extract.entities import lexicon_of
 from kg.model import Event
 from kg.nlp.events import EventClass, event_classes, trigger_lemma
@@ -44,7 +45,6 @@ TOPIC_CLASSES = frozenset({"Facility"})
 TOPIC_REACH = 15  # tokens after a trigger where its topic may be named
 CONTENT_TOPIC_CLASSES = frozenset({"Facility", "Region"})
 POST_WORDS = 3  # words of a post in a description of its holder ("foreign policy chief")
-QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "‘", "’", "'"})
 
 
 @dataclass
@@ -1244,7 +1244,7 @@ def answered_possessor(mention: EventMention, context: ArticleContext) -> str | 
     """The owner of what an answer rejects or condemns, named as its possessor ("disputed
     his account", "rejected Kim's offer")."""
     owner = next_word(context.doc[mention.token])
-    if owner is not None and owner.lower_ in ("the", "a", "an"):
+    if owner is not None and owner.lower_ in ARTICLES:
         return None
     if owner is not None and owner.lower_ in discourse().represented_possessives | {"their"}:
         return context.resolve_pronoun(owner.i)

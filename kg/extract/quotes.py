@@ -33,7 +33,8 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from kg.extract.context import Argument, ArticleContext, discourse, inflected
+from kg.extract.context import (ARTICLES, QUOTE_MARKS, Argument, ArticleContext, discourse,
+                                inflected)
 from kg.extract.events import EventMention
 from kg.lexicon import name_cues
 from kg.model import Entity, Quote
@@ -54,11 +55,9 @@ NEXT_SENTENCE_REACH = 8  # tokens into the sentence after a quote that ends its 
 PARENTHETICAL_REACH = 25  # tokens between the commas of "X, the Y of Z, said"
 SOURCE_MODIFIERS = 2  # lower-case words between a source's preposition and its body
 TRIM = " ,;:\n\t"
-ARTICLES = frozenset({"a", "an", "the"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 HYPHENS = frozenset({"-", "‐"})
-QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "‘", "’", "'"})
 STOPS = frozenset({";", ":", "“", "”", '"', "«", "»", "?", "!", "."})  # end a parenthetical
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.context import ARTICLES
 from kg.lexicon import Lexicon, NameCues
 from kg.nlp.tokens import token_table
 
@@ -31,7 +32,6 @@ MAX_ADJECTIVES = 2  # "South Korea's dovish President"
 MAX_AFFILIATION_GAP = 6  # words between "of the" and the organisation
 POST_OBJECT_WORDS = frozenset({"to", "for"})  # "Ambassador to South Korea", "Envoy for Iran"
 SMALL_WORDS = frozenset({"of", "for", "the", "to", "and", "on", "-"})
-ARTICLES = frozenset({"the", "a", "an"})
 APPOSITION_ENDS = frozenset({",", ".", ";", ")"})
 SEAT_CLASSES = frozenset({"City"})  # "envoy in Vienna": where a post is held, not whose
 
