@@ -816,13 +816,18 @@ def appositive_person(opening: int, closing: int, context: ArticleContext) -> li
 def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
                      memory: SpeakerMemory) -> list[str]:
     """Who "he said" or "they wrote" stands for, nearest evidence first: a speaker earlier in
-    the paragraph, an actor of an event earlier in the paragraph ("she appealed ... she
-    said"), the last quoted speaker, a speaker of an earlier paragraph; never a person the
-    text calls by the other gender's pronoun. What the paragraph shows becomes evidence of
-    the person's gender."""
+    the paragraph or the person opening a sentence of it, whichever comes later, an actor of
+    an event earlier in the paragraph ("she appealed ... she said"), the last quoted speaker,
+    a speaker of an earlier paragraph; never a person the text calls by the other gender's
+    pronoun. What the paragraph shows becomes evidence of the person's gender."""
     start = paragraph_start(verb, context)
-    near = earlier_speakers(verb, pronoun, context, memory, start) or agreeing(
-        opening_person(verb, pronoun, context, memory, start), pronoun, context, memory) or \
+    spoken = earlier_speaker_verb(verb, pronoun, context, memory, start)
+    opening = opening_sentence(verb, pronoun, context, memory, start)
+    if opening is not None and spoken is not None and \
+            context.sentences[opening].start > spoken:
+        spoken = None  # "X said ... Y was less warm. '...,' he said": Y, the nearer one
+    near = (memory.by_verb[spoken] if spoken is not None else []) or \
+        (opening_group(context.sentences[opening], context) if opening is not None else []) or \
         agreeing(paragraph_agent(verb, pronoun, context, memory, start), pronoun, context, memory)
     if near:
         memory.genders(context).note(near, pronoun)
@@ -831,19 +836,19 @@ def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
             or earlier_speakers(verb, pronoun, context, memory, verb - SPEAKER_REACH))
 
 
-def opening_person(verb: int, pronoun: str, context: ArticleContext, memory: SpeakerMemory,
-                   start: int) -> list[str]:
-    """The person that the nearest of the few sentences before ``verb``'s opens with, by name
-    or with a post before the name, back to token ``start`` ("Swedish Foreign Minister Anna
-    Lind arrived in Oslo. '...,' she said"), when the pronoun fits that person."""
+def opening_sentence(verb: int, pronoun: str, context: ArticleContext, memory: SpeakerMemory,
+                     start: int) -> int | None:
+    """The nearest of the few sentences before ``verb``'s, back to token ``start``, that opens
+    with a person the pronoun fits, by name or with a post before the name ("Swedish Foreign
+    Minister Anna Lind arrived in Oslo. '...,' she said"): its number."""
     number = context.sentence_index[verb] - 1
     last = number - OPENING_REACH
     while number > last and number >= 0 and context.sentences[number].end > start:
         group = opening_group(context.sentences[number], context)
         if fits(group, pronoun, context) and not memory.genders(context).conflicts(group, pronoun):
-            return group
+            return number
         number -= 1
-    return []
+    return None
 
 
 def opening_group(sentence: Span, context: ArticleContext) -> list[str]:
@@ -928,6 +933,14 @@ def earlier_speakers(verb: int, pronoun: str, context: ArticleContext,
                      memory: SpeakerMemory, start: int) -> list[str]:
     """The speakers of an earlier verb of saying (back to token ``start``) that a pronoun
     can stand for."""
+    found = earlier_speaker_verb(verb, pronoun, context, memory, start)
+    return [] if found is None else memory.by_verb[found]
+
+
+def earlier_speaker_verb(verb: int, pronoun: str, context: ArticleContext,
+                         memory: SpeakerMemory, start: int) -> int | None:
+    """The latest verb of saying before ``verb`` (back to token ``start``) whose speakers a
+    pronoun can stand for."""
     def stands_for(i: int) -> bool:
         if not is_speech_verb(context, i) or i in memory.by_verb and not memory.by_verb[i]:
             return False
@@ -935,8 +948,7 @@ def earlier_speakers(verb: int, pronoun: str, context: ArticleContext,
         return fits(group, pronoun, context) and not memory.genders(context).conflicts(group,
                                                                                       pronoun)
 
-    found = memory.verb_index(context).latest(f"fits {pronoun}", verb, max(start, 0), stands_for)
-    return [] if found is None else memory.by_verb[found]
+    return memory.verb_index(context).latest(f"fits {pronoun}", verb, max(start, 0), stands_for)
 
 
 def paragraph_speaker(quote: Span, context: ArticleContext,
