@@ -66,12 +66,101 @@ class PartialDate(date):
         return PartialDate, (self.year, None if self.precision == "year" else self.month)
 
 
+class DateRange(date):
+    """Some one day between two days, the text not saying which: "last week" in an article
+    of Wednesday 14 August 2024 is a day from Monday 5 August to Tuesday 13 August. It sorts
+    as its first day, equals only the same range, and writes itself as an ISO 8601 interval
+    ("2024-08-05/2024-08-13"); the graph holds it as ekg:earliestDate and ekg:latestDate.
+
+    >>> span = DateRange(date(2024, 8, 5), date(2024, 8, 13))
+    >>> span.isoformat(), span.last, span == date(2024, 8, 5)
+    ('2024-08-05/2024-08-13', datetime.date(2024, 8, 13), False)
+    """
+
+    last: date
+
+    def __new__(cls, first: date, last: date) -> "DateRange":
+        if last < first:
+            raise ValueError(f"{last} is before {first}")
+        value = super().__new__(cls, first.year, first.month, first.day)
+        value.last = last
+        return value
+
+    @property
+    def first(self) -> date:
+        """The earliest day the event may have been on."""
+        return date(self.year, self.month, self.day)
+
+    def isoformat(self) -> str:
+        """"FIRST/LAST", as ISO 8601 writes an interval of two dates."""
+        return f"{self.first.isoformat()}/{self.last.isoformat()}"
+
+    __str__ = isoformat
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, date) and self.isoformat() == other.isoformat()
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self.isoformat())
+
+    def __repr__(self) -> str:
+        return f"DateRange({self.isoformat()!r})"
+
+    def __reduce__(self) -> tuple:
+        return DateRange, (self.first, self.last)
+
+
+def is_day(value: date) -> bool:
+    """Whether a date names one day, not a month, a year or a range of days."""
+    return not isinstance(value, (PartialDate, DateRange))
+
+
+def days_of(value: date) -> tuple[date, date]:
+    """The first and the last day a date may stand for.
+
+    >>> days_of(PartialDate(2024, 2))
+    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+    """
+    if isinstance(value, DateRange):
+        return value.first, value.last
+    if isinstance(value, PartialDate):
+        following = PartialDate(value.year + 1) if value.precision == "year" else \
+            date(value.year + value.month // 12, value.month % 12 + 1, 1)
+        return date(value.year, value.month, 1), date.fromordinal(following.toordinal() - 1)
+    return value, value
+
+
+def within_days(inner: date, outer: date) -> bool:
+    """Whether every day ``inner`` may stand for is one ``outer`` may stand for ("on 7 August"
+    within "last week", "last week" within "in August").
+
+    >>> within_days(date(2024, 8, 7), DateRange(date(2024, 8, 5), date(2024, 8, 13)))
+    True
+    """
+    (first, last), (start, end) = days_of(inner), days_of(outer)
+    return start <= first and last <= end
+
+
+def dates_agree(first: date | None, second: date | None) -> bool:
+    """Whether two optional dates may be of one event: either missing, or one within the
+    other ("on Tuesday" and "last week"; "on 3 March" and "in March")."""
+    return first is None or second is None or within_days(first, second) \
+        or within_days(second, first)
+
+
 def date_from_iso(text: str) -> date:
-    """A date from its ISO form: "2019-02-28" a day, "2018-06" and "2018" a PartialDate.
+    """A date from its ISO form: "2019-02-28" a day, "2018-06" and "2018" a PartialDate,
+    "2024-08-05/2024-08-13" a DateRange.
 
     >>> date_from_iso("2018-06"), date_from_iso("2019-02-28")
     (PartialDate('2018-06'), datetime.date(2019, 2, 28))
     """
+    if "/" in text:
+        first, last = text.split("/", 1)
+        return DateRange(date.fromisoformat(first), date.fromisoformat(last))
     if len(text) == 4:
         return PartialDate(int(text))
     if len(text) == 7:

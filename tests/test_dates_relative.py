@@ -49,7 +49,7 @@ def test_months_and_years_are_marked(text, expected):
     ("period", "last month", "2019-02"),
     ("period", "last year", "2018"),
     ("period", "the past year", None),
-    ("period", "last week", None),
+    ("period", "last week", "2019-03-04/2019-03-13"),
     ("year", "in 2018", "2018"),
     ("month", "in March 2016", "2016-03"),
     ("since", "since August 2017", "2017-08"),

@@ -7,7 +7,7 @@ import pytest
 
 from events_support import blank_pipeline
 from kg.extract.dates import day_of, since_of, weekday_before
-from kg.model import PartialDate
+from kg.model import DateRange, PartialDate
 
 SATURDAY = date(2019, 3, 2)
 
@@ -43,7 +43,7 @@ def test_time_expressions_are_marked(text, expected):
     ("date", "March 1, 2019", date(2019, 3, 1)),
     ("date", "on 4 March", date(2019, 3, 4)),
     ("month", "in March 2016", PartialDate(2016, 3)),
-    ("period", "last week", None),
+    ("period", "last week", DateRange(date(2019, 2, 18), date(2019, 3, 1))),
 ])
 def test_days_resolve_against_the_article_date(kind, text, expected):
     assert day_of(kind, text, SATURDAY) == expected

@@ -45,7 +45,8 @@ LINKS = """SELECT ?article ?thing ?same WHERE {
     FILTER(STRSTARTS(STR(?same), STR(wd:))) }"""
 EVENT_VALUES = """SELECT ?article ?event ?property ?value WHERE {
     VALUES ?property {
-        sem:hasActor ekg:agent ekg:target sem:hasPlace ekg:date ekg:period ekg:trigger }
+        sem:hasActor ekg:agent ekg:target sem:hasPlace ekg:date ekg:period ekg:earliestDate
+        ekg:latestDate ekg:trigger }
     GRAPH ?article { ?event ?property ?value } }"""
 QUOTES = """SELECT ?article ?quote ?text ?speaker WHERE { GRAPH ?article {
     ?quote a ekg:Quote OPTIONAL { ?quote ekg:text ?text } OPTIONAL { ?quote ekg:speaker ?speaker }
@@ -188,7 +189,20 @@ def read_events(graph: KnowledgeGraph, articles: dict[str, GraphArticle]) -> Non
         actors = own[SEM.hasActor.value] | own[EKG.agent.value] | own[EKG.target.value]
         articles[article].events.append(GraphEvent(
             event, frozenset(classes), frozenset(actors), frozenset(own[SEM.hasPlace.value]),
-            frozenset(own[EKG.date.value] | own[EKG.period.value]), min(own[EKG.trigger.value], default="")))
+            event_dates(own), min(own[EKG.trigger.value], default="")))
+
+
+def event_dates(own: dict[str, set[str]]) -> frozenset[str]:
+    """An event's dates as ISO literals: its days and periods, and its range of days
+    ("2024-08-05/2024-08-13") where it has ekg:earliestDate and ekg:latestDate.
+
+    >>> sorted(event_dates({EKG.earliestDate.value: {"2024-08-05"},
+    ...                     EKG.latestDate.value: {"2024-08-13"}}))
+    ['2024-08-05/2024-08-13']
+    """
+    ranges = {f"{first}/{last}" for first in own.get(EKG.earliestDate.value, ())
+              for last in own.get(EKG.latestDate.value, ())}
+    return frozenset(own.get(EKG.date.value, set()) | own.get(EKG.period.value, set()) | ranges)
 
 
 def merge_speakers(quotes: list[GraphQuote]) -> list[GraphQuote]:

@@ -154,7 +154,8 @@ def date_agrees(span: DateSpan | None, dates: Collection[str]) -> bool:
 
 
 def within(text: str, span: DateSpan) -> bool:
-    """Whether an ISO date literal (a day, month or year) lies wholly inside the span."""
+    """Whether an ISO date literal (a day, month, year or range of days) lies wholly inside
+    the span."""
     try:
         found = DateSpan.parse(text)
     except ValueError:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.extract.events import EventMention, family
-from kg.model import Event
+from kg.model import Event, dates_agree, within_days
 from kg.nlp.events import event_classes
 
 
@@ -44,7 +44,7 @@ def compatible(cluster: EventCluster, mention: EventMention) -> bool:
         return False
     if is_bare(mention) and not event_classes()[other.cls].series:
         return False
-    if not (agree(event.place, other.place) and agree(event.date, other.date)
+    if not (agree(event.place, other.place) and dates_agree(event.date, other.date)
             and agree(cluster.ordinal, mention.ordinal)):
         return False
     return actors_agree(event, other, event_classes()[other.cls].series)
@@ -73,7 +73,8 @@ def is_bare(mention: EventMention) -> bool:
 
 
 def merge_into(cluster: EventCluster, mention: EventMention) -> None:
-    """Add a mention's arguments to the cluster's event; the more specific class wins."""
+    """Add a mention's arguments to the cluster's event; the more specific class and the
+    narrower date win ("on Tuesday" over "last week")."""
     event, other = cluster.event, mention.event
     if other.cls != event.cls and family(other.cls) == event.cls:
         event.cls, event.cameo, event.trigger = other.cls, other.cameo, other.trigger
@@ -81,7 +82,8 @@ def merge_into(cluster: EventCluster, mention: EventMention) -> None:
         merged = list(dict.fromkeys(getattr(event, name) + getattr(other, name)))
         setattr(event, name, merged)
     event.place = event.place or other.place
-    if event.date is None and other.date is not None:
+    if other.date is not None and (event.date is None or other.date != event.date
+                                   and within_days(other.date, event.date)):
         event.date, event.date_text = other.date, other.date_text
     event.mentions.extend(other.mentions)
     event.confidence = max(event.confidence, other.confidence)

@@ -7,9 +7,9 @@ year the text names ("in March 2016", "last November", "in June last year", "ear
 month", "in 2018", "since August 2017") is a ``PartialDate``: a date without its day, written
 "2018-06" or "2018". Where the article has no date, only what the text writes out in full
 resolves. A day counted from another ("the next day", "two days later") counts from the day
-the text named last, which the caller gives. Weeks ("last week"), "the past year" and a month
-name that could be this year's or last year's ("in December" in a March article) are left
-out, unless the caller knows the event is past ("died in December" in a March article: last
+the text named last, which the caller gives. A week ("last week", "earlier this week") is a
+``DateRange``: the days it may stand for. "The past year" and a month name that could be this
+year's or last year's ("in December" in a March article) are left out, unless the caller knows the event is past ("died in December" in a March article: last
 December; so too "on December 12") or to come ("will visit in February" in a March article:
 next February): a date the text does not support is not guessed.
 
@@ -32,7 +32,7 @@ from functools import cache
 
 from dateutil import parser as date_parser
 
-from kg.model import PartialDate, date_from_iso
+from kg.model import DateRange, PartialDate, date_from_iso
 from kg.nlp.events import read_lexicon_yaml
 
 # the kinds of time expression that date an event (kg/extract/events.py reads this name)
@@ -162,6 +162,39 @@ def calendar_period(words: list[str], published: date) -> PartialDate | None:
     return PartialDate(published.year + offset)
 
 
+def week_range(words: list[str], published: date, tense: str | None = None) -> DateRange | None:
+    """The days a week or weekend named from the article's may stand for, or None.
+
+    "last week" is any day from the Monday of the week before the article's to the day
+    before the article's (a report of Wednesday may call Monday "last week"); "earlier this
+    week" runs from this week's Monday to the day before, "this week" to the article's day
+    for an event told as past and from it to Sunday for one to come; "later this week" and
+    "next week" are to come; "last weekend" is the Saturday and Sunday before the article's
+    day. A qualifier ("late last week") narrows nothing: the range holds the day either way.
+
+    >>> week_range(["last", "week"], date(2024, 8, 14))
+    DateRange('2024-08-05/2024-08-13')
+    >>> week_range(["last", "weekend"], date(2024, 8, 14))
+    DateRange('2024-08-10/2024-08-11')
+    """
+    offsets = time_words()["modifier_offsets"]
+    offset = next((offsets[w] for w in words if w in offsets), None)
+    monday = published - timedelta(days=published.weekday())
+    qualifier = words[0] if words[0] in time_words()["qualifiers"] else None
+    if words[-1] == "weekend":
+        sunday = monday - timedelta(days=1)
+        return DateRange(sunday - timedelta(days=1), sunday) if offset == -1 else None
+    if offset == -1:
+        return DateRange(monday - timedelta(days=7), published - timedelta(days=1))
+    if offset == 1:
+        return DateRange(monday + timedelta(days=7), monday + timedelta(days=13))
+    if qualifier == "later" or tense == "future":
+        first, sunday = published + timedelta(days=qualifier == "later"), monday + timedelta(6)
+        return DateRange(first, sunday) if first <= sunday else None
+    last = published - timedelta(days=qualifier == "earlier")
+    return DateRange(monday, last) if monday <= last and (qualifier or tense == "past") else None
+
+
 def written_month_or_year(words: list[str]) -> PartialDate | None:
     """A month with its year or a year, as written ("in March 2016", "in 2018")."""
     years = [int(w) for w in words if len(w) == 4 and w.isdigit()]
@@ -199,6 +232,8 @@ def day_of(kind: str, text: str, published: date | None, last_day: date | None =
     if kind == "month_name":
         return named_month(words, published, tense)
     if kind == "period":
+        if words[-1] in time_words()["week_periods"]:
+            return week_range(words, published, tense)
         return calendar_period(words, published)
     return None
 

@@ -30,7 +30,7 @@ from kg.extract.context import (AUXILIARIES, DETERMINERS, HYPHENS, PLACE_CLASSES
 from kg.extract.dates import DAY_KINDS, day_of, time_words
 from kg.extract.events import (PREMODIFIER_WINDOW, EventMention, family,
                                is_coordinated_verb, is_presupposed, previous_word)
-from kg.model import PartialDate
+from kg.model import is_day
 from kg.nlp.events import read_lexicon_yaml
 
 ADJACENT = 2
@@ -383,7 +383,7 @@ def resolved_expressions(context: ArticleContext) -> list[tuple[Span, date, str 
         day = day_of(span.label_, span.text, published, last_day, tense)
         if day is None:
             continue
-        if span.label_ != "since" and not isinstance(day, PartialDate):
+        if span.label_ != "since" and is_day(day):
             last_day = day
         resolved.append((span, day, tense))
     return resolved
@@ -718,7 +718,7 @@ def count_from_dated_events(mentions: list[EventMention], context: ArticleContex
         offset = days_before_noun(mention.token, context)
         sentence = context.sentence_index[mention.token]
         dated = next((m for m in reversed(mentions[:n]) if m.event.date is not None
-                      and not isinstance(m.event.date, PartialDate)
+                      and is_day(m.event.date)
                       and context.sentence_index[m.token] == sentence), None)
         if offset is not None and dated is not None:
             mention.event.date = dated.event.date + timedelta(days=offset)

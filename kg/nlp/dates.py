@@ -12,7 +12,7 @@ resolve it against the article's date:
 | month_name | "in June", "last November", "June last year", "early June" (no year written) |
 | year | "in 2016" |
 | since | "since March 2016", "since 2016", "since last year" |
-| period | "last week", "this month", "earlier this year" (never resolved to a day) |
+| period | "last week", "this month", "earlier this year" (a range of days, a month or a year) |
 | bound | "until April 30", "from June 15", "by Friday" (a limit of a period: dates no event) |
 | anchored | "the next day", "on the same day", "later that evening", "two days later" |
 

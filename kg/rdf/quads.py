@@ -29,8 +29,8 @@ from datetime import date
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.model import (Claim, Entity, Event, Extraction, Mention, PartialDate, Quote, Relation,
-                      Sanction)
+from kg.model import (Claim, DateRange, Entity, Event, Extraction, Mention, PartialDate, Quote,
+                      Relation, Sanction)
 from kg.rdf.iris import (article_iri, claim_key, entities_graph, mention_iri, quote_key,
                          resource_iri, role_key)
 from kg.rdf.vocab import (DCTERMS, DEFAULT_BASE, EKG, NIF, OWL, PROV, RDF, RDFS, SCHEMA, SEM,
@@ -261,9 +261,7 @@ def event_triples(writer: Writer, event: Event) -> Triples:
             yield (node, predicate, actor)
     for place in writer.iris([event.place] if event.place else []):
         yield (node, SEM.hasPlace, place)
-    if event.date:
-        yield (node, EKG.period if isinstance(event.date, PartialDate) else EKG.date,
-                     partial_date(event.date.isoformat()))
+    yield from date_triples(node, event.date)
     for topic in writer.iris(event.topics):
         yield (node, EKG.topic, topic)
     yield (node, EKG.factuality, factuality(event))
@@ -271,6 +269,17 @@ def event_triples(writer: Writer, event: Event) -> Triples:
     yield (node, PROV.wasDerivedFrom, writer.article)
     for mention in event.mentions:
         yield from mention_triples(writer, node, mention)
+
+
+def date_triples(node: NamedNode, day: date | None) -> Triples:
+    """When an event happened: ekg:date for a day, ekg:period for a month or a year, and
+    ekg:earliestDate with ekg:latestDate for a range of days ("last week")."""
+    if isinstance(day, DateRange):
+        yield (node, EKG.earliestDate, Literal(day.first.isoformat(), datatype=XSD.date))
+        yield (node, EKG.latestDate, Literal(day.last.isoformat(), datatype=XSD.date))
+    elif day:
+        yield (node, EKG.period if isinstance(day, PartialDate) else EKG.date,
+               partial_date(day.isoformat()))
 
 
 def quote_triples(writer: Writer, quote: Quote) -> Triples:

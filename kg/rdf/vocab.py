@@ -59,9 +59,9 @@ def vocabulary_term(iri: str, name: str) -> pyoxigraph.NamedNode:
 
 EKG = Vocabulary("https://w3id.org/event-kg/ontology#", """
     Article Quote Claim Role Sanction Asserted Claimed NotRealised
-    dateline sha256 hasRole roleIn former cameoCode agent target date period topic confidence
-    factuality trigger speaker text imposedBy sanctionTarget sector since claimant
-    claimedEvent contradicts mention sentence affiliatedWith""")
+    dateline sha256 hasRole roleIn former cameoCode agent target date period earliestDate
+    latestDate topic confidence factuality trigger speaker text imposedBy sanctionTarget sector
+    since claimant claimedEvent contradicts mention sentence affiliatedWith""")
 SEM = Vocabulary("http://semanticweb.cs.vu.nl/2009/11/sem/", "hasActor hasPlace")
 PROV = Vocabulary("http://www.w3.org/ns/prov#", "wasDerivedFrom")
 DCTERMS = Vocabulary("http://purl.org/dc/terms/", "title date publisher source creator")

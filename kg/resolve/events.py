@@ -5,7 +5,8 @@ its agents, targets and other actors (sorted), its date and its place; a negated
 someone's claim are kept apart from a plain report (negation and claimant enter the key).
 Two articles that report the same event with the same arguments therefore mint the same
 IRI in any order. Where one article leaves out what another says (no date, one actor
-fewer), the ResolutionIndex is asked for stored events of the same class and actors, and
+fewer) or says it less exactly ("last week" against "on Tuesday", "in February" against "on
+28 February"), the ResolutionIndex is asked for stored events of the same class and actors, and
 the one compatible event lends its key, so that both articles' provenance ends up on one
 node; where several would fit, none is guessed.
 An event with no actor at all is never merged across articles: its key includes the
@@ -26,7 +27,7 @@ from datetime import date
 from typing import Protocol
 
 from kg.extract.coreference import family
-from kg.model import Event, Extraction, Sanction, digest
+from kg.model import Event, Extraction, Sanction, dates_agree, digest
 
 
 class StoredEvent(Protocol):
@@ -70,7 +71,7 @@ def compatible(stored: StoredEvent, event: Event, actor_keys: list[str],
     """Whether a stored event may be the same as this one (see the module docstring)."""
     theirs, mine = set(stored.actors), set(actor_keys)
     return (family(stored.cls) == family(event.cls) and (theirs <= mine or mine <= theirs)
-            and (stored.date is None or event.date is None or stored.date == event.date)
+            and dates_agree(stored.date, event.date)
             and (stored.place is None or place_key is None or stored.place == place_key))
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kg.model import Extraction, date_from_iso
+from kg.model import Extraction, date_from_iso, days_of
 from kg.nlp.normalise import normalise_name, normalise_term
 
 SCHEMA = """
@@ -71,7 +71,8 @@ DURABILITY = ("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
 
 @dataclass(frozen=True)
 class StoredEvent:
-    """An event the index knows: its key, class, actor keys, date, place key, articles."""
+    """An event the index knows: its key, class, actor keys, date (the narrowest of those
+    stored), place key, articles."""
 
     key: str
     cls: str
@@ -79,6 +80,19 @@ class StoredEvent:
     date: date | None
     place: str | None
     articles: tuple[str, ...]
+
+
+def narrowest(dates: Iterable[date]) -> date | None:
+    """Of the dates articles give one event, the one that says most: a day before a range
+    of days ("last week"), a range or a month before a year.
+
+    >>> narrowest([date_from_iso("2019"), date_from_iso("2019-02-28")])
+    datetime.date(2019, 2, 28)
+    """
+    def days(value: date) -> int:
+        first, last = days_of(value)
+        return (last - first).days
+    return min(dates, key=days, default=None)
 
 
 def comparison_form(name: str, cls: str) -> str:
@@ -156,9 +170,8 @@ class ResolutionIndex:
                                (key,)).fetchall()
         actors = sorted({row[0] for row in self.db.execute(
             "SELECT actor FROM event_actors WHERE key = ?", (key,))})
-        day = next((row[1] for row in rows if row[1]), None)
         return StoredEvent(key=key, cls=rows[0][0], actors=tuple(actors),
-                           date=date_from_iso(day) if day else None,
+                           date=narrowest(date_from_iso(row[1]) for row in rows if row[1]),
                            place=next((row[2] for row in rows if row[2]), None),
                            articles=tuple(sorted({row[3] for row in rows})))
 

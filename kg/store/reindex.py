@@ -49,7 +49,10 @@ ROLES = """SELECT ?article ?thing ?title ?of ?former WHERE {
         OPTIONAL { ?role ekg:roleIn ?of } OPTIONAL { ?role ekg:former ?former } } }"""
 EVENTS = """SELECT ?article ?thing ?class ?day ?place WHERE {
     GRAPH ?article { ?thing a ?class ; prov:wasDerivedFrom ?article
-        OPTIONAL { ?thing ekg:date|ekg:period ?day } OPTIONAL { ?thing sem:hasPlace ?place } }
+        OPTIONAL { ?thing ekg:date|ekg:period ?day }
+        OPTIONAL { ?thing ekg:earliestDate ?first ; ekg:latestDate ?last
+                   BIND(CONCAT(STR(?first), "/", STR(?last)) AS ?day) }
+        OPTIONAL { ?thing sem:hasPlace ?place } }
     ?class rdfs:subClassOf* ekg:Event }"""
 ACTORS = """SELECT ?article ?thing ?actor WHERE {
     GRAPH ?article { ?thing a ?class ; sem:hasActor ?actor }
