@@ -5,6 +5,10 @@ entities within the article:
 
 - mentions of one lexicon entry are one entity, whatever form they take (names, aliases,
   metonyms that act, demonyms);
+- a form two lexicon entries share ("Congo", "Congolese") is the one of them the article
+  names by a form of its own ("the Democratic Republic of Congo");
+- a body of a state written with the state's name ("South Korea's foreign ministry", "the
+  Chinese Communist Party") is also a mention of that state;
 - a short name ("Kim", "Trump", "Green") joins the one person of the article whose name holds
   that word; the lexicon's short name is used only where the article names no such person,
   and a word shared by two persons of the article is left alone (never guessed);
@@ -98,6 +102,28 @@ class ArticleEntities:
         self.person_words: dict[str, set[GroupKey]] = {}
         self.sentences: list[Span] = []
         self.sentence_starts: list[int] = []
+        self.chosen_entry: dict[tuple[str, str], str] = {}  # (lexicon id, form) -> entry
+
+    def entry_id(self, span: Span) -> str:
+        """The lexicon id a span stands for in this article ("" for none): the gazetteer's,
+        unless the article settles a shared form otherwise (``choose_entries``)."""
+        return self.chosen_entry.get((span.kb_id_, normalise_term(span.text)), span.kb_id_)
+
+    def choose_entries(self, spans: list[Span]) -> None:
+        """Settle, for the whole article, which lexicon entry a form two entries share stands
+        for: the one of them the article names by a form of its own, if only one."""
+        named_alone = {span.kb_id_ for span in spans if len(self.sharing(span)) == 1}
+        for span in spans:
+            sharing = self.sharing(span)
+            chosen = sharing & named_alone
+            if span.label_ != "Person" and len(sharing) > 1 and len(chosen) == 1:
+                self.chosen_entry[(span.kb_id_, normalise_term(span.text))] = chosen.pop()
+
+    def sharing(self, span: Span) -> set[str]:
+        """The lexicon entries that have a gazetteer span's text as a form of its kind
+        ("Congo": both Congos' alias); empty for a span the lexicon does not know."""
+        return {entry for entry, kind in self.lexicon.lookup(span.text)
+                if kind == span.id_} if span.kb_id_ else set()
 
     def group(self, key: GroupKey, cls: str, lexicon_id: str | None = None) -> Group:
         """The group of ``key``, made on first use."""
@@ -107,7 +133,7 @@ class ArticleEntities:
 
     def add_span(self, n: int, span: Span, key: GroupKey) -> None:
         """Put span number ``n`` into the group ``key``."""
-        lexicon_id = span.kb_id_ or None
+        lexicon_id = self.entry_id(span) or None
         cls = self.lexicon[lexicon_id].cls if lexicon_id in self.lexicon else span.label_
         self.group(key, cls, lexicon_id).add(span.start_char, span.end_char, span.text,
                                              span.id_, span._.kg_confidence)
@@ -116,7 +142,7 @@ class ArticleEntities:
     def name_key(self, span: Span) -> GroupKey:
         """The group of a full name: its lexicon entry, else its class and normalised name."""
         if span.kb_id_:
-            return ("lex", span.kb_id_)
+            return ("lex", self.entry_id(span))
         norm = normalise_name if span.label_ == "Person" else normalise_term
         return ("new", span.label_, norm(span.text))
 
@@ -127,10 +153,12 @@ class ArticleEntities:
 
     def add_names(self, spans: list[Span]) -> None:
         """Group full names first, then short names against the persons found."""
+        self.choose_entries(spans)
         for n, span in enumerate(spans):
             if not self.is_short(span):
                 key = self.name_key(span)
                 self.add_span(n, span, key)
+                self.add_state_within(span)
                 if span.label_ == "Person":
                     for word in normalise_name(span.text).split():
                         self.person_words.setdefault(word, set()).add(key)
@@ -140,6 +168,24 @@ class ArticleEntities:
                 if key is not None:
                     self.add_span(n, span, key)
 
+    def add_state_within(self, span: Span) -> None:
+        """A mention of the state a lexicon body belongs to, where the body's span holds a
+        form of that state's ("South Korea" of "South Korea's foreign ministry")."""
+        entry = self.lexicon.entries.get(span.kb_id_)
+        state = entry.country if entry is not None and entry.cls == "GovernmentBody" else None
+        if state not in self.lexicon:
+            return
+        for size in range(len(span) - 1, 0, -1):
+            for start in range(span.start, span.end - size + 1):
+                part = self.doc[start:start + size]
+                forms = [kind for entry_id, kind in self.lexicon.lookup(part.text)
+                         if entry_id == state]
+                if forms and part[0].is_title:
+                    self.group(("lex", state), self.lexicon[state].cls, state).add(
+                        part.start_char, part.end_char, part.text, forms[0],
+                        span._.kg_confidence)
+                    return
+
     def short_name_key(self, span: Span) -> GroupKey | None:
         """The person a short name stands for, or None where that would be a guess."""
         persons = self.person_words.get(normalise_name(span.text), set())
@@ -148,7 +194,8 @@ class ArticleEntities:
         if persons:
             return None
         if span.kb_id_:
-            return None if self.lexicon[span.kb_id_].ambiguous else ("lex", span.kb_id_)
+            entry_id = self.entry_id(span)
+            return None if self.lexicon[entry_id].ambiguous else ("lex", entry_id)
         return self.name_key(span)
 
     def add_roles(self, roles: Iterator[RoleMention], spans: list[Span]) -> None:
@@ -189,7 +236,7 @@ class ArticleEntities:
     def add_capital(self, state: Span, end: int) -> None:
         """"the Vietnamese capital": a mention of the state's capital city where the article
         names that city; a description alone names no entity."""
-        capital = self.lexicon[state.kb_id_].capital
+        capital = self.lexicon[self.entry_id(state)].capital
         if ("lex", capital) in self.groups:
             start = self.doc[state.start - 1].idx
             self.group(("lex", capital), self.lexicon[capital].cls, capital).add(
@@ -210,14 +257,14 @@ class ArticleEntities:
         if found is None or i + 1 in index.starting_at:
             return
         title, i = self.with_post_object(index, found[0], i)
-        state_key = ("lex", state.kb_id_)
+        state_key = ("lex", self.entry_id(state))
         start_char = self.doc[state.start - 1].idx
         end_char = self.doc[i].idx + len(self.doc[i])
         holder = self.named_before(index, state.start - 1) or self.holder(title, state_key)
         group = self.groups.get(holder) if holder else None
         if group is None:
             group = self.group(("desc", self.cues.canonical_title(title) or title,
-                                state.kb_id_), "Person")
+                                state_key[1]), "Person")
             group.description = f"{label_of(state, self.lexicon)} {title}"
         if not any((self.cues.same_post(role[0], title) or ends_with_title(role[0], title))
                    and role[1] == state_key for role in group.roles):
