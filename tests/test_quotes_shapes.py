@@ -25,3 +25,29 @@ def test_he_said_keeps_the_earlier_speaker_named_after_the_opening_person():
     text = ("Emre Kaya sounded less sure. “Conditions come first,” Kaya said. "
             "“We will wait,” he said.")
     assert [s for s, _ in speakers(text)] == ["Emre Kaya", "Emre Kaya"]
+
+
+def test_the_broadcaster_told_is_not_the_speaker():
+    assert speakers("“The patrols will grow,” Emre Kaya told Radio Ankara.") == [
+        ("Emre Kaya", "The patrols will grow")]
+
+
+def test_an_addressee_after_told_never_speaks():
+    text = "Nadia Petrosyan spoke first. “We will wait,” told Radio Ankara on Friday."
+    assert ("Radio Ankara", "We will wait") not in speakers(text)
+
+
+def test_a_participle_after_a_quote_keeps_the_sentence_speaker():
+    text = ("Nadia Petrosyan said the men must face “serious charges”, adding Turkey "
+            "would be asked to help.")
+    assert speakers(text) == [("Nadia Petrosyan", "serious charges")]
+
+
+def test_according_to_before_a_speaker_names_the_report_not_the_words():
+    text = ("According to Radio Ankara, Emre Kaya said the deal was “close to done”.")
+    assert speakers(text) == [("Emre Kaya", "close to done")]
+
+
+def test_according_to_after_the_quote_names_the_speaker():
+    assert speakers("“The deal is close,” according to Emre Kaya.") == [
+        ("Emre Kaya", "The deal is close")]

@@ -74,6 +74,7 @@ class QuoteWords:
     passive_auxiliaries: frozenset[str]
     adverbs: frozenset[str]
     speaker_passives: frozenset[str]
+    addressee_verbs: frozenset[str]
     attribution_phrases: tuple[tuple[str, ...], ...]
     gendered_titles: dict[str, str]  # word -> "he" or "she"
     gendered_pronouns: dict[str, str]
@@ -97,6 +98,7 @@ def quote_words() -> QuoteWords:
         passive_auxiliaries=frozenset(data["passive_auxiliaries"]),
         adverbs=frozenset(data["subject_adverbs"]),
         speaker_passives=inflected(data["speaker_passives"]),
+        addressee_verbs=inflected(data["addressee_verbs"]),
         attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]),
         gendered_titles=by_gender("gendered_titles"),
         gendered_pronouns=by_gender("gendered_pronouns"))
@@ -620,9 +622,17 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
     if subject:
         return subject
     source = unnamed_source(verb, context, memory, after=False)
-    if source or not allow_after:
+    if source or not allow_after or not inverts(verb, context):
         return source
     return named_after(verb, context, memory)
+
+
+def inverts(verb: int, context: ArticleContext) -> bool:
+    """Whether a verb of saying may have its speaker after it ("said Jane Roe"): not a
+    participle ("adding Iran will ...") nor a verb whose object is who is spoken to ("told
+    Reuters")."""
+    lower = context.tokens.lower[verb]
+    return not lower.endswith("ing") and lower not in quote_words().addressee_verbs
 
 
 def word_before_verb(verb: int, context: ArticleContext) -> int | None:
@@ -733,11 +743,15 @@ def document_issuer(noun: int, context: ArticleContext) -> str | None:
 def participle_subject(verb: int, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
     """The subject of the clause that a participle of saying after a comma belongs to ("Jane
     Roe turned the offer down, saying ..."; "She spoke of the plan, calling it ..."): the
-    first entity of the sentence not introduced by a preposition, or the pronoun opening it."""
+    speaker of an earlier verb of saying in the sentence, else the first entity of the
+    sentence not introduced by a preposition, or the pronoun opening it."""
     comma = comma_before(verb, context)
     if comma is None or not context.tokens.lower[verb].endswith("ing"):
         return []
     start = context.sentence_of(verb).start
+    earlier = latest_speaker(comma, start, context, memory, allow_after=True)
+    if earlier:
+        return earlier  # "Jane Roe said the talks had 'stalled', adding ..."
     start = next((j + 1 for j in range(comma - 1, start - 1, -1) if context.quoted[j]), start)
     opening = next((j for j in range(start, comma) if not is_mark(j, context)), comma)
     pronoun = context.tokens.lower[opening]
@@ -1067,8 +1081,10 @@ def attributed_source(quote: Span, context: ArticleContext, memory: SpeakerMemor
     at = bisect.bisect_left(phrases, (sentence.start, -1))
     if at >= len(phrases) or phrases[at][0] >= sentence.end:
         return []
-    return document_source(phrases[at][1], context) or named_after(phrases[at][1], context,
-                                                                    memory)
+    end = phrases[at][1]
+    if end < quote.start and latest_speaker(quote.start, end, context, memory, allow_after=False):
+        return []  # "According to the agency, Jane Roe said ...": Roe's words, the agency's report
+    return document_source(end, context) or named_after(end, context, memory)
 
 
 def attribution_phrases_in(context: ArticleContext) -> list[tuple[int, int]]:
