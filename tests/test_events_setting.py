@@ -278,6 +278,15 @@ def test_a_date_in_a_relative_clause_of_the_object_is_not_the_verb_s():
                     "Seoul.")["Accusation"] == date(2019, 2, 25)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Moon offered help after a ship vanished in November.", None),
+    ("Moon offered help, the first since a ship vanished in November.", None),
+    ("Moon offered help in November.", PartialDate(2018, 11)),
+])
+def test_a_date_in_a_clause_with_its_own_verb_is_not_the_event_s(text, expected):
+    assert dates_of(text)["Offer"] == expected
+
+
 def test_an_event_right_after_another_is_on_its_day_and_at_its_place():
     assert statement_setting("Kim and Trump met in Hanoi on Thursday. KCNA issued a statement "
                              "after the meeting.") \

@@ -419,7 +419,8 @@ def dated_mention(span: Span, candidates: list[EventMention], context: ArticleCo
     before = [m for m in candidates if m.token < span.start
               and not speech_verb_between(m.token, span.start, context)
               and not new_clause_between(m.token, span.start, context)
-              and not in_reported_clause(m, span.start, context)]
+              and not in_reported_clause(m, span.start, context)
+              and not in_clause_of_its_own(m.token, span.start, context)]
     return governing_mention(before, span, context, to_come) if before else None
 
 
@@ -472,6 +473,18 @@ def in_reported_clause(mention: EventMention, end: int, context: ArticleContext)
                      if lower[j] in discourse().relative_pronouns), None)
     return relative is not None and any(context.is_other_verb(context.doc[j])
                                         for j in range(relative + 1, end))
+
+
+def in_clause_of_its_own(start: int, end: int, context: ArticleContext) -> bool:
+    """Whether token ``end`` lies in a clause that a clause word opens past ``start`` and
+    whose own verb stands before ``end`` ("suspended sanctions, the first step since rebels
+    overthrew the president in December": December is the overthrow's, not the suspension's;
+    "met after talks in March" has no verb of its own between)."""
+    lower, openers = context.tokens.lower, discourse().clause_openers
+    opener = next((j for j in range(end - 1, start, -1) if lower[j] in openers
+                   and context.doc[j].is_lower and not context.quoted[j]), None)
+    return opener is not None and any(context.is_other_verb(context.doc[k])
+                                      for k in range(opener + 1, end))
 
 
 def new_clause_between(start: int, end: int, context: ArticleContext) -> bool:
