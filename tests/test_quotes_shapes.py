@@ -51,3 +51,8 @@ def test_according_to_before_a_speaker_names_the_report_not_the_words():
 def test_according_to_after_the_quote_names_the_speaker():
     assert speakers("“The deal is close,” according to Emre Kaya.") == [
         ("Emre Kaya", "The deal is close")]
+
+
+def test_a_quote_in_single_curly_marks_has_its_speaker():
+    assert speakers("‘There is no going back,’ Emre Kaya told reporters.") == [
+        ("Emre Kaya", "There is no going back")]

@@ -1,8 +1,11 @@
 """The ``kg_quotes`` component: marks quoted passages in ``doc.spans["kg_quotes"]``.
 
-A span covers the words between an opening and a closing double quote mark (curly or
-straight), without the marks. A quote left open at the end of a paragraph (news style for a
-quote that runs on into the next paragraph) ends there.
+A span covers the words between an opening quote mark and the mark that closes it (“…”,
+"…", „…“, «…», ‹…›, and single curly quotes ‘…’), without the marks. Marks of another kind
+inside a quote are part of its words (a quote within a quote). A ’ is also the apostrophe:
+it closes a single quote only where it cannot be a possessive ("the leaders’ talks"). A quote
+left open at the end of a paragraph (news style for a quote that runs on into the next
+paragraph) ends there.
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
@@ -16,16 +19,27 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.tokens import token_table
+from kg.nlp.tokens import TokenTable, token_table
 
-OPENING = frozenset({"“", "„", "«"})
-CLOSING = frozenset({"”", "»"})
-STRAIGHT = '"'
+CLOSING = {"“": frozenset({"”"}), '"': frozenset({'"'}), "„": frozenset({"“", "”"}),
+           "«": frozenset({"»"}), "‹": frozenset({"›"}), "‘": frozenset({"’"})}  # by opener
+APOSTROPHE = "’"
 
 
 def is_paragraph_break(text: str) -> bool:
     """True for the white space between two paragraphs (a blank line)."""
     return text.count("\n") >= 2
+
+
+def closes_single_quote(tokens: TokenTable, i: int) -> bool:
+    """Whether the ’ at token ``i`` closes a single quote rather than marking a plural
+    possessive: it follows punctuation ("‘We stay,’ she said"), or a word that does not end
+    in s, or no lower-case word follows it ("‘the talks’ went on" stays open: "talks’ went"
+    reads as a possessive)."""
+    if i == 0 or tokens.is_punct[i - 1]:
+        return True
+    following = i + 1 < len(tokens) and tokens.is_alpha[i + 1] and tokens.is_lower[i + 1]
+    return not tokens.lower[i - 1].endswith("s") or not following
 
 
 def quoted_spans(doc: Doc) -> list[Span]:
@@ -37,11 +51,12 @@ def quoted_spans(doc: Doc) -> list[Span]:
     tokens = token_table(doc)
     spans: list[Span] = []
     start: int | None = None
+    closing: frozenset[str] = frozenset()
     for i, text in enumerate(tokens.text):
         if start is None:
-            if text in OPENING or text == STRAIGHT:
-                start = i + 1
-        elif text in CLOSING or text == STRAIGHT:
+            if text in CLOSING:
+                start, closing = i + 1, CLOSING[text]
+        elif text in closing and (text != APOSTROPHE or closes_single_quote(tokens, i)):
             if i > start:
                 spans.append(doc[start:i])
             start = None

@@ -1,0 +1,43 @@
+"""Quote marks the kg_quotes component reads (texts written for these tests)."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import kg.nlp.quotes  # noqa: F401  (registers kg_quotes)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("kg_quotes")
+    return pipeline
+
+
+def quoted(nlp: spacy.language.Language, text: str) -> list[str]:
+    doc = nlp(text)
+    return [span.text for span in doc.spans["kg_quotes"]]
+
+
+def test_single_curly_quotes(nlp):
+    assert quoted(nlp, "‘We stay in the talks,’ she said of the ‘frank’ meeting.") == [
+        "We stay in the talks,", "frank"]
+
+
+def test_an_apostrophe_inside_a_single_quote_does_not_close_it(nlp):
+    assert quoted(nlp, "He said: ‘It is Russia’s problem and the leaders’ duty.’ Then he left.") \
+        == ["It is Russia’s problem and the leaders’ duty."]
+
+
+def test_a_single_quote_inside_a_double_quote_is_part_of_its_words(nlp):
+    assert quoted(nlp, "“He told me ‘never again’ and left,” she said.") == [
+        "He told me ‘never again’ and left,"]
+
+
+def test_low_opening_mark_closes_with_a_high_one(nlp):
+    assert quoted(nlp, "„Wir bleiben“, sagte sie. «Nous restons», dit-il.") == [
+        "Wir bleiben", "Nous restons"]
+
+
+def test_a_possessive_after_a_closed_quote_is_not_a_quote(nlp):
+    assert quoted(nlp, "The ministers’ statement was short.") == []
