@@ -136,11 +136,12 @@ def is_passive(head: Token) -> bool:
 
 
 def is_reduced_relative(head: Token, context: ArticleContext) -> bool:
-    """A participle right after a noun and before a preposition ("sanctions imposed on it")."""
+    """A participle right after a noun and before a preposition ("sanctions imposed on it");
+    not a past tense after a pronoun, its subject ("the measures it imposed on Kosovo")."""
     before, after = previous_word(head), next_word(head)
     return (before is not None and after is not None and head.lower_.endswith(("ed", "en"))
             and before.is_alpha and (before.is_lower or before.is_sent_start)
-            and context.owner[before.i] is None
+            and context.owner[before.i] is None and before.lower_ not in discourse().pronouns
             and before.lower_ not in COORDINATORS and before.lower_ not in AUXILIARIES
             and after.lower_ in ("on", "by", "against"))
 
@@ -983,8 +984,8 @@ def trigger_mention(span: Span, context: ArticleContext, number: int) -> EventMe
     actors = list(dict.fromkeys(roles.agents + roles.targets + roles.actors))
     event = Event(local_id=f"event{number}", cls=event_class.name, trigger=trigger_lemma(span)
                   or span.text.lower(), cameo=event_class.cameo,
-                  agents=list(dict.fromkeys(roles.agents)),
-                  targets=list(dict.fromkeys(t for t in roles.targets if t not in roles.agents)),
+                  agents=list(dict.fromkeys(a for a in roles.agents if a not in roles.targets)),
+                  targets=list(dict.fromkeys(roles.targets)),
                   actors=actors, place=roles.place, topics=list(dict.fromkeys(roles.topics)),
                   mentions=[context.mention(span)], negated=is_negated(head, nominal, context),
                   confidence=0.7 if actors else 0.4)

@@ -1,0 +1,39 @@
+"""Agents and targets the rules find past the words next to a trigger: a pronoun subject of
+a relative clause, prepositions of one verb, answered acts, participles of a statement.
+Sentences written for these tests; full rule pipeline (entities from the lexicon)."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.extract import extract
+from kg.model import Article
+from kg.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def events_of(nlp: Language, text: str) -> list[tuple[str, list[str], list[str]]]:
+    """(class, agent labels, target labels) of every event of ``text``."""
+    extraction = extract(nlp(text), Article.from_text(text))
+    labels = {entity.local_id: entity.label for entity in extraction.entities}
+    return [(event.cls, [labels[a] for a in event.agents], [labels[t] for t in event.targets])
+            for event in extraction.events]
+
+
+def test_a_pronoun_before_a_past_tense_is_its_subject_not_a_noun_it_qualifies(nlp):
+    events = events_of(nlp, "Germany has dropped some of the tariffs it imposed on Serbia in 2022.")
+    assert ("SanctionImposed", ["Germany"], ["Serbia"]) in events
+
+
+def test_a_participle_after_a_noun_still_has_no_subject_of_its_own(nlp):
+    events = events_of(nlp, "The tariffs imposed on Serbia by Germany were dropped.")
+    assert ("SanctionImposed", ["Germany"], ["Serbia"]) in events
+
+
+def test_no_one_is_agent_and_target_of_one_act(nlp):
+    events = events_of(nlp, "Turkey sent two ships to the area. They called on Turkey to stop.")
+    assert not [event for event in events if event[0] == "Appeal" and "Turkey" in event[1]]
