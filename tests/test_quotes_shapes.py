@@ -56,3 +56,18 @@ def test_according_to_after_the_quote_names_the_speaker():
 def test_a_quote_in_single_curly_marks_has_its_speaker():
     assert speakers("‘There is no going back,’ Emre Kaya told reporters.") == [
         ("Emre Kaya", "There is no going back")]
+
+
+def test_a_description_after_said_gives_way_to_the_name_it_is_set_beside():
+    assert speakers("“This day is hard for me,” said his father, Emre Kaya, at the grave.") == [
+        ("Emre Kaya", "This day is hard for me")]
+
+
+def test_a_possessive_description_gives_way_to_the_name_after_its_comma():
+    text = "“It is a dark day,” said Petrosyan’s chief foreign policy adviser, Emre Kaya."
+    assert speakers(text) == [("Emre Kaya", "It is a dark day")]
+
+
+def test_a_name_opening_a_new_clause_is_not_the_source():
+    text = "According to two officials, Emre Kaya was driving “far too fast” that night."
+    assert [s for s, _ in speakers(text)] == ["officials"]

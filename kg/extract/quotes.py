@@ -328,7 +328,25 @@ def unnamed_source(verb: int, context: ArticleContext, memory: SpeakerMemory,
                  and not context.quoted[i] and not is_title_word(i, context)), None)
     if noun is None:
         return []
-    return [source_entity(noun, verb + 2 if after else 1, context, memory)]
+    named = appositive_after(noun, context)
+    return [named] if named else [source_entity(noun, verb + 2 if after else 1, context, memory)]
+
+
+def appositive_after(noun: int, context: ArticleContext) -> str | None:
+    """The person named after a comma that closes the description ending in ``noun`` ("his
+    father, Karim Haddad", "a senior official of the ministry, Lina Sayegh"): no verb, quote
+    or stop between the noun and the comma."""
+    end = min(context.sentence_of(noun).end, noun + PARENTHETICAL_REACH)
+    for j in range(noun + 1, end):
+        lower = context.tokens.lower[j]
+        if lower == ",":
+            name = next_word(j, context)
+            return context.owner[name] if name is not None and \
+                context.span_start[name] == name and is_person(name, context) and \
+                closes_apposition(context.span_end[name], context) else None
+        if context.quoted[j] or lower in STOPS or context.is_other_verb(context.doc[j]):
+            return None
+    return None
 
 
 def source_entity(noun: int, first: int, context: ArticleContext, memory: SpeakerMemory) -> str:
@@ -527,6 +545,11 @@ def possessed_person(i: int, arguments: list[Argument], context: ArticleContext,
     person = next((a for a in arguments if a.start > mark), None)
     if person is not None and description_words_before(mark + 1, person, context):
         return [person.local_id]
+    described_noun = last_word_before_comma(mark, context)
+    named = appositive_after(described_noun, context) if described_noun is not None and \
+        is_person_word(context.tokens.lower[described_noun]) else None
+    if named:
+        return [named]  # "said Joe Doe's chief adviser, Jane Roe"
     if not any(context.tokens.lower[j] in discourse().source_nouns
                for j in words_from(next_word(mark, context), SOURCE_MODIFIERS + 1, context)):
         return []
@@ -536,6 +559,23 @@ def possessed_person(i: int, arguments: list[Argument], context: ArticleContext,
             context.cls_of(context.owner[possessor] or "") in AFFILIATION_CLASSES:
         entity.affiliation = context.owner[possessor]
     return source
+
+
+def closes_apposition(i: int, context: ArticleContext) -> bool:
+    """Whether token ``i`` may end a name set in apposition: the sentence's end, a mark, or
+    a preposition of affiliation ("..., Jane Roe, after the funeral"; "..., Jane Roe of the
+    bank"), not a verb ("officials, Jane Roe was driving": a new clause)."""
+    j = i if i < context.sentence_of(i - 1).end and not context.tokens.is_space[i] \
+        else next_word(i - 1, context)
+    return j is None or context.tokens.is_punct[j] or \
+        context.tokens.lower[j] in discourse().affiliation_preps
+
+
+def last_word_before_comma(i: int, context: ArticleContext) -> int | None:
+    """The last word before the first comma among the few words after token ``i``."""
+    words = list(words_from(next_word(i, context), SUBJECT_WINDOW + 1, context))
+    comma = next((k for k, j in enumerate(words) if context.tokens.lower[j] == ","), None)
+    return words[comma - 1] if comma else None
 
 
 def described(start: int, person: Argument, context: ArticleContext) -> bool:
