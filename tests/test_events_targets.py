@@ -37,3 +37,14 @@ def test_a_participle_after_a_noun_still_has_no_subject_of_its_own(nlp):
 def test_no_one_is_agent_and_target_of_one_act(nlp):
     events = events_of(nlp, "Turkey sent two ships to the area. They called on Turkey to stop.")
     assert not [event for event in events if event[0] == "Appeal" and "Turkey" in event[1]]
+
+
+def test_a_verb_after_comma_and_shares_the_subject_of_the_main_clause(nlp):
+    events = events_of(nlp, "Serbia accused Kosovo of backing gangs that raided Serbian towns "
+                            "in May, and demanded that Kosovo disband them.")
+    assert ("Demand", ["Serbia"], ["Kosovo"]) in events
+
+
+def test_the_month_may_is_no_modal(nlp):
+    events = events_of(nlp, "In May, Germany imposed sanctions on Serbia.")
+    assert events == [("SanctionImposed", ["Germany"], ["Serbia"])]

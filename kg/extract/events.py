@@ -119,9 +119,11 @@ def next_word(token: Token) -> Token | None:
 
 
 def words_before(context: ArticleContext, i: int, window: int) -> list[str]:
-    """Up to ``window`` lower-case words before token ``i`` within its clause."""
+    """Up to ``window`` lower-case words before token ``i`` within its clause, outside time
+    expressions (the month of "in May, Kim met" is no modal)."""
     start = max(context.clause_start(i), i - window * 2)
-    words = [t.lower_ for t in context.doc[start:i] if not t.is_space]
+    words = [t.lower_ for t in context.doc[start:i]
+             if not t.is_space and t.i not in context.dated_tokens]
     return words[-window:]
 
 
@@ -356,11 +358,16 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
 
 def clause_subject(verb: Token, context: ArticleContext) -> list[str]:
     """The subject of a "that" clause right after a verb ("demanded that Rwanda and Uganda
-    withdraw"): the entities it opens with."""
+    withdraw"): the entities it opens with, up to the first word of no name ("that Kosovo
+    disband them": Kosovo, not the pronoun after the verb)."""
     that = next_word(verb)
     if that is None or that.lower_ != "that":
         return []
-    arguments = context.entity_arguments(that.i + 1, context.sentence_of(verb.i).end)
+    end, sentence_end = that.i + 1, context.sentence_of(verb.i).end
+    while end < sentence_end and (context.owner[end] or context.doc[end].is_space
+                                  or context.doc[end].lower_ in DETERMINERS | COORDINATORS):
+        end += 1
+    arguments = context.entity_arguments(that.i + 1, end)
     first = arguments[0] if arguments else None
     if first is None or first.prep is not None or any(
             not (t.is_space or t.lower_ in DETERMINERS)
@@ -569,12 +576,18 @@ def coordinated_subject(conjunction: Token, auxiliary: Token | None,
     """The subject of the verb before "and", which the verb after shares: the verb of the
     same auxiliary in the sentence ("the North had sought ..., and had offered"), else the
     last verb of the clause, past quoted words ("called the plan \"a mess\" and accused"),
-    else the subject before "and" ("did not travel and meet")."""
+    else the subject before "and" ("did not travel and meet"); after ", and" the last verb
+    of the sentence's main clause (``main_clause_subject``)."""
     if auxiliary is not None:
         start = context.sentence_of(conjunction.i).start
         for j in range(conjunction.i - 1, start - 1, -1):
             if context.doc[j].lower_ == auxiliary.lower_ and not context.quoted[j]:
                 return context.subject_before(j)
+    before = previous_word(conjunction)
+    if before is not None and before.lower_ == ",":
+        found = main_clause_subject(before.i, context)
+        if found:
+            return found
     for j in range(conjunction.i - 1, context.sentence_of(conjunction.i).start - 1, -1):
         token = context.doc[j]
         if context.quoted[j] or token.lower_ in QUOTE_MARKS:
@@ -584,6 +597,21 @@ def coordinated_subject(conjunction: Token, auxiliary: Token | None,
         if context.is_other_verb(token):
             return context.subject_before(j)
     return opening_subject(conjunction.i, context)  # "did not travel and meet": no past form
+
+
+def main_clause_subject(comma: int, context: ArticleContext) -> list[str]:
+    """The subject of the last finite verb before token ``comma`` in the clause that opens
+    its sentence ("Kurti accused Belgrade of arming groups that attacked the police, and
+    demanded": Kurti, not the groups of the relative clause); none where that verb has no
+    subject the rules find."""
+    start = context.sentence_of(comma).start
+    for j in range(comma - 1, start - 1, -1):
+        token = context.doc[j]
+        if context.quoted[j] or token.lower_.endswith("ing") \
+                or not context.is_other_verb(token) or context.clause_start(j) != start:
+            continue
+        return context.subject_before(j)
+    return []
 
 
 def opening_subject(i: int, context: ArticleContext) -> list[str]:
