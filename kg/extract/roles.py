@@ -9,6 +9,9 @@
 - a title in apposition after the name, with its holder written before it or after "of":
   "Hugh Todd, Guyana's foreign minister,", "Baron Waqa, the secretary general of the
   Pacific Islands Forum,"; "Syria's former president, Bashar al-Assad" before it;
+- a holder written as a possessive pronoun, the body named last before it: "The EU named
+  an envoy. Its foreign policy chief, Josep Marel, ..." (also "Marel, its foreign policy
+  chief,");
 - an organisation after "of": "Chris Green of the International Crisis Group", also for
   names coordinated before it ("Joel Wit and Jenny Town of the ... 38 North project").
 
@@ -26,6 +29,9 @@ from kg.lexicon import Lexicon, NameCues
 from kg.nlp.tokens import token_table
 
 POSSESSIVES = frozenset({"’s", "'s"})
+BODY_PRONOUNS = frozenset({"its", "their"})  # "Its spokeswoman, X": the body named before
+REFERENT_CLASSES = frozenset({"Country", "Organization", "GovernmentBody"})
+PRONOUN_REACH = 60  # tokens back to the body a possessive pronoun stands for
 HOLDER_CLASSES = frozenset({"Country", "Organization", "GovernmentBody", "City", "Region"})
 MEMBER_TITLE = "Member"  # the post of "X of the Y" where the text names none
 MAX_ADJECTIVES = 2  # "South Korea's dovish President"
@@ -69,6 +75,18 @@ class SpanIndex:
         """The span of a country or organisation ending at token ``i``, if any."""
         n = self.ending_at.get(i)
         return n if n is not None and self.spans[n].label_ in HOLDER_CLASSES else None
+
+    def holder_of_pronoun(self, i: int) -> int | None:
+        """The body that a possessive pronoun at token ``i`` stands for ("The EU named an
+        envoy. Its foreign policy chief, X, ..."): the country or organisation named last
+        before it, a few sentences back at most; None for any other word."""
+        if self.tokens.lower[i] not in BODY_PRONOUNS:
+            return None
+        for j in range(i - 1, max(-1, i - PRONOUN_REACH), -1):
+            n = self.ending_at.get(j)
+            if n is not None and self.spans[n].label_ in REFERENT_CLASSES:
+                return n
+        return None
 
 
 def written_title(words: list[str]) -> str:
@@ -151,7 +169,11 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
         start, k = k, index.previous_word(k)
     if k >= 0 and tokens.text[k] in POSSESSIVES:
         k = index.previous_word(k)
-    of = index.holder_ending_at(k)
+    of = index.holder_ending_at(k) if k >= 0 else None
+    pronoun_of = index.holder_of_pronoun(k) if k >= 0 and of is None else None
+    if pronoun_of is not None:
+        return RoleMention(n, title + suffix, pronoun_of, former, tokens.idx[k],
+                           index.spans[n].end_char)
     if of is not None:
         title, start, k = with_prefix(index, title, index.spans[of].start, cues)
     if k >= 0 and tokens.lower[k] in cues.former_words:
@@ -178,6 +200,8 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
                 or tokens.text[end] not in POSSESSIVES:
             return None
         j = end + 1
+    elif j < len(tokens.text) and index.holder_of_pronoun(j) is not None:
+        of, j = index.holder_of_pronoun(j), j + 1  # "X, its foreign policy chief,"
     former = j < len(tokens.text) and tokens.lower[j] in cues.former_words
     j += former
     end = j
@@ -185,6 +209,8 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
             and tokens.lower[end] not in POST_OBJECT_WORDS and tokens.lower[end] != "of":
         end += 1
     found = title_ending_at(index, end - 1, cues) if end > j else None
+    if found is not None:
+        found = with_prefix(index, *found, cues)[:2]  # "X, Congo's government spokesman,"
     if found is None or found[1] != j:
         return None
     if of is None and end + 1 < len(tokens.text) and tokens.lower[end] == "of":

@@ -1,0 +1,48 @@
+"""Posts whose holder is a possessive pronoun or comes after a prefix of the post.
+
+Sentences written for these tests; the project's own lexicon.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.entities import extract_entities
+from kg.model import Article
+from kg.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def posts(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    """(person, title, whose post) of every role the text gives."""
+    entities = extract_entities(nlp(text), Article.from_text(text, published=date(2024, 5, 1)))
+    label = {entity.local_id: entity.label for entity in entities}
+    return {(entity.label, role.title, label.get(role.of or "", ""))
+            for entity in entities for role in entity.roles}
+
+
+def test_its_before_the_post_is_the_body_named_before(nlp):
+    text = ("The European Union named a new envoy on Monday. Its foreign policy chief, "
+            "Josep Marel, called the choice sound.")
+    assert ("Josep Marel", "Foreign Policy Chief", "European Union") in posts(nlp, text)
+
+
+def test_its_after_the_name_is_the_body_named_before(nlp):
+    text = "NATO met in Brussels. Mark Rutte, its secretary general, spoke first."
+    assert posts(nlp, text) == {("Mark Rutte", "Secretary General", "NATO")}
+
+
+def test_its_with_no_body_before_gives_no_holder(nlp):
+    text = "The firm hired a lawyer. Its chief executive, Dana Omarova, declined to comment."
+    assert {o for _, _, o in posts(nlp, text)} <= {""}
+
+
+def test_a_prefix_of_the_post_in_apposition(nlp):
+    text = "Tomas Ibarra, Chile's government spokesman, said the talks would resume."
+    assert posts(nlp, text) == {("Tomas Ibarra", "Government Spokesman", "Chile")}
