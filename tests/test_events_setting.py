@@ -287,6 +287,21 @@ def test_a_date_in_a_clause_with_its_own_verb_is_not_the_event_s(text, expected)
     assert dates_of(text)["Offer"] == expected
 
 
+def test_the_next_sentence_goes_on_with_the_same_actor_s_dated_occasion():
+    said = "KCNA said in a statement on Thursday that the talks had failed."
+    assert dates_of(f"{said} KCNA accused Trump of bad faith.")["Accusation"] == date(2019, 2, 28)
+    assert dates_of(f"{said}\n\nKCNA accused Trump of bad faith.")["Accusation"] is None
+    assert dates_of(f"{said} Moon accused Trump of bad faith.")["Accusation"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "At a briefing in Seoul on Monday, Moon urged Kim to return to talks.",
+    "Moon, in a speech to parliament on Monday, urged Kim to return to talks.",
+])
+def test_a_phrase_of_occasion_dates_the_verb_after_it(text):
+    assert dates_of(text)["Appeal"] == date(2019, 2, 25)
+
+
 def test_an_event_right_after_another_is_on_its_day_and_at_its_place():
     assert statement_setting("Kim and Trump met in Hanoi on Thursday. KCNA issued a statement "
                              "after the meeting.") \

@@ -50,6 +50,7 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     share_circumstances(mentions, context)
     follow_occasions(mentions, context)
     joint_occasions(mentions, context)
+    continued_occasions(mentions, context)
     count_from_dated_events(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]
 
@@ -350,8 +351,10 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
             dated_by[id(chosen)] = span
     for span, day, _ in resolved:
         candidates = sentences.get(context.sentence_index[span.start], [])
+        parenthetical = parenthetical_verb(span, candidates, context)
         for mention in chain(opened_by(span, candidates, context),
-                             when_clause(span, candidates, context)):
+                             when_clause(span, candidates, context),
+                             [parenthetical] if parenthetical else []):
             if mention.event.date is None:
                 mention.event.date, mention.event.date_text = day, span.text
                 dated_by[id(mention)] = span
@@ -514,8 +517,9 @@ def opened_by(span: Span, candidates: list[EventMention],
     his intent to impose curbs") or a noun tied to another time ("withdrew from a treaty").
     "Since 2016, ..." and a possessive ("Monday's attack ...") date none of them."""
     sentence = context.sentence_of(span.start)
-    if span.label_ == "since" or is_possessive(span, context) or any(
-            not (t.is_punct or t.is_space) for t in context.doc[sentence.start:span.start]):
+    if span.label_ == "since" or is_possessive(span, context) or not (
+            all(t.is_punct or t.is_space for t in context.doc[sentence.start:span.start])
+            or is_occasion_phrase(sentence.start, span, context)):
         return []
     following = [s.start for s in context.doc.spans.get("kg_dates", [])
                  if span.end <= s.start < sentence.end]
@@ -525,6 +529,37 @@ def opened_by(span: Span, candidates: list[EventMention],
             and not is_reported_after(span.end - 1, m, context)
             and context.tokens.lower[m.token - 1] != "to"
             and not (m.nominal and is_other_time_noun(m.token, context))]
+
+
+def is_occasion_phrase(start: int, span: Span, context: ArticleContext) -> bool:
+    """Whether the words from ``start`` to the time expression are a phrase of occasion that
+    ends with it and a comma ("At a briefing on Thursday, ...", "..., in a speech to members
+    on Monday, appealed"): a preposition of occasion, then a few words, none a verb, a comma
+    or an event's actor."""
+    words = context.doc[start:span.start]
+    return 1 < len(words) <= OCCASION_REACH and span.end < len(context.doc) \
+        and context.tokens.lower[span.end] == "," \
+        and words[0].lower_ in setting_words()["occasion_preps"] \
+        and not any(t.is_punct or is_verb_here(t, context) or context.owner[t.i]
+                    and context.cls_of(context.owner[t.i]) not in PLACE_CLASSES for t in words)
+
+
+def is_verb_here(token: Token, context: ArticleContext) -> bool:
+    """A finite verb form that no determiner makes a noun ("a briefing" is none)."""
+    return context.is_other_verb(token) and (
+        token.i == 0 or context.tokens.lower[token.i - 1] not in DETERMINERS)
+
+
+def parenthetical_verb(span: Span, candidates: list[EventMention],
+                       context: ArticleContext) -> EventMention | None:
+    """The verb right after a phrase of occasion set off by commas that holds the time
+    expression ("X, in a speech on Monday, appealed to ...": the appeal)."""
+    comma = next((j for j in range(span.start - 1, max(span.start - OCCASION_REACH - 2, -1), -1)
+                  if context.tokens.lower[j] == ","), None)
+    if comma is None or not is_occasion_phrase(comma + 1, span, context):
+        return None
+    verb = span.end + 1
+    return next((m for m in candidates if m.token == verb and not m.nominal), None)
 
 
 def is_other_time_noun(noun: int, context: ArticleContext) -> bool:
@@ -651,6 +686,29 @@ def follow_occasions(mentions: list[EventMention], context: ArticleContext) -> N
             mention.event.date, mention.event.date_text = source.event.date, source.event.date_text
 
 
+def continued_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
+    """A verb told as past with no date of its own, whose agent acted on a dated occasion
+    in the sentence before, in the same paragraph, is on that occasion ("The agency said in
+    a statement on Wednesday that ... The agency accused the crews of ...": Wednesday): the
+    next sentence goes on telling what the same actor did then. Not across a paragraph, and
+    not where the sentence before holds an event of that actor dated otherwise."""
+    for n, mention in enumerate(mentions):
+        event = mention.event
+        if event.date is not None or mention.nominal or mention.suppressed or not event.agents \
+                or not told_as_past(context.doc[mention.token]):
+            continue
+        sentence = context.sentence_index[mention.token]
+        paragraph = context.paragraph_at(mention.token)
+        before = [m for m in mentions[:n] if context.sentence_index[m.token] == sentence - 1
+                  and context.paragraph_at(m.token) == paragraph and not m.suppressed
+                  and set(m.event.agents) & set(event.agents)]
+        days = {m.event.date for m in before}
+        if len(days) == 1 and None not in days:
+            source = before[-1].event
+            event.date, event.date_text = source.date, source.date_text
+            event.place = event.place or source.place
+
+
 def joint_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
     """A joint act named by a noun ("a joint news conference", "a joint declaration") with no
     date or place of its own is held at the meeting of its parties: it takes the date and
@@ -736,6 +794,10 @@ def count_from_dated_events(mentions: list[EventMention], context: ArticleContex
         if offset is not None and dated is not None:
             mention.event.date = dated.event.date + timedelta(days=offset)
             mention.event.date_text = dated.event.date_text
+
+
+OCCASION_REACH = 7  # words of a phrase of occasion before its time expression ("at a regular
+#                     briefing of the ministry on Thursday")
 
 
 def days_before_noun(noun: int, context: ArticleContext) -> int | None:
