@@ -48,3 +48,14 @@ def test_a_verb_after_comma_and_shares_the_subject_of_the_main_clause(nlp):
 def test_the_month_may_is_no_modal(nlp):
     events = events_of(nlp, "In May, Germany imposed sanctions on Serbia.")
     assert events == [("SanctionImposed", ["Germany"], ["Serbia"])]
+
+
+def test_a_participle_after_a_statement_is_said_by_who_issued_it(nlp):
+    events = events_of(nlp, "France and Germany issued a statement on Monday urging Iran to "
+                            "reverse the ban.")
+    assert ("Appeal", ["France", "Germany"], ["Iran"]) in events
+
+
+def test_a_participle_after_another_noun_takes_no_subject_from_the_verb_before(nlp):
+    events = events_of(nlp, "France met protesters urging Iran to reverse the ban.")
+    assert not [event for event in events if event[0] == "Appeal" and event[1]]

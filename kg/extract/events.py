@@ -504,6 +504,8 @@ def controller_subject(verb: Token, context: ArticleContext) -> list[str]:
     if before.lower_ == ",":
         return participle_subject(verb, before, context) or appositive_subject(before, context) \
             or apposition_subject(before, context)
+    if verb.lower_.endswith("ing") and ends_speech_noun(before, context):
+        return participle_subject(verb, before, context)  # "issued a statement demanding"
     governor = previous_word(before)
     if before.lower_ == "to" and governor is not None \
             and governor.lower_ in argument_words().control_verbs:
@@ -512,6 +514,17 @@ def controller_subject(verb: Token, context: ArticleContext) -> list[str]:
             and governor.lower_ in argument_words().purpose_nouns:
         return purpose_subject(governor, context)
     return []
+
+
+def ends_speech_noun(token: Token, context: ArticleContext) -> bool:
+    """Whether ``token``, or the last word before the time expression it ends ("a statement
+    on Monday"), is a noun trigger of a speech event: a participle after it says what was
+    said, by whoever made the statement ("issued a statement demanding that ...")."""
+    while token is not None and (token.i in context.dated_tokens or token.lower_ == "on"):
+        token = previous_word(token)
+    return token is not None and any(
+        "nouns" in span.kb_id_.split() and event_classes()[span.label_].speech
+        for span in context.triggers_at.get(token.i, ()))
 
 
 def purpose_subject(noun: Token, context: ArticleContext) -> list[str]:
@@ -524,13 +537,14 @@ def purpose_subject(noun: Token, context: ArticleContext) -> list[str]:
     return []
 
 
-def participle_subject(verb: Token, comma: Token, context: ArticleContext) -> list[str]:
+def participle_subject(verb: Token, before: Token, context: ArticleContext) -> list[str]:
     """"he said, urging Iran", "the ministry said it had seized a ship, the Wise Honest,
-    accusing Pyongyang": the subject of the last verb before the comma."""
+    accusing Pyongyang", "they issued a statement urging Iran": the subject of the last
+    verb before the word ``before`` the participle (a comma, a noun of speech)."""
     if not verb.lower_.endswith("ing"):
         return []
-    start = context.sentence_of(comma.i).start
-    for j in range(comma.i - 1, start - 1, -1):
+    start = context.sentence_of(before.i).start
+    for j in range(before.i - 1, start - 1, -1):
         token = context.doc[j]
         if not context.quoted[j] and (context.is_boundary(token) and token.lower_
                                       in discourse().speech_verbs or context.is_other_verb(token)):
