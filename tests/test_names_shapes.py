@@ -1,5 +1,6 @@
 """Shapes of names the lexicon does not know: particles, honorifics, ranks, bodies with "of",
-posts and occupations before a name. Sentences written for these tests; the project's lexicon."""
+posts and occupations before a name; places beside and inside names. Sentences written for
+these tests; the project's lexicon."""
 from __future__ import annotations
 
 import pytest
@@ -205,3 +206,41 @@ def test_taiwan_and_kosovo_are_states() -> None:
 def test_a_city_that_is_a_given_name_opens_a_persons_name(nlp: Language) -> None:
     assert found(nlp, "The trader Milan Dravic denied the claims.") == [("Milan Dravic", "Person")]
     assert ("Milan", "City") in found(nlp, "Milan Fashion Week opened in Milan on Friday.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Fighting spread across the Varkand region overnight.", "Varkand"),
+    ("They signed a deal with the breakaway region of Varkand.", "Varkand"),
+    ("Floods hit Orvesk province on Monday.", "Orvesk"),
+])
+def test_a_word_for_a_part_of_a_country_makes_a_region(nlp: Language, text: str,
+                                                        name: str) -> None:
+    assert (name, "Region") in found(nlp, text)
+
+
+def test_a_region_word_without_a_name_beside_it_makes_nothing(nlp: Language) -> None:
+    assert found(nlp, "Officials said the region of the delta was calm.") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("She teaches at the University of Tokyo.", "University of Tokyo"),
+    ("He studied at the University of the South Pacific.", "University of the South Pacific"),
+])
+def test_a_city_or_region_closes_an_organisations_name(nlp: Language, text: str,
+                                                        name: str) -> None:
+    assert found(nlp, text) == [(name, "Organization")]
+
+
+def test_a_state_stays_apart_from_an_organisation_before_it(nlp: Language) -> None:
+    assert ("Nigeria", "Country") in found(nlp, "The Central Bank of Nigeria cut rates.")
+
+
+def test_a_region_opening_a_longer_name_is_not_the_region(nlp: Language) -> None:
+    assert ("Pacific", "Region") not in found(nlp, "A crew of Pacific Gas and Electric came.")
+    assert ("Pacific", "Region") in found(nlp, "Pacific nations met in Suva.")
+    assert ("Vermont", "Region") in found(nlp, "Vermont Senator Ana Rao spoke.")
+
+
+def test_an_order_to_a_capital_is_addressed_to_its_state(nlp: Language) -> None:
+    doc = nlp("The board passed a resolution ordering Tehran to explain the traces.")
+    assert [(span.text, span.kb_id_) for span in doc.spans["kg_entities"]] == [("Tehran", "iran")]

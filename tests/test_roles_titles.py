@@ -91,3 +91,11 @@ def test_a_state_of_a_country_holds_its_governor(nlp: Language) -> None:
     """The lexicon's first-level divisions: "New Mexico" is a state, not Mexico."""
     found = posts(nlp, "New Mexico Governor Ana Ruiz signed the bill on Monday.")
     assert found == {("Ana Ruiz", "Governor", "New Mexico")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Chief Harlan Front spokesman Emil Vasko said the talks were over.", "Chief Spokesman"),
+    ("Norway's government spokesman, Emil Vasko, said little.", "Government Spokesman"),
+])
+def test_a_prefix_word_is_part_of_the_post(nlp: Language, text: str, wanted: str) -> None:
+    assert wanted in {title for person, title, _ in posts(nlp, text) if person == "Emil Vasko"}

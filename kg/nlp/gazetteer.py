@@ -221,7 +221,8 @@ class Gazetteer:
                 and doc[candidate.end].is_title:
             return None
         if is_month_date(doc, candidate.start, candidate.end, self.cues) \
-                or self.surname_of_place(doc, candidate) or self.head_of_longer_place(doc, candidate):
+                or self.surname_of_place(doc, candidate) or self.head_of_longer_place(doc, candidate) \
+                or self.region_opening_name(doc, candidate):
             return None
         if candidate.kind != "metonym" or self.acting(doc, candidate.start, candidate.end, parsed):
             return candidate
@@ -242,6 +243,21 @@ class Gazetteer:
                         for words in (cues.place_modifiers, cues.weekdays, cues.months)) \
             and normalise_term(before.text) not in self.cues.titles \
             and not self.lexicon.lookup(before.text)
+
+    def region_opening_name(self, doc: Doc, candidate: Candidate) -> bool:
+        """The one-word name of a part of the world (a region in no state) right before a
+        capitalised word that is no form of the lexicon: the first word of a longer name
+        ("Pacific Gas and Electric", "a Pacific Islander", "the Arctic Council"), not the
+        region. "Vermont Senator" keeps its state, "European Union" is the lexicon's."""
+        end = candidate.end
+        entry = self.lexicon[candidate.entry_id]
+        if end - candidate.start != 1 or end >= len(doc) or candidate.kind != "name" \
+                or entry.cls != "Region" or entry.located_in:
+            return False
+        after = doc[end]
+        return after.is_title and after.is_alpha \
+            and normalise_term(after.text) not in self.cues.not_names \
+            and not self.lexicon.lookup(after.text)
 
     def head_of_longer_place(self, doc: Doc, candidate: Candidate) -> bool:
         """A match ending in a place head before "of" and a capitalised word: the head of a

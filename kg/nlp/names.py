@@ -64,13 +64,13 @@ POST_OBJECT_PREPS = frozenset({"to", "for", "in", "at", "on", "of"})  # "envoy i
 POST_OBJECT_REACH = 5  # tokens back from a comma to the preposition after a post  # words after "Name, a" where an occupation may stand ("a senior analyst")
 MODEL_LABELS = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Region"}
 MODEL_CONFIDENCE = 0.8
-PROVINCE_WORDS = frozenset({"province", "oblast", "prefecture", "county", "district"})
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                            "western", "central", "upper", "lower"})
 BODY_JOINS = frozenset({"Organization", "GovernmentBody", "City", "Region"})
 JOINS = {"Organization": BODY_JOINS, "GovernmentBody": BODY_JOINS,  # see joined_to_known
          "Facility": BODY_JOINS | {"Country"}}
 JOINED_KINDS = frozenset({"name", "alias"})
+PLACE_NAME_CLASSES = frozenset({"City", "Region"})  # see places_closing_bodies
 
 
 @cache
@@ -84,6 +84,14 @@ def speech_verbs() -> frozenset[str]:
 def name_ranks() -> frozenset[str]:
     """The ranks that are part of a person's name (names.yaml ``name_ranks``: "Pope Francis")."""
     return frozenset(normalise_term(rank) for rank in read_lexicon_yaml("names.yaml")["name_ranks"])
+
+
+@cache
+def division_words() -> frozenset[str]:
+    """Lower-case words for a part of a country written beside its name (names.yaml
+    ``division_words``: "Khost province", "the region of Somaliland")."""
+    return frozenset(normalise_term(word)
+                     for word in read_lexicon_yaml("names.yaml")["division_words"])
 
 
 @cache
@@ -337,7 +345,7 @@ class DocShape:
             return Found(start, end, "Person", 0.8)
         if last in cues.place_heads and end - start > 1:
             return Found(start, end, "Region", 0.7)
-        if after in PROVINCE_WORDS and self.tokens.is_lower[end]:
+        if self.division_named(start, end):
             return Found(start, end, "Region", 0.7)  # "Khost province"
         if after in cues.facility_heads or last in cues.facility_heads and end - start > 1:
             return Found(start, end, "Facility", 0.8)
@@ -351,6 +359,15 @@ class DocShape:
         if end - start == 1 and self.tokens.is_upper[start] and self.tokens.length[start] > 1:
             return Found(start, end, "Organization", 0.6)
         return None
+
+    def division_named(self, start: int, end: int) -> bool:
+        """Whether a lower-case word for a part of a country stands right after the name
+        ("Khost province", "the Essequibo region") or before it with "of" ("the breakaway
+        region of Somaliland")."""
+        tokens, norms = self.tokens, self.norms
+        after = end < len(norms) and tokens.is_lower[end] and norms[end] in division_words()
+        return after or start >= 2 and norms[start - 1] == "of" and tokens.is_lower[start - 2] \
+            and norms[start - 2] in division_words()
 
     def compound_modifier(self, end: int) -> bool:
         """True where a hyphen and a word of ``compound_suffixes`` follow the name: it
@@ -542,6 +559,34 @@ def joined_to_known(doc: Doc, known: list[Span], found: list[Span],
          for n, name in enumerate(found)]
 
 
+def places_closing_bodies(doc: Doc, known: list[Span], found: list[Span],
+                          cues: NameCues) -> tuple[list[Span], list[Span]]:
+    """The gazetteer's and the shape rules' spans, where an organisation the shape rules found
+    ends in its head word and goes on with "of" (and "the") and a city or region the gazetteer
+    knows: the place closes the organisation's name ("University of the South Pacific",
+    "University of Tokyo"). A state stays apart ("Central Bank" of "Nigeria")."""
+    starting_at = {span.start: span for span in known
+                   if span.id_ in JOINED_KINDS and span.label_ in PLACE_NAME_CLASSES}
+    joined: dict[int, Span] = {}
+    for n, name in enumerate(found):
+        i = name.end
+        if name.label_ != "Organization" \
+                or normalise_term(name[-1].text) not in cues.organization_heads \
+                or i >= len(doc) or doc[i].lower_ != "of":
+            continue
+        i += 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+        place = starting_at.get(i)
+        if place is not None and (place.end >= len(doc) or not doc[place.end].is_title):
+            joined[n] = place
+    if not joined:
+        return known, found
+    dropped = {id(span) for span in joined.values()}
+    return [span for span in known if id(span) not in dropped], \
+        [entity_span(doc, name.start, joined[n].end, name.label_, "", "shape",
+                     name._.kg_confidence) if n in joined else name
+         for n, name in enumerate(found)]
+
+
 def given_name_cities(doc: Doc, known: list[Span], cues: NameCues) -> list[Span]:
     """The known spans, less a one-word city that is a given name and goes on with a
     capitalised word no list knows ("Milan" of "Milan Radoicic"): the words are a person's
@@ -581,6 +626,7 @@ class NameFinder:
             found = [entity_span(doc, name.start, name.end, name.cls, "", "shape",
                                  name.confidence) for name in shape_names(doc, taken, self.cues)]
             known, found = joined_to_known(doc, known, found, self.cues)
+            known, found = places_closing_bodies(doc, known, found, self.cues)
         doc.spans[self.spans_key] = sorted(known + found, key=lambda span: span.start)
         doc.spans[self.spans_key].attrs.update(attrs)
         return doc
