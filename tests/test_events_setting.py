@@ -292,6 +292,8 @@ def test_the_next_sentence_goes_on_with_the_same_actor_s_dated_occasion():
     assert dates_of(f"{said} KCNA accused Trump of bad faith.")["Accusation"] == date(2019, 2, 28)
     assert dates_of(f"{said}\n\nKCNA accused Trump of bad faith.")["Accusation"] is None
     assert dates_of(f"{said} Moon accused Trump of bad faith.")["Accusation"] is None
+    met = "Kim and Moon spoke by telephone on Tuesday."
+    assert dates_of(f"{met} Moon urged Kim to return to talks.")["Appeal"] == date(2019, 2, 26)
 
 
 @pytest.mark.parametrize("text", [

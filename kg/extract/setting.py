@@ -30,7 +30,7 @@ from kg.extract.context import (AUXILIARIES, DETERMINERS, HYPHENS, PLACE_CLASSES
 from kg.extract.dates import DAY_KINDS, day_of, time_words
 from kg.extract.events import (PREMODIFIER_WINDOW, EventMention, family,
                                is_coordinated_verb, is_presupposed, previous_word)
-from kg.model import is_day
+from kg.model import Event, is_day
 from kg.nlp.events import read_lexicon_yaml
 
 ADJACENT = 2
@@ -689,9 +689,10 @@ def follow_occasions(mentions: list[EventMention], context: ArticleContext) -> N
 def continued_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
     """A verb told as past with no date of its own, whose agent acted on a dated occasion
     in the sentence before, in the same paragraph, is on that occasion ("The agency said in
-    a statement on Wednesday that ... The agency accused the crews of ...": Wednesday): the
+    a statement on Wednesday that ... The agency accused the crews of ...": Wednesday; a
+    party to a meeting: "A and B spoke by phone on Monday. B urged A to ...": Monday): the
     next sentence goes on telling what the same actor did then. Not across a paragraph, and
-    not where the sentence before holds an event of that actor dated otherwise."""
+    not where the sentence before dates that actor's events on two days."""
     for n, mention in enumerate(mentions):
         event = mention.event
         if event.date is not None or mention.nominal or mention.suppressed or not event.agents \
@@ -701,12 +702,17 @@ def continued_occasions(mentions: list[EventMention], context: ArticleContext) -
         paragraph = context.paragraph_at(mention.token)
         before = [m for m in mentions[:n] if context.sentence_index[m.token] == sentence - 1
                   and context.paragraph_at(m.token) == paragraph and not m.suppressed
-                  and set(m.event.agents) & set(event.agents)]
-        days = {m.event.date for m in before}
-        if len(days) == 1 and None not in days:
+                  and m.event.date is not None and set(doers(m.event)) & set(event.agents)]
+        if len({m.event.date for m in before}) == 1:
             source = before[-1].event
             event.date, event.date_text = source.date, source.date_text
             event.place = event.place or source.place
+
+
+def doers(event: Event) -> list[str]:
+    """Who does an event: its agents, or for a meeting all its parties ("Ng and Wang spoke by
+    video link": both)."""
+    return event.actors if family(event.cls) == "Meeting" else event.agents
 
 
 def joint_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
