@@ -59,3 +59,10 @@ def test_a_participle_after_a_statement_is_said_by_who_issued_it(nlp):
 def test_a_participle_after_another_noun_takes_no_subject_from_the_verb_before(nlp):
     events = events_of(nlp, "France met protesters urging Iran to reverse the ban.")
     assert not [event for event in events if event[0] == "Appeal" and event[1]]
+
+
+def test_rejecting_a_demand_of_several_targets_all_who_made_it(nlp):
+    events = events_of(nlp, "Britain and France issued a statement on Monday demanding that "
+                            "Iran halt enrichment. Iran rejected their demand on Tuesday.")
+    assert ("Rejection", ["Iran"], ["France", "United Kingdom"]) in \
+        [(cls, agents, sorted(targets)) for cls, agents, targets in events]

@@ -1255,14 +1255,34 @@ def answer_targets(mentions: list[EventMention], context: ArticleContext) -> Non
         earlier = next((m for m in reversed(mentions[:n]) if m.event.cls in answered
                         and m.event.agents and not m.suppressed
                         and not answers_itself(m.event, event, sides)), None)
-        if target is None and earlier is not None:
-            answered = earlier.event.agents[0]
-            side = sides.get(answered, answered)
-            target = side if context.cls_of(side) == context.cls_of(event.agents[0]) \
-                else answered
-        if target is not None and target not in event.agents:
-            event.targets = [target]
-            event.actors = list(dict.fromkeys(event.actors + [target]))
+        targets = [target] if target is not None else \
+            answered_agents(earlier.event, event.agents[0], sides, context) if earlier else \
+            plural_owner(mention, context)
+        targets = [t for t in targets if t not in event.agents]
+        if targets:
+            event.targets = targets
+            event.actors = list(dict.fromkeys(event.actors + targets))
+
+
+def answered_agents(earlier: Event, answerer: str, sides: dict[str, str],
+                    context: ArticleContext) -> list[str]:
+    """The agents of an answered event, each as the state it stands for where the answerer
+    is a state ("Iran rejected the accusation" made by the US envoy: the US); all of them
+    ("rejected their demand": France, Germany and Britain, who made it)."""
+    found = []
+    for agent in earlier.agents:
+        side = sides.get(agent, agent)
+        found.append(side if context.cls_of(side) == context.cls_of(answerer) else agent)
+    return list(dict.fromkeys(found))
+
+
+def plural_owner(mention: EventMention, context: ArticleContext) -> list[str]:
+    """The one "their" stands for right after an answer that names no earlier event
+    ("rejected their proposal")."""
+    owner = next_word(context.doc[mention.token])
+    found = context.resolve_pronoun(owner.i) if owner is not None and owner.lower_ == "their" \
+        else None
+    return [found] if found else []
 
 
 def requester(mention: EventMention, context: ArticleContext) -> str | None:
@@ -1289,7 +1309,7 @@ def answered_possessor(mention: EventMention, context: ArticleContext) -> str | 
     owner = next_word(context.doc[mention.token])
     if owner is not None and owner.lower_ in ARTICLES:
         return None
-    if owner is not None and owner.lower_ in discourse().represented_possessives | {"their"}:
+    if owner is not None and owner.lower_ in discourse().represented_possessives:
         return context.resolve_pronoun(owner.i)
     if owner is not None and context.owner[owner.i]:
         end = context.span_end[owner.i]
