@@ -71,3 +71,26 @@ def test_a_possessive_description_gives_way_to_the_name_after_its_comma():
 def test_a_name_opening_a_new_clause_is_not_the_source():
     text = "According to two officials, Emre Kaya was driving “far too fast” that night."
     assert [s for s, _ in speakers(text)] == ["officials"]
+
+
+def test_the_one_cited_as_saying_is_the_speaker_not_the_one_citing():
+    text = "Radio Ankara cited Emre Kaya as saying: “The border stays open.”"
+    assert speakers(text) == [("Emre Kaya", "The border stays open.")]
+
+
+def test_cited_past_an_apposition():
+    text = ("Radio Ankara quoted Emre Kaya, a former envoy to Armenia, as saying the talks "
+            "were “useful”.")
+    assert speakers(text) == [("Emre Kaya", "useful")]
+
+
+def test_an_unnamed_source_cited_as_saying():
+    text = "Radio Ankara quoted a senior Turkish official as saying the offer was “not serious”."
+    extraction = extract_text(text, PEOPLE)
+    speaker = extraction.entity(extraction.quotes[0].speaker)
+    assert speaker.cls == "Person" and speaker.label == "senior Turkish official"
+
+
+def test_quoted_as_saying_in_the_passive_keeps_its_subject():
+    text = "Emre Kaya was quoted as saying that “nobody wants another winter”."
+    assert speakers(text) == [("Emre Kaya", "nobody wants another winter")]

@@ -640,7 +640,8 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
                  allow_after: bool) -> list[str]:
     """The speakers of a verb of saying, found in the text around it."""
     doc = context.doc
-    subject = parenthetical_subject(verb, context) or participle_subject(verb, context, memory)
+    subject = cited_speaker(verb, context, memory) or parenthetical_subject(verb, context) or \
+        participle_subject(verb, context, memory)
     if subject:
         return subject
     if is_passive(verb, context):
@@ -673,6 +674,31 @@ def inverts(verb: int, context: ArticleContext) -> bool:
     Reuters")."""
     lower = context.tokens.lower[verb]
     return not lower.endswith("ing") and lower not in quote_words().addressee_verbs
+
+
+def cited_speaker(verb: int, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
+    """The speaker that a citing verb names as its object before "as" and a verb of saying
+    ("the agency cited Jane Roe as saying", "the statement quoted a senior official as
+    saying", "Politico quoted Joe Doe, a former official, as saying"): the one cited (a
+    person before anyone else), not the one citing."""
+    as_word = previous_word(verb, context)
+    if as_word is None or context.tokens.lower[as_word] != "as":
+        return []
+    start = context.sentence_of(as_word).start
+    citing = next((j for j in range(as_word - 1, max(start, as_word - PARENTHETICAL_REACH) - 1, -1)
+                   if context.tokens.lower[j] in quote_words().speaker_passives
+                   and not context.quoted[j] and context.owner[j] is None), None)
+    before = previous_word(citing, context) if citing is not None else None
+    if citing is None or before is not None and \
+            context.tokens.lower[before] in quote_words().passive_auxiliaries:
+        return []  # "Jane Roe was quoted as saying": the subject, found as for any verb
+    cited = [a.local_id for a in context.entity_arguments(citing + 1, as_word) if a.prep is None]
+    persons = [local_id for local_id in cited if context.cls_of(local_id) == "Person"]
+    pronoun = next_word(citing, context)
+    if not persons and pronoun is not None and context.owner[pronoun] is None and \
+            context.tokens.lower[pronoun] in quote_words().gendered_pronouns:
+        return pronoun_speakers(citing, context.tokens.lower[pronoun], context, memory)
+    return persons[:1] or unnamed_source(citing, context, memory, after=True) or cited[:1]
 
 
 def word_before_verb(verb: int, context: ArticleContext) -> int | None:
