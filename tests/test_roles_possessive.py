@@ -46,3 +46,15 @@ def test_its_with_no_body_before_gives_no_holder(nlp):
 def test_a_prefix_of_the_post_in_apposition(nlp):
     text = "Tomas Ibarra, Chile's government spokesman, said the talks would resume."
     assert posts(nlp, text) == {("Tomas Ibarra", "Government Spokesman", "Chile")}
+
+
+def test_the_country_before_the_post_is_the_state_named_before(nlp):
+    text = ("Chile held elections in May. The country's foreign minister, Tomas Ibarra, "
+            "conceded defeat.")
+    assert ("Tomas Ibarra", "Foreign Minister", "Chile") in posts(nlp, text)
+
+
+def test_the_bank_after_the_name_is_the_bank_named_before(nlp):
+    text = ("The World Bank welcomed the deal. “It shows what patience can do,” said "
+            "Tatiana Proskuryakova, the bank's president, in a statement.")
+    assert ("Tatiana Proskuryakova", "President", "World Bank") in posts(nlp, text)

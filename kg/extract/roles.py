@@ -9,9 +9,9 @@
 - a title in apposition after the name, with its holder written before it or after "of":
   "Hugh Todd, Guyana's foreign minister,", "Baron Waqa, the secretary general of the
   Pacific Islands Forum,"; "Syria's former president, Bashar al-Assad" before it;
-- a holder written as a possessive pronoun, the body named last before it: "The EU named
-  an envoy. Its foreign policy chief, Josep Marel, ..." (also "Marel, its foreign policy
-  chief,");
+- a holder written as a possessive pronoun or a noun after "the", the body named last
+  before it: "The EU named an envoy. Its foreign policy chief, Josep Marel, ..." (also
+  "Marel, its foreign policy chief,"), "the country's president", "the bank's director";
 - an organisation after "of": "Chris Green of the International Crisis Group", also for
   names coordinated before it ("Joel Wit and Jenny Town of the ... 38 North project").
 
@@ -19,12 +19,12 @@ The word lists (titles, former words) are in ontology/lexicon/names.yaml.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.context import ARTICLES
+from kg.extract.context import ARTICLES, argument_words, discourse
 from kg.lexicon import Lexicon, NameCues
 from kg.nlp.tokens import token_table
 
@@ -76,15 +76,32 @@ class SpanIndex:
         n = self.ending_at.get(i)
         return n if n is not None and self.spans[n].label_ in HOLDER_CLASSES else None
 
-    def holder_of_pronoun(self, i: int) -> int | None:
-        """The body that a possessive pronoun at token ``i`` stands for ("The EU named an
-        envoy. Its foreign policy chief, X, ..."): the country or organisation named last
-        before it, a few sentences back at most; None for any other word."""
-        if self.tokens.lower[i] not in BODY_PRONOUNS:
+    def referred_holder(self, i: int) -> int | None:
+        """The body that the word at token ``i`` stands for, named last before it a few
+        sentences back at most: a possessive pronoun ("The EU named an envoy. Its foreign
+        policy chief, X"), or after "the" a noun for a state ("the country's president"), a
+        bloc ("the bloc's") or a kind of body in the body's name ("the bank's regional
+        director": the World Bank); None for any other word."""
+        lower = self.tokens.lower[i]
+        if lower in BODY_PRONOUNS:
+            return self.last_holder(i, lambda span: span.label_ in REFERENT_CLASSES)
+        before = self.previous_word(i)
+        if before < 0 or self.tokens.lower[before] != "the" or not self.tokens.is_lower[i]:
             return None
+        if lower in discourse().represented_nouns:
+            return self.last_holder(i, lambda span: span.label_ == "Country")
+        if lower in argument_words().bloc_nouns:
+            return self.last_holder(i, lambda span: span.label_ == "Organization")
+        if lower in argument_words().body_nouns:
+            return self.last_holder(i, lambda span: span.label_ in REFERENT_CLASSES
+                                    and lower in span.text.lower().split())
+        return None
+
+    def last_holder(self, i: int, fits: Callable[[Span], bool]) -> int | None:
+        """The span that ``fits`` ending last before token ``i``, within PRONOUN_REACH."""
         for j in range(i - 1, max(-1, i - PRONOUN_REACH), -1):
             n = self.ending_at.get(j)
-            if n is not None and self.spans[n].label_ in REFERENT_CLASSES:
+            if n is not None and fits(self.spans[n]):
                 return n
         return None
 
@@ -170,9 +187,10 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
     if k >= 0 and tokens.text[k] in POSSESSIVES:
         k = index.previous_word(k)
     of = index.holder_ending_at(k) if k >= 0 else None
-    pronoun_of = index.holder_of_pronoun(k) if k >= 0 and of is None else None
-    if pronoun_of is not None:
-        return RoleMention(n, title + suffix, pronoun_of, former, tokens.idx[k],
+    referred = index.referred_holder(k) if k >= 0 and of is None else None
+    if referred is not None:
+        first = k if tokens.lower[k] in BODY_PRONOUNS else index.previous_word(k)
+        return RoleMention(n, title + suffix, referred, former, tokens.idx[first],
                            index.spans[n].end_char)
     if of is not None:
         title, start, k = with_prefix(index, title, index.spans[of].start, cues)
@@ -200,8 +218,10 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
                 or tokens.text[end] not in POSSESSIVES:
             return None
         j = end + 1
-    elif j < len(tokens.text) and index.holder_of_pronoun(j) is not None:
-        of, j = index.holder_of_pronoun(j), j + 1  # "X, its foreign policy chief,"
+    elif j < len(tokens.text) and tokens.lower[j] in BODY_PRONOUNS:
+        of, j = index.referred_holder(j), j + 1  # "X, its foreign policy chief,"
+    elif j + 1 < len(tokens.text) and tokens.text[j + 1] in POSSESSIVES:
+        of, j = index.referred_holder(j), j + 2  # "X, the bank's regional director,"
     former = j < len(tokens.text) and tokens.lower[j] in cues.former_words
     j += former
     end = j
