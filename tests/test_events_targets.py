@@ -66,3 +66,15 @@ def test_rejecting_a_demand_of_several_targets_all_who_made_it(nlp):
                             "Iran halt enrichment. Iran rejected their demand on Tuesday.")
     assert ("Rejection", ["Iran"], ["France", "United Kingdom"]) in \
         [(cls, agents, sorted(targets)) for cls, agents, targets in events]
+
+
+def test_sanctions_lifted_are_lifted_from_whom_they_were_imposed_on(nlp):
+    events = events_of(nlp, "Germany imposed sanctions on Serbia in 2021. Germany lifted the "
+                            "sanctions on Monday.")
+    assert ("SanctionLifted", ["Germany"], ["Serbia"]) in events
+
+
+def test_sanctions_relief_without_an_agent_takes_no_target(nlp):
+    events = events_of(nlp, "Germany imposed sanctions on Serbia in 2021. Talk of sanctions "
+                            "relief grew.")
+    assert [cls for cls, _, _ in events] == ["SanctionImposed"]

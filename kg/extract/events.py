@@ -1285,6 +1285,26 @@ def plural_owner(mention: EventMention, context: ArticleContext) -> list[str]:
     return [found] if found else []
 
 
+def lifted_targets(mentions: list[EventMention], context: ArticleContext) -> None:
+    """Sanctions lifted without a target named are lifted from whom they were imposed on:
+    the targets of the imposition told in the same sentence ("lifted some of the measures it
+    imposed on Kosovo"), else of the last one told before, by the same agents or by none
+    named; only where someone is named to lift them ("talk of sanctions relief" is none)."""
+    for n, mention in enumerate(mentions):
+        event = mention.event
+        if event.cls != "SanctionLifted" or event.targets or not event.agents:
+            continue
+        sentence = context.sentence_index[mention.token]
+        same = [m for m in mentions[n + 1:] if context.sentence_index[m.token] == sentence]
+        imposed = next((m.event for m in [*same, *reversed(mentions[:n])]
+                        if m.event.cls == "SanctionImposed" and m.event.targets
+                        and (not m.event.agents or set(m.event.agents) & set(event.agents))),
+                       None)
+        if imposed is not None:
+            event.targets = [t for t in imposed.targets if t not in event.agents]
+            event.actors = list(dict.fromkeys(event.actors + event.targets))
+
+
 def requester(mention: EventMention, context: ArticleContext) -> str | None:
     """Who asked for what a rejection refuses, named later in its clause ("refused to
     release the gold at the request of Maduro's government": Maduro)."""
@@ -1488,6 +1508,7 @@ def event_mentions(context: ArticleContext) -> list[EventMention]:
     mentions = expand_counterparts(expand_reciprocal(mentions))
     address_to_counterparts(mentions, context)
     answer_targets(mentions, context)
+    lifted_targets(mentions, context)
     visited_countries(mentions, context)
     leave_out_unattributed(mentions)
     return mentions
