@@ -94,3 +94,10 @@ def test_an_unnamed_source_cited_as_saying():
 def test_quoted_as_saying_in_the_passive_keeps_its_subject():
     text = "Emre Kaya was quoted as saying that “nobody wants another winter”."
     assert speakers(text) == [("Emre Kaya", "nobody wants another winter")]
+
+
+def test_an_unnamed_source_before_a_relative_clause_is_not_the_place_it_is_in():
+    names = {**PEOPLE, "Yerevan": ("yerevan", "City")}
+    text = ("A Western diplomat in Yerevan, who spoke on condition of anonymity, said the "
+            "talks were “buying time”.")
+    assert speakers(text, names) == [("Western diplomat", "buying time")]

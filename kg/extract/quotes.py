@@ -640,7 +640,8 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
                  allow_after: bool) -> list[str]:
     """The speakers of a verb of saying, found in the text around it."""
     doc = context.doc
-    subject = cited_speaker(verb, context, memory) or parenthetical_subject(verb, context) or \
+    subject = cited_speaker(verb, context, memory) or \
+        parenthetical_subject(verb, context, memory) or \
         participle_subject(verb, context, memory)
     if subject:
         return subject
@@ -851,7 +852,8 @@ def comma_before(i: int, context: ArticleContext) -> int | None:
     return j if j >= 0 and context.tokens.lower[j] == "," else None
 
 
-def parenthetical_subject(verb: int, context: ArticleContext) -> list[str]:
+def parenthetical_subject(verb: int, context: ArticleContext,
+                          memory: SpeakerMemory) -> list[str]:
     """The subject before a phrase set off by commas ("Jane Roe, the head of the institute,
     said"; "Roe, who led the talks, said"): the phrase before the first of the commas."""
     closing = comma_before(verb, context)
@@ -864,9 +866,22 @@ def parenthetical_subject(verb: int, context: ArticleContext) -> list[str]:
             return []
         if lower == ",":
             return relative_antecedent(j, start, context) or \
+                described_before_relative(j, context, memory) or \
                 appositive_person(j, closing, context) or (
                     context.subject_before(j) if j > 0 and context.owner[j - 1] else [])
     return []
+
+
+def described_before_relative(comma: int, context: ArticleContext,
+                              memory: SpeakerMemory) -> list[str]:
+    """The unnamed source whose description ends before a relative clause opening after
+    ``comma`` ("a diplomat in Bamako, who asked not to be named, said": the diplomat, not
+    Bamako)."""
+    relative = next_word(comma, context)
+    if relative is None or context.tokens.lower[relative] not in discourse().relative_pronouns:
+        return []
+    return [] if speaking(context.antecedent_of(relative), context) else \
+        described_source(comma, context, memory)
 
 
 def relative_antecedent(comma: int, start: int, context: ArticleContext) -> list[str]:
