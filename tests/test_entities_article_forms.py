@@ -53,3 +53,32 @@ def test_shared_form_is_the_state_the_article_names_alone(nlp: Language) -> None
 def test_shared_form_stays_with_the_gazetteer_without_a_telling_name(nlp: Language) -> None:
     found = entities(nlp, "Congo and Rwanda met in Doha.")
     assert len([entity for entity in found.values() if "Congo" in entity.label]) == 1
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The Chinese embassy in Suva said in a statement that a team would stay.",
+     "Chinese embassy"),
+    ("Norway's embassy said the visit was off.", "Norway's embassy"),
+    ("He was held in the Saudi consulate for an hour.", "Saudi consulate"),
+])
+def test_a_body_described_by_its_state_is_a_government_body(nlp: Language, text: str,
+                                                            body: str) -> None:
+    found = entities(nlp, text)
+    assert found[body].cls == "GovernmentBody"
+    assert any(entity.cls == "Country" for entity in found.values())
+
+
+def test_a_post_of_a_state_is_no_body(nlp: Language) -> None:
+    found = entities(nlp, "The Chinese ambassador met reporters.")
+    assert not any(entity.cls == "GovernmentBody" for entity in found.values())
+
+
+def test_an_unnamed_post_holder_keeps_its_words_as_an_alias(nlp: Language) -> None:
+    found = entities(nlp, "The Peruvian ambassador said the talks were useful.")
+    holder = next(entity for entity in found.values() if entity.description)
+    assert "Peruvian ambassador" in holder.aliases
+
+
+def test_a_title_after_another_name_is_no_post_of_the_state(nlp: Language) -> None:
+    found = entities(nlp, "The US strike that killed Iranian general Ali Rad angered Tehran.")
+    assert not any(entity.description for entity in found.values())

@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
@@ -34,6 +35,7 @@ from kg.extract.roles import (HOLDER_CLASSES, POSSESSIVES, POST_OBJECT_WORDS, Ro
                               SpanIndex, find_roles, label_of, title_ending_at)
 from kg.lexicon import Lexicon, NameCues, load_lexicon, name_cues
 from kg.model import Article, Entity, Mention, RoleFact
+from kg.nlp.events import read_lexicon_yaml
 from kg.nlp.normalise import normalise_name, normalise_term
 from kg.nlp.spans import ENTITIES_KEY
 from kg.nlp.tokens import sentences, token_table
@@ -42,6 +44,7 @@ SHORT_KINDS = frozenset({"short_name"})
 NOT_ALIAS_KINDS = frozenset({"description"})
 DESCRIPTION_CONFIDENCE = 0.7
 CAPITAL_WORD = "capital"
+MAX_BODY_WORDS = 3  # lower-case words of a described body ("the Pakistani foreign ministry")
 
 GroupKey = tuple[str, ...]
 
@@ -81,6 +84,13 @@ def ends_with_title(held: str, title: str) -> bool:
     "Minister"."""
     held_words, words = normalise_term(held).split(), normalise_term(title).split()
     return len(held_words) > len(words) and held_words[-len(words):] == words
+
+
+@cache
+def described_body_heads() -> frozenset[str]:
+    """The head words of a government body described by its state (names.yaml
+    ``described_body_heads``: "the Chinese embassy")."""
+    return frozenset(read_lexicon_yaml("names.yaml")["described_body_heads"])
 
 
 def sentence_ends(doc: Doc) -> list[int]:
@@ -223,15 +233,16 @@ class ArticleEntities:
         index = SpanIndex(self.doc, spans)
         ends = sentence_ends(self.doc)
         for span in spans:
-            if span.label_ != "Country" or not span.kb_id_ or span.start == 0 \
-                    or self.doc[span.start - 1].lower_ != "the":
+            if span.label_ != "Country" or not span.kb_id_:
                 continue
             limit = ends[bisect.bisect_right(ends, span.start)]
-            end = span.end + (span.end < limit and self.doc[span.end].text in POSSESSIVES)
-            if end < limit and self.doc[end].lower_ == CAPITAL_WORD:
+            possessive = span.end < limit and self.doc[span.end].text in POSSESSIVES
+            end = span.end + possessive
+            the = span.start > 0 and self.doc[span.start - 1].lower_ == "the"
+            if the and end < limit and self.doc[end].lower_ == CAPITAL_WORD:
                 self.add_capital(span, end + 1)
-                continue
-            self.add_post(index, span, end, limit)
+            elif not (the and self.add_post(index, span, end, limit)) and (the or possessive):
+                self.add_body(span, end, limit, the)
 
     def add_capital(self, state: Span, end: int) -> None:
         """"the Vietnamese capital": a mention of the state's capital city where the article
@@ -244,18 +255,38 @@ class ArticleEntities:
                 self.text[start:self.doc[end - 1].idx + len(self.doc[end - 1])],
                 "description", DESCRIPTION_CONFIDENCE)
 
-    def add_post(self, index: SpanIndex, state: Span, end: int, limit: int) -> None:
+    def add_body(self, state: Span, end: int, limit: int, the: bool) -> None:
+        """"the Chinese embassy", "Pakistan's foreign ministry": a government body of the state
+        the lexicon does not know, described by lower-case words from token ``end`` that end
+        in a body's head word (names.yaml ``described_body_heads``), before token ``limit``.
+        ``the``: whether "the" opens the description. The state keeps its own mention."""
+        last = end
+        while last < min(limit, end + MAX_BODY_WORDS) and self.doc[last].is_lower \
+                and self.doc[last].is_alpha and self.doc[last].lower_ not in described_body_heads():
+            last += 1
+        if last >= limit or not self.doc[last].is_lower \
+                or self.doc[last].lower_ not in described_body_heads():
+            return
+        state_id = self.entry_id(state)
+        start_char = self.doc[state.start - the].idx
+        end_char = self.doc[last].idx + len(self.doc[last])
+        words = normalise_term(self.doc[end:last + 1].text)
+        self.group(("body", state_id, words), "GovernmentBody").add(
+            start_char, end_char, self.text[start_char:end_char], "name", DESCRIPTION_CONFIDENCE)
+
+    def add_post(self, index: SpanIndex, state: Span, end: int, limit: int) -> bool:
         """"the North Korean foreign minister": the person holding that post, if known; the
-        title ends before token ``limit`` (the end of the sentence)."""
+        title ends before token ``limit`` (the end of the sentence). Whether there was one."""
         last = min(limit, end + self.cues.max_title_words) - 1
         found = None
         for i in range(last, end - 1, -1):
             found = title_ending_at(index, i, self.cues)
-            if found and found[1] >= end:
-                break
+            if found and found[1] >= end and all(self.doc[k].is_alpha and k not in index.starting_at
+                                                 for k in range(end, found[1])):
+                break  # not "the US airstrike that killed Iranian general"
             found = None
         if found is None or i + 1 in index.starting_at:
-            return
+            return False
         title, i = self.with_post_object(index, found[0], i)
         state_key = ("lex", self.entry_id(state))
         start_char = self.doc[state.start - 1].idx
@@ -271,6 +302,7 @@ class ArticleEntities:
             group.roles.append((title, state_key, False, start_char, end_char))
         group.add(start_char, end_char, self.text[start_char:end_char], "description",
                   DESCRIPTION_CONFIDENCE)
+        return True
 
     def with_post_object(self, index: SpanIndex, title: str, i: int) -> tuple[str, int]:
         """The title ending at token ``i`` with what the post is for, where a place or body
@@ -336,7 +368,7 @@ class ArticleEntities:
     def entity_of(self, group: Group, local_ids: dict[GroupKey, str]) -> Entity:
         """One Entity from a group."""
         forms = {surface(text) for _, _, text, kind, _ in group.spans
-                 if kind not in NOT_ALIAS_KINDS}
+                 if kind not in NOT_ALIAS_KINDS or group.description is not None}
         entry = self.lexicon.entries.get(group.lexicon_id or "")
         label = entry.label if entry else group.description or max(
             sorted(forms), key=len, default="")
