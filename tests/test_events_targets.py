@@ -78,3 +78,10 @@ def test_sanctions_relief_without_an_agent_takes_no_target(nlp):
     events = events_of(nlp, "Germany imposed sanctions on Serbia in 2021. Talk of sanctions "
                             "relief grew.")
     assert [cls for cls, _, _ in events] == ["SanctionImposed"]
+
+
+def test_a_state_in_apposition_to_a_target_describes_it_and_is_no_target(nlp):
+    events = events_of(nlp, "Germany imposed sanctions on Ivan Petrov, Serbia's minister of "
+                            "state for trade, accusing him of fraud.")
+    assert ("SanctionImposed", ["Germany"], ["Ivan Petrov"]) in events
+    assert ("Accusation", ["Germany"], ["Ivan Petrov"]) in events

@@ -157,6 +157,8 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
     sectors of its economy"); a target is one who can act, not a place or region
     ("appealed to European companies")."""
     for n, argument in enumerate(arguments):
+        if n and is_apposition(arguments[n - 1], argument, context):
+            continue
         argument = described_argument(argument, context)
         cls = context.cls_of(argument.local_id)
         outer = context.outer_preposition(argument.start)
@@ -176,6 +178,15 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
                 and (n == 0 or n == len(roles.targets)
                      and context.coordinated(arguments[n - 1], argument))):
             roles.targets.append(envoy_state(argument.local_id, context))
+
+
+def is_apposition(person: Argument, argument: Argument, context: ArticleContext) -> bool:
+    """Whether ``argument`` opens a description of the person named right before it, after a
+    comma ("James Kabarebe, Rwanda's minister of state"): a possessive and a lower-case word."""
+    gap = [t.lower_ for t in context.doc[person.end:argument.start] if not t.is_space]
+    after = context.doc[argument.end:argument.end + 2]
+    return context.cls_of(person.local_id) == "Person" and gap == [","] and len(after) == 2 \
+        and after[0].lower_ in ("'s", "’s") and after[1].is_lower
 
 
 def envoy_state(local_id: str, context: ArticleContext) -> str:
@@ -546,10 +557,19 @@ def participle_subject(verb: Token, before: Token, context: ArticleContext) -> l
     start = context.sentence_of(before.i).start
     for j in range(before.i - 1, start - 1, -1):
         token = context.doc[j]
-        if not context.quoted[j] and (context.is_boundary(token) and token.lower_
-                                      in discourse().speech_verbs or context.is_other_verb(token)):
+        if not context.quoted[j] and (is_speech_verb(token, context)
+                                      or context.is_other_verb(token)):
             return context.subject_before(j)
     return []
+
+
+def is_speech_verb(token: Token, context: ArticleContext) -> bool:
+    """A verb of saying used as a verb: not a noun after a preposition or determiner
+    ("minister of state", "the report")."""
+    before = previous_word(token)
+    return context.is_boundary(token) and token.lower_ in discourse().speech_verbs \
+        and not (before is not None and (before.lower_ in PREPOSITIONS
+                                         or before.lower_ in DETERMINERS))
 
 
 def appositive_subject(comma: Token, context: ArticleContext) -> list[str]:
