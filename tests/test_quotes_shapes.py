@@ -101,3 +101,15 @@ def test_an_unnamed_source_before_a_relative_clause_is_not_the_place_it_is_in():
     text = ("A Western diplomat in Yerevan, who spoke on condition of anonymity, said the "
             "talks were “buying time”.")
     assert speakers(text, names) == [("Western diplomat", "buying time")]
+
+
+def test_a_post_opening_the_sentence_gives_way_to_the_name_after_its_comma():
+    text = ("The Radio Ankara director general, Emre Kaya, called the vote “a farce” and "
+            "said: “The region cannot accept this.”")
+    assert speakers(text) == [("Emre Kaya", "a farce"),
+                              ("Emre Kaya", "The region cannot accept this.")]
+
+
+def test_a_naming_verb_after_a_parenthetical_has_the_subject_before_it():
+    text = "Emre Kaya, while campaigning in the east, called the plan “a betrayal”."
+    assert speakers(text) == [("Emre Kaya", "a betrayal")]

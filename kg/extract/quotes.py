@@ -835,10 +835,13 @@ def is_mark(i: int, context: ArticleContext) -> bool:
 
 def opening_subject(start: int, end: int, context: ArticleContext) -> list[str]:
     """The entity that opens tokens [start, end), after quote marks and capitalised words
-    only (a post: "President Jane Roe met ...", "The Acme Institute's report read ...")."""
+    only (a post: "President Jane Roe met ...", "The Acme Institute's report read ..."), or
+    the person named after the comma of a post it opens ("The OAS secretary general, Luis
+    Almagro, ...")."""
     for j in range(start, end):
         if context.owner[j] and not context.quoted[j]:
-            return [context.owner[j]]
+            named = appositive_after(context.span_end[j] - 1, context)
+            return [named or context.owner[j]]  # "The OAS secretary general, Luis Almagro,"
         if not (is_mark(j, context) or context.tokens.is_title[j]) or context.quoted[j]:
             return []
     return []
@@ -1103,7 +1106,7 @@ def sentence_speaker(quote: Span, context: ArticleContext, memory: SpeakerMemory
         return source
     start = context.sentence_of(quote.start).start
     return latest_speaker(quote.start, start, context, memory, allow_after=False) or \
-        term_user(quote, start, context) or complement_speaker(quote, start, context, memory) \
+        term_user(quote, start, context, memory) or complement_speaker(quote, start, context, memory) \
         or colon_subject(quote, start, context)
 
 
@@ -1128,7 +1131,8 @@ def colon_subject(quote: Span, start: int, context: ArticleContext) -> list[str]
     return speaking(opening_subject(start, colon, context), context)
 
 
-def term_user(quote: Span, start: int, context: ArticleContext) -> list[str]:
+def term_user(quote: Span, start: int, context: ArticleContext,
+              memory: SpeakerMemory) -> list[str]:
     """Who uses a quoted term of a few words: the subject of the nearest naming verb before
     it in its sentence ("X called the plan 'a mess'")."""
     size = len(quote_text(quote).split())
@@ -1141,7 +1145,9 @@ def term_user(quote: Span, start: int, context: ArticleContext) -> list[str]:
         return []
     between = [j for j in range(verb + 1, quote.start - 1) if not context.tokens.is_space[j]]
     close = len(between) <= NAMING_REACH and not any(context.tokens.is_punct[j] for j in between)
-    return context.subject_before(verb) if size <= SCARE_QUOTE_WORDS or close else []
+    if size > SCARE_QUOTE_WORDS and not close:
+        return []
+    return parenthetical_subject(verb, context, memory) or context.subject_before(verb)
 
 
 def names_actively(verb: int, quote: Span, context: ArticleContext) -> bool:
