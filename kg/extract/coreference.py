@@ -3,19 +3,23 @@
 Two mentions corefer when their classes are the same or one is the other's subclass (a
 Summit is a Meeting), they agree on negation and on who asserts them, and their actors,
 place, date and ordinal ("second", "initial") do not conflict. A meeting mention that names
-no actor and no place ("before the meeting") joins the most-mentioned compatible meeting. Afterwards a
+no actor and no place ("before the meeting") joins the most-mentioned compatible meeting.
+Outside meetings, a mention that names no actor joins none that does, except a noun referring
+back ("the statement"); and two verbs of an act each verb tells anew ("said", "accused":
+ontology/lexicon/coreference.yaml) are one event only on a day both name. Afterwards a
 meeting of a series ("the initial meeting in Singapore") without actors takes the actors of
 its series ("the second meeting between Kim and Trump"); events left with neither actors nor
-place, or joint events with one actor and no place, are dropped, as they say nothing a reader
-could query.
+place (or without actors, for an act someone tells), or joint events with one actor and no
+place, are dropped, as they say nothing a reader could query.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.extract.events import EventMention, family
 from kg.model import Event, dates_agree, within_days
-from kg.nlp.events import event_classes
+from kg.nlp.events import event_classes, read_lexicon_yaml
 
 
 @dataclass
@@ -44,10 +48,37 @@ def compatible(cluster: EventCluster, mention: EventMention) -> bool:
         return False
     if is_bare(mention) and not event_classes()[other.cls].series:
         return False
+    if is_retold(cluster, mention) or unnamed_doer(cluster, mention):
+        return False
     if not (agree(event.place, other.place) and dates_agree(event.date, other.date)
             and agree(cluster.ordinal, mention.ordinal)):
         return False
     return actors_agree(event, other, event_classes()[other.cls].series)
+
+
+@cache
+def retold_acts() -> frozenset[str]:
+    """The classes of ontology/lexicon/coreference.yaml whose every verb is an act anew."""
+    return frozenset(read_lexicon_yaml("coreference.yaml")["retold_acts"])
+
+
+def is_retold(cluster: EventCluster, mention: EventMention) -> bool:
+    """Whether a verb tells an act of the kind each verb tells anew ("KCNA said ...",
+    later "KCNA said ...") after another verb of the cluster, not on a day both name."""
+    other = mention.event
+    return other.cls in retold_acts() and not mention.nominal \
+        and any(not m.nominal for m in cluster.mentions) \
+        and (other.date is None or other.date != cluster.event.date)
+
+
+def unnamed_doer(cluster: EventCluster, mention: EventMention) -> bool:
+    """Whether one side names no actor where the other does, outside a meeting series: "it
+    was reported" is no mention of "KCNA reported", and "Trump and Kim ..." does not name
+    the doers of an earlier act told without them; a noun without actors ("the statement")
+    may still refer back to an act with them."""
+    event, other = cluster.event, mention.event
+    return not event_classes()[other.cls].series and bool(event.actors) != bool(other.actors) \
+        and not (mention.nominal and not other.actors)
 
 
 def actors_agree(event: Event, other: Event, series: bool) -> bool:
@@ -134,8 +165,10 @@ def merge_mentions(mentions: list[EventMention]) -> list[Event]:
 
 def says_something(event: Event) -> bool:
     """Whether an event tells a reader more than its class: it has a place, or actors, and
-    a joint event more than one ("Hataman agreed" is an opinion, not an agreement)."""
-    if event.place is not None:
+    a joint event more than one ("Hataman agreed" is an opinion, not an agreement). An act
+    of a kind someone tells (coreference.yaml retold_acts) that no one is named doing says
+    nothing, even with a place ("speeches were given in Charlotte")."""
+    if event.place is not None and (event.actors or event.cls not in retold_acts()):
         return True
     joint = event_classes()[event.cls].symmetric
     return len(event.actors) > 1 or bool(event.actors) and not joint
