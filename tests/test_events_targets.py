@@ -85,3 +85,9 @@ def test_a_state_in_apposition_to_a_target_describes_it_and_is_no_target(nlp):
                             "state for trade, accusing him of fraud.")
     assert ("SanctionImposed", ["Germany"], ["Ivan Petrov"]) in events
     assert ("Accusation", ["Germany"], ["Ivan Petrov"]) in events
+
+
+def test_a_speech_is_given_by_the_subject_of_the_verb_before_in(nlp):
+    events = events_of(nlp, "Ivan Petrov, Serbia's envoy to the agency, made the remarks in a "
+                            "speech to the board.")
+    assert events == [("Statement", ["Ivan Petrov"], [])]

@@ -184,9 +184,8 @@ def is_apposition(person: Argument, argument: Argument, context: ArticleContext)
     """Whether ``argument`` opens a description of the person named right before it, after a
     comma ("James Kabarebe, Rwanda's minister of state"): a possessive and a lower-case word."""
     gap = [t.lower_ for t in context.doc[person.end:argument.start] if not t.is_space]
-    after = context.doc[argument.end:argument.end + 2]
-    return context.cls_of(person.local_id) == "Person" and gap == [","] and len(after) == 2 \
-        and after[0].lower_ in ("'s", "’s") and after[1].is_lower
+    return context.cls_of(person.local_id) == "Person" and gap == [","] \
+        and possessive_post(argument.start, context)
 
 
 def envoy_state(local_id: str, context: ArticleContext) -> str:
@@ -540,7 +539,8 @@ def ends_speech_noun(token: Token, context: ArticleContext) -> bool:
 
 def purpose_subject(noun: Token, context: ArticleContext) -> list[str]:
     """"he had met Khamenei in an effort to ease tension": the subject of the verb whose
-    purpose the noun states, the last verb of its clause before it."""
+    purpose the noun states, the last verb of its clause before it (also of the verb
+    whose setting a phrase states: "made the remarks in a speech")."""
     for j in range(noun.i - 1, context.clause_start(noun.i) - 1, -1):
         token = context.doc[j]
         if context.is_other_verb(token) or j in context.trigger_tokens and not token.is_title:
@@ -577,8 +577,8 @@ def appositive_subject(comma: Token, context: ArticleContext) -> list[str]:
     "Turkey, a member of NATO that has close ties with both, has refused": the name before
     a noun phrase in apposition; "Moon, speaking in Seoul, urged": the name before a
     participle phrase; "Merkel, the chancellor of Germany, demanded", "Faki, chairperson
-    of the commission, spoke": the person before another noun phrase ("In Berlin, the
-    chancellor demanded" names no one)."""
+    of the commission, spoke", "Naziri Asl, Iran's envoy to the agency, made": the person
+    before another noun phrase ("In Berlin, the chancellor demanded" names no one)."""
     start = context.sentence_of(comma.i).start
     for j in range(comma.i - 1, max(start, comma.i - APPOSITIVE_REACH) - 1, -1):
         token = context.doc[j]
@@ -588,10 +588,19 @@ def appositive_subject(comma: Token, context: ArticleContext) -> list[str]:
         if token.lower_ in discourse().relative_pronouns or token.lower_ in ("a", "an") \
                 or token.is_lower and token.lower_.endswith("ing"):
             return context.antecedent_of(j)
-        if token.is_lower and token.is_alpha:  # "the chancellor of", "chairperson of"
-            antecedent = context.antecedent_of(j)
+        if token.is_lower and token.is_alpha or possessive_post(j, context):
+            antecedent = context.antecedent_of(j)  # "the chancellor of", "Iran's envoy"
             return antecedent if all(context.cls_of(a) == "Person" for a in antecedent) else []
     return []
+
+
+def possessive_post(j: int, context: ArticleContext) -> bool:
+    """Whether token ``j`` opens a name followed by a possessive and a lower-case word ("Iran's
+    ambassador to the agency")."""
+    if not context.owner[j] or context.span_start[j] != j:
+        return False
+    after = context.doc[context.span_end[j]:context.span_end[j] + 2]
+    return len(after) == 2 and after[0].lower_ in ("'s", "’s") and after[1].is_lower
 
 
 def apposition_subject(comma: Token, context: ArticleContext) -> list[str]:
@@ -751,8 +760,20 @@ def nominal_roles(head: Token, event_class: EventClass, context: ArticleContext)
         roles.actors += parties
     roles.place = roles.place or participle_place(head, context)
     if not roles.agents and not roles.actors and event_class.speech:
-        roles.agents = speaker_near(head.i, context)
+        roles.agents = speaker_near(head.i, context) or speech_setting_subject(head, context)
     return roles
+
+
+def speech_setting_subject(noun: Token, context: ArticleContext) -> list[str]:
+    """The speaker of a speech named as where something was said ("made the remarks in a
+    speech to the board", "set out the plan in an address"): the subject of the verb before
+    "in"."""
+    before = previous_word(noun)
+    while before is not None and (before.lower_ in DETERMINERS or is_modifier_word(before)):
+        before = previous_word(before)
+    if before is None or before.lower_ != "in":
+        return []
+    return purpose_subject(before, context)
 
 
 def participle_place(noun: Token, context: ArticleContext) -> str | None:
