@@ -91,3 +91,13 @@ def test_a_speech_is_given_by_the_subject_of_the_verb_before_in(nlp):
     events = events_of(nlp, "Ivan Petrov, Serbia's envoy to the agency, made the remarks in a "
                             "speech to the board.")
     assert events == [("Statement", ["Ivan Petrov"], [])]
+
+
+def test_blaming_an_act_on_someone_targets_them(nlp):
+    events = events_of(nlp, "Serbia blamed the attack on Kosovo.")
+    assert events == [("Accusation", ["Serbia"], ["Kosovo"])]
+
+
+def test_condemning_an_attack_on_someone_does_not_target_them(nlp):
+    events = events_of(nlp, "Serbia condemned the attack on Kosovo.")
+    assert events == [("Accusation", ["Serbia"], [])]

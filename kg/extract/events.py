@@ -15,7 +15,7 @@ summit", "the second meeting" and "the Hanoi meeting" become one Summit.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from spacy.tokens import Span, Token
@@ -495,6 +495,14 @@ def class_of_use(span: Span, event_class: EventClass, context: ArticleContext) -
             or not opens_infinitive(past_adverbials(after.i, context), context):
         return event_class
     return event_classes()[event_class.before_infinitive]
+
+
+def with_verb_preps(event_class: EventClass, lemma: str) -> EventClass:
+    """The class with the prepositions that introduce a target after this verb of it added
+    ("blamed the attack on the rebels": triggers.yaml verb_preps)."""
+    preps = event_class.verb_preps.get(lemma)
+    return replace(event_class, target_preps=event_class.target_preps | preps) if preps \
+        else event_class
 
 
 def controller_subject(verb: Token, context: ArticleContext) -> list[str]:
@@ -1050,7 +1058,8 @@ def trigger_mention(span: Span, context: ArticleContext, number: int) -> EventMe
     nominal = is_nominal(span, context)
     event_class = event_classes()[span.label_]
     if not nominal:
-        event_class = class_of_use(span, event_class, context)
+        event_class = with_verb_preps(class_of_use(span, event_class, context),
+                                      trigger_lemma(span))
     reported = span.kb_id_ == "reported"
     speech_verb = speech_verb_before(head, context)
     if reported and speech_verb is None or not fits_its_context(span, event_class, context):

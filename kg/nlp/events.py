@@ -62,6 +62,7 @@ class EventClass:
     future_preps: frozenset[str] = field(default_factory=frozenset)
     country_verbs: frozenset[str] = field(default_factory=frozenset)
     target_preps: frozenset[str] = field(default_factory=frozenset)
+    verb_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     symmetric: bool = False
     series: bool = False
     speech: bool = False
@@ -105,6 +106,8 @@ def event_classes(path: Path | None = None) -> dict[str, EventClass]:
             future_preps=frozenset(entry.get("future_preps") or ()),
             country_verbs=frozenset(entry.get("country_verbs") or ()),
             target_preps=frozenset(entry.get("target_preps") or ()),
+            verb_preps={verb: frozenset(preps)
+                        for verb, preps in (entry.get("verb_preps") or {}).items()},
             symmetric=bool(entry.get("symmetric", False)),
             series=bool(entry.get("series", False)),
             speech=bool(entry.get("speech", False)),
