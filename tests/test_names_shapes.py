@@ -244,3 +244,22 @@ def test_a_region_opening_a_longer_name_is_not_the_region(nlp: Language) -> None
 def test_an_order_to_a_capital_is_addressed_to_its_state(nlp: Language) -> None:
     doc = nlp("The board passed a resolution ordering Tehran to explain the traces.")
     assert [(span.text, span.kb_id_) for span in doc.spans["kg_entities"]] == [("Tehran", "iran")]
+
+
+@pytest.mark.parametrize("text", [
+    "The study appeared in Nature last week.",
+    "He wrote about free speech in Islam.",
+    "Winds stayed at Category 4 overnight.",
+])
+def test_a_common_word_or_a_faith_after_a_place_preposition_is_no_place(
+        nlp: Language, text: str) -> None:
+    assert found(nlp, text) == []
+
+
+def test_a_place_word_before_a_known_place_stays_a_city(nlp: Language) -> None:
+    assert ("Cork", "City") in found(nlp, "A fire broke out in Cork, Ireland, on Friday.")
+
+
+def test_a_family_name_after_a_place_preposition_is_the_person(nlp: Language) -> None:
+    spans = found(nlp, "Vice President Nickey Olumbo died. Flags flew at Olumbo's home.")
+    assert spans.count(("Olumbo", "Person")) == 1 and ("Olumbo", "City") not in spans

@@ -71,6 +71,7 @@ JOINS = {"Organization": BODY_JOINS, "GovernmentBody": BODY_JOINS,  # see joined
          "Facility": BODY_JOINS | {"Country"}}
 JOINED_KINDS = frozenset({"name", "alias"})
 PLACE_NAME_CLASSES = frozenset({"City", "Region"})  # see places_closing_bodies
+PLACE_GUESSES = frozenset({"City", "Place"})  # what a place preposition alone makes a name
 
 
 @cache
@@ -92,6 +93,12 @@ def division_words() -> frozenset[str]:
     ``division_words``: "Khost province", "the region of Somaliland")."""
     return frozenset(normalise_term(word)
                      for word in read_lexicon_yaml("names.yaml")["division_words"])
+
+
+@cache
+def not_places() -> frozenset[str]:
+    """Words that are no place after a place preposition (names.yaml ``not_places``)."""
+    return frozenset(normalise_term(word) for word in read_lexicon_yaml("names.yaml")["not_places"])
 
 
 @cache
@@ -354,7 +361,8 @@ class DocShape:
         if self.speaks(start, end) and not self.title_at(end, len(norms)):
             return Found(start, end, "Person", 0.7)  # not "said California Attorney General"
         if in_place_context(self.doc, start, end, cues.place_preps, cues.place_suffixes,
-                            self.parsed) and not self.published_in(start):
+                            self.parsed) and not self.published_in(start) \
+                and not self.unlikely_place(start, end):
             return Found(start, end, self.place_class(start, end), 0.6)
         if end - start == 1 and self.tokens.is_upper[start] and self.tokens.length[start] > 1:
             return Found(start, end, "Organization", 0.6)
@@ -386,6 +394,26 @@ class DocShape:
         city = one_word and self.tokens.is_title[start] \
             and self.norms[start] not in COMPASS_WORDS  # not "FAQ", "2003", "North" Wales
         return "Region" if compass else "City" if city else "Place"
+
+    def place_of_a_person(self, name: Found, person_words: set[str]) -> bool:
+        """Whether a one-word place the context found is the family name of a person the
+        article names ("at Iyambo's funeral" after "Nahas Iyambo"): ``person_words`` are
+        the last words of the article's persons."""
+        return name.cls in PLACE_GUESSES and name.end - name.start == 1 \
+            and self.norms[name.start] in person_words
+
+    def unlikely_place(self, start: int, end: int) -> bool:
+        """Whether a one-word name after a place preposition is no place: a common English
+        word ("in Nature", "at Category 5") or a word of names.yaml ``not_places`` (faiths,
+        languages, planets, online services: "in Islam", "at Twitter")."""
+        return end - start == 1 and not self.before_known_place(end) \
+            and (self.tokens.lower[start] in common_words() or self.norms[start] in not_places())
+
+    def before_known_place(self, end: int) -> bool:
+        """Whether a comma and a name the gazetteer knows follow token ``end`` - 1 ("Cork,
+        Ireland"): the name is a place of that state or region."""
+        return end + 1 < len(self.taken) and self.tokens.text[end] == "," \
+            and bool(self.taken[end + 1])
 
     def published_in(self, start: int) -> bool:
         """Whether a verb of publishing and a preposition come right before the name ("a
@@ -500,6 +528,10 @@ def shape_names(doc: Doc, taken: bytearray, cues: NameCues) -> list[Found]:
         unclassified.extend(others)
     person_words = {shape.norms[i] for name in found if name.cls == "Person"
                     for i in range(name.start, name.end) if shape.norms[i].isalnum()}
+    family_names = {shape.norms[name.end - 1] for name in found
+                    if name.cls == "Person" and name.end - name.start > 1}
+    found = [Found(name.start, name.end, "Person", 0.7)
+             if shape.place_of_a_person(name, family_names) else name for name in found]
     found.extend(Found(start, end, "Person", 0.7) for start, end in unclassified
                  if end - start == 1 and shape.norms[start] in person_words)
     return sorted(found, key=lambda name: name.start)
