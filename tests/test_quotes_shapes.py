@@ -113,3 +113,20 @@ def test_a_post_opening_the_sentence_gives_way_to_the_name_after_its_comma():
 def test_a_naming_verb_after_a_parenthetical_has_the_subject_before_it():
     text = "Emre Kaya, while campaigning in the east, called the plan “a betrayal”."
     assert speakers(text) == [("Emre Kaya", "a betrayal")]
+
+
+def test_a_state_acting_in_the_sentence_is_not_the_speaker_of_a_fragment():
+    text = ("“We gave them a list,” Emre Kaya told reporters.\n\n"
+            "In return, Armenia offered to close “a part of the border crossing”, he said.")
+    assert ("Armenia", "a part of the border crossing") not in speakers(text)
+
+
+def test_a_person_acting_in_the_sentence_speaks_a_fragment_there():
+    text = "Emre Kaya appealed to both sides to avoid “tit-for-tat measures”."
+    assert speakers(text) == [("Emre Kaya", "tit-for-tat measures")]
+
+
+def test_colon_quote_after_a_nameless_introduction():
+    text = ("A veteran diplomat, Emre Kaya, also commented on the talks: “Nobody expected "
+            "this much.”")
+    assert speakers(text) == [("Emre Kaya", "Nobody expected this much.")]

@@ -824,8 +824,8 @@ def participle_subject(verb: int, context: ArticleContext, memory: SpeakerMemory
     pronoun = context.tokens.lower[opening]
     if pronoun in discourse().pronouns and context.owner[opening] is None:
         return pronoun_speakers(verb, pronoun, context, memory)
-    introduced = next((j + 1 for j in range(start, comma) if context.tokens.lower[j] == ","), comma)
-    return opening_subject(start, comma, context) or opening_subject(introduced, comma, context)
+    return opening_subject(start, comma, context) or \
+        opening_subject(after_introduction(start, comma, context), comma, context)
 
 
 def is_mark(i: int, context: ArticleContext) -> bool:
@@ -1121,14 +1121,31 @@ def complement_speaker(quote: Span, start: int, context: ArticleContext,
 
 
 def colon_subject(quote: Span, start: int, context: ArticleContext) -> list[str]:
-    """The named subject that opens the sentence of a quote after a colon ("X spoke to
-    reporters afterwards: '...'", "X's statement read: '...'")."""
+    """The named subject that opens the sentence of a quote after a colon, or its clause
+    after an introductory phrase ("X spoke to reporters afterwards: '...'", "X's statement
+    read: '...'", "In a statement, the ministry justified the strike: '...'")."""
     colon = quote.start - 2
     while colon > start and context.tokens.is_space[colon]:
         colon -= 1
     if colon <= start or context.tokens.lower[colon] != ":":
         return []
-    return speaking(opening_subject(start, colon, context), context)
+    return speaking(opening_subject(start, colon, context) or
+                    opening_subject(after_nameless_introduction(start, colon, context), colon,
+                                    context),
+                    context)
+
+
+def after_introduction(start: int, end: int, context: ArticleContext) -> int:
+    """The token after the comma that closes a phrase opening tokens [start, end) ("In a
+    statement released on Monday, the ministry ..."), else ``end``."""
+    return next((j + 1 for j in range(start, end) if context.tokens.lower[j] == ","), end)
+
+
+def after_nameless_introduction(start: int, end: int, context: ArticleContext) -> int:
+    """The token after an introductory phrase that names no one ("A Republican
+    Assemblywoman, Jill Tolles, ...": not "The mayor of London, ..."), else ``end``."""
+    after = after_introduction(start, end, context)
+    return end if any(context.owner[j] for j in range(start, after)) else after
 
 
 def term_user(quote: Span, start: int, context: ArticleContext,
@@ -1188,12 +1205,16 @@ def attribution_phrases_in(context: ArticleContext) -> list[tuple[int, int]]:
 
 def event_agent_before(quote: Span, mentions: list[EventMention], tokens: list[int],
                        context: ArticleContext) -> list[str]:
-    """The agent of the last event reported before the quote in its sentence (``tokens``:
-    the trigger token of each mention, in text order)."""
+    """The person who is the agent of the last event reported before the quote in its
+    sentence (``tokens``: the trigger token of each mention, in text order): "X appealed to
+    governments to avoid 'tit-for-tat measures'". A state or body that acts is not taken
+    for the words' speaker ("they were offering to close 'a portion of the complex'" quotes
+    whoever described the offer)."""
     at = bisect.bisect_left(tokens, quote.start) - 1
     same_sentence = at >= 0 and \
         context.sentence_index[tokens[at]] == context.sentence_index[quote.start]
-    return mentions[at].event.agents[:1] if same_sentence else []
+    agents = mentions[at].event.agents[:1] if same_sentence else []
+    return [agent for agent in agents if context.cls_of(agent) != "Country"]
 
 
 def quote_text(quote: Span) -> str:
