@@ -101,3 +101,18 @@ def test_blaming_an_act_on_someone_targets_them(nlp):
 def test_condemning_an_attack_on_someone_does_not_target_them(nlp):
     events = events_of(nlp, "Serbia condemned the attack on Kosovo.")
     assert events == [("Accusation", ["Serbia"], [])]
+
+
+def test_a_verb_after_and_shares_a_subject_found_past_an_apposition(nlp):
+    events = events_of(nlp, "Canada's trade minister, Mary Ng, rejected the complaint in a "
+                            "televised address and accused China of dumping steel.")
+    assert ("Accusation", ["Mary Ng"], ["China"]) in events
+
+
+def test_imposing_a_law_is_no_sanction(nlp):
+    assert events_of(nlp, "Germany imposed a new law on Monday.") == []
+
+
+def test_a_sanction_word_before_impose_makes_it_a_sanction(nlp):
+    events = events_of(nlp, "Germany dropped the tariffs it had imposed on Serbia.")
+    assert events == [("SanctionImposed", ["Germany"], ["Serbia"])]

@@ -645,9 +645,16 @@ def coordinated_subject(conjunction: Token, auxiliary: Token | None,
             continue  # 'called the plan "a mess" and accused': past the quoted words
         if context.is_boundary(token):
             break
-        if context.is_other_verb(token):
-            return context.subject_before(j)
+        if is_predicate(token, context):
+            return context.subject_before(j) or controller_subject(token, context)
     return opening_subject(conjunction.i, context)  # "did not travel and meet": no past form
+
+
+def is_predicate(token: Token, context: ArticleContext) -> bool:
+    """A finite verb form, not a participle after a determiner ("in a televised address")."""
+    before = previous_word(token)
+    return context.is_other_verb(token) \
+        and not (before is not None and before.lower_ in DETERMINERS)
 
 
 def main_clause_subject(comma: int, context: ArticleContext) -> list[str]:
@@ -659,9 +666,9 @@ def main_clause_subject(comma: int, context: ArticleContext) -> list[str]:
     for j in range(comma - 1, start - 1, -1):
         token = context.doc[j]
         if context.quoted[j] or token.lower_.endswith("ing") \
-                or not context.is_other_verb(token) or context.clause_start(j) != start:
+                or not is_predicate(token, context) or context.clause_start(j) != start:
             continue
-        return context.subject_before(j)
+        return context.subject_before(j) or controller_subject(token, context)
     return []
 
 

@@ -164,13 +164,15 @@ class VerbContext:
     ``noun_before``: determiners and possessives ("the state", "Venezuela's state");
     ``prepositions``: words before a base form that make it a noun ("head of state");
     ``joiners``: a hyphen written straight after ("state-run"); ``object_reach``: how many
-    tokens after an ``object_verbs`` trigger its object may come.
+    tokens after an ``object_verbs`` trigger its object may come, ``object_reach_before``:
+    how many before it ("sanctions it imposed", "missiles were fired").
     """
 
     noun_before: frozenset[str]
     prepositions: frozenset[str]
     joiners: frozenset[str]
     object_reach: int
+    object_reach_before: int
 
 
 @cache
@@ -180,7 +182,8 @@ def verb_context(path: Path | None = None) -> VerbContext:
     return VerbContext(noun_before=frozenset(data["noun_before"]),
                        prepositions=frozenset(data["prepositions"]),
                        joiners=frozenset(data["joiners"]),
-                       object_reach=int(data["object_reach"]))
+                       object_reach=int(data["object_reach"]),
+                       object_reach_before=int(data["object_reach_before"]))
 
 
 def opens_text(token: Token) -> bool:
@@ -279,11 +282,13 @@ class EventTriggers:
                                         for form in word_forms(lemma, noun=True))
                         for name, event_class in classes.items()}
 
-    def has_object(self, doc: Doc, end: int, class_name: str) -> bool:
-        """Whether one of the class's object words follows within reach, in the sentence."""
-        sentence_end = doc[end - 1].sent.end if doc.has_annotation("SENT_START") else len(doc)
-        window = doc[end:min(sentence_end, end + self.context.object_reach)]
-        return any(token.lower_ in self.objects[class_name] for token in window)
+    def has_object(self, doc: Doc, start: int, end: int, class_name: str) -> bool:
+        """Whether one of the class's object words follows within reach, in the sentence, or
+        stands right before it ("the sanctions it imposed", "two missiles were fired")."""
+        sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+        after = doc[end:min(sentence.end, end + self.context.object_reach)]
+        before = doc[max(sentence.start, start - self.context.object_reach_before):start]
+        return any(token.lower_ in self.objects[class_name] for token in (*after, *before))
 
     def wrapped_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The matches of phrases broken by a line break ("hoped" / "to meet"), searched
@@ -307,7 +312,7 @@ class EventTriggers:
         for match_id, start, end in [*self.matcher(doc), *self.wrapped_matches(doc)]:
             class_name, kind = doc.vocab.strings[match_id].split("|")
             if kind == "object_verbs":
-                if not self.has_object(doc, end, class_name):
+                if not self.has_object(doc, start, end, class_name):
                     continue
                 objected[(start, end)] = class_name
                 kind = "verbs"
