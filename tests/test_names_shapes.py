@@ -263,3 +263,22 @@ def test_a_place_word_before_a_known_place_stays_a_city(nlp: Language) -> None:
 def test_a_family_name_after_a_place_preposition_is_the_person(nlp: Language) -> None:
     spans = found(nlp, "Vice President Nickey Olumbo died. Flags flew at Olumbo's home.")
     assert spans.count(("Olumbo", "Person")) == 1 and ("Olumbo", "City") not in spans
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Norway's deputy trade commissioner, Ilse Varnum, said no.", "Ilse Varnum"),
+    ("His Peruvian counterpart, Tadeo Quispe, had signed.", "Tadeo Quispe"),
+    ("He Wenbo, a spokesman for the ministry, told reporters.", "He Wenbo"),
+])
+def test_a_name_in_apposition_after_a_described_post_is_a_person(nlp: Language, text: str,
+                                                                  name: str) -> None:
+    assert (name, "Person") in found(nlp, text)
+
+
+def test_a_function_word_opening_a_sentence_is_no_part_of_a_name(nlp: Language) -> None:
+    spans = found(nlp, "And Vollmer, a candidate, spoke last.")
+    assert all(not text.startswith("And") for text, _ in spans)
+
+
+def test_a_place_head_and_a_known_place_make_one_region(nlp: Language) -> None:
+    assert found(nlp, "Tankers waited in the Gulf of Finland.") == [("Gulf of Finland", "Region")]

@@ -60,6 +60,8 @@ AFFILIATION_REACH = 12  # tokens of "of the UK's National Crime Agency (NCA)"
 MAX_CONNECTORS = 2  # joining words in a row inside one name ("van der", "de la", "of the")
 APPOSITION_CLOSERS = frozenset({",", ".", ";", "("})  # what may follow a name in apposition
 APPOSITION_WORDS = 3
+HOLDER_DESCRIPTION_WORDS = 4  # "Russia's parliamentary human rights commissioner, X"
+OWNER_DETERMINERS = frozenset({"his", "her", "its", "their"})  # "his Peruvian counterpart, X"
 POST_OBJECT_PREPS = frozenset({"to", "for", "in", "at", "on", "of"})  # "envoy in Vienna"
 POST_OBJECT_REACH = 5  # tokens back from a comma to the preposition after a post  # words after "Name, a" where an occupation may stand ("a senior analyst")
 MODEL_LABELS = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Region"}
@@ -227,9 +229,11 @@ class DocShape:
                     and not self.tokens.is_lower[i] or self.party_before_name(i, end):
                 titled, i = True, i + 1  # "Mr Olund", "Dr Sato", "Republican Ana Rao"
                 continue
-            if not ranked and (self.norms[i] in self.cues.not_names
-                               or self.norms[i] in self.cues.former_words or self.joins(i)
-                               or self.capital_context(i) and not self.supported(i)):
+            opens = self.capital_context(i) and self.opens_name_in_apposition(i, end)
+            if not ranked and not opens and (self.norms[i] in self.cues.not_names
+                                             or self.norms[i] in self.cues.former_words
+                                             or self.joins(i) or self.capital_context(i)
+                                             and not self.supported(i)):
                 titled, i = False, i + 1  # "The Princess and the Frog": no cue for "Frog"
                 continue
             j = i + 1
@@ -348,6 +352,7 @@ class DocShape:
                 and last not in cues.place_heads | cues.facility_heads:
             return Found(start, end, "Person", 0.9 if titled else 0.85)
         if end - start > 1 and (self.post_in_apposition(end) or self.post_before_comma(start, end)
+                                or self.holder_described_before(start, end)
                                 or self.person_clause(start, end)):
             return Found(start, end, "Person", 0.8)
         if last in cues.place_heads and end - start > 1:
@@ -458,6 +463,35 @@ class DocShape:
         after_comma = lower[end + 1] if end + 1 < size and lower[end] == "," else ""
         return words_before == ["according", "to"] or after_comma == "who" \
             or self.age_after(end) > 0
+
+    def opens_name_in_apposition(self, i: int, end: int) -> bool:
+        """Whether a common word opening a sentence, a given name or no word of ``not_names``
+        ("He"), is the first word of a name of two words that a post follows in apposition
+        ("He Yadong, a spokesman for ..."; not "And Hawkins, a candidate")."""
+        norm = self.norms[i]
+        return end - i == 2 and self.name_words[i + 1] \
+            and (norm in self.cues.given_names or norm not in self.cues.not_names) \
+            and self.tokens.lower[i + 1] not in common_words() and self.post_in_apposition(end)
+
+    def holder_described_before(self, start: int, end: int) -> bool:
+        """Whether the name stands in apposition after lower-case words that a known state or
+        body owns ("Russia's human rights commissioner, Ana Rao,"; "his Peruvian
+        counterpart, Ana Rao,"), set off by commas or closing the sentence."""
+        tokens = self.tokens
+        comma = start - 1
+        while comma >= 0 and tokens.is_space[comma]:
+            comma -= 1
+        closed = end >= len(tokens) or tokens.text[end] in APPOSITION_CLOSERS
+        if not closed or comma <= 0 or tokens.text[comma] != ",":
+            return False
+        i = comma - 1
+        while i > comma - 1 - HOLDER_DESCRIPTION_WORDS and i >= 0 and tokens.is_lower[i] \
+                and tokens.is_alpha[i]:
+            i -= 1
+        if i == comma - 1 or i < 1 or not self.taken[i] and tokens.text[i] not in POSSESSIVES:
+            return False
+        owned = tokens.text[i] in POSSESSIVES and bool(self.taken[i - 1])
+        return owned or bool(self.taken[i]) and tokens.lower[i - 1] in OWNER_DETERMINERS
 
     def post_before_comma(self, start: int, end: int) -> bool:
         """Whether the name stands in apposition after a post, set off by commas or closing
@@ -596,25 +630,29 @@ def places_closing_bodies(doc: Doc, known: list[Span], found: list[Span],
     """The gazetteer's and the shape rules' spans, where an organisation the shape rules found
     ends in its head word and goes on with "of" (and "the") and a city or region the gazetteer
     knows: the place closes the organisation's name ("University of the South Pacific",
-    "University of Tokyo"). A state stays apart ("Central Bank" of "Nigeria")."""
-    starting_at = {span.start: span for span in known
-                   if span.id_ in JOINED_KINDS and span.label_ in PLACE_NAME_CLASSES}
-    joined: dict[int, Span] = {}
+    "University of Tokyo"); a state stays apart ("Central Bank" of "Nigeria"). A name ending
+    in a place head takes a state too, as a region ("Gulf of Finland", "Bay of Bengal")."""
+    starting_at = {span.start: span for span in known if span.id_ in JOINED_KINDS}
+    joined: dict[int, tuple[Span, str]] = {}
     for n, name in enumerate(found):
         i = name.end
-        if name.label_ != "Organization" \
-                or normalise_term(name[-1].text) not in cues.organization_heads \
-                or i >= len(doc) or doc[i].lower_ != "of":
+        head = normalise_term(name[-1].text)
+        if i >= len(doc) or doc[i].lower_ != "of":
             continue
         i += 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
         place = starting_at.get(i)
-        if place is not None and (place.end >= len(doc) or not doc[place.end].is_title):
-            joined[n] = place
+        if place is None or place.end < len(doc) and doc[place.end].is_title:
+            continue
+        if head in cues.place_heads and place.label_ in PLACE_NAME_CLASSES | {"Country"}:
+            joined[n] = (place, "Region")
+        elif name.label_ == "Organization" and head in cues.organization_heads \
+                and place.label_ in PLACE_NAME_CLASSES:
+            joined[n] = (place, name.label_)
     if not joined:
         return known, found
-    dropped = {id(span) for span in joined.values()}
+    dropped = {id(place) for place, _ in joined.values()}
     return [span for span in known if id(span) not in dropped], \
-        [entity_span(doc, name.start, joined[n].end, name.label_, "", "shape",
+        [entity_span(doc, name.start, joined[n][0].end, joined[n][1], "", "shape",
                      name._.kg_confidence) if n in joined else name
          for n, name in enumerate(found)]
 
