@@ -116,3 +116,15 @@ def test_imposing_a_law_is_no_sanction(nlp):
 def test_a_sanction_word_before_impose_makes_it_a_sanction(nlp):
     events = events_of(nlp, "Germany dropped the tariffs it had imposed on Serbia.")
     assert events == [("SanctionImposed", ["Germany"], ["Serbia"])]
+
+
+def test_a_written_statement_is_made_by_the_subject_of_the_verb_before_in(nlp):
+    events = events_of(nlp, "Ivan Petrov outlined the measures in a written statement.")
+    assert events == [("Statement", ["Ivan Petrov"], [])]
+
+
+def test_a_speech_between_commas_is_given_by_the_name_before_them(nlp):
+    events = events_of(nlp, "Ivan Petrov, in a speech to members on Monday, urged Serbia to "
+                            "settle the dispute.")
+    assert ("Statement", ["Ivan Petrov"], []) in events
+    assert ("Appeal", ["Ivan Petrov"], ["Serbia"]) in events

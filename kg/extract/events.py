@@ -551,9 +551,14 @@ def purpose_subject(noun: Token, context: ArticleContext) -> list[str]:
     whose setting a phrase states: "made the remarks in a speech")."""
     for j in range(noun.i - 1, context.clause_start(noun.i) - 1, -1):
         token = context.doc[j]
-        if context.is_other_verb(token) or j in context.trigger_tokens and not token.is_title:
+        if context.is_other_verb(token) or is_verb_trigger(j, context) and not token.is_title:
             return context.subject_before(j) or controller_subject(token, context)
     return []
+
+
+def is_verb_trigger(j: int, context: ArticleContext) -> bool:
+    """Whether token ``j`` is in a trigger used as a verb (not "the accusation")."""
+    return any(not is_nominal(span, context) for span in context.triggers_at.get(j, ()))
 
 
 def participle_subject(verb: Token, before: Token, context: ArticleContext) -> list[str]:
@@ -779,16 +784,30 @@ def nominal_roles(head: Token, event_class: EventClass, context: ArticleContext)
     return roles
 
 
-def speech_setting_subject(noun: Token, context: ArticleContext) -> list[str]:
-    """The speaker of a speech named as where something was said ("made the remarks in a
-    speech to the board", "set out the plan in an address"): the subject of the verb before
-    "in"."""
+def speech_setting(noun: Token) -> Token | None:
+    """The "in" before a noun of speech that names where something was said ("in a written
+    statement", "in an emailed statement"), if any."""
     before = previous_word(noun)
-    while before is not None and (before.lower_ in DETERMINERS or is_modifier_word(before)):
+    while before is not None and (before.lower_ in DETERMINERS or is_modifier_word(before)
+                                  or is_past_form(before) and before.is_lower):
         before = previous_word(before)
-    if before is None or before.lower_ != "in":
+    return before if before is not None and before.lower_ == "in" else None
+
+
+def speech_setting_subject(noun: Token, context: ArticleContext) -> list[str]:
+    """The speaker of a speech named as where something was said: the subject of the verb
+    before "in" ("made the remarks in a speech to the board", "set out the measures in a
+    written statement"), or the name before a comma right before it ("Okonjo-Iweala, in a
+    speech to members, appealed")."""
+    at = speech_setting(noun)
+    if at is None:
         return []
-    return purpose_subject(before, context)
+    comma = previous_word(at)
+    if comma is not None and comma.lower_ == ",":
+        name = previous_word(comma)
+        return context.coordinated_before(context.span_start[name.i]) \
+            if name is not None and context.owner[name.i] and not context.quoted[name.i] else []
+    return purpose_subject(at, context)
 
 
 def participle_place(noun: Token, context: ArticleContext) -> str | None:
