@@ -81,3 +81,8 @@ def test_agreeing_to_hold_talks_stays_a_promise(nlp):
 def test_writing_on_social_media_is_a_statement(nlp):
     assert events_of(nlp, "Macron wrote on social media that the vote was a victory.") == [
         ("Statement", ["Emmanuel Macron"], [])]
+
+
+def test_writing_on_a_named_platform_is_a_statement(nlp):
+    assert events_of(nlp, "Kim Jong-un wrote on X on Saturday that the talks had failed.") == \
+        [("Statement", ["Kim Jong-un"], [])]
