@@ -130,3 +130,9 @@ def test_colon_quote_after_a_nameless_introduction():
     text = ("A veteran diplomat, Emre Kaya, also commented on the talks: “Nobody expected "
             "this much.”")
     assert speakers(text) == [("Emre Kaya", "Nobody expected this much.")]
+
+
+def test_an_unnamed_source_is_never_read_from_the_sentence_before():
+    text = ("Emre Kaya met Armenian officials. Speaking afterwards, he said the partnership "
+            "was “strategic”.")
+    assert speakers(text) == [("Emre Kaya", "strategic")]

@@ -322,14 +322,16 @@ def unnamed_source(verb: int, context: ArticleContext, memory: SpeakerMemory,
                    after: bool) -> list[str]:
     """A speaker named by description ("a senior US official", "the official"), as an entity."""
     doc = context.doc
-    window = range(verb + 1, min(len(doc), verb + SUBJECT_WINDOW)) if after else \
-        range(verb - 1, max(-1, verb - SUBJECT_WINDOW), -1)
+    sentence = context.sentence_of(verb)
+    window = range(verb + 1, min(sentence.end, verb + SUBJECT_WINDOW)) if after else \
+        range(verb - 1, max(sentence.start - 1, verb - SUBJECT_WINDOW), -1)
     noun = next((i for i in window if doc[i].lower_ in discourse().source_nouns
                  and not context.quoted[i] and not is_title_word(i, context)), None)
     if noun is None:
         return []
     named = appositive_after(noun, context)
-    return [named] if named else [source_entity(noun, verb + 2 if after else 1, context, memory)]
+    first = verb + 2 if after else sentence.start
+    return [named] if named else [source_entity(noun, first, context, memory)]
 
 
 def appositive_after(noun: int, context: ArticleContext) -> str | None:
