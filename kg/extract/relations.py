@@ -3,21 +3,28 @@
 - ``worksFor``: a person followed by "of", "at" or "from" an organisation ("Chris Green of
   the International Crisis Group"); every person of a coordination ("X and Y of Z").
 - ``locatedIn``: a facility, city or region followed by "in" a country or region ("the
-  Yongbyon complex in North Korea") or by a comma and a country ("Seoul, South Korea").
-- ``memberOf``: "X, a member of Y".
+  Yongbyon complex in North Korea") or by a comma and a country ("Seoul, South Korea"), but
+  not two items of a list ("in Idaho, Michigan and Ohio").
+- ``memberOf``: "X, a member of Y", "X is part of the Y" (a group: an organisation or body).
+
+Each argument must follow right after its mention and preposition: "X cited an article of the
+Y" makes no one work for Y.
 Located-in facts the entity lexicon knows are added by the resolve stage, not here.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.extract.context import ArticleContext, discourse, starts_with
+from kg.extract.context import DETERMINERS, Argument, ArticleContext, discourse, starts_with
 from kg.model import Relation
 
 EMPLOYER_CLASSES = frozenset({"Organization", "GovernmentBody"})
 LOCATED_CLASSES = frozenset({"Facility", "City", "Region", "Place"})
 CONTAINER_CLASSES = frozenset({"Country", "Region"})
 MEMBER_REACH = 6  # tokens from a member to the words "member of"
+MEMBER_CLASSES = frozenset({"Person", "Country", "Organization", "GovernmentBody"})
+LINKING_WORDS = frozenset({",", "is", "was", "are", "were", "has", "been", "also", "now"})
+LIST_WORDS = frozenset({",", "and", "or"})
 
 
 def mention_starts(context: ArticleContext) -> Iterator[int]:
@@ -33,11 +40,42 @@ def next_argument(i: int, context: ArticleContext):
     return arguments[0] if arguments else None
 
 
+def is_right_after(i: int, argument: Argument, context: ArticleContext) -> bool:
+    """Whether only the argument's preposition and determiners stand between the mention
+    starting at ``i`` and the argument ("X of the Y"; not "X cited an article of the Y")."""
+    between = context.tokens.lower[context.span_end[i]:argument.start]
+    return all(word == argument.prep or word in DETERMINERS for word in between)
+
+
+def in_a_list(i: int, argument: Argument, context: ArticleContext) -> bool:
+    """Whether the mention at ``i`` and the argument after its comma are two items of a list
+    ("in Idaho, Michigan, Missouri, and Washington"): an entity of the mention's or the
+    argument's class follows the argument after a comma or "and", or comes so before the
+    mention. A chain of places ("Kenosha, Wisconsin, United States") is none."""
+    classes = {context.cls_of(context.owner[i]), context.cls_of(argument.local_id)}
+    after = next_listed(argument.end, 1, context)
+    before = next_listed(i - 1, -1, context)
+    return any(other is not None and context.cls_of(other) in classes
+               for other in (after, before))
+
+
+def next_listed(j: int, step: int, context: ArticleContext) -> str | None:
+    """The entity one list step from token ``j`` (a comma, "and" or "or", then an entity;
+    going back where ``step`` is -1), if any."""
+    lower, owner = context.tokens.lower, context.owner
+    if not 0 <= j < len(owner) or lower[j] not in LIST_WORDS:
+        return None
+    while 0 <= j < len(owner) and lower[j] in LIST_WORDS:
+        j += step
+    return owner[j] if 0 <= j < len(owner) else None
+
+
 def works_for(i: int, context: ArticleContext) -> Iterator[Relation]:
     """"X (and Y) of the Z": every person before the organisation works for it."""
     following = next_argument(i, context)
     if following is None or following.prep not in discourse().affiliation_preps \
-            or context.cls_of(following.local_id) not in EMPLOYER_CLASSES:
+            or context.cls_of(following.local_id) not in EMPLOYER_CLASSES \
+            or not is_right_after(i, following, context):
         return
     for person in context.coordinated_before(i):
         if context.cls_of(person) == "Person":
@@ -51,26 +89,37 @@ def located_in(i: int, context: ArticleContext) -> Iterator[Relation]:
     if following is None or context.cls_of(following.local_id) not in CONTAINER_CLASSES:
         return
     end = context.span_end[i]
-    comma_apposition = following.start == end + 1 and context.doc[end].text == ","
-    if following.prep in discourse().location_preps or comma_apposition:
+    comma_apposition = following.start == end + 1 and context.doc[end].text == "," \
+        and not in_a_list(i, following, context)
+    if following.prep in discourse().location_preps and is_right_after(i, following, context) \
+            or comma_apposition:
         yield Relation(context.owner[i], "locatedIn", following.local_id,
                        context.mention(context.doc[i:following.end]))
 
 
 def member_of(i: int, context: ArticleContext) -> Iterator[Relation]:
-    """"X, a member of Y"."""
+    """"X, a member of Y", "X is part of the Y": a person, state or body in a group; the
+    words between are only a comma, a form of "be" and determiners, and the group follows
+    right after the phrase."""
+    if context.cls_of(context.owner[i]) not in MEMBER_CLASSES:
+        return
     end = context.span_end[i]
     words = context.tokens.lower[end:end + MEMBER_REACH]
     phrases = discourse().membership_phrases
     first_words = {phrase[0] for phrase in phrases}
     for at, word in enumerate(words):
         if word not in first_words:
+            if word not in LINKING_WORDS and word not in DETERMINERS:
+                return
             continue
         phrase = next((p for p in phrases if starts_with(words, at, p)), None)
         if phrase is None:
-            continue
-        group = next_argument(end + at + len(phrase) - 1, context)
-        if group is not None:
+            return
+        last = end + at + len(phrase) - 1
+        groups = context.arguments_after(last)
+        group = groups[0] if groups else None
+        if group is not None and context.cls_of(group.local_id) in EMPLOYER_CLASSES and all(
+                w in DETERMINERS for w in context.tokens.lower[last + 1:group.start]):
             yield Relation(context.owner[i], "memberOf", group.local_id,
                            context.mention(context.doc[i:group.end]))
         return
