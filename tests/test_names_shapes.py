@@ -282,3 +282,19 @@ def test_a_function_word_opening_a_sentence_is_no_part_of_a_name(nlp: Language) 
 
 def test_a_place_head_and_a_known_place_make_one_region(nlp: Language) -> None:
     assert found(nlp, "Tankers waited in the Gulf of Finland.") == [("Gulf of Finland", "Region")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Workneh Tadesse, executive commissioner of the bloc, spoke.", "Workneh Tadesse"),
+    ("Ilse Varnum, chief of the port authority, said the quay was shut.", "Ilse Varnum"),
+    ("Tadeo Quispe, head of a regional relief office, said the roads were closed.",
+     "Tadeo Quispe"),
+])
+def test_a_post_word_in_apposition_makes_a_person(nlp: Language, text: str,
+                                                   name: str) -> None:
+    assert (name, "Person") in found(nlp, text)
+
+
+def test_chief_before_a_name_is_no_cut(nlp: Language) -> None:
+    spans = found(nlp, "Our Chief Health Director, Ilse Varnum, spoke.")
+    assert ("Health", "Person") not in spans

@@ -98,6 +98,12 @@ def division_words() -> frozenset[str]:
 
 
 @cache
+def apposition_posts() -> frozenset[str]:
+    """Words that mark a post in apposition after a name (names.yaml ``apposition_posts``)."""
+    return frozenset(read_lexicon_yaml("names.yaml")["apposition_posts"])
+
+
+@cache
 def not_places() -> frozenset[str]:
     """Words that are no place after a place preposition (names.yaml ``not_places``)."""
     return frozenset(normalise_term(word) for word in read_lexicon_yaml("names.yaml")["not_places"])
@@ -437,7 +443,8 @@ class DocShape:
         i = self.past_possessor(end + 1 + (norms[end + 1] in ("a", "an", "the")))
         words = [norms[j] for j in range(i, min(size, i + self.cues.max_title_words + 1))
                  if norms[j] != "-"]
-        return any(word in self.cues.person_cues_before for word in words[:APPOSITION_WORDS]) \
+        return any(word in self.cues.person_cues_before or word in apposition_posts()
+                   for word in words[:APPOSITION_WORDS]) \
             or any(" ".join(words[first:first + size_]) in self.cues.titles
                    for first in range(min(2, len(words)))  # "its longtime foreign minister"
                    for size_ in range(1, len(words) - first + 1))
