@@ -86,3 +86,14 @@ def test_writing_on_social_media_is_a_statement(nlp):
 def test_writing_on_a_named_platform_is_a_statement(nlp):
     assert events_of(nlp, "Kim Jong-un wrote on X on Saturday that the talks had failed.") == \
         [("Statement", ["Kim Jong-un"], [])]
+
+
+def test_a_name_joined_to_a_participle_of_mediation_mediates(nlp):
+    events = events_of(nlp, "After EU-facilitated talks between Kosovo and Serbia, both "
+                            "sides left Brussels.")
+    assert ("Mediation", ["European Union"], ["Kosovo", "Serbia"]) in events
+    assert ("Negotiation", [], []) in [(cls, a, t) for cls, a, t in events]
+
+
+def test_facilitating_without_a_hyphen_is_no_mediation(nlp):
+    assert events_of(nlp, "Qatar wants to facilitate trade with Oman.") == []

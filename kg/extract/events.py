@@ -148,6 +148,15 @@ def is_reduced_relative(head: Token, context: ArticleContext) -> bool:
             and after.lower_ in ("on", "by", "against"))
 
 
+def is_agent_compound(head: Token) -> bool:
+    """A participle joined by a hyphen to the word before it ("EU-facilitated talks",
+    "UAE-brokered deal"): the name before the hyphen is its agent, as in a reduced relative."""
+    before = previous_word(head)
+    return before is not None and before.lower_ in HYPHENS and not before.whitespace_ \
+        and head.lower_.endswith(("ed", "en")) and before.i > 0 \
+        and not head.doc[before.i - 1].whitespace_
+
+
 def role_arguments(arguments: list[Argument], event_class: EventClass,
                    context: ArticleContext, roles: Roles, direct_object: bool,
                    agent_preps: frozenset[str] = frozenset({"by"})) -> None:
@@ -329,7 +338,7 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
     """Arguments of a verb trigger from token patterns: subject before, objects after."""
     roles = Roles()
     passive = is_passive(head)
-    reduced = not passive and is_reduced_relative(head, context)
+    reduced = not passive and (is_reduced_relative(head, context) or is_agent_compound(head))
     speaker_verb = coordinated_speech_verb(head, context)
     if speaker_verb is not None:
         subject = speaker_of(speaker_verb, context)
@@ -1024,7 +1033,8 @@ def fits_its_context(span: Span, event_class: EventClass, context: ArticleContex
     """Whether a trigger that signals its class only in some contexts stands in one: not a
     framing verb before an event ("announced that it would suspend"), a verb that needs
     the result wanted ("wanted all sanctions lifted"), a future ("warned that it
-    would retaliate", "warned Japan against ...") or a country ("travelled to Russia")."""
+    would retaliate", "warned Japan against ..."), a country ("travelled to Russia") or its
+    agent joined by a hyphen ("EU-facilitated talks")."""
     lemma, head = trigger_lemma(span), span[0]
     if lemma in event_class.result_verbs and not names_result(head, context):
         return False
@@ -1034,6 +1044,8 @@ def fits_its_context(span: Span, event_class: EventClass, context: ArticleContex
             and not warns_an_object(span, event_class, context):
         return False
     if lemma in event_class.country_verbs and not names_a_country(span.end, context):
+        return False
+    if lemma in event_class.compound_verbs and not is_agent_compound(head):
         return False
     return not frames_an_event(span, event_class, context)
 
@@ -1148,7 +1160,8 @@ def suppress_content(mentions: list[EventMention], context: ArticleContext) -> N
                 and not is_coordinated_verb(mention, context):
             mention.suppressed = True
             continue
-        if mention.event.cls in content_classes and not mention.suppressed:
+        if mention.event.cls in content_classes and not mention.suppressed \
+                and not is_agent_compound(context.doc[mention.token]):  # "EU-brokered talks"
             open_until = context.clause_end(mention.token)
 
 

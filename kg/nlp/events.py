@@ -61,6 +61,7 @@ class EventClass:
     future_verbs: frozenset[str] = field(default_factory=frozenset)
     future_preps: frozenset[str] = field(default_factory=frozenset)
     country_verbs: frozenset[str] = field(default_factory=frozenset)
+    compound_verbs: frozenset[str] = field(default_factory=frozenset)
     target_preps: frozenset[str] = field(default_factory=frozenset)
     verb_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     symmetric: bool = False
@@ -105,6 +106,7 @@ def event_classes(path: Path | None = None) -> dict[str, EventClass]:
             future_verbs=frozenset(entry.get("future_verbs") or ()),
             future_preps=frozenset(entry.get("future_preps") or ()),
             country_verbs=frozenset(entry.get("country_verbs") or ()),
+            compound_verbs=frozenset(entry.get("compound_verbs") or ()),
             target_preps=frozenset(entry.get("target_preps") or ()),
             verb_preps={verb: frozenset(preps)
                         for verb, preps in (entry.get("verb_preps") or {}).items()},
