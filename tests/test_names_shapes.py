@@ -298,3 +298,8 @@ def test_a_post_word_in_apposition_makes_a_person(nlp: Language, text: str,
 def test_chief_before_a_name_is_no_cut(nlp: Language) -> None:
     spans = found(nlp, "Our Chief Health Director, Ilse Varnum, spoke.")
     assert ("Health", "Person") not in spans
+
+
+def test_a_member_in_apposition_is_a_person(nlp: Language) -> None:
+    assert ("Ilse Varnum", "Person") in found(
+        nlp, "Ilse Varnum, a member of the upper house, said the bill would pass.")
