@@ -136,3 +136,16 @@ def test_an_unnamed_source_is_never_read_from_the_sentence_before():
     text = ("Emre Kaya met Armenian officials. Speaking afterwards, he said the partnership "
             "was “strategic”.")
     assert speakers(text) == [("Emre Kaya", "strategic")]
+
+
+def test_a_quote_left_open_at_its_paragraph_end_takes_the_speaker_of_the_next():
+    text = ("“Our position is simple. We want the troops out.\n\n"
+            "“Until then, there is nothing to discuss,” said Emre Kaya.")
+    assert speakers(text) == [("Emre Kaya", "Our position is simple. We want the troops out."),
+                              ("Emre Kaya", "Until then, there is nothing to discuss")]
+
+
+def test_a_closed_quote_does_not_take_the_speaker_of_the_next_paragraph():
+    text = ("The statement ended: “We want the troops out.”\n\n"
+            "“Until then, there is nothing to discuss,” said Emre Kaya.")
+    assert ("Emre Kaya", "We want the troops out.") not in speakers(text)

@@ -11,8 +11,11 @@ Each span of ``doc.spans["kg_quotes"]`` is attributed, in this order, to:
 4. the last speaker of the same paragraph (a quote that continues a speaker's words);
 5. the last speaker of the paragraph before, for a quote that opens a paragraph without a
    verb of saying (a quote that runs on over paragraphs);
-6. the agent of the event reported just before it in its sentence ("they were offering to
-   close 'a portion of the complex'").
+6. the agent, if no state, of the event reported just before it in its sentence ("X
+   appealed to governments to avoid 'tit-for-tat measures'");
+7. the speaker of the next quote, for a quote left open at the end of its paragraph when
+   the next paragraph opens with that quote (the speaker named only at the end of words
+   that run on over paragraphs).
 
 "He" and "she" stand only for a speaker the text does not call by the other pronoun (see
 ``Genders``); where none is left the quote gets no speaker rather than the nearest name.
@@ -1227,10 +1230,41 @@ def quote_text(quote: Span) -> str:
 def iter_quotes(context: ArticleContext, mentions: list[EventMention],
                 memory: SpeakerMemory) -> Iterator[Quote]:
     """Every quote of the article with its speaker (one Quote per speaker of a group)."""
+    found = list(attributed_quotes(context, mentions, memory))
+    for at in range(len(found) - 2, -1, -1):
+        quote, text, speakers, _ = found[at]
+        following = found[at + 1]
+        if not speakers and following[2] and runs_on(quote, following[0], context):
+            found[at] = (quote, text, following[2], 0.7)
+    for number, (quote, text, speakers, confidence) in enumerate(found):
+        for speaker in speakers or [None]:
+            yield Quote(local_id=f"quote{number}-{speaker or 'unknown'}", text=text,
+                        speaker=speaker, mention=context.mention(quote),
+                        confidence=confidence if speaker else 0.0)
+
+
+def runs_on(quote: Span, following: Span, context: ArticleContext) -> bool:
+    """Whether a quote is left open at the end of its paragraph and ``following`` opens the
+    next one (news style: a speaker's words run on over paragraphs, the closing mark only
+    at the last, which may be the one that names the speaker)."""
+    end = quote.end
+    left_open = end < len(context.doc) and context.tokens.is_space[end] and \
+        context.tokens.text[end].count("\n") >= 2
+    first = paragraph_start(following.start, context)
+    while first < following.start and context.tokens.is_space[first]:
+        first += 1
+    return left_open and first == following.start - 1 and \
+        context.paragraph_at(following.start) == context.paragraph_at(quote.start) + 1
+
+
+def attributed_quotes(context: ArticleContext, mentions: list[EventMention],
+                      memory: SpeakerMemory) -> Iterator[tuple[Span, str, list[str], float]]:
+    """Every quote of the article with its words, speakers and confidence, by the rules
+    of the module docstring, in text order."""
     memory.agents = [(m.token, agent) for m in mentions for agent in m.event.agents[:1]]
     tokens = [mention.token for mention in mentions]
     last_paragraph = -1
-    for number, (quote, text) in enumerate(whole_quotes(context, memory)):
+    for quote, text in whole_quotes(context, memory):
         paragraph = context.paragraph_at(quote.start)
         speakers, confidence = sentence_speaker(quote, context, memory), 0.9
         if not speakers and paragraph == last_paragraph and memory.groups:
@@ -1245,10 +1279,7 @@ def iter_quotes(context: ArticleContext, mentions: list[EventMention],
         if speakers:
             memory.groups.append(speakers)
             last_paragraph = paragraph
-        for speaker in speakers or [None]:
-            yield Quote(local_id=f"quote{number}-{speaker or 'unknown'}", text=text,
-                        speaker=speaker, mention=context.mention(quote),
-                        confidence=confidence if speaker else 0.0)
+        yield quote, text, speakers, confidence
 
 
 def whole_quotes(context: ArticleContext, memory: SpeakerMemory) -> Iterator[tuple[Span, str]]:
