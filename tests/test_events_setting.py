@@ -304,6 +304,12 @@ def test_a_phrase_of_occasion_dates_the_verb_after_it(text):
     assert dates_of(text)["Appeal"] == date(2019, 2, 25)
 
 
+def test_an_act_done_by_deciding_it_is_on_the_day_of_the_decision():
+    found = dates_of("The UN Security Council agreed on Monday to lift sanctions on North "
+                     "Korea.")
+    assert found == {"SanctionLifted": date(2019, 2, 25)}
+
+
 def test_an_event_right_after_another_is_on_its_day_and_at_its_place():
     assert statement_setting("Kim and Trump met in Hanoi on Thursday. KCNA issued a statement "
                              "after the meeting.") \

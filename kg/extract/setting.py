@@ -46,6 +46,7 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     scene_places(mentions, context)
     located_agents(mentions, context)
     attach_dates(mentions, context)
+    date_decided_acts(mentions, context)
     share_with_modified_nouns(mentions, context)
     share_circumstances(mentions, context)
     follow_occasions(mentions, context)
@@ -359,6 +360,19 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
                 mention.event.date, mention.event.date_text = day, span.text
                 dated_by[id(mention)] = span
     share_coordinated_dates(mentions, dated_by, context)
+
+
+def date_decided_acts(mentions: list[EventMention], context: ArticleContext) -> None:
+    """An act done by deciding it (arguments.yaml decided_classes) is on the day of the
+    decision: "ministers agreed on Monday to suspend sanctions" suspends them on Monday, the
+    agreement itself being left out as the act's own telling."""
+    decided = argument_words().decided_classes
+    for decision, act in zip(mentions, mentions[1:]):
+        if decision.suppressed and not decision.nominal and decision.event.date is not None \
+                and act.event.date is None and act.event.cls in decided \
+                and context.tokens.lower[act.token - 1] == "to" \
+                and context.sentence_index[decision.token] == context.sentence_index[act.token]:
+            act.event.date, act.event.date_text = decision.event.date, decision.event.date_text
 
 
 def is_verb_after(mention: EventMention, day: date, tense: str | None,
