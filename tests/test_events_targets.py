@@ -128,3 +128,24 @@ def test_a_speech_between_commas_is_given_by_the_name_before_them(nlp):
                             "settle the dispute.")
     assert ("Statement", ["Ivan Petrov"], []) in events
     assert ("Appeal", ["Ivan Petrov"], ["Serbia"]) in events
+
+
+def two_sided(text: str) -> str:
+    """``text`` after a sentence that makes Kosovo and Serbia the article's two sides."""
+    return "Kosovo and Serbia held talks in Brussels on Monday. " + text
+
+
+@pytest.mark.parametrize("text", [
+    "Germany appealed to both parties to show restraint.",
+    "Germany urged the two neighbours to show restraint.",
+    "Germany offered to mediate between the two governments."])
+def test_both_sides_after_a_preposition_or_an_infinitive_are_the_targets(nlp, text):
+    found = [(cls, agents, sorted(targets)) for cls, agents, targets in
+             events_of(nlp, two_sided(text)) if agents == ["Germany"]]
+    assert found and found[0][2] == ["Kosovo", "Serbia"], found
+
+
+def test_both_sides_of_a_later_clause_are_not_the_targets(nlp):
+    found = [targets for cls, agents, targets in events_of(nlp, two_sided(
+        "Germany offered help because the two sides were tired.")) if agents == ["Germany"]]
+    assert found == [[]] or found == [], found

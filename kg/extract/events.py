@@ -45,6 +45,8 @@ TOPIC_CLASSES = frozenset({"Facility"})
 TOPIC_REACH = 15  # tokens after a trigger where its topic may be named
 CONTENT_TOPIC_CLASSES = frozenset({"Facility", "Region"})
 POST_WORDS = 3  # words of a post in a description of its holder ("foreign policy chief")
+BOTH_SIDES_REACH = 3  # words before "both sides" after a verb ("to mediate between")
+BOTH_SIDES_LEADS = frozenset({"to", "on", "upon", "between", "with"})
 
 
 @dataclass
@@ -1454,9 +1456,17 @@ def answers_itself(earlier: Event, answer: Event, sides: dict[str, str]) -> bool
 
 
 def names_both_sides(i: int, context: ArticleContext) -> bool:
-    """Whether the words right after token ``i`` are "both sides" or the like."""
-    words = [t.lower_ for t in context.doc[i + 1:i + 4] if not t.is_space]
-    return any(starts_with(words, 0, phrase) for phrase in argument_words().both_sides)
+    """Whether the words right after token ``i`` are "both sides" or the like, maybe after a
+    preposition and an infinitive ("appealed to both parties", "offered to mediate between
+    the two governments")."""
+    words = [t.lower_ for t in context.doc[i + 1:min(i + 9, context.clause_end(i))]
+             if not t.is_space]
+    for at in range(min(len(words), BOTH_SIDES_REACH + 1)):
+        if any(starts_with(words, at, phrase) for phrase in argument_words().both_sides):
+            return True
+        if words[at] not in BOTH_SIDES_LEADS and not (at and words[at - 1] == "to"):
+            return False
+    return False
 
 
 def country_of_place(local_id: str, context: ArticleContext) -> str | None:
