@@ -149,3 +149,9 @@ def test_a_closed_quote_does_not_take_the_speaker_of_the_next_paragraph():
     text = ("The statement ended: “We want the troops out.”\n\n"
             "“Until then, there is nothing to discuss,” said Emre Kaya.")
     assert ("Emre Kaya", "We want the troops out.") not in speakers(text)
+
+
+def test_a_document_noun_after_a_name_is_not_a_verb_of_saying():
+    names = {**PEOPLE, "the UN": ("un", "Organization")}
+    text = "Emre Kaya said the UN report was “one-sided”."
+    assert speakers(text, names) == [("Emre Kaya", "one-sided")]

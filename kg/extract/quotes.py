@@ -267,9 +267,24 @@ def is_speech_verb(context: ArticleContext, i: int) -> bool:
 
 
 def is_nominal(context: ArticleContext, i: int) -> bool:
-    """Whether the word at ``i`` follows an article or is joined by a hyphen to the next."""
+    """Whether the word at ``i`` follows an article, is joined by a hyphen to the next, or is
+    a document noun after a name that follows an article or a possessive ("the UN report
+    was", "its Kremlin statement")."""
     lower = context.tokens.lower
-    return i > 0 and lower[i - 1] in ARTICLES or i + 1 < len(lower) and lower[i + 1] in HYPHENS
+    return i > 0 and lower[i - 1] in ARTICLES or i + 1 < len(lower) and lower[i + 1] in HYPHENS \
+        or lower[i] in quote_words().document_nouns and determined_name_before(i, context)
+
+
+def determined_name_before(i: int, context: ArticleContext) -> bool:
+    """Whether an entity's name right before token ``i`` follows an article or a possessive
+    ("the UN", "Iran's IRNA")."""
+    j = previous_word(i, context)
+    if j is None or context.owner[j] is None:
+        return False
+    start = context.span_start[j]
+    before = previous_word(start, context)
+    return context.tokens.lower[start] in ARTICLES or before is not None and \
+        context.tokens.lower[before] in ARTICLES | POSSESSIVES | POSSESSIVE_MARKS
 
 
 def speech_verb_after(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> int | None:
