@@ -303,3 +303,18 @@ def test_chief_before_a_name_is_no_cut(nlp: Language) -> None:
 def test_a_member_in_apposition_is_a_person(nlp: Language) -> None:
     assert ("Ilse Varnum", "Person") in found(
         nlp, "Ilse Varnum, a member of the upper house, said the bill would pass.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Governor Ana DeLorme signed the order.", "Ana DeLorme"),
+    ("Later Ilse McTavish said the count was over.", "Ilse McTavish"),
+    ("According to eyewitness Ana Rao, the car burst into flames.", "Ana Rao"),
+    ("His wife Ilse Varnum said he was at home.", "Ilse Varnum"),
+])
+def test_prefixed_family_names_and_family_words_give_persons(nlp: Language, text: str,
+                                                              name: str) -> None:
+    assert (name, "Person") in found(nlp, text)
+
+
+def test_a_brand_with_a_second_capital_is_no_name_word(nlp: Language) -> None:
+    assert found(nlp, "The code moved to GitLab last year.") == []

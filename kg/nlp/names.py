@@ -123,6 +123,24 @@ def party_words() -> frozenset[str]:
     return frozenset(normalise_term(word) for word in read_lexicon_yaml("names.yaml")["party_words"])
 
 
+@cache
+def family_name_prefixes() -> tuple[str, ...]:
+    """The prefixes of names.yaml ``family_name_prefixes`` ("Mc", "De"), as written."""
+    return tuple(read_lexicon_yaml("names.yaml")["family_name_prefixes"])
+
+
+def is_prefixed_name(text: str) -> bool:
+    """True for a family name written with a prefix and a second capital ("McArthur",
+    "DeVita", "LaToya"); not a brand such as "GitHub" or "YouTube".
+
+    >>> is_prefixed_name("McArthur"), is_prefixed_name("GitHub"), is_prefixed_name("Mcdonald")
+    (True, False, False)
+    """
+    return any(text.startswith(prefix) and text[len(prefix):len(prefix) + 1].isupper()
+               and text[len(prefix) + 1:].isalpha() and not text[len(prefix) + 1:].isupper()
+               for prefix in family_name_prefixes())
+
+
 @dataclass
 class Found:
     """A name the shape rules found: token range, class, confidence."""
@@ -164,14 +182,16 @@ class DocShape:
         return i in self.sentence_starts or j < 0 or tokens.text[j] in OPENERS
 
     def find_name_words(self) -> list[bool]:
-        """Per token: a capitalised word (or a number before one) not taken by the gazetteer."""
+        """Per token: a capitalised word (or a number before one) not taken by the gazetteer;
+        a family name with a prefix counts ("McArthur", "DeVita")."""
         tokens = self.tokens
         title_next = tokens.is_title[1:] + [False]
-        return [not taken and (title or upper and alpha and length > 1 or digit)
+        return [not taken and (title or upper and alpha and length > 1 or digit
+                               or alpha and is_prefixed_name(text))
                 and (not digit or before_title)
-                for taken, title, upper, alpha, digit, length, before_title in zip(
+                for taken, title, upper, alpha, digit, length, before_title, text in zip(
                     self.taken, tokens.is_title, tokens.is_upper, tokens.is_alpha,
-                    tokens.is_digit, tokens.length, title_next)]
+                    tokens.is_digit, tokens.length, title_next, tokens.text)]
 
     def runs(self) -> Iterator[tuple[int, int]]:
         """Maximal runs of name words, joined by connectors, hyphens and line breaks."""
