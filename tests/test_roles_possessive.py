@@ -58,3 +58,18 @@ def test_the_bank_after_the_name_is_the_bank_named_before(nlp):
     text = ("The World Bank welcomed the deal. “It shows what patience can do,” said "
             "Tatiana Proskuryakova, the bank's president, in a statement.")
     assert ("Tatiana Proskuryakova", "President", "World Bank") in posts(nlp, text)
+
+
+def test_a_post_of_a_state_before_the_comma_of_the_name(nlp):
+    text = "The foreign minister of Uzbekistan, Bakhtiyor Saidov, arrived in Astana."
+    assert posts(nlp, text) == {("Bakhtiyor Saidov", "Foreign Minister", "Uzbekistan")}
+
+
+def test_the_state_of_a_post_after_the_name(nlp):
+    text = "Foreign Minister Bakhtiyor Saidov of Uzbekistan arrived in Astana."
+    assert posts(nlp, text) == {("Bakhtiyor Saidov", "Foreign Minister", "Uzbekistan")}
+
+
+def test_a_state_that_opens_a_longer_name_is_not_the_holder(nlp):
+    text = "Director Anna Lindqvist of the United States Geological Survey spoke."
+    assert ("Anna Lindqvist", "Director", "United States") not in posts(nlp, text)

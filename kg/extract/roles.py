@@ -20,7 +20,7 @@ The word lists (titles, former words) are in ontology/lexicon/names.yaml.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -154,17 +154,21 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
                  cues: NameCues) -> RoleMention | None:
     """The post written before the person of span ``n``, if any, also with a comma between
     ("Saudi Arabia's energy minister, Khalid al-Falih"), past the city the post is held in
-    ("Russia's envoy in Vienna, Mikhail Ulyanov")."""
+    ("Russia's envoy in Vienna, Mikhail Ulyanov"), with its holder after "of" ("the foreign
+    minister of Uzbekistan, Bakhtiyor Saidov")."""
     i = index.previous_word(index.spans[n].start)
     if i >= 0 and index.tokens.text[i] == ",":
         i = index.previous_word(i)
     target = index.holder_ending_at(i)
     suffix = ""
+    holder = None  # "the foreign minister of Uzbekistan, X"
     if target is not None:
         before = index.previous_word(index.spans[target].start)
         word = index.doc[before].lower_ if before >= 0 else None
         if word == "in" and index.spans[target].label_ in SEAT_CLASSES:
             target = None  # "Russia's envoy in Vienna, X": where the post is held
+        elif word == "of" and index.tokens.text[index.previous_word(index.spans[n].start)] == ",":
+            holder = target
         elif word not in POST_OBJECT_WORDS:
             return None
         else:
@@ -186,13 +190,13 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
         start, k = k, index.previous_word(k)
     if k >= 0 and tokens.text[k] in POSSESSIVES:
         k = index.previous_word(k)
-    of = index.holder_ending_at(k) if k >= 0 else None
+    of = holder if holder is not None else index.holder_ending_at(k) if k >= 0 else None
     referred = index.referred_holder(k) if k >= 0 and of is None else None
     if referred is not None:
         first = k if tokens.lower[k] in BODY_PRONOUNS else index.previous_word(k)
         return RoleMention(n, title + suffix, referred, former, tokens.idx[first],
                            index.spans[n].end_char)
-    if of is not None:
+    if of is not None and holder is None:
         title, start, k = with_prefix(index, title, index.spans[of].start, cues)
     if k >= 0 and tokens.lower[k] in cues.former_words:
         former, start = True, k
@@ -278,6 +282,20 @@ def affiliation_after(index: SpanIndex, n: int) -> int | None:
     return None
 
 
+def with_state_after(index: SpanIndex, role: RoleMention) -> RoleMention:
+    """A post without a holder given the state named after "of" right after the person
+    ("Foreign Minister Bakhtiyor Saidov of Uzbekistan"), else the post as it is."""
+    i = index.spans[role.person].end
+    if i + 1 >= len(index.tokens.text) or index.tokens.lower[i] != "of":
+        return role
+    end = holder_end(index, i + 1)
+    state = index.ending_at.get(end) if end >= 0 else None
+    if state is None or index.spans[state].label_ != "Country" or \
+            end + 1 < len(index.tokens.text) and index.tokens.is_title[end + 1]:
+        return role  # "Director X of the United States National Institute of ...": a name
+    return replace(role, of=state, end_char=index.spans[state].end_char)
+
+
 def coordinated_persons(index: SpanIndex, n: int) -> list[int]:
     """The person of span ``n`` and those joined to it by "and" or commas before it."""
     group = [n]
@@ -299,6 +317,8 @@ def find_roles(doc: Doc, spans: list[Span], lexicon: Lexicon,
         if span.label_ != "Person":
             continue
         for role in (title_before(index, n, lexicon, cues), title_after(index, n, cues)):
+            if role and role.of is None:
+                role = with_state_after(index, role)
             if role:
                 yield role
         org = affiliation_after(index, n)
