@@ -34,17 +34,26 @@ def mention_starts(context: ArticleContext) -> Iterator[int]:
             yield i
 
 
-def next_argument(i: int, context: ArticleContext):
-    """The first entity after the mention starting at ``i`` in its clause, if any."""
-    arguments = context.arguments_after(context.span_end[i] - 1)
-    return arguments[0] if arguments else None
+def argument_right_after(i: int, preps: frozenset[str] | set[str],
+                         context: ArticleContext) -> Argument | None:
+    """The entity right after the mention starting at ``i``, introduced by one of ``preps``
+    and determiners only ("X of the Y", "Seoul, South Korea" where "," is one of them); not
+    one further on ("X cited an article of the Y")."""
+    j = context.span_end[i]
+    if j >= len(context.owner) or context.tokens.lower[j] not in preps or context.quoted[j]:
+        return None
+    k = entity_start_after(j, context)
+    return None if k is None else \
+        Argument(context.owner[k], k, context.span_end[k], context.tokens.lower[j])
 
 
-def is_right_after(i: int, argument: Argument, context: ArticleContext) -> bool:
-    """Whether only the argument's preposition and determiners stand between the mention
-    starting at ``i`` and the argument ("X of the Y"; not "X cited an article of the Y")."""
-    between = context.tokens.lower[context.span_end[i]:argument.start]
-    return all(word == argument.prep or word in DETERMINERS for word in between)
+def entity_start_after(j: int, context: ArticleContext) -> int | None:
+    """The first token of an entity mention right after token ``j``, past determiners."""
+    lower, owner = context.tokens.lower, context.owner
+    k = j + 1
+    while k < len(owner) and lower[k] in DETERMINERS and not owner[k]:
+        k += 1
+    return k if k < len(owner) and owner[k] and context.span_start[k] == k else None
 
 
 def in_a_list(i: int, argument: Argument, context: ArticleContext) -> bool:
@@ -60,22 +69,21 @@ def in_a_list(i: int, argument: Argument, context: ArticleContext) -> bool:
 
 
 def next_listed(j: int, step: int, context: ArticleContext) -> str | None:
-    """The entity one list step from token ``j`` (a comma, "and" or "or", then an entity;
-    going back where ``step`` is -1), if any."""
+    """The entity one list step from token ``j`` (a comma, "and" or "or", then an entity,
+    determiners between; going back where ``step`` is -1), if any."""
     lower, owner = context.tokens.lower, context.owner
     if not 0 <= j < len(owner) or lower[j] not in LIST_WORDS:
         return None
-    while 0 <= j < len(owner) and lower[j] in LIST_WORDS:
+    while 0 <= j < len(owner) and not owner[j] and (lower[j] in LIST_WORDS
+                                                    or lower[j] in DETERMINERS):
         j += step
     return owner[j] if 0 <= j < len(owner) else None
 
 
 def works_for(i: int, context: ArticleContext) -> Iterator[Relation]:
     """"X (and Y) of the Z": every person before the organisation works for it."""
-    following = next_argument(i, context)
-    if following is None or following.prep not in discourse().affiliation_preps \
-            or context.cls_of(following.local_id) not in EMPLOYER_CLASSES \
-            or not is_right_after(i, following, context):
+    following = argument_right_after(i, discourse().affiliation_preps, context)
+    if following is None or context.cls_of(following.local_id) not in EMPLOYER_CLASSES:
         return
     for person in context.coordinated_before(i):
         if context.cls_of(person) == "Person":
@@ -84,17 +92,13 @@ def works_for(i: int, context: ArticleContext) -> Iterator[Relation]:
 
 
 def located_in(i: int, context: ArticleContext) -> Iterator[Relation]:
-    """"the complex in North Korea", "Seoul, South Korea"."""
-    following = next_argument(i, context)
-    if following is None or context.cls_of(following.local_id) not in CONTAINER_CLASSES:
+    """"the complex in North Korea", "Seoul, South Korea" (not two items of a list)."""
+    following = argument_right_after(i, discourse().location_preps | {","}, context)
+    if following is None or context.cls_of(following.local_id) not in CONTAINER_CLASSES \
+            or following.prep == "," and in_a_list(i, following, context):
         return
-    end = context.span_end[i]
-    comma_apposition = following.start == end + 1 and context.doc[end].text == "," \
-        and not in_a_list(i, following, context)
-    if following.prep in discourse().location_preps and is_right_after(i, following, context) \
-            or comma_apposition:
-        yield Relation(context.owner[i], "locatedIn", following.local_id,
-                       context.mention(context.doc[i:following.end]))
+    yield Relation(context.owner[i], "locatedIn", following.local_id,
+                   context.mention(context.doc[i:following.end]))
 
 
 def member_of(i: int, context: ArticleContext) -> Iterator[Relation]:
@@ -115,13 +119,10 @@ def member_of(i: int, context: ArticleContext) -> Iterator[Relation]:
         phrase = next((p for p in phrases if starts_with(words, at, p)), None)
         if phrase is None:
             return
-        last = end + at + len(phrase) - 1
-        groups = context.arguments_after(last)
-        group = groups[0] if groups else None
-        if group is not None and context.cls_of(group.local_id) in EMPLOYER_CLASSES and all(
-                w in DETERMINERS for w in context.tokens.lower[last + 1:group.start]):
-            yield Relation(context.owner[i], "memberOf", group.local_id,
-                           context.mention(context.doc[i:group.end]))
+        k = entity_start_after(end + at + len(phrase) - 1, context)
+        if k is not None and context.cls_of(context.owner[k]) in EMPLOYER_CLASSES:
+            yield Relation(context.owner[i], "memberOf", context.owner[k],
+                           context.mention(context.doc[i:context.span_end[k]]))
         return
 
 
