@@ -68,3 +68,13 @@ def test_and_inside_one_organisation_name(nlp: Language) -> None:
     assert "Belt and Road Initiative" in found and "Road Initiative" not in found
     assert {"Green Party", "Labour Party"} <= set(
         spans(nlp, "Rome, the Green Party and Labour Party agreed."))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Prisoners are treated according to the Geneva Conventions.", "Geneva"),
+    ("Sweden stayed in the Paris Agreement.", "Paris"),
+])
+def test_a_place_naming_a_treaty_is_no_mention_of_the_place(nlp: Language, text: str,
+                                                            place: str) -> None:
+    assert place not in spans(nlp, text)
+    assert "Geneva" in spans(nlp, "Talks in Geneva ended late.")

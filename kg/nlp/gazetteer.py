@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy
@@ -31,6 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicon import FORM_KINDS, Lexicon, NameCues, load_lexicon, name_cues
+from kg.nlp.events import read_lexicon_yaml
 from kg.nlp.normalise import normalise_term, token_norm
 from kg.nlp.spans import ENTITIES_KEY, acts, entity_span, in_place_context, is_capitalised
 from kg.nlp.tokens import annotated, word_before
@@ -142,6 +144,13 @@ def is_month_date(doc: Doc, start: int, end: int, cues: NameCues) -> bool:
         or after is not None and after.is_digit
 
 
+@cache
+def document_heads() -> frozenset[str]:
+    """Words that end the name of a treaty or agreement named after a place (names.yaml
+    ``document_heads``)."""
+    return frozenset(normalise_term(word) for word in read_lexicon_yaml("names.yaml")["document_heads"])
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One gazetteer match before overlaps are settled."""
@@ -222,7 +231,7 @@ class Gazetteer:
             return None
         if is_month_date(doc, candidate.start, candidate.end, self.cues) \
                 or self.surname_of_place(doc, candidate) or self.head_of_longer_place(doc, candidate) \
-                or self.region_opening_name(doc, candidate):
+                or self.region_opening_name(doc, candidate) or self.names_a_document(doc, candidate):
             return None
         if candidate.kind != "metonym" or self.acting(doc, candidate.start, candidate.end, parsed):
             return candidate
@@ -258,6 +267,15 @@ class Gazetteer:
         return after.is_title and after.is_alpha \
             and normalise_term(after.text) not in self.cues.not_names \
             and not self.lexicon.lookup(after.text)
+
+    def names_a_document(self, doc: Doc, candidate: Candidate) -> bool:
+        """A place right before a capitalised word of names.yaml ``document_heads``: part of
+        the name of a treaty or agreement ("the Geneva Conventions", "the Paris Agreement"),
+        not the place."""
+        end = candidate.end
+        return end < len(doc) and doc[end].is_title \
+            and self.lexicon[candidate.entry_id].cls in PLACE_CLASSES \
+            and normalise_term(doc[end].text) in document_heads()
 
     def head_of_longer_place(self, doc: Doc, candidate: Candidate) -> bool:
         """A match ending in a place head before "of" and a capitalised word: the head of a
