@@ -97,3 +97,12 @@ def test_a_name_joined_to_a_participle_of_mediation_mediates(nlp):
 
 def test_facilitating_without_a_hyphen_is_no_mediation(nlp):
     assert events_of(nlp, "Qatar wants to facilitate trade with Oman.") == []
+
+
+def test_standing_ready_to_help_is_an_offer(nlp):
+    assert events_of(nlp, "Turkey is ready to help Russia and Ukraine settle the dispute.") == \
+        [("Offer", ["Turkey"], ["Russia", "Ukraine"])]
+
+
+def test_ready_to_do_something_else_is_no_offer(nlp):
+    assert events_of(nlp, "Turkey is ready to switch its gas supplier.") == []

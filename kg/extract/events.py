@@ -1526,13 +1526,18 @@ def stated_intents(mentions: list[EventMention], context: ArticleContext) -> lis
             continue
         intents = [m for m in triggered if m.event.cls in discourse().intent_classes]
         for mention in intents:
-            mention.event.agents = list(speakers)
-            mention.event.actors = list(dict.fromkeys(speakers + mention.event.targets))
-            mention.speech_verb = None
+            speak_for(mention, speakers)
         if not intents:
             found.append(intent_mention(at, intent_form(at, context), speakers, [], context,
                                         len(found)))
     return sorted(mentions + found, key=lambda m: m.token)
+
+
+def speak_for(mention: EventMention, speakers: list[str]) -> None:
+    """Make a reported intent the speakers' own: they are its agents, it is no claim."""
+    mention.event.agents = list(speakers)
+    mention.event.actors = list(dict.fromkeys(speakers + mention.event.targets))
+    mention.speech_verb = None
 
 
 def speech_verbs_of(context: ArticleContext) -> list[int]:
