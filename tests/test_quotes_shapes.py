@@ -155,3 +155,17 @@ def test_a_document_noun_after_a_name_is_not_a_verb_of_saying():
     names = {**PEOPLE, "the UN": ("un", "Organization")}
     text = "Emre Kaya said the UN report was “one-sided”."
     assert speakers(text, names) == [("Emre Kaya", "one-sided")]
+
+
+def test_he_said_after_a_paragraph_is_the_speaker_named_since_the_last_quote():
+    text = ("“We will wait,” said Nadia Petrosyan.\n\n"
+            "Emre Kaya said in a speech on Monday that his forces were ready.\n\n"
+            "“We did not start this,” he said.")
+    assert [s for s, _ in speakers(text)] == ["Nadia Petrosyan", "Emre Kaya"]
+
+
+def test_he_said_keeps_the_last_quoted_speaker_named_by_according_to():
+    text = ("“We will wait,” said Nadia Petrosyan.\n\n"
+            "According to Emre Kaya, the plan is “unworkable”. He said, on Monday, "
+            "“nobody asked us.”")
+    assert [s for s, _ in speakers(text)][-1] == "Emre Kaya"

@@ -207,6 +207,7 @@ class SpeakerMemory:
     """Who spoke last: groups of entity local ids, most recent last."""
 
     groups: list[list[str]] = field(default_factory=list)
+    group_at: list[int] = field(default_factory=list)  # the first token of each group's quote
     unnamed: dict[str, str] = field(default_factory=dict)  # source noun -> entity local id
     by_verb: dict[int, list[str]] = field(default_factory=dict)  # verb token -> its speakers
     agents: list[tuple[int, str]] = field(default_factory=list)  # (trigger token, agent)
@@ -237,8 +238,9 @@ class SpeakerMemory:
             self.verbs = VerbIndex.of(context)
         return self.verbs
 
-    def last_for(self, pronoun: str, context: ArticleContext) -> list[str]:
-        """The last speakers a pronoun can stand for: a group for "they", one for "he".
+    def last_for(self, pronoun: str, context: ArticleContext) -> tuple[list[str], int]:
+        """The last speakers a pronoun can stand for (a group for "they", one for "he") and
+        the first token of their quote (-1 for none).
 
         The groups are read once per pronoun: the latest fitting one is kept as they grow.
         """
@@ -247,7 +249,7 @@ class SpeakerMemory:
             if fits(self.groups[number], pronoun, context):
                 last = number
         self.fitting[pronoun] = (len(self.groups), last)
-        return self.groups[last] if last >= 0 else []
+        return (self.groups[last], self.group_at[last]) if last >= 0 else ([], -1)
 
     def agents_fitting(self, pronoun: str, context: ArticleContext) -> tuple[list[int], list[str]]:
         """The event agents a pronoun can stand for, as trigger tokens and ids in text order."""
@@ -935,9 +937,11 @@ def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
                      memory: SpeakerMemory) -> list[str]:
     """Who "he said" or "they wrote" stands for, nearest evidence first: a speaker earlier in
     the paragraph or the person opening a sentence of it, whichever comes later, an actor of
-    an event earlier in the paragraph ("she appealed ... she said"), the last quoted speaker,
-    a speaker of an earlier paragraph; never a person the text calls by the other gender's
-    pronoun. What the paragraph shows becomes evidence of the person's gender."""
+    an event earlier in the paragraph ("she appealed ... she said"), the speaker of a verb of
+    saying after the last quote ("... said in a speech that his forces were ready. / '...,'
+    he said") or else the last quoted speaker, a speaker of an earlier paragraph; never a
+    person the text calls by the other gender's pronoun. What the paragraph shows becomes
+    evidence of the person's gender."""
     start = paragraph_start(verb, context)
     spoken = earlier_speaker_verb(verb, pronoun, context, memory, start)
     opening = opening_sentence(verb, pronoun, context, memory, start)
@@ -950,8 +954,12 @@ def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
     if near:
         memory.genders(context).note(near, pronoun)
         return near
-    return (agreeing(memory.last_for(pronoun, context), pronoun, context, memory)
-            or earlier_speakers(verb, pronoun, context, memory, verb - SPEAKER_REACH))
+    quoted, at = memory.last_for(pronoun, context)
+    spoken = earlier_speaker_verb(verb, pronoun, context, memory, max(at, verb - SPEAKER_REACH))
+    if spoken is not None:
+        return memory.by_verb[spoken]  # a speaker named after the last quote's
+    return agreeing(quoted, pronoun, context, memory) or \
+        earlier_speakers(verb, pronoun, context, memory, verb - SPEAKER_REACH)
 
 
 def opening_sentence(verb: int, pronoun: str, context: ArticleContext, memory: SpeakerMemory,
@@ -1293,6 +1301,7 @@ def attributed_quotes(context: ArticleContext, mentions: list[EventMention],
         speakers = speaking(speakers, context)
         if speakers:
             memory.groups.append(speakers)
+            memory.group_at.append(quote.start)
             last_paragraph = paragraph
         yield quote, text, speakers, confidence
 
