@@ -149,3 +149,9 @@ def test_both_sides_of_a_later_clause_are_not_the_targets(nlp):
     found = [targets for cls, agents, targets in events_of(nlp, two_sided(
         "Germany offered help because the two sides were tired.")) if agents == ["Germany"]]
     assert found == [[]] or found == [], found
+
+
+def test_a_stated_intent_takes_its_target_after_a_preposition_of_its_class(nlp):
+    events = events_of(nlp, "Ivan Petrov, Serbia's prime minister, said Serbia would "
+                            "coordinate its support with Germany.")
+    assert ("Promise", ["Ivan Petrov"], ["Germany"]) in events

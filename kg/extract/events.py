@@ -1590,9 +1590,16 @@ def intent_form(modal: int, context: ArticleContext) -> str:
 
 def intent_mention(modal: int, form: str, speakers: list[str], targets: list[str],
                    context: ArticleContext, number: int) -> EventMention:
-    """The event of a stated intent or obligation without a trigger of its own."""
+    """The event of a stated intent or obligation without a trigger of its own; a stated
+    intent's target follows one of its class's prepositions ("would coordinate its support
+    with Canberra")."""
     event_class = event_classes()[argument_words().stated_intents[form]]
     span = context.doc[modal:context.clause_end(modal)]
+    if not targets:
+        targets = [a.local_id for a in context.arguments_after(modal, limit=span.end)
+                   if a.prep in event_class.target_preps
+                   and context.cls_of(a.local_id) in AGENT_CLASSES
+                   and a.local_id not in speakers]
     event = Event(local_id=f"intent{number}", cls=event_class.name, trigger=span[0].lower_,
                   cameo=event_class.cameo, agents=list(speakers), targets=list(targets),
                   actors=list(dict.fromkeys(speakers + targets)),
