@@ -318,3 +318,15 @@ def test_prefixed_family_names_and_family_words_give_persons(nlp: Language, text
 
 def test_a_brand_with_a_second_capital_is_no_name_word(nlp: Language) -> None:
     assert found(nlp, "The code moved to GitLab last year.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The engineers told Wikinews that the fix was ready.",
+    "Stream said the release was delayed.",
+])
+def test_a_common_word_beside_a_verb_of_saying_is_no_person(nlp: Language, text: str) -> None:
+    assert found(nlp, text) == []
+
+
+def test_a_surname_that_is_a_common_word_still_joins_its_person(nlp: Language) -> None:
+    assert ("Green", "Person") in found(nlp, "Analyst Chris Green spoke. Green said no.")

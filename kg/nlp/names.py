@@ -389,11 +389,12 @@ class DocShape:
             return Found(start, end, "Facility", 0.8)
         if after in cues.organization_heads:
             return Found(start, end, "Organization", 0.8)
-        if self.speaks(start, end) and not self.title_at(end, len(norms)):
+        if self.speaks(start, end) and not self.title_at(end, len(norms)) \
+                and not self.common_word_alone(start, end):
             return Found(start, end, "Person", 0.7)  # not "said California Attorney General"
         if in_place_context(self.doc, start, end, cues.place_preps, cues.place_suffixes,
                             self.parsed) and not self.published_in(start) \
-                and not self.unlikely_place(start, end):
+                and not self.common_word_alone(start, end):
             return Found(start, end, self.place_class(start, end), 0.6)
         if end - start == 1 and self.tokens.is_upper[start] and self.tokens.length[start] > 1:
             return Found(start, end, "Organization", 0.6)
@@ -433,10 +434,11 @@ class DocShape:
         return name.cls in PLACE_GUESSES and name.end - name.start == 1 \
             and self.norms[name.start] in person_words
 
-    def unlikely_place(self, start: int, end: int) -> bool:
-        """Whether a one-word name after a place preposition is no place: a common English
-        word ("in Nature", "at Category 5") or a word of names.yaml ``not_places`` (faiths,
-        languages, planets, online services: "in Islam", "at Twitter")."""
+    def common_word_alone(self, start: int, end: int) -> bool:
+        """Whether a one-word name is a common English word ("in Nature", "at Category 5",
+        "Stream said") or a word of names.yaml ``not_places`` (faiths, languages, planets,
+        online services: "in Islam", "told Wikinews"): no place after a place preposition
+        and no person beside a verb of saying, unless a comma and a known name follow."""
         return end - start == 1 and not self.before_known_place(end) \
             and (self.tokens.lower[start] in common_words() or self.norms[start] in not_places())
 
