@@ -169,3 +169,14 @@ def test_he_said_keeps_the_last_quoted_speaker_named_by_according_to():
             "According to Emre Kaya, the plan is “unworkable”. He said, on Monday, "
             "“nobody asked us.”")
     assert [s for s, _ in speakers(text)][-1] == "Emre Kaya"
+
+
+def test_a_verb_of_saying_after_a_modal_tells_no_words():
+    text = "Emre Kaya said Turkey would continue its efforts “for as long as needed”."
+    assert speakers(text) == [("Emre Kaya", "for as long as needed")]
+
+
+def test_an_infinitive_of_saying_with_a_name_for_object_tells_no_words():
+    text = ("Emre Kaya called on Armenia to add Nadia Petrosyan to its list. “The fleet is "
+            "shadowy only for those who do not look,” he wrote.")
+    assert speakers(text)[0][0] == "Emre Kaya"

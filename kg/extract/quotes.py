@@ -61,6 +61,7 @@ TRIM = " ,;:\n\t"
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 HYPHENS = frozenset({"-", "‐"})
+MODALS = frozenset({"could", "might", "may", "should", "can", "must", "shall"})
 STOPS = frozenset({";", ":", "“", "”", '"', "«", "»", "?", "!", "."})  # end a parenthetical
 
 
@@ -265,7 +266,23 @@ def is_speech_verb(context: ArticleContext, i: int) -> bool:
     """A verb that gives a quote its speaker, outside quotes and entity names, and not a
     noun or a modifier ("the report", "state-owned")."""
     return (context.tokens.lower[i] in quote_words().verbs and not context.quoted[i]
-            and context.owner[i] is None and not is_nominal(context, i))
+            and context.owner[i] is None and not is_nominal(context, i)
+            and not is_unspoken(context, i))
+
+
+def is_unspoken(context: ArticleContext, i: int) -> bool:
+    """Whether a verb of saying tells of no words said: after a modal ("the UAE would
+    continue its efforts") or, as an infinitive, with a name for its object ("called on the
+    EU to add Coralstar to its list"; but "to tell Reuters" names the one spoken to)."""
+    before = previous_word(i, context)
+    if before is None:
+        return False
+    lower = context.tokens.lower[before]
+    if lower in discourse().future_modals or lower in MODALS:
+        return True
+    after = next_word(i, context)
+    return lower == "to" and after is not None and context.owner[after] is not None \
+        and context.tokens.lower[i] not in quote_words().addressee_verbs
 
 
 def is_nominal(context: ArticleContext, i: int) -> bool:
