@@ -155,3 +155,15 @@ def test_a_stated_intent_takes_its_target_after_a_preposition_of_its_class(nlp):
     events = events_of(nlp, "Ivan Petrov, Serbia's prime minister, said Serbia would "
                             "coordinate its support with Germany.")
     assert ("Promise", ["Ivan Petrov"], ["Germany"]) in events
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_verb(nlp):
+    events = events_of(nlp, "Ivan Petrov spoke by telephone with Olaf Scholz and offered him "
+                            "help.")
+    assert ("Offer", ["Ivan Petrov"], ["Olaf Scholz"]) in events
+
+
+def test_a_gerund_before_and_is_not_the_verb_whose_subject_goes_on(nlp):
+    events = events_of(nlp, "Ivan Petrov accused Olaf Scholz of handing power to Germany and "
+                            "demanded a vote.")
+    assert ("Demand", ["Ivan Petrov"], []) in [(c, a, t) for c, a, t in events if c == "Demand"]

@@ -359,6 +359,8 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
         limit = min(limit, context.phrase_end(head.i))
     arguments = context.arguments_after(
         head.i, limit=limit if own_content else min(limit, context.next_trigger(head.i)))
+    if not passive:
+        arguments = [not_the_subject(argument, subject, context) for argument in arguments]
     role_arguments(arguments, event_class, context, roles,
                    direct_object=not (passive or reduced or event_class.speech),
                    agent_preps=frozenset({"by"}) if passive or reduced else frozenset())
@@ -375,6 +377,24 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
     if event_class.clause_target and roles.agents and not roles.targets:
         roles.targets = clause_subject(head, context)
     return roles
+
+
+def not_the_subject(argument: Argument, subject: list[str],
+                    context: ArticleContext) -> Argument:
+    """An object pronoun is not the subject of its verb ("Peters spoke with Manele and
+    offered him help": him is Manele): one resolved to the subject stands for the nearest
+    other entity it may name, named before it in its sentence."""
+    pronoun = context.doc[argument.start]
+    allowed = discourse().pronouns.get(pronoun.lower_)
+    if argument.local_id not in subject or context.owner[argument.start] or not allowed:
+        return argument
+    sentence_start = context.sentence_of(argument.start).start
+    other = next((context.owner[j] for j in range(argument.start - 1, sentence_start - 1, -1)
+                  if context.owner[j] and context.owner[j] not in subject
+                  and not context.quoted[j] and context.cls_of(context.owner[j]) in allowed),
+                 None)
+    return Argument(other, argument.start, argument.end, argument.prep) if other \
+        else argument
 
 
 def clause_subject(verb: Token, context: ArticleContext) -> list[str]:
@@ -667,10 +687,13 @@ def coordinated_subject(conjunction: Token, auxiliary: Token | None,
 
 
 def is_predicate(token: Token, context: ArticleContext) -> bool:
-    """A finite verb form, not a participle after a determiner ("in a televised address")."""
+    """A finite verb form, not a participle after a determiner ("in a televised address")
+    nor an -ing form without an auxiliary ("accused Manele of handing control")."""
     before = previous_word(token)
     return context.is_other_verb(token) \
-        and not (before is not None and before.lower_ in DETERMINERS)
+        and not (before is not None and before.lower_ in DETERMINERS) \
+        and not (token.lower_.endswith("ing")
+                 and (before is None or before.lower_ not in AUXILIARIES))
 
 
 def main_clause_subject(comma: int, context: ArticleContext) -> list[str]:
@@ -681,8 +704,8 @@ def main_clause_subject(comma: int, context: ArticleContext) -> list[str]:
     start = context.sentence_of(comma).start
     for j in range(comma - 1, start - 1, -1):
         token = context.doc[j]
-        if context.quoted[j] or token.lower_.endswith("ing") \
-                or not is_predicate(token, context) or context.clause_start(j) != start:
+        if context.quoted[j] or not is_predicate(token, context) \
+                or context.clause_start(j) != start:
             continue
         return context.subject_before(j) or controller_subject(token, context)
     return []
