@@ -180,3 +180,14 @@ def test_an_infinitive_of_saying_with_a_name_for_object_tells_no_words():
     text = ("Emre Kaya called on Armenia to add Nadia Petrosyan to its list. “The fleet is "
             "shadowy only for those who do not look,” he wrote.")
     assert speakers(text)[0][0] == "Emre Kaya"
+
+
+def test_an_unnamed_source_before_a_participle_phrase_speaks():
+    text = ("A Turkish trade official, speaking on condition of anonymity, said the "
+            "delegations had spent the day “talking past each other”.")
+    assert speakers(text) == [("Turkish trade official", "talking past each other")]
+
+
+def test_a_name_between_the_commas_is_the_speaker_not_the_description():
+    text = "Kaya’s spokesperson, Nadia Petrosyan, said it was “possible”."
+    assert speakers(text) == [("Nadia Petrosyan", "possible")]

@@ -909,9 +909,29 @@ def parenthetical_subject(verb: int, context: ArticleContext,
         if lower == ",":
             return relative_antecedent(j, start, context) or \
                 described_before_relative(j, context, memory) or \
-                appositive_person(j, closing, context) or (
+                appositive_person(j, closing, context) or \
+                source_before_comma(j, closing, context, memory) or (
                     context.subject_before(j) if j > 0 and context.owner[j - 1] else [])
     return []
+
+
+def source_before_comma(comma: int, closing: int, context: ArticleContext,
+                        memory: SpeakerMemory) -> list[str]:
+    """The unnamed source whose description ends right before ``comma`` when a participle
+    opens the phrase after it and no name stands between it and the ``closing`` comma ("A
+    Canadian trade official, speaking on condition of anonymity, said"; not "Merkel's
+    spokesperson, Steffen Seibert, said"); for "the minister, ..." only the person named
+    before with that post or description."""
+    noun, opening = previous_word(comma, context), next_word(comma, context)
+    if noun is None or opening is None or not context.tokens.lower[opening].endswith("ing") or \
+            context.tokens.lower[noun] not in discourse().source_nouns or \
+            context.owner[noun] is not None or is_title_word(noun, context) or \
+            any(context.owner[j] for j in range(comma, closing)):
+        return []
+    if context.tokens.lower[noun - 1] == "the":  # "the minister, speaking in Astana, said"
+        known = title_holder(noun, context, memory) or referent_of(noun, context, memory)
+        return [known] if known else []
+    return [source_entity(noun, context.sentence_of(noun).start, context, memory)]
 
 
 def described_before_relative(comma: int, context: ArticleContext,
