@@ -167,3 +167,14 @@ def test_a_gerund_before_and_is_not_the_verb_whose_subject_goes_on(nlp):
     events = events_of(nlp, "Ivan Petrov accused Olaf Scholz of handing power to Germany and "
                             "demanded a vote.")
     assert ("Demand", ["Ivan Petrov"], []) in [(c, a, t) for c, a, t in events if c == "Demand"]
+
+
+def test_an_of_phrase_in_the_object_of_an_infinitive_is_no_target(nlp):
+    events = events_of(nlp, "Colombia threatened to halt sales of Colombian power to Ecuador.")
+    assert events == [("Threat", ["Colombia"], ["Ecuador"])]
+
+
+def test_rejecting_the_complaint_targets_who_complained(nlp):
+    events = events_of(nlp, "China accused Canada of breaking trade rules in August. Canada "
+                            "rejected the complaint on Monday.")
+    assert ("Rejection", ["Canada"], ["China"]) in events

@@ -173,7 +173,8 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
         argument = described_argument(argument, context)
         cls = context.cls_of(argument.local_id)
         outer = context.outer_preposition(argument.start)
-        if outer in event_class.target_preps and argument.prep == "of":
+        if outer in event_class.target_preps and argument.prep == "of" \
+                and not in_infinitive(argument, context):
             argument = Argument(argument.local_id, argument.start, argument.end, outer)
         if cls in TOPIC_CLASSES:
             roles.topics.append(argument.local_id)
@@ -189,6 +190,14 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
                 and (n == 0 or n == len(roles.targets)
                      and context.coordinated(arguments[n - 1], argument))):
             roles.targets.append(envoy_state(argument.local_id, context))
+
+
+def in_infinitive(argument: Argument, context: ArticleContext) -> bool:
+    """Whether the phrase of an "of" argument is the object of an infinitive ("threatened to
+    halt sales of Colombian power": the "to" is no preposition of a target)."""
+    of = context.preposition_index(argument.start)
+    outer = context.preposition_index(of) if of is not None else None
+    return outer is not None and opens_infinitive(outer, context)
 
 
 def is_apposition(person: Argument, argument: Argument, context: ArticleContext) -> bool:
