@@ -191,3 +191,10 @@ def test_an_unnamed_source_before_a_participle_phrase_speaks():
 def test_a_name_between_the_commas_is_the_speaker_not_the_description():
     text = "Kaya’s spokesperson, Nadia Petrosyan, said it was “possible”."
     assert speakers(text) == [("Nadia Petrosyan", "possible")]
+
+
+def test_according_to_before_a_complement_verb_names_the_report_not_the_words():
+    names = {**PEOPLE, "Armenian": ("am", "Country")}
+    text = ("According to the Armenian account of the call, Emre Kaya urged Turkey to act "
+            "“before it is too late”.")
+    assert speakers(text, names) == [("Emre Kaya", "before it is too late")]

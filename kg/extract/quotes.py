@@ -1251,7 +1251,8 @@ def attributed_source(quote: Span, context: ArticleContext, memory: SpeakerMemor
     if at >= len(phrases) or phrases[at][0] >= sentence.end:
         return []
     end = phrases[at][1]
-    if end < quote.start and latest_speaker(quote.start, end, context, memory, allow_after=False):
+    if end < quote.start and (latest_speaker(quote.start, end, context, memory, allow_after=False)
+                              or complement_speaker(quote, end, context, memory)):
         return []  # "According to the agency, Jane Roe said ...": Roe's words, the agency's report
     return document_source(end, context) or named_after(end, context, memory)
 
