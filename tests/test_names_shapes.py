@@ -330,3 +330,9 @@ def test_a_common_word_beside_a_verb_of_saying_is_no_person(nlp: Language, text:
 
 def test_a_surname_that_is_a_common_word_still_joins_its_person(nlp: Language) -> None:
     assert ("Green", "Person") in found(nlp, "Analyst Chris Green spoke. Green said no.")
+
+
+@pytest.mark.parametrize("text", ["He posted the video on X. Then he left.",
+                                  "The H1N1 strain spread.", "Masks rated N95 sold out."])
+def test_a_code_or_a_letter_is_no_organisation(nlp: Language, text: str) -> None:
+    assert found(nlp, text) == []

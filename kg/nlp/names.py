@@ -396,7 +396,8 @@ class DocShape:
                             self.parsed) and not self.published_in(start) \
                 and not self.common_word_alone(start, end):
             return Found(start, end, self.place_class(start, end), 0.6)
-        if end - start == 1 and self.tokens.is_upper[start] and self.tokens.length[start] > 1:
+        if end - start == 1 and self.tokens.is_upper[start] and self.tokens.is_alpha[start] \
+                and self.tokens.length[start] > 1:  # not "X." (the network)
             return Found(start, end, "Organization", 0.6)
         return None
 
