@@ -178,3 +178,10 @@ def test_rejecting_the_complaint_targets_who_complained(nlp):
     events = events_of(nlp, "China accused Canada of breaking trade rules in August. Canada "
                             "rejected the complaint on Monday.")
     assert ("Rejection", ["Canada"], ["China"]) in events
+
+
+def test_them_after_a_third_partys_verb_are_the_two_sides(nlp):
+    found = [(cls, agents, sorted(targets)) for cls, agents, targets in
+             events_of(nlp, two_sided("Germany urged them to end the dispute."))
+             if cls == "Appeal"]
+    assert found == [("Appeal", ["Germany"], ["Kosovo", "Serbia"])]

@@ -1323,21 +1323,33 @@ def address_to_counterparts(mentions: list[EventMention], context: ArticleContex
     pair = main_sides(mentions, sides)
     for mention in mentions:
         event = mention.event
-        if event.targets or not pair:
+        if not pair or event.targets and not addresses_them(mention, context):
             continue
         targets = joint_targets(mention, pair, sides, context) \
-            or counterpart_target(mention, mentions, sides, context)
-        event.targets = targets
-        event.actors = list(dict.fromkeys(event.actors + targets))
+            or ([] if event.targets else counterpart_target(mention, mentions, sides, context))
+        if targets:
+            event.actors = [a for a in event.actors if a not in event.targets]
+            event.targets = targets
+            event.actors = list(dict.fromkeys(event.actors + targets))
+
+
+def addresses_them(mention: EventMention, context: ArticleContext) -> bool:
+    """A verb whose object is "them" ("urged them to suspend the tariffs"): addressed to
+    the two sides where its agent is a third party (``joint_targets``), whoever the
+    pronoun was first taken for."""
+    after = next_word(context.doc[mention.token])
+    return not mention.nominal and after is not None and after.lower_ == "them"
 
 
 def joint_targets(mention: EventMention, pair: list[str], sides: dict[str, str],
                   context: ArticleContext) -> list[str]:
-    """Both sides, for a verb followed by "both sides" or a mediation by a third party."""
+    """Both sides, for a verb followed by "both sides", or by "them" or a mediation where
+    its agent is a third party."""
     event = mention.event
-    if not mention.nominal and names_both_sides(mention.token, context) \
-            or event.cls in argument_words().between_classes and event.agents \
-            and not {sides.get(a, a) for a in event.agents} & set(pair):
+    third_party = bool(event.agents) and not {sides.get(a, a) for a in event.agents} & set(pair)
+    if not mention.nominal and names_both_sides(mention.token, context) or third_party and (
+            addresses_them(mention, context)
+            or event.cls in argument_words().between_classes):
         return [side for side in pair if side not in event.agents]
     return []
 
