@@ -198,3 +198,9 @@ def test_according_to_before_a_complement_verb_names_the_report_not_the_words():
     text = ("According to the Armenian account of the call, Emre Kaya urged Turkey to act "
             "“before it is too late”.")
     assert speakers(text, names) == [("Emre Kaya", "before it is too late")]
+
+
+def test_a_verb_of_saying_after_and_has_the_subject_before_not_a_name_after():
+    text = ("Emre Kaya urged both members to settle the matter “in the Ankara way” and said "
+            "Radio Ankara stood ready to help.")
+    assert speakers(text) == [("Emre Kaya", "in the Ankara way")]

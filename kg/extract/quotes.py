@@ -62,6 +62,7 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 HYPHENS = frozenset({"-", "‐"})
 MODALS = frozenset({"could", "might", "may", "should", "can", "must", "shall"})
+CONJUNCTIONS = frozenset({"and", "but", "or"})
 STOPS = frozenset({";", ":", "“", "”", '"', "«", "»", "?", "!", "."})  # end a parenthetical
 
 
@@ -710,10 +711,13 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
 
 def inverts(verb: int, context: ArticleContext) -> bool:
     """Whether a verb of saying may have its speaker after it ("said Jane Roe"): not a
-    participle ("adding Iran will ...") nor a verb whose object is who is spoken to ("told
-    Reuters")."""
+    participle ("adding Iran will ..."), a verb whose object is who is spoken to ("told
+    Reuters"), or a verb joined to one before it by "and" ("and said the bloc ...")."""
     lower = context.tokens.lower[verb]
-    return not lower.endswith("ing") and lower not in quote_words().addressee_verbs
+    before = previous_word(verb, context)
+    coordinated = before is not None and context.tokens.lower[before] in CONJUNCTIONS
+    return not lower.endswith("ing") and lower not in quote_words().addressee_verbs \
+        and not coordinated  # "X urged ... and said the bloc's secretariat ...": X
 
 
 def cited_speaker(verb: int, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
