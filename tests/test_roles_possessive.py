@@ -73,3 +73,9 @@ def test_the_state_of_a_post_after_the_name(nlp):
 def test_a_state_that_opens_a_longer_name_is_not_the_holder(nlp):
     text = "Director Anna Lindqvist of the United States Geological Survey spoke."
     assert ("Anna Lindqvist", "Director", "United States") not in posts(nlp, text)
+
+
+def test_its_is_not_the_body_named_after_a_preposition(nlp):
+    text = ("The European Union will lift the measures it imposed on Kosovo, its foreign "
+            "policy chief Josep Borrell said on Wednesday.")
+    assert ("Josep Borrell", "Foreign Policy Chief", "European Union") in posts(nlp, text)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.context import ARTICLES, argument_words, discourse
+from kg.extract.context import ARTICLES, PREPOSITIONS, argument_words, discourse
 from kg.lexicon import Lexicon, NameCues
 from kg.nlp.tokens import token_table
 
@@ -79,12 +79,15 @@ class SpanIndex:
     def referred_holder(self, i: int) -> int | None:
         """The body that the word at token ``i`` stands for, named last before it a few
         sentences back at most: a possessive pronoun ("The EU named an envoy. Its foreign
-        policy chief, X"), or after "the" a noun for a state ("the country's president"), a
+        policy chief, X"; not "the measures it imposed on Kosovo, its foreign policy chief
+        X"), or after "the" a noun for a state ("the country's president"), a
         bloc ("the bloc's") or a kind of body in the body's name ("the bank's regional
         director": the World Bank); None for any other word."""
         lower = self.tokens.lower[i]
-        if lower in BODY_PRONOUNS:
-            return self.last_holder(i, lambda span: span.label_ in REFERENT_CLASSES)
+        if lower in BODY_PRONOUNS:  # the last body named, not as the object of a preposition
+            return self.last_holder(i, lambda span: span.label_ in REFERENT_CLASSES and
+                                    self.tokens.lower[self.previous_word(span.start)]
+                                    not in PREPOSITIONS)
         before = self.previous_word(i)
         if before < 0 or self.tokens.lower[before] != "the" or not self.tokens.is_lower[i]:
             return None
