@@ -82,3 +82,16 @@ def test_an_unnamed_post_holder_keeps_its_words_as_an_alias(nlp: Language) -> No
 def test_a_title_after_another_name_is_no_post_of_the_state(nlp: Language) -> None:
     found = entities(nlp, "The US strike that killed Iranian general Ali Rad angered Tehran.")
     assert not any(entity.description for entity in found.values())
+
+
+def test_the_head_noun_names_again_the_one_body_with_it(nlp: Language) -> None:
+    found = entities(nlp, "The Harlow Port Board met on Monday. Later the board voted.")
+    assert [mention.text for mention in found["Harlow Port Board"].mentions] == [
+        "Harlow Port Board", "the board"]
+
+
+def test_the_head_noun_of_two_bodies_or_before_of_names_neither(nlp: Language) -> None:
+    found = entities(nlp, "The Harlow Port Board and the Tollund Water Board met. The board "
+                          "voted. The board of a bank resigned.")
+    assert all(len(entity.mentions) == 1 for entity in found.values()
+               if entity.cls == "GovernmentBody")

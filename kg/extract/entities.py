@@ -44,6 +44,7 @@ SHORT_KINDS = frozenset({"short_name"})
 NOT_ALIAS_KINDS = frozenset({"description"})
 DESCRIPTION_CONFIDENCE = 0.7
 CAPITAL_WORD = "capital"
+BODY_CLASSES = frozenset({"Organization", "GovernmentBody"})
 MAX_BODY_WORDS = 3  # lower-case words of a described body ("the Pakistani foreign ministry")
 
 GroupKey = tuple[str, ...]
@@ -91,6 +92,13 @@ def described_body_heads() -> frozenset[str]:
     """The head words of a government body described by its state (names.yaml
     ``described_body_heads``: "the Chinese embassy")."""
     return frozenset(read_lexicon_yaml("names.yaml")["described_body_heads"])
+
+
+@cache
+def body_nouns() -> frozenset[str]:
+    """Nouns that, after "the", name again a body the article named (names.yaml
+    ``body_nouns``: "the board")."""
+    return frozenset(read_lexicon_yaml("names.yaml")["body_nouns"])
 
 
 def sentence_ends(doc: Doc) -> list[int]:
@@ -356,6 +364,42 @@ class ArticleEntities:
         return Mention(start, end, self.text[start:end], number, sentence.start_char,
                        sentence.end_char)
 
+    def add_bodies_named_again(self) -> None:
+        """"the board", "the council": a later mention of the one body of the article whose
+        name has that head word ("IAEA Board of Governors"), where the article has exactly
+        one (names.yaml ``body_nouns``)."""
+        bodies: dict[str, list[Group]] = {}
+        for group in self.groups.values():
+            if group.cls in BODY_CLASSES and group.spans:
+                for word in {normalise_term(w) for w in self.label_words(group)} & body_nouns():
+                    bodies.setdefault(word, []).append(group)
+        for token in self.doc:
+            found = bodies.get(token.lower_) if token.is_lower else None
+            if not found or len(found) != 1 or token.i == 0 \
+                    or self.doc[token.i - 1].lower_ != "the" or self.continues_name(token.i):
+                continue
+            group, start = found[0], self.doc[token.i - 1].idx
+            if min(span[0] for span in group.spans) < start and not self.inside_mention(start):
+                group.add(start, token.idx + len(token), self.text[start:token.idx + len(token)],
+                          "description", DESCRIPTION_CONFIDENCE)
+
+    def label_words(self, group: Group) -> list[str]:
+        """The words of a body's names: its lexicon label and every form the article used."""
+        entry = self.lexicon.entries.get(group.lexicon_id or "")
+        return [word for text in [entry.label if entry else "", *(span[2] for span in group.spans)]
+                for word in text.split()]
+
+    def continues_name(self, i: int) -> bool:
+        """Whether the word at token ``i`` goes on with "of" or a capitalised word: part of
+        another name ("the board of a company", "the council Presidency")."""
+        after = self.doc[i + 1] if i + 1 < len(self.doc) else None
+        return after is not None and (after.lower_ == "of" or after.is_title)
+
+    def inside_mention(self, start_char: int) -> bool:
+        """Whether a character offset lies within a mention already grouped."""
+        return any(begin <= start_char < end for group in self.groups.values()
+                   for begin, end, *_ in group.spans)
+
     def entities(self) -> list[Entity]:
         """The groups as Entities, in order of first mention."""
         self.sentences = sentences(self.doc)
@@ -395,4 +439,5 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
     collected.add_names(spans)
     collected.add_roles(find_roles(doc, spans, collected.lexicon, collected.cues), spans)
     collected.add_descriptions(spans)
+    collected.add_bodies_named_again()
     return collected.entities()
