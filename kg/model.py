@@ -26,7 +26,43 @@ def normalise_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-class PartialDate(date):
+class InexactDate(date):
+    """A date that is not one day: a month, a year, a range of days. It equals only a date
+    with the same ISO form, hashes and prints as that form, and takes no arithmetic (what
+    would "last week" plus a day be?).
+
+    >>> from datetime import timedelta
+    >>> PartialDate(2018, 6) + timedelta(days=1)
+    Traceback (most recent call last):
+    TypeError: PartialDate('2018-06') is not one day: no date arithmetic
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, date) and self.isoformat() == other.isoformat()
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self.isoformat())
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.isoformat()!r})"
+
+    def __add__(self, other: object) -> date:
+        raise TypeError(f"{self!r} is not one day: no date arithmetic")
+
+    __radd__ = __sub__ = __rsub__ = __add__
+
+    def replace(self, *args: object, **kwargs: object) -> date:
+        """Not for inexact dates (see the class docstring)."""
+        raise TypeError(f"{self!r} is not one day: no date arithmetic")
+
+
+class PartialDate(InexactDate):
     """A month or a year without its day. It sorts as its first day, equals only the same
     month or year (not that day), and writes itself as ISO 8601 does ("2018-06", "2018"),
     the lexical form of xsd:gYearMonth and xsd:gYear.
@@ -48,29 +84,16 @@ class PartialDate(date):
         """"2018-06" for a month, "2018" for a year."""
         return f"{self.year:04d}" if self.precision == "year" else f"{self.year:04d}-{self.month:02d}"
 
-    __str__ = isoformat
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, date) and self.isoformat() == other.isoformat()
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return hash(self.isoformat())
-
-    def __repr__(self) -> str:
-        return f"PartialDate({self.isoformat()!r})"
-
     def __reduce__(self) -> tuple:
         return PartialDate, (self.year, None if self.precision == "year" else self.month)
 
 
-class DateRange(date):
+class DateRange(InexactDate):
     """Some one day between two days, the text not saying which: "last week" in an article
     of Wednesday 14 August 2024 is a day from Monday 5 August to Tuesday 13 August. It sorts
     as its first day, equals only the same range, and writes itself as an ISO 8601 interval
     ("2024-08-05/2024-08-13"); the graph holds it as ekg:earliestDate and ekg:latestDate.
+    ``days_between`` makes one, or a plain date where the two days are one.
 
     >>> span = DateRange(date(2024, 8, 5), date(2024, 8, 13))
     >>> span.isoformat(), span.last, span == date(2024, 8, 5)
@@ -80,8 +103,8 @@ class DateRange(date):
     last: date
 
     def __new__(cls, first: date, last: date) -> "DateRange":
-        if last < first:
-            raise ValueError(f"{last} is before {first}")
+        if last <= first:
+            raise ValueError(f"a range of days needs {last} after {first}")
         value = super().__new__(cls, first.year, first.month, first.day)
         value.last = last
         return value
@@ -95,27 +118,22 @@ class DateRange(date):
         """"FIRST/LAST", as ISO 8601 writes an interval of two dates."""
         return f"{self.first.isoformat()}/{self.last.isoformat()}"
 
-    __str__ = isoformat
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, date) and self.isoformat() == other.isoformat()
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return hash(self.isoformat())
-
-    def __repr__(self) -> str:
-        return f"DateRange({self.isoformat()!r})"
-
     def __reduce__(self) -> tuple:
         return DateRange, (self.first, self.last)
 
 
+def days_between(first: date, last: date) -> date:
+    """The days from ``first`` to ``last``: a DateRange, or the day itself where they are one.
+
+    >>> days_between(date(2024, 8, 12), date(2024, 8, 12))
+    datetime.date(2024, 8, 12)
+    """
+    return first if first == last else DateRange(first, last)
+
+
 def is_day(value: date) -> bool:
     """Whether a date names one day, not a month, a year or a range of days."""
-    return not isinstance(value, (PartialDate, DateRange))
+    return not isinstance(value, InexactDate)
 
 
 def days_of(value: date) -> tuple[date, date]:

@@ -47,6 +47,20 @@ def test_a_week_needs_the_article_date_and_a_monday_has_no_earlier_this_week():
     assert day_of("period", "earlier this week", date(2024, 8, 12)) is None
 
 
+def test_a_range_of_one_day_is_that_day():
+    assert day_of("period", "earlier this week", date(2024, 8, 13)) == date(2024, 8, 12)
+    assert type(day_of("period", "this week", date(2024, 8, 12), tense="past")) is date
+
+
+def test_inexact_dates_take_no_arithmetic():
+    from datetime import timedelta
+    week = DateRange(date(2024, 8, 5), date(2024, 8, 13))
+    with pytest.raises(TypeError):
+        week + timedelta(days=1)
+    with pytest.raises(TypeError):
+        week.replace(day=6)
+
+
 def test_a_range_round_trips_through_its_iso_form_and_pickling():
     import pickle
     span = DateRange(date(2024, 8, 5), date(2024, 8, 13))
@@ -54,6 +68,8 @@ def test_a_range_round_trips_through_its_iso_form_and_pickling():
     assert pickle.loads(pickle.dumps(span)) == span
     with pytest.raises(ValueError):
         DateRange(date(2024, 8, 13), date(2024, 8, 5))
+    with pytest.raises(ValueError):
+        DateRange(date(2024, 8, 5), date(2024, 8, 5))
 
 
 @pytest.mark.parametrize("first, second, agree", [

@@ -32,6 +32,9 @@ def relations(text: str) -> set[tuple[str, str, str]]:
      {("kenosha", "locatedIn", "wi"), ("wi", "locatedIn", "us")}),
     ("Vietnam, a member of ASEAN, objected.", {("vn", "memberOf", "asean")}),
     ("Kim left Seoul.\n\nThe members of ASEAN met.", set()),
+    ("Chris Green of the\nInternational Crisis Group said so.", {("green", "worksFor", "icg")}),
+    ("The complex at Yongbyon in\nNorth Korea was shut.", {("yongbyon", "locatedIn", "nk")}),
+    ("Vietnam, a member of\nASEAN, objected.", {("vn", "memberOf", "asean")}),
 ])
 def test_relations_stated_next_to_their_subject(text, expected):
     assert relations(text) == expected

@@ -28,6 +28,7 @@ class EventCluster:
 
     mentions: list[EventMention] = field(default_factory=list)
     ordinal: str | None = None
+    has_verb: bool = False  # whether a verb tells it, not only nouns
 
     @property
     def event(self) -> Event:
@@ -67,7 +68,7 @@ def is_retold(cluster: EventCluster, mention: EventMention) -> bool:
     later "KCNA said ...") after another verb of the cluster, not on a day both name."""
     other = mention.event
     return other.cls in retold_acts() and not mention.nominal \
-        and any(not m.nominal for m in cluster.mentions) \
+        and cluster.has_verb \
         and (other.date is None or other.date != cluster.event.date)
 
 
@@ -119,6 +120,7 @@ def merge_into(cluster: EventCluster, mention: EventMention) -> None:
     event.mentions.extend(other.mentions)
     event.confidence = max(event.confidence, other.confidence)
     cluster.ordinal = cluster.ordinal or mention.ordinal
+    cluster.has_verb = cluster.has_verb or not mention.nominal
     cluster.mentions.append(mention)
 
 
@@ -132,7 +134,8 @@ def cluster_mentions(mentions: list[EventMention]) -> list[EventCluster]:
         if candidates:
             merge_into(candidates[-1], mention)
         else:
-            clusters.append(EventCluster(mentions=[mention], ordinal=mention.ordinal))
+            clusters.append(EventCluster(mentions=[mention], ordinal=mention.ordinal,
+                                         has_verb=not mention.nominal))
     return clusters
 
 

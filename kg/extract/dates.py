@@ -32,7 +32,7 @@ from functools import cache
 
 from dateutil import parser as date_parser
 
-from kg.model import DateRange, PartialDate, date_from_iso
+from kg.model import PartialDate, date_from_iso, days_between
 from kg.nlp.events import read_lexicon_yaml
 
 # the kinds of time expression that date an event (kg/extract/events.py reads this name)
@@ -162,7 +162,7 @@ def calendar_period(words: list[str], published: date) -> PartialDate | None:
     return PartialDate(published.year + offset)
 
 
-def week_range(words: list[str], published: date, tense: str | None = None) -> DateRange | None:
+def week_range(words: list[str], published: date, tense: str | None = None) -> date | None:
     """The days a week or weekend named from the article's may stand for, or None.
 
     "last week" is any day from the Monday of the week before the article's to the day
@@ -171,6 +171,7 @@ def week_range(words: list[str], published: date, tense: str | None = None) -> D
     for an event told as past and from it to Sunday for one to come; "later this week" and
     "next week" are to come; "last weekend" is the Saturday and Sunday before the article's
     day. A qualifier ("late last week") narrows nothing: the range holds the day either way.
+    Where the range is one day ("earlier this week" on a Tuesday) it is that day.
 
     >>> week_range(["last", "week"], date(2024, 8, 14))
     DateRange('2024-08-05/2024-08-13')
@@ -183,16 +184,17 @@ def week_range(words: list[str], published: date, tense: str | None = None) -> D
     qualifier = words[0] if words[0] in time_words()["qualifiers"] else None
     if words[-1] == "weekend":
         sunday = monday - timedelta(days=1)
-        return DateRange(sunday - timedelta(days=1), sunday) if offset == -1 else None
+        return days_between(sunday - timedelta(days=1), sunday) if offset == -1 else None
     if offset == -1:
-        return DateRange(monday - timedelta(days=7), published - timedelta(days=1))
+        return days_between(monday - timedelta(days=7), published - timedelta(days=1))
     if offset == 1:
-        return DateRange(monday + timedelta(days=7), monday + timedelta(days=13))
+        return days_between(monday + timedelta(days=7), monday + timedelta(days=13))
     if qualifier == "later" or tense == "future":
         first, sunday = published + timedelta(days=qualifier == "later"), monday + timedelta(6)
-        return DateRange(first, sunday) if first <= sunday else None
+        return days_between(first, sunday) if first <= sunday else None
     last = published - timedelta(days=qualifier == "earlier")
-    return DateRange(monday, last) if monday <= last and (qualifier or tense == "past") else None
+    return days_between(monday, last) if monday <= last and (qualifier or tense == "past") \
+        else None
 
 
 def written_month_or_year(words: list[str]) -> PartialDate | None:

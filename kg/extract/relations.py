@@ -37,9 +37,9 @@ def mention_starts(context: ArticleContext) -> Iterator[int]:
 def argument_right_after(i: int, preps: frozenset[str] | set[str],
                          context: ArticleContext) -> Argument | None:
     """The entity right after the mention starting at ``i``, introduced by one of ``preps``
-    and determiners only ("X of the Y", "Seoul, South Korea" where "," is one of them); not
-    one further on ("X cited an article of the Y")."""
-    j = context.span_end[i]
+    and determiners only ("X of the Y", "Seoul, South Korea" where "," is one of them; line
+    breaks do not count); not one further on ("X cited an article of the Y")."""
+    j = word_from(context.span_end[i], context)
     if j >= len(context.owner) or context.tokens.lower[j] not in preps or context.quoted[j]:
         return None
     k = entity_start_after(j, context)
@@ -47,12 +47,19 @@ def argument_right_after(i: int, preps: frozenset[str] | set[str],
         Argument(context.owner[k], k, context.span_end[k], context.tokens.lower[j])
 
 
+def word_from(j: int, context: ArticleContext) -> int:
+    """The first token from ``j`` on that is not white space (a line break)."""
+    while j < len(context.owner) and context.tokens.is_space[j]:
+        j += 1
+    return j
+
+
 def entity_start_after(j: int, context: ArticleContext) -> int | None:
     """The first token of an entity mention right after token ``j``, past determiners."""
     lower, owner = context.tokens.lower, context.owner
-    k = j + 1
+    k = word_from(j + 1, context)
     while k < len(owner) and lower[k] in DETERMINERS and not owner[k]:
-        k += 1
+        k = word_from(k + 1, context)
     return k if k < len(owner) and owner[k] and context.span_start[k] == k else None
 
 
@@ -101,14 +108,24 @@ def located_in(i: int, context: ArticleContext) -> Iterator[Relation]:
                    context.mention(context.doc[i:following.end]))
 
 
+def words_after(j: int, count: int, context: ArticleContext) -> list[int]:
+    """The first ``count`` tokens from ``j`` on that are not white space."""
+    found: list[int] = []
+    j = word_from(j, context)
+    while j < len(context.owner) and len(found) < count:
+        found.append(j)
+        j = word_from(j + 1, context)
+    return found
+
+
 def member_of(i: int, context: ArticleContext) -> Iterator[Relation]:
     """"X, a member of Y", "X is part of the Y": a person, state or body in a group; the
     words between are only a comma, a form of "be" and determiners, and the group follows
     right after the phrase."""
     if context.cls_of(context.owner[i]) not in MEMBER_CLASSES:
         return
-    end = context.span_end[i]
-    words = context.tokens.lower[end:end + MEMBER_REACH]
+    at_words = words_after(context.span_end[i], MEMBER_REACH, context)
+    words = [context.tokens.lower[j] for j in at_words]
     phrases = discourse().membership_phrases
     first_words = {phrase[0] for phrase in phrases}
     for at, word in enumerate(words):
@@ -119,7 +136,7 @@ def member_of(i: int, context: ArticleContext) -> Iterator[Relation]:
         phrase = next((p for p in phrases if starts_with(words, at, p)), None)
         if phrase is None:
             return
-        k = entity_start_after(end + at + len(phrase) - 1, context)
+        k = entity_start_after(at_words[at + len(phrase) - 1], context)
         if k is not None and context.cls_of(context.owner[k]) in EMPLOYER_CLASSES:
             yield Relation(context.owner[i], "memberOf", context.owner[k],
                            context.mention(context.doc[i:context.span_end[k]]))

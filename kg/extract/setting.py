@@ -6,13 +6,20 @@ to settle issues left open in Hanoi": ``drop_embedded_places``). A mention with 
 its own takes one from its sentence (``inherit_places``), from a phrase that sets the scene
 ("In Beijing, ...", "Speaking in Seoul, ...": ``scene_places``) or from a clause that puts
 its agent somewhere ("Biegun was in Seoul": ``located_agents``). Each time expression of the
-text dates the event mention it belongs to, read in the tense of its clause, and one that
-opens a sentence dates that sentence's events (``attach_dates``). An event shares the place
-and date of the occasion it is told with: the noun a hyphenated participle modifies
-("Turkish-mediated talks"), the clause a ", with ...", ", as ..." or ", although ..."
-phrase follows (``share_circumstances``), the event it came right after ("a statement issued
-after the meeting": ``follow_occasions``); an event noun some days after or before a dated
-event is counted from its day ("two days after his summit": ``count_from_dated_events``).
+text dates the event mention it belongs to, read in the tense of its clause, but not one
+inside a clause with its own verb ("the first step since rebels overthrew him in December":
+``in_clause_of_its_own``); one that opens a sentence, alone or at the end of a phrase of
+occasion ("At a briefing on Thursday, ..."), dates that sentence's events, and one in such a
+phrase set off by commas the verb after it ("X, in a speech on Monday, appealed":
+``attach_dates``). An act done by deciding it is on the day of the decision ("agreed on
+Monday to lift sanctions": ``date_decided_acts``). An event shares the place and date of
+the occasion it is told with: the noun a hyphenated participle modifies ("Turkish-mediated
+talks"), the clause a ", with ...", ", as ..." or ", although ..." phrase follows
+(``share_circumstances``), the event it came right after ("a statement issued after the
+meeting": ``follow_occasions``), the same actor's dated occasion in the sentence before
+("X said in a statement on Wednesday ... X accused ...": ``continued_occasions``); an event
+noun some days after or before a dated event is counted from its day ("two days after his
+summit": ``count_from_dated_events``).
 Suppressed mentions take part (a date may belong to them) and are dropped at the end
 (``situated``).
 """
@@ -35,6 +42,8 @@ from kg.nlp.events import read_lexicon_yaml
 
 ADJACENT = 2
 PHRASE_REACH = 12  # tokens from the start of a phrase that sets the scene to its comma
+OCCASION_REACH = 7  # words of a phrase of occasion before its time expression ("at a regular
+#                     briefing of the ministry on Thursday")
 CONJUNCTIONS = frozenset({"and", "but", "or"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
@@ -707,15 +716,15 @@ def continued_occasions(mentions: list[EventMention], context: ArticleContext) -
     party to a meeting: "A and B spoke by phone on Monday. B urged A to ...": Monday): the
     next sentence goes on telling what the same actor did then. Not across a paragraph, and
     not where the sentence before dates that actor's events on two days."""
-    for n, mention in enumerate(mentions):
+    sentences = by_sentence(mentions, context)
+    for mention in mentions:
         event = mention.event
         if event.date is not None or mention.nominal or mention.suppressed or not event.agents \
                 or not told_as_past(context.doc[mention.token]):
             continue
-        sentence = context.sentence_index[mention.token]
         paragraph = context.paragraph_at(mention.token)
-        before = [m for m in mentions[:n] if context.sentence_index[m.token] == sentence - 1
-                  and context.paragraph_at(m.token) == paragraph and not m.suppressed
+        before = [m for m in sentences.get(context.sentence_index[mention.token] - 1, [])
+                  if context.paragraph_at(m.token) == paragraph and not m.suppressed
                   and m.event.date is not None and set(doers(m.event)) & set(event.agents)]
         if len({m.event.date for m in before}) == 1:
             source = before[-1].event
@@ -814,10 +823,6 @@ def count_from_dated_events(mentions: list[EventMention], context: ArticleContex
         if offset is not None and dated is not None:
             mention.event.date = dated.event.date + timedelta(days=offset)
             mention.event.date_text = dated.event.date_text
-
-
-OCCASION_REACH = 7  # words of a phrase of occasion before its time expression ("at a regular
-#                     briefing of the ministry on Thursday")
 
 
 def days_before_noun(noun: int, context: ArticleContext) -> int | None:

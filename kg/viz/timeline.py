@@ -41,13 +41,14 @@ class Timeline:
 
 
 def iso_day(text: str) -> date | None:
-    """A day from an xsd:date literal; None for anything else (a year, a month, nothing).
+    """A day from an xsd:date literal; None for anything else (a year, a month, a range of
+    days, nothing).
 
-    >>> iso_day("2019-02-28"), iso_day("2016-03")
-    (datetime.date(2019, 2, 28), None)
+    >>> iso_day("2019-02-28"), iso_day("2016-03"), iso_day("2019-02-18/2019-03-01")
+    (datetime.date(2019, 2, 28), None, None)
     """
     try:
-        return date.fromisoformat(text[:10])
+        return date.fromisoformat(text) if len(text) == 10 else None
     except ValueError:
         return None
 
