@@ -71,6 +71,8 @@ class Discourse:
     affiliation_preps: frozenset[str]
     location_preps: frozenset[str]
     membership_phrases: tuple[tuple[str, ...], ...]
+    membership_links: frozenset[str]
+    list_words: frozenset[str]
     pair_words: dict[str, int]
     pair_nouns: dict[str, frozenset[str]]
     represented_nouns: frozenset[str]

@@ -23,8 +23,6 @@ LOCATED_CLASSES = frozenset({"Facility", "City", "Region", "Place"})
 CONTAINER_CLASSES = frozenset({"Country", "Region"})
 MEMBER_REACH = 6  # tokens from a member to the words "member of"
 MEMBER_CLASSES = frozenset({"Person", "Country", "Organization", "GovernmentBody"})
-LINKING_WORDS = frozenset({",", "is", "was", "are", "were", "has", "been", "also", "now"})
-LIST_WORDS = frozenset({",", "and", "or"})
 
 
 def mention_starts(context: ArticleContext) -> Iterator[int]:
@@ -79,9 +77,9 @@ def next_listed(j: int, step: int, context: ArticleContext) -> str | None:
     """The entity one list step from token ``j`` (a comma, "and" or "or", then an entity,
     determiners between; going back where ``step`` is -1), if any."""
     lower, owner = context.tokens.lower, context.owner
-    if not 0 <= j < len(owner) or lower[j] not in LIST_WORDS:
+    if not 0 <= j < len(owner) or lower[j] not in discourse().list_words:
         return None
-    while 0 <= j < len(owner) and not owner[j] and (lower[j] in LIST_WORDS
+    while 0 <= j < len(owner) and not owner[j] and (lower[j] in discourse().list_words
                                                     or lower[j] in DETERMINERS):
         j += step
     return owner[j] if 0 <= j < len(owner) else None
@@ -130,7 +128,7 @@ def member_of(i: int, context: ArticleContext) -> Iterator[Relation]:
     first_words = {phrase[0] for phrase in phrases}
     for at, word in enumerate(words):
         if word not in first_words:
-            if word not in LINKING_WORDS and word not in DETERMINERS:
+            if word not in discourse().membership_links and word not in DETERMINERS:
                 return
             continue
         phrase = next((p for p in phrases if starts_with(words, at, p)), None)
