@@ -175,3 +175,14 @@ ONE_EVENT_AMONG = [
                          ids=[row[0] for row in ONE_EVENT_AMONG])
 def test_one_event_among_the_events_of_a_text(nlp, text, event):
     assert event in events_of(nlp, text)
+
+
+def test_a_city_visited_as_object_gives_its_country_as_target(nlp):
+    events = events_of(nlp, "Syria is at war. Annalena Baerbock visited Damascus in January.")
+    assert events == [("Visit", ["Annalena Baerbock"], ["Syria"])]
+
+
+def test_a_trip_at_home_has_no_host_state(nlp):
+    text = "US President Donald Trump visited Washington, D.C. on Monday."
+    extraction = extract(nlp(text), Article.from_text(text))
+    assert [event.targets for event in extraction.events if event.cls == "Visit"] in ([[]], [])

@@ -178,10 +178,11 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
             argument = Argument(argument.local_id, argument.start, argument.end, outer)
         if cls in TOPIC_CLASSES:
             roles.topics.append(argument.local_id)
-        elif cls in PLACE_CLASSES and (argument.prep in ("in", "at") or argument.prep == "to"
-                                       and event_class.name in argument_words().visit_classes
-                                       and cls not in AGENT_CLASSES):
-            roles.place = roles.place or argument.local_id  # "a trip to Tehran": its place
+        elif cls in PLACE_CLASSES and (argument.prep in ("in", "at") or (
+                argument.prep == "to" or argument.prep is None and direct_object and n == 0)
+                and event_class.name in argument_words().visit_classes
+                and cls not in AGENT_CLASSES):
+            roles.place = roles.place or argument.local_id  # "a trip to Tehran", "visited Rome"
         elif argument.prep in agent_preps and argument.prep not in event_class.target_preps:
             roles.agents.append(argument.local_id)
         elif argument.prep in event_class.target_preps and cls in AGENT_CLASSES or (
@@ -1525,7 +1526,7 @@ def country_of_place(local_id: str, context: ArticleContext) -> str | None:
 
 def visited_countries(mentions: list[EventMention], context: ArticleContext) -> None:
     """A visit's target is the country visited: the country it took place in, or the
-    country of its city."""
+    country of its city; none for a trip at home ("Trump visited California")."""
     for mention in mentions:
         event = mention.event
         if event.cls not in argument_words().visit_classes or event.targets \
@@ -1535,7 +1536,7 @@ def visited_countries(mentions: list[EventMention], context: ArticleContext) -> 
             host, event.place = event.place, None
         else:
             host = country_of_place(event.place, context)
-        if host is not None and host not in event.agents:
+        if host is not None and host not in {context.side_of(a) for a in event.agents}:
             event.targets = [host]
             event.actors = list(dict.fromkeys(event.actors + [host]))
 
