@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from events_support import extract_text
+from quotes_support import quoted_speakers
 
 PEOPLE = {"Nadia Petrosyan": ("petrosyan", "Person"), "Petrosyan": ("petrosyan", "Person"),
           "Emre Kaya": ("kaya", "Person"), "Kaya": ("kaya", "Person"),
@@ -10,9 +11,7 @@ PEOPLE = {"Nadia Petrosyan": ("petrosyan", "Person"), "Petrosyan": ("petrosyan",
 
 
 def speakers(text: str, names: dict[str, tuple[str, str]] = PEOPLE) -> list[tuple[str | None, str]]:
-    extraction = extract_text(text, names)
-    labels = {e.local_id: e.label for e in extraction.entities}
-    return [(labels.get(q.speaker, q.speaker), q.text) for q in extraction.quotes]
+    return quoted_speakers(text, names)
 
 
 def test_he_said_is_the_person_opening_the_sentence_after_an_earlier_speaker():

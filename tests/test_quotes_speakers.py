@@ -4,15 +4,14 @@ from __future__ import annotations
 from events_support import KOREA, blank_pipeline, entities_in, extract_text
 from kg.extract import extract_with_entities
 from kg.model import Article, RoleFact
+from quotes_support import quoted_speakers
 
 PEOPLE = {**KOREA, "Jane Roe": ("roe", "Person"), "Joe Doe": ("doe", "Person"),
           "Acme Institute": ("acme", "Organization")}
 
 
 def speakers(text: str) -> list[tuple[str | None, str]]:
-    extraction = extract_text(text, PEOPLE)
-    labels = {e.local_id: e.label for e in extraction.entities}
-    return [(labels.get(q.speaker, q.speaker), q.text) for q in extraction.quotes]
+    return quoted_speakers(text, PEOPLE)
 
 
 def test_speaker_after_the_quote():
