@@ -95,3 +95,15 @@ def test_the_head_noun_of_two_bodies_or_before_of_names_neither(nlp: Language) -
                           "voted. The board of a bank resigned.")
     assert all(len(entity.mentions) == 1 for entity in found.values()
                if entity.cls == "GovernmentBody")
+
+
+def test_a_relative_with_a_lexicon_persons_family_name_is_another_person(nlp: Language) -> None:
+    found = entities(nlp, "Former First Lady Michelle Obama spoke first.")
+    assert "Michelle Obama" in found and "Barack Obama" not in found
+
+
+def test_the_lexicon_short_name_stays_with_its_person_beside_a_relative(nlp: Language) -> None:
+    found = entities(nlp, "Donald Trump spoke. His niece Mary Trump wrote a book. Trump "
+                          "called it a lie.")
+    assert "Trump" in found["Donald Trump"].aliases
+    assert "Mary Trump" in found

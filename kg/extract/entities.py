@@ -205,10 +205,16 @@ class ArticleEntities:
                     return
 
     def short_name_key(self, span: Span) -> GroupKey | None:
-        """The person a short name stands for, or None where that would be a guess."""
+        """The person a short name stands for, or None where that would be a guess. Of
+        several persons of the article with the word, the lexicon person whose short name it
+        is wins over persons the lexicon does not know ("Trump" beside "Mary Trump")."""
         persons = self.person_words.get(normalise_name(span.text), set())
         if len(persons) == 1:
             return next(iter(persons))
+        own = ("lex", span.kb_id_)
+        if own in persons and span.id_ in SHORT_KINDS \
+                and not any(key[0] == "lex" for key in persons - {own}):
+            return own
         if persons:
             return None
         if span.kb_id_:

@@ -231,12 +231,26 @@ class Gazetteer:
             return None
         if is_month_date(doc, candidate.start, candidate.end, self.cues) \
                 or self.surname_of_place(doc, candidate) or self.head_of_longer_place(doc, candidate) \
+                or self.family_name_of_another(doc, candidate) \
                 or self.region_opening_name(doc, candidate) or self.names_a_document(doc, candidate):
             return None
         if candidate.kind != "metonym" or self.acting(doc, candidate.start, candidate.end, parsed):
             return candidate
         capital = self.capital_named(candidate.entry_id, doc[candidate.start:candidate.end].text)
         return Candidate(candidate.start, candidate.end, capital, "alias") if capital else None
+
+    def family_name_of_another(self, doc: Doc, candidate: Candidate) -> bool:
+        """A lexicon person's short name right after a capitalised given name that is neither
+        a title nor a form of the lexicon: the family name of a relative ("Michelle Obama",
+        "Melania Trump"), whom the shape rules then read whole; not "President Obama"."""
+        if candidate.kind != "short_name" or candidate.end - candidate.start != 1 \
+                or candidate.start == 0 or self.lexicon[candidate.entry_id].cls != "Person":
+            return False
+        before = doc[candidate.start - 1]
+        norm = normalise_term(before.text)
+        return before.is_title and before.is_alpha and not self.lexicon.lookup(before.text) \
+            and norm not in self.cues.titles and norm not in self.cues.person_cues_before \
+            and (norm in self.cues.given_names or before.lower_ not in common_words())
 
     def surname_of_place(self, doc: Doc, candidate: Candidate) -> bool:
         """A one-word place name right after a capitalised word that is no common word, no
