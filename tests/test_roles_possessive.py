@@ -79,3 +79,18 @@ def test_its_is_not_the_body_named_after_a_preposition(nlp):
     text = ("The European Union will lift the measures it imposed on Kosovo, its foreign "
             "policy chief Josep Borrell said on Wednesday.")
     assert ("Josep Borrell", "Foreign Policy Chief", "European Union") in posts(nlp, text)
+
+
+def test_a_spokeswoman_for_a_body_in_apposition(nlp):
+    text = "Anna Lindqvist, spokeswoman for the European Commission, said the talks would resume."
+    assert posts(nlp, text) == {("Anna Lindqvist", "Spokeswoman", "European Commission")}
+
+
+def test_a_capitalised_post_in_apposition(nlp):
+    text = "Anna Lindqvist, President of the European Commission, said the talks would resume."
+    assert posts(nlp, text) == {("Anna Lindqvist", "President", "European Commission")}
+
+
+def test_a_post_to_the_united_nations_before_the_name(nlp):
+    text = "Sweden's ambassador to the United Nations, Anna Lindqvist, said the talks would resume."
+    assert posts(nlp, text) == {("Anna Lindqvist", "Ambassador to United Nations", "Sweden")}

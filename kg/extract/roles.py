@@ -6,9 +6,11 @@
   "US President Donald Trump", "South Korea's dovish President Moon Jae-in",
   "North Korean Minister of Foreign Affairs Ri Yong-ho",
   "Former US ambassador to South Korea Kathleen Stephens" (title "Ambassador to South Korea");
-- a title in apposition after the name, with its holder written before it or after "of":
-  "Hugh Todd, Guyana's foreign minister,", "Baron Waqa, the secretary general of the
-  Pacific Islands Forum,"; "Syria's former president, Bashar al-Assad" before it;
+- a title in apposition after the name, with its holder written before it or after "of"
+  (or "for" a body): "Hugh Todd, Guyana's foreign minister,", "Baron Waqa, the secretary
+  general of the Pacific Islands Forum,", "X, President of the European Commission,", "X,
+  spokeswoman for the European Commission,"; "Syria's former president, Bashar al-Assad"
+  before it;
 - a holder written as a possessive pronoun or a noun after "the", the body named last
   before it: "The EU named an envoy. Its foreign policy chief, Josep Marel, ..." (also
   "Marel, its foreign policy chief,"), "the country's president", "the bank's director";
@@ -31,6 +33,7 @@ from kg.nlp.tokens import token_table
 POSSESSIVES = frozenset({"’s", "'s"})
 BODY_PRONOUNS = frozenset({"its", "their"})  # "Its spokeswoman, X": the body named before
 REFERENT_CLASSES = frozenset({"Country", "Organization", "GovernmentBody"})
+BODY_LABELS = frozenset({"Organization", "GovernmentBody"})  # whom "a spokeswoman for" serves
 PRONOUN_REACH = 60  # tokens back to the body a possessive pronoun stands for
 HOLDER_CLASSES = frozenset({"Country", "Organization", "GovernmentBody", "City", "Region"})
 MEMBER_TITLE = "Member"  # the post of "X of the Y" where the text names none
@@ -167,6 +170,8 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
     holder = None  # "the foreign minister of Uzbekistan, X"
     if target is not None:
         before = index.previous_word(index.spans[target].start)
+        if before >= 0 and index.tokens.lower[before] in ARTICLES:
+            before = index.previous_word(before)  # "ambassador to the United Nations, X"
         word = index.doc[before].lower_ if before >= 0 else None
         if word == "in" and index.spans[target].label_ in SEAT_CLASSES:
             target = None  # "Russia's envoy in Vienna, X": where the post is held
@@ -232,9 +237,10 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     former = j < len(tokens.text) and tokens.lower[j] in cues.former_words
     j += former
     end = j
-    while end < len(tokens.text) and tokens.is_lower[end] and tokens.is_alpha[end] \
+    while end < len(tokens.text) and (tokens.is_lower[end] or tokens.is_title[end]) \
+            and tokens.is_alpha[end] and end not in index.starting_at \
             and tokens.lower[end] not in POST_OBJECT_WORDS and tokens.lower[end] != "of":
-        end += 1
+        end += 1  # "X, foreign minister of ...", "X, President of ..."
     found = title_ending_at(index, end - 1, cues) if end > j else None
     if found is not None:
         found = with_prefix(index, *found, cues)[:2]  # "X, Congo's government spokesman,"
@@ -243,6 +249,10 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     if of is None and end + 1 < len(tokens.text) and tokens.lower[end] == "of":
         of = index.holder_ending_at(holder_end(index, end + 1))
         end = index.spans[of].end if of is not None else end
+    elif of is None and end + 1 < len(tokens.text) and tokens.lower[end] == "for":
+        body = index.ending_at.get(holder_end(index, end + 1))  # "X, spokeswoman for the EC,"
+        if body is not None and index.spans[body].label_ in BODY_LABELS:
+            of, end = body, index.spans[body].end
     close = apposition_end(index, end)
     if of is None or close is None:
         return None
