@@ -186,3 +186,9 @@ def test_a_trip_at_home_has_no_host_state(nlp):
     text = "US President Donald Trump visited Washington, D.C. on Monday."
     extraction = extract(nlp(text), Article.from_text(text))
     assert [event.targets for event in extraction.events if event.cls == "Visit"] in ([[]], [])
+
+
+def test_the_two_delegations_are_the_two_parties_named_before(nlp):
+    events = events_of(nlp, "Talks between Serbia and Kosovo ended in Brussels, although the "
+                            "two delegations agreed to meet again.")
+    assert ("Promise", ["Serbia", "Kosovo"], []) in events
