@@ -336,3 +336,9 @@ def test_a_surname_that_is_a_common_word_still_joins_its_person(nlp: Language) -
                                   "The H1N1 strain spread.", "Masks rated N95 sold out."])
 def test_a_code_or_a_letter_is_no_organisation(nlp: Language, text: str) -> None:
     assert found(nlp, text) == []
+
+
+def test_a_common_word_after_a_place_preposition_is_a_place_only_before_a_place(
+        nlp: Language) -> None:
+    assert ("Islam", "City") not in found(nlp, "Many people in Islam, Obama said, pray daily.")
+    assert ("Cork", "City") in found(nlp, "The plant in Cork, Ireland, closed.")

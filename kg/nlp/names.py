@@ -59,11 +59,11 @@ AFFILIATION_WORDS = frozenset({"the", "'s", "’s", "(", ")", "of", "for", "and"
 AFFILIATION_REACH = 12  # tokens of "of the UK's National Crime Agency (NCA)"
 MAX_CONNECTORS = 2  # joining words in a row inside one name ("van der", "de la", "of the")
 APPOSITION_CLOSERS = frozenset({",", ".", ";", "("})  # what may follow a name in apposition
-APPOSITION_WORDS = 3
+APPOSITION_WORDS = 3  # words after "Name, a" where an occupation may stand ("a senior analyst")
 HOLDER_DESCRIPTION_WORDS = 4  # "Russia's parliamentary human rights commissioner, X"
 OWNER_DETERMINERS = frozenset({"his", "her", "its", "their"})  # "his Peruvian counterpart, X"
 POST_OBJECT_PREPS = frozenset({"to", "for", "in", "at", "on", "of"})  # "envoy in Vienna"
-POST_OBJECT_REACH = 5  # tokens back from a comma to the preposition after a post  # words after "Name, a" where an occupation may stand ("a senior analyst")
+POST_OBJECT_REACH = 5  # tokens back from a comma to the preposition after a post
 MODEL_LABELS = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Region"}
 MODEL_CONFIDENCE = 0.8
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
@@ -73,6 +73,8 @@ JOINS = {"Organization": BODY_JOINS, "GovernmentBody": BODY_JOINS,  # see joined
          "Facility": BODY_JOINS | {"Country"}}
 JOINED_KINDS = frozenset({"name", "alias"})
 PLACE_NAME_CLASSES = frozenset({"City", "Region"})  # see places_closing_bodies
+CONTAINING_PLACES = frozenset({"Country", "Region", "City"})  # "Cork, Ireland", "Queens, NY"
+TAKEN, TAKEN_PLACE = b"\x01", b"\x02"  # a token the gazetteer took; one of a place holding others
 PLACE_GUESSES = frozenset({"City", "Place"})  # what a place preposition alone makes a name
 
 
@@ -444,10 +446,11 @@ class DocShape:
             and (self.tokens.lower[start] in common_words() or self.norms[start] in not_places())
 
     def before_known_place(self, end: int) -> bool:
-        """Whether a comma and a name the gazetteer knows follow token ``end`` - 1 ("Cork,
-        Ireland"): the name is a place of that state or region."""
+        """Whether a comma and a state, region or city the gazetteer knows follow token
+        ``end`` - 1 ("Cork, Ireland"): the name is a place in that one (not "in Islam, Obama
+        said")."""
         return end + 1 < len(self.taken) and self.tokens.text[end] == "," \
-            and bool(self.taken[end + 1])
+            and self.taken[end + 1] == TAKEN_PLACE[0]
 
     def published_in(self, start: int) -> bool:
         """Whether a verb of publishing and a preposition come right before the name ("a
@@ -717,8 +720,9 @@ class NameFinder:
         known = given_name_cities(doc, list(doc.spans.get(self.spans_key, ())), self.cues)
         attrs = dict(doc.spans[self.spans_key].attrs) if self.spans_key in doc.spans else {}
         taken = bytearray(len(doc))
-        for span in known:
-            taken[span.start:span.end] = b"\x01" * len(span)
+        for span in known:  # 2 for a state, region or city, 1 for anything else it knows
+            mark = TAKEN_PLACE if span.label_ in CONTAINING_PLACES else TAKEN
+            taken[span.start:span.end] = mark * len(span)
         if annotated(doc, ENT_IOB):
             lexicon = load_lexicon(tuple(Path(path) for path in attrs.get("lexicons", ())))
             found = model_names(doc, taken, lexicon, self.cues)
