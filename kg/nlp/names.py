@@ -11,9 +11,10 @@ ontology/lexicon/names.yaml:
 | an organisation head last ("International Crisis Group", "Ministry of ...") | Organization, GovernmentBody |
 | a lower-case organisation head after it ("the 38 North project") | Organization |
 | a facility word after it ("the Yongbyon complex") | Facility |
-| a place head last ("Korean Peninsula") | Region |
-| a place preposition before it ("in Ulsan") | Place |
-| the word of a person's name found elsewhere in the article ("Green said") | Person |
+| a place head last ("Korean Peninsula"), a division word ("the Essequibo region") | Region |
+| a place preposition before it ("in Ulsan"), unless it is a common word or one of ``not_places`` ("in Nature", "in Islam") with no known place after its comma | Place |
+| a post in apposition after it ("X, Sweden's trade minister,"), or a holder described before it ("Russia's human rights commissioner, X,") | Person |
+| the word of a person's name found elsewhere in the article ("Green said"), also after a place preposition ("at Iyambo's funeral") | Person |
 
 A capitalised word that opens a sentence, follows a quote mark or stands in a headline is not
 a name by itself when it is a common English word ("Despite", "Analysts"); words of the
@@ -430,12 +431,12 @@ class DocShape:
             and self.norms[start] not in COMPASS_WORDS  # not "FAQ", "2003", "North" Wales
         return "Region" if compass else "City" if city else "Place"
 
-    def place_of_a_person(self, name: Found, person_words: set[str]) -> bool:
+    def place_of_a_person(self, name: Found, family_names: set[str]) -> bool:
         """Whether a one-word place the context found is the family name of a person the
-        article names ("at Iyambo's funeral" after "Nahas Iyambo"): ``person_words`` are
-        the last words of the article's persons."""
+        article names ("at Iyambo's funeral" after "Nahas Iyambo"): ``family_names`` are
+        the last words of the article's persons of two words or more."""
         return name.cls in PLACE_GUESSES and name.end - name.start == 1 \
-            and self.norms[name.start] in person_words
+            and self.norms[name.start] in family_names
 
     def common_word_alone(self, start: int, end: int) -> bool:
         """Whether a one-word name is a common English word ("in Nature", "at Category 5",
