@@ -203,3 +203,10 @@ def test_a_verb_of_saying_after_and_has_the_subject_before_not_a_name_after():
     text = ("Emre Kaya urged both members to settle the matter “in the Ankara way” and said "
             "Radio Ankara stood ready to help.")
     assert speakers(text) == [("Emre Kaya", "in the Ankara way")]
+
+
+def test_a_complement_verb_after_and_has_the_subject_opening_the_sentence():
+    names = {**PEOPLE, "Yerevan": ("yerevan", "City")}
+    text = ("Radio Ankara in Yerevan rejected the ruling as unfair and accused Armenia of "
+            "“piracy dressed up as law”.")
+    assert speakers(text, names) == [("Radio Ankara", "piracy dressed up as law")]

@@ -1186,7 +1186,20 @@ def complement_speaker(quote: Span, start: int, context: ArticleContext,
     verb = next((i for i in range(quote.start - 1, start - 1, -1)
                  if context.tokens.lower[i] in quote_words().complement_verbs
                  and not context.quoted[i] and context.owner[i] is None), None)
-    return [] if verb is None else subject_of(verb, context, memory, allow_after=False)
+    if verb is None:
+        return []
+    return subject_of(verb, context, memory, allow_after=False) or \
+        coordinated_subject(verb, context)
+
+
+def coordinated_subject(verb: int, context: ArticleContext) -> list[str]:
+    """The entity opening the sentence of a verb joined to an earlier one by "and" ("The
+    Russian embassy in London rejected the sanctions and accused Britain of '...'")."""
+    conjunction = previous_word(verb, context)
+    if conjunction is None or context.tokens.lower[conjunction] not in CONJUNCTIONS:
+        return []
+    return speaking(opening_subject(context.sentence_of(verb).start, conjunction, context),
+                    context)
 
 
 def colon_subject(quote: Span, start: int, context: ArticleContext) -> list[str]:
