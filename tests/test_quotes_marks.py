@@ -40,4 +40,13 @@ def test_low_opening_mark_closes_with_a_high_one(nlp):
 
 
 def test_a_possessive_after_a_closed_quote_is_not_a_quote(nlp):
-    assert quoted(nlp, "The ministers’ statement was short.") == []
+    assert quoted(nlp, "‘Frank’ talks, the ministers’ statement said.") == ["Frank"]
+
+
+def test_an_elision_opens_no_quote(nlp):
+    assert quoted(nlp, "Rock ‘n’ roll fans said the ‘80s were great. He said “yes”.") == ["yes"]
+
+
+def test_a_single_quote_left_open_past_a_possessive_closes_there(nlp):
+    assert quoted(nlp, "She called the deal ‘a matter of days’ before leaving. "
+                       "Officials said “no”.") == ["a matter of days", "no"]

@@ -116,8 +116,13 @@ def test_a_naming_verb_after_a_parenthetical_has_the_subject_before_it():
 
 def test_a_state_acting_in_the_sentence_is_not_the_speaker_of_a_fragment():
     text = ("“We gave them a list,” Emre Kaya told reporters.\n\n"
-            "In return, Armenia offered to close “a part of the border crossing”, he said.")
+            "In return, Armenia offered to close “a part of the border crossing”.")
     assert ("Armenia", "a part of the border crossing") not in speakers(text)
+
+
+def test_the_first_of_a_list_of_people_opening_the_sentence_is_not_a_post():
+    text = "Nadia Petrosyan, Emre Kaya, and Armenia met in Yerevan: “We stand together.”"
+    assert speakers(text) == [("Nadia Petrosyan", "We stand together.")]
 
 
 def test_a_person_acting_in_the_sentence_speaks_a_fragment_there():

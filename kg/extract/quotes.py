@@ -883,7 +883,8 @@ def opening_subject(start: int, end: int, context: ArticleContext) -> list[str]:
     Almagro, ...")."""
     for j in range(start, end):
         if context.owner[j] and not context.quoted[j]:
-            named = appositive_after(context.span_end[j] - 1, context)
+            named = appositive_after(context.span_end[j] - 1, context) \
+                if context.cls_of(context.owner[j]) != "Person" else None  # not "X, Y, and Z"
             return [named or context.owner[j]]  # "The OAS secretary general, Luis Almagro,"
         if not (is_mark(j, context) or context.tokens.is_title[j]) or context.quoted[j]:
             return []
@@ -1288,11 +1289,11 @@ def attribution_phrases_in(context: ArticleContext) -> list[tuple[int, int]]:
 
 def event_agent_before(quote: Span, mentions: list[EventMention], tokens: list[int],
                        context: ArticleContext) -> list[str]:
-    """The person who is the agent of the last event reported before the quote in its
-    sentence (``tokens``: the trigger token of each mention, in text order): "X appealed to
-    governments to avoid 'tit-for-tat measures'". A state or body that acts is not taken
-    for the words' speaker ("they were offering to close 'a portion of the complex'" quotes
-    whoever described the offer)."""
+    """The agent of the last event reported before the quote in its sentence (``tokens``:
+    the trigger token of each mention, in text order): "X appealed to governments to avoid
+    'tit-for-tat measures'", "the Defense Department justified the strike as 'defensive'".
+    A state that acts is not taken for the words' speaker ("they were offering to close 'a
+    portion of the complex'" quotes whoever described the offer)."""
     at = bisect.bisect_left(tokens, quote.start) - 1
     same_sentence = at >= 0 and \
         context.sentence_index[tokens[at]] == context.sentence_index[quote.start]

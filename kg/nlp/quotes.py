@@ -3,9 +3,10 @@
 A span covers the words between an opening quote mark and the mark that closes it (“…”,
 "…", „…“, «…», ‹…›, and single curly quotes ‘…’), without the marks. Marks of another kind
 inside a quote are part of its words (a quote within a quote). A ’ is also the apostrophe:
-it closes a single quote only where it cannot be a possessive ("the leaders’ talks"). A quote
-left open at the end of a paragraph (news style for a quote that runs on into the next
-paragraph) ends there.
+it closes a single quote only where it cannot be a possessive ("the leaders’ talks"), and a ‘
+before a digit or a lone letter is an elision ("the ‘80s", "rock ‘n’ roll"). A quote left
+open at the end of a paragraph (news style for a quote that runs on into the next paragraph)
+ends there.
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
@@ -24,6 +25,7 @@ from kg.nlp.tokens import TokenTable, token_table
 CLOSING = {"“": frozenset({"”"}), '"': frozenset({'"'}), "„": frozenset({"“", "”"}),
            "«": frozenset({"»"}), "‹": frozenset({"›"}), "‘": frozenset({"’"})}  # by opener
 APOSTROPHE = "’"
+DOUBLE_PAIRS = (("“", "”"), ("„", "“"), ("«", "»"))  # a quote inside an open single one
 
 
 def is_paragraph_break(text: str) -> bool:
@@ -42,31 +44,68 @@ def closes_single_quote(tokens: TokenTable, i: int) -> bool:
     return not tokens.lower[i - 1].endswith("s") or not following
 
 
+def opens_quote(tokens: TokenTable, i: int) -> bool:
+    """Whether the mark at token ``i`` opens a quote: a ‘ before a digit or before a lone
+    letter and a ’ is an elision ("the ‘80s", "rock ‘n’ roll"), not a quote."""
+    if tokens.text[i] not in CLOSING:
+        return False
+    if tokens.text[i] != "‘" or i + 1 >= len(tokens):
+        return True
+    after = tokens.text[i + 1]
+    elided = after[:1].isdigit() or len(after) == 1 and after.isalpha() \
+        and i + 2 < len(tokens) and tokens.text[i + 2] == APOSTROPHE
+    return not elided
+
+
 def quoted_spans(doc: Doc) -> list[Span]:
     """The quoted passages of a Doc, in text order, marks excluded.
 
     A blank line is a token of its own (spaCy keeps at most one space after a token), so a
-    quote left open ends at the first white-space token holding one.
+    quote left open ends at the first white-space token holding one. A single quote still
+    open there, past a ’ read as a possessive, closes at that ’ ("called it ‘a matter of
+    days’ before leaving"), and the words after it are read again; one with no such ’ that
+    holds a whole double quote was no quote, and is read again from its mark on.
     """
     tokens = token_table(doc)
     spans: list[Span] = []
     start: int | None = None
     closing: frozenset[str] = frozenset()
-    for i, text in enumerate(tokens.text):
+    skipped: int | None = None  # the last ’ of an open single quote read as a possessive
+    i = 0
+    while i <= len(tokens):  # len(tokens): the end of the text, read as a paragraph break
+        text = tokens.text[i] if i < len(tokens) else "\n\n"
         if start is None:
-            if text in CLOSING:
-                start, closing = i + 1, CLOSING[text]
+            if i < len(tokens) and opens_quote(tokens, i):
+                start, closing, skipped = i + 1, CLOSING[text], None
         elif text in closing and (text != APOSTROPHE or closes_single_quote(tokens, i)):
             if i > start:
                 spans.append(doc[start:i])
             start = None
-        elif tokens.is_space[i] and is_paragraph_break(text):
+        elif text == APOSTROPHE and APOSTROPHE in closing:
+            skipped = i
+        elif (i == len(tokens) or tokens.is_space[i]) and is_paragraph_break(text):
+            again = reread_from(tokens, start, i, skipped) if APOSTROPHE in closing else None
+            if again is not None:
+                if skipped is not None and skipped > start:
+                    spans.append(doc[start:skipped])
+                start, i = None, again
+                continue
             if i > start:
                 spans.append(doc[start:i])
             start = None
-    if start is not None and start < len(doc):
-        spans.append(doc[start:])
+        i += 1
     return spans
+
+
+def reread_from(tokens: TokenTable, start: int, end: int, skipped: int | None) -> int | None:
+    """Where to read again a single quote open from ``start`` to a paragraph break at
+    ``end`` (see ``quoted_spans``): after the last ’ it skipped, or after its opening mark
+    where it holds a whole double quote; None where it stands as a quote left open."""
+    if skipped is not None:
+        return skipped + 1
+    words = tokens.text[start:end]
+    return start if any(mark in words and closer in words for mark, closer in DOUBLE_PAIRS) \
+        else None
 
 
 class QuoteMarker:
