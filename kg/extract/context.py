@@ -604,6 +604,12 @@ class ArticleContext:
             lower not in AUXILIARIES and not lower.endswith(("s", "er", "est")) and \
             lower not in DETERMINERS and lower not in PREPOSITIONS  # "an" has the lemma "a"
 
+    def is_finite_verb(self, token: Token) -> bool:
+        """A finite verb form (``is_other_verb``) that no determiner before it makes a noun
+        ("a briefing", "in a televised address" are none)."""
+        before = word_before(self.doc, token.i)
+        return self.is_other_verb(token) and (before is None or before.lower_ not in DETERMINERS)
+
     def antecedent_of(self, relative: int) -> list[str]:
         """The entities a relative pronoun refers back to (the phrase right before it)."""
         j = relative - 1

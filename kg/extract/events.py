@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from spacy.tokens import Span, Token
 
@@ -700,10 +700,8 @@ def is_predicate(token: Token, context: ArticleContext) -> bool:
     """A finite verb form, not a participle after a determiner ("in a televised address")
     nor an -ing form without an auxiliary ("accused Manele of handing control")."""
     before = previous_word(token)
-    return context.is_other_verb(token) \
-        and not (before is not None and before.lower_ in DETERMINERS) \
-        and not (token.lower_.endswith("ing")
-                 and (before is None or before.lower_ not in AUXILIARIES))
+    return context.is_finite_verb(token) and not (
+        token.lower_.endswith("ing") and (before is None or before.lower_ not in AUXILIARIES))
 
 
 def main_clause_subject(comma: int, context: ArticleContext) -> list[str]:
@@ -1377,9 +1375,11 @@ def counterpart_target(mention: EventMention, mentions: list[EventMention],
 
 def answer_targets(mentions: list[EventMention], context: ArticleContext) -> None:
     """A rejection or condemnation of an earlier event named right after it ("rejected the
-    accusation", "condemned the launch", "rejected the measures") targets that event's
-    agent, as the state it stands for where the answering agent is a state; one of what
-    someone owns ("disputed his account") targets the owner."""
+    accusation", "condemned the launch", "rejected the measures") targets every agent of
+    that event, each as the state it stands for where the answering agent is a state
+    (``answered_agents``); one of what someone owns ("disputed his account") targets the
+    owner, one at someone's request the requester, and one of "their" proposal, naming no
+    earlier event, whoever "their" stands for (``plural_owner``)."""
     sides = sides_of_actors(context)
     for n, mention in enumerate(mentions):
         event = mention.event
@@ -1431,7 +1431,8 @@ def lifted_targets(mentions: list[EventMention], context: ArticleContext) -> Non
         if event.cls != "SanctionLifted" or event.targets or not event.agents:
             continue
         sentence = context.sentence_index[mention.token]
-        same = [m for m in mentions[n + 1:] if context.sentence_index[m.token] == sentence]
+        same = list(takewhile(lambda m: context.sentence_index[m.token] == sentence,
+                              (mentions[k] for k in range(n + 1, len(mentions)))))
         imposed = next((m.event for m in [*same, *reversed(mentions[:n])]
                         if m.event.cls == "SanctionImposed" and m.event.targets
                         and (not m.event.agents or set(m.event.agents) & set(event.agents))),

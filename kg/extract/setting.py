@@ -563,14 +563,8 @@ def is_occasion_phrase(start: int, span: Span, context: ArticleContext) -> bool:
     return 1 < len(words) <= OCCASION_REACH and span.end < len(context.doc) \
         and context.tokens.lower[span.end] == "," \
         and words[0].lower_ in setting_words()["occasion_preps"] \
-        and not any(t.is_punct or is_verb_here(t, context) or context.owner[t.i]
+        and not any(t.is_punct or context.is_finite_verb(t) or context.owner[t.i]
                     and context.cls_of(context.owner[t.i]) not in PLACE_CLASSES for t in words)
-
-
-def is_verb_here(token: Token, context: ArticleContext) -> bool:
-    """A finite verb form that no determiner makes a noun ("a briefing" is none)."""
-    return context.is_other_verb(token) and (
-        token.i == 0 or context.tokens.lower[token.i - 1] not in DETERMINERS)
 
 
 def parenthetical_verb(span: Span, candidates: list[EventMention],
