@@ -15,7 +15,7 @@ from spacy.language import Language
 import kg.nlp.dates  # noqa: F401  (registers kg_dates)
 import kg.nlp.events  # noqa: F401  (registers kg_events)
 import kg.nlp.quotes  # noqa: F401  (registers kg_quotes)
-from kg.extract import extract_with_entities
+from kg.extract import extract, extract_with_entities
 from kg.model import Article, Entity, Extraction, Mention
 
 
@@ -76,3 +76,12 @@ def summary(extraction: Extraction) -> set[tuple]:
     """(class, agents, targets, actors, date) of every event, for compact assertions."""
     return {(e.cls, tuple(e.agents), tuple(e.targets), tuple(sorted(e.actors)), e.date)
             for e in extraction.events}
+
+
+def labelled_events(nlp: Language, text: str) -> list[tuple[str, list[str], list[str]]]:
+    """(class, agent labels, target labels) of every event of ``text``, entities found by
+    ``nlp`` itself (the full rule pipeline, not set by hand)."""
+    extraction = extract(nlp(text), Article.from_text(text))
+    labels = {entity.local_id: entity.label for entity in extraction.entities}
+    return [(event.cls, [labels[a] for a in event.agents], [labels[t] for t in event.targets])
+            for event in extraction.events]
