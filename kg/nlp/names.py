@@ -87,43 +87,14 @@ def speech_verbs() -> frozenset[str]:
 
 
 @cache
-def name_ranks() -> frozenset[str]:
-    """The ranks that are part of a person's name (names.yaml ``name_ranks``: "Pope Francis")."""
-    return frozenset(normalise_term(rank) for rank in read_lexicon_yaml("names.yaml")["name_ranks"])
-
-
-@cache
-def division_words() -> frozenset[str]:
-    """Lower-case words for a part of a country written beside its name (names.yaml
-    ``division_words``: "Khost province", "the region of Somaliland")."""
-    return frozenset(normalise_term(word)
-                     for word in read_lexicon_yaml("names.yaml")["division_words"])
-
-
-@cache
-def apposition_posts() -> frozenset[str]:
-    """Words that mark a post in apposition after a name (names.yaml ``apposition_posts``)."""
-    return frozenset(read_lexicon_yaml("names.yaml")["apposition_posts"])
-
-
-@cache
-def not_places() -> frozenset[str]:
-    """Words that are no place after a place preposition (names.yaml ``not_places``)."""
-    return frozenset(normalise_term(word) for word in read_lexicon_yaml("names.yaml")["not_places"])
-
-
-@cache
-def compound_suffixes() -> frozenset[str]:
-    """Words joined by a hyphen after a name that make it a modifier (names.yaml
-    ``compound_suffixes``: "Serb-majority", "Marsk-led")."""
-    return frozenset(normalise_term(word)
-                     for word in read_lexicon_yaml("names.yaml")["compound_suffixes"])
-
-
-@cache
-def party_words() -> frozenset[str]:
-    """Words for a party's member written before a name (names.yaml ``party_words``)."""
-    return frozenset(normalise_term(word) for word in read_lexicon_yaml("names.yaml")["party_words"])
+def listed_words(key: str) -> frozenset[str]:
+    """A word list of names.yaml, normalised: ``name_ranks`` (ranks that are part of a
+    person's name: "Pope Francis"), ``division_words`` (a part of a country written beside
+    its name: "Khost province"), ``apposition_posts`` (a post in apposition after a name),
+    ``not_places`` (no place after a place preposition), ``compound_suffixes`` (joined by a
+    hyphen after a name they make it a modifier: "Serb-majority"), ``party_words`` (a
+    party's member written before a name)."""
+    return frozenset(normalise_term(word) for word in read_lexicon_yaml("names.yaml")[key])
 
 
 @cache
@@ -216,7 +187,7 @@ class DocShape:
                         and end + 1 < size and tokens.is_alpha[end + 1] \
                         and not self.taken[end + 1] \
                         and self.norms[end + 1] not in self.cues.place_suffixes \
-                        and self.norms[end + 1] not in compound_suffixes():
+                        and self.norms[end + 1] not in listed_words("compound_suffixes"):
                     end += 2  # "Cho Tae-yul", "Komsomolsk-on-Amur"; not "Serb-majority"
                 else:
                     break
@@ -253,7 +224,8 @@ class DocShape:
             if skip:
                 titled, i = True, i + skip
                 continue
-            ranked = self.norms[i] in name_ranks() and i + 1 < end and self.name_words[i + 1]
+            ranked = self.norms[i] in listed_words("name_ranks") and i + 1 < end \
+                and self.name_words[i + 1]
             if self.norms[i] in self.cues.person_cues_before and not ranked \
                     and not self.tokens.is_lower[i] or self.party_before_name(i, end):
                 titled, i = True, i + 1  # "Mr Olund", "Dr Sato", "Republican Ana Rao"
@@ -283,7 +255,7 @@ class DocShape:
         cues = self.cues
         heads = cues.organization_heads | cues.government_heads | cues.event_heads
         after = i + 1
-        return self.norms[i] in party_words() and end - i > 2 \
+        return self.norms[i] in listed_words("party_words") and end - i > 2 \
             and all(self.name_words[j] for j in range(after, end)) \
             and self.norms[end - 1] not in heads \
             and (self.tokens.lower[after] not in common_words()
@@ -409,16 +381,17 @@ class DocShape:
         ("Khost province", "the Essequibo region") or before it with "of" ("the breakaway
         region of Somaliland")."""
         tokens, norms = self.tokens, self.norms
-        after = end < len(norms) and tokens.is_lower[end] and norms[end] in division_words()
+        after = end < len(norms) and tokens.is_lower[end] \
+            and norms[end] in listed_words("division_words")
         return after or start >= 2 and norms[start - 1] == "of" and tokens.is_lower[start - 2] \
-            and norms[start - 2] in division_words()
+            and norms[start - 2] in listed_words("division_words")
 
     def compound_modifier(self, end: int) -> bool:
         """True where a hyphen and a word of ``compound_suffixes`` follow the name: it
         modifies the word after it ("Serb-majority", "Marsk-led"), and is no name there."""
         tokens = self.tokens
         return end + 1 < len(tokens) and tokens.text[end] == "-" and not tokens.spaced[end - 1] \
-            and not tokens.spaced[end] and self.norms[end + 1] in compound_suffixes()
+            and not tokens.spaced[end] and self.norms[end + 1] in listed_words("compound_suffixes")
 
     def place_class(self, start: int, end: int) -> str:
         """The class of an unknown place: a region where a compass word opens it ("North
@@ -444,7 +417,8 @@ class DocShape:
         online services: "in Islam", "told Wikinews"): no place after a place preposition
         and no person beside a verb of saying, unless a comma and a known name follow."""
         return end - start == 1 and not self.before_known_place(end) \
-            and (self.tokens.lower[start] in common_words() or self.norms[start] in not_places())
+            and (self.tokens.lower[start] in common_words()
+                 or self.norms[start] in listed_words("not_places"))
 
     def before_known_place(self, end: int) -> bool:
         """Whether a comma and a state, region or city the gazetteer knows follow token
@@ -470,7 +444,7 @@ class DocShape:
         i = self.past_possessor(end + 1 + (norms[end + 1] in ("a", "an", "the")))
         words = [norms[j] for j in range(i, min(size, i + self.cues.max_title_words + 1))
                  if norms[j] != "-"]
-        return any(word in self.cues.person_cues_before or word in apposition_posts()
+        return any(word in self.cues.person_cues_before or word in listed_words("apposition_posts")
                    for word in words[:APPOSITION_WORDS]) \
             or any(" ".join(words[first:first + size_]) in self.cues.titles
                    for first in range(min(2, len(words)))  # "its longtime foreign minister"
