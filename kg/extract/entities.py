@@ -31,6 +31,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.context import BODY_CLASSES
 from kg.extract.roles import (HOLDER_CLASSES, POSSESSIVES, POST_OBJECT_WORDS, RoleMention,
                               SpanIndex, find_roles, label_of, title_ending_at)
 from kg.lexicon import Lexicon, NameCues, load_lexicon, name_cues
@@ -44,7 +45,6 @@ SHORT_KINDS = frozenset({"short_name"})
 NOT_ALIAS_KINDS = frozenset({"description"})
 DESCRIPTION_CONFIDENCE = 0.7
 CAPITAL_WORD = "capital"
-BODY_CLASSES = frozenset({"Organization", "GovernmentBody"})
 MAX_BODY_WORDS = 3  # lower-case words of a described body ("the Pakistani foreign ministry")
 
 GroupKey = tuple[str, ...]

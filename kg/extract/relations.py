@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.extract.context import DETERMINERS, Argument, ArticleContext, discourse, starts_with
+from kg.extract.context import (BODY_CLASSES, DETERMINERS, Argument, ArticleContext, discourse,
+                                starts_with)
 from kg.model import Relation
 
-EMPLOYER_CLASSES = frozenset({"Organization", "GovernmentBody"})
 LOCATED_CLASSES = frozenset({"Facility", "City", "Region", "Place"})
 CONTAINER_CLASSES = frozenset({"Country", "Region"})
 MEMBER_REACH = 6  # tokens from a member to the words "member of"
@@ -88,7 +88,7 @@ def next_listed(j: int, step: int, context: ArticleContext) -> str | None:
 def works_for(i: int, context: ArticleContext) -> Iterator[Relation]:
     """"X (and Y) of the Z": every person before the organisation works for it."""
     following = argument_right_after(i, discourse().affiliation_preps, context)
-    if following is None or context.cls_of(following.local_id) not in EMPLOYER_CLASSES:
+    if following is None or context.cls_of(following.local_id) not in BODY_CLASSES:
         return
     for person in context.coordinated_before(i):
         if context.cls_of(person) == "Person":
@@ -135,7 +135,7 @@ def member_of(i: int, context: ArticleContext) -> Iterator[Relation]:
         if phrase is None:
             return
         k = entity_start_after(at_words[at + len(phrase) - 1], context)
-        if k is not None and context.cls_of(context.owner[k]) in EMPLOYER_CLASSES:
+        if k is not None and context.cls_of(context.owner[k]) in BODY_CLASSES:
             yield Relation(context.owner[i], "memberOf", context.owner[k],
                            context.mention(context.doc[i:context.span_end[k]]))
         return

@@ -26,14 +26,13 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.context import ARTICLES, PREPOSITIONS, argument_words, discourse
+from kg.extract.context import ARTICLES, BODY_CLASSES, PREPOSITIONS, argument_words, discourse
 from kg.lexicon import Lexicon, NameCues
 from kg.nlp.tokens import token_table
 
 POSSESSIVES = frozenset({"’s", "'s"})
 BODY_PRONOUNS = frozenset({"its", "their"})  # "Its spokeswoman, X": the body named before
 REFERENT_CLASSES = frozenset({"Country", "Organization", "GovernmentBody"})
-BODY_LABELS = frozenset({"Organization", "GovernmentBody"})  # whom "a spokeswoman for" serves
 PRONOUN_REACH = 60  # tokens back to the body a possessive pronoun stands for
 HOLDER_CLASSES = frozenset({"Country", "Organization", "GovernmentBody", "City", "Region"})
 MEMBER_TITLE = "Member"  # the post of "X of the Y" where the text names none
@@ -251,7 +250,7 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
         end = index.spans[of].end if of is not None else end
     elif of is None and end + 1 < len(tokens.text) and tokens.lower[end] == "for":
         body = index.ending_at.get(holder_end(index, end + 1))  # "X, spokeswoman for the EC,"
-        if body is not None and index.spans[body].label_ in BODY_LABELS:
+        if body is not None and index.spans[body].label_ in BODY_CLASSES:
             of, end = body, index.spans[body].end
     close = apposition_end(index, end)
     if of is None or close is None:
