@@ -60,6 +60,7 @@ class EventMention:
     reciprocal: bool = False
     suppressed: bool = False  # the content of another event ("promised further talks")
     speech_verb: int | None = None  # the verb of saying whose complement reports it
+    decided: EventMention | None = None  # the act this decision is ("agreed to lift ...")
     counterparts: list[tuple[int, list[str]]] = field(default_factory=list)  # see Roles
 
 
@@ -1211,7 +1212,7 @@ def decisions_as_acts(mentions: list[EventMention], context: ArticleContext) -> 
         act = by_token.get(to + 1) if opens_infinitive(to, context) else None
         if act is None or act.event.cls not in argument_words().decided_classes:
             continue
-        mention.suppressed = True
+        mention.suppressed, mention.decided = True, act
         act.event.agents = act.event.agents or list(mention.event.agents)
         act.event.actors = list(dict.fromkeys(act.event.agents + act.event.actors))
 

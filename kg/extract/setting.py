@@ -55,7 +55,7 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     scene_places(mentions, context)
     located_agents(mentions, context)
     attach_dates(mentions, context)
-    date_decided_acts(mentions, context)
+    date_decided_acts(mentions)
     share_with_modified_nouns(mentions, context)
     share_circumstances(mentions, context)
     follow_occasions(mentions, context)
@@ -371,16 +371,13 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
     share_coordinated_dates(mentions, dated_by, context)
 
 
-def date_decided_acts(mentions: list[EventMention], context: ArticleContext) -> None:
+def date_decided_acts(mentions: list[EventMention]) -> None:
     """An act done by deciding it (arguments.yaml decided_classes) is on the day of the
     decision: "ministers agreed on Monday to suspend sanctions" suspends them on Monday, the
     agreement itself being left out as the act's own telling."""
-    decided = argument_words().decided_classes
-    for decision, act in zip(mentions, mentions[1:]):
-        if decision.suppressed and not decision.nominal and decision.event.date is not None \
-                and act.event.date is None and act.event.cls in decided \
-                and context.tokens.lower[act.token - 1] == "to" \
-                and context.sentence_index[decision.token] == context.sentence_index[act.token]:
+    for decision in mentions:
+        act = decision.decided  # set by kg/extract/events.py decisions_as_acts
+        if act is not None and decision.event.date is not None and act.event.date is None:
             act.event.date, act.event.date_text = decision.event.date, decision.event.date_text
 
 
