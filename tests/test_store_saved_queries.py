@@ -10,6 +10,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
+from kg.model import Article, DateRange, PartialDate
 from kg.pipeline import build
 from kg.rdf.vocab import EKG
 from kg.store import KnowledgeGraph
@@ -179,3 +180,18 @@ def test_an_event_one_article_calls_a_summit_and_another_a_meeting_is_both():
             ("Summit", "Donald Trump", "Kim Jong-un", "2")]
     timeline = {(row["kind"], row["sources"]) for row in rows(two_tellings(meeting), "timeline")}
     assert {("Meeting", "2"), ("Summit", "2")} <= timeline
+
+
+def test_the_timeline_lists_months_and_spans_of_days_in_order_with_days():
+    graph = KnowledgeGraph.open(None)
+    last_week = DateRange(date(2019, 2, 18), date(2019, 2, 24))
+    for key, when in (("event/summit/00000000000b", last_week),
+                      ("event/summit/00000000000c", PartialDate(2019, 2)),
+                      ("event/summit/00000000000d", date(2019, 2, 20))):
+        extraction = article_a()
+        extraction.article = Article.from_text(extraction.article.text + key,
+                                               published=date(2019, 3, 1))
+        extraction.events = [summit_event(when, key=key)]
+        graph.add_extraction(extraction)
+    assert [row["date"] for row in rows(graph, "timeline")] == [
+        "2019-02", "2019-02-18/2019-02-24", "2019-02-20"]
