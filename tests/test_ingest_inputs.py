@@ -149,3 +149,27 @@ def test_stdin_text_and_jsonl(monkeypatch):
     articles, report = from_stdin(b'{"text": "One."}\n{"text": "Two."}\nnope\n')
     assert [a.text for a in articles] == ["One.", "Two."]
     assert [p.where for p in report.skips] == ["<stdin>:3"]
+
+
+@pytest.mark.parametrize("name, content", [
+    ("keys.txt", f"title: Delegates meet\ndate: 2021-14-40\n\n{GOOD}"),
+    ("agency.txt", f"date 2021-00-07 Reuters, GENEVA\n\n{GOOD}"),
+    ("batch.jsonl", json.dumps({"text": GOOD, "date": "the day after"}) + "\n"),
+])
+def test_a_header_date_that_is_no_date_is_a_warning_and_the_article_is_read(tmp_path, name,
+                                                                            content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    articles, report = read([path])
+    assert [(a.text, a.published) for a in articles] == [(GOOD, None)]
+    assert [w.reason for w in report.warnings] == ["unreadable date"]
+    assert "--date" in report.lines()[0]
+
+
+def test_a_readable_header_date_or_none_at_all_gives_no_date_warning(tmp_path, good_file):
+    dated = tmp_path / "dated.txt"
+    dated.write_text("title: Delegates meet\ndate: 2021-05-04\n\nThe envoys met again.",
+                     encoding="utf-8")
+    articles, report = read([dated, good_file])
+    assert [a.published for a in articles] == [date(2021, 5, 4), None]
+    assert report.warnings == []

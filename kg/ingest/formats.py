@@ -38,7 +38,12 @@ def article_from_text(text: str, where: str, options: IngestOptions, report: Rep
     if not body:
         report.skip(where, "no article text", "only a header")
         return None
-    return Article.from_text(body, source=where, **header.as_dict())
+    known_fields = header.as_dict()
+    unread = known_fields.pop("unread_date", None)
+    if unread and header.published is None:
+        report.warn(where, "unreadable date", f"{unread!r} is no calendar date; relative dates "
+                    "stay unresolved, --date YYYY-MM-DD gives one")
+    return Article.from_text(body, source=where, **known_fields)
 
 
 def read_plain_text(stream: BinaryIO, source: Input, options: IngestOptions,

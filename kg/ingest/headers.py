@@ -28,6 +28,7 @@ class Header:
     publisher: str | None = None
     byline: str | None = None
     url: str | None = None
+    unread_date: str | None = None  # a date field as written that is no date ("2019-13-45")
 
     def fill(self, found: Fields) -> None:
         """Set the fields still empty from ``found``; what was read first wins.
@@ -79,11 +80,24 @@ def outlet_name(written: str) -> str:
 
 
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z _-]{0,20}?)\s*:\s*(?P<value>.*\S)\s*$")
+
+
+def date_fields(written: str) -> Fields:
+    """The publication date a header gives, or the words it gave where they are no date.
+
+    >>> date_fields("4 May 2021"), date_fields("soon")
+    ({'published': datetime.date(2021, 5, 4)}, {'unread_date': 'soon'})
+    """
+    published = parse_published(written)
+    return {"published": published} if published else {"unread_date": written.strip()}
+
+
+#: header keys -> (field, how its value is read); a date's reader gives Fields (date_fields)
 _KEY_FIELDS: dict[str, tuple[str, Callable[[str], object]]] = {
     "title": ("title", str.strip),
     "headline": ("title", str.strip),
-    "date": ("published", parse_published),
-    "published": ("published", parse_published),
+    "date": ("published", date_fields),
+    "published": ("published", date_fields),
     "source": ("publisher", outlet_name),
     "publisher": ("publisher", outlet_name),
     "agency": ("publisher", outlet_name),
@@ -114,14 +128,20 @@ def fields_from_keys(values: dict[str, object]) -> Fields:
 
     >>> fields_from_keys({"Source": "AP, New York", "dateline": "PARIS", "text": "..."})
     {'publisher': 'AP', 'dateline': 'Paris'}
+    >>> fields_from_keys({"date": "2019-13-45"})
+    {'unread_date': '2019-13-45'}
     """
     found: Fields = {}
     for key, value in values.items():
         known = _KEY_FIELDS.get(key.strip().lower())
         if known and isinstance(value, str) and value.strip():
             name, convert = known
-            found.setdefault(name, convert(value))
+            converted = convert(value)
+            for field_name, read in (converted if name == "published"
+                                     else {name: converted}).items():
+                found.setdefault(field_name, read)
     return found
+
 
 
 _AGENCY_DATE_LINE = re.compile(
@@ -138,7 +158,7 @@ def agency_date_line(text: str, header: Header) -> tuple[Fields, str] | None:
     match = _AGENCY_DATE_LINE.match(line)
     if not match:
         return None
-    return ({"published": parse_published(match["when"]), "publisher": match["agency"],
+    return ({**date_fields(match["when"]), "publisher": match["agency"],
              "dateline": place_name(match["place"])}, rest)
 
 
