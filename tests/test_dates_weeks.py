@@ -16,7 +16,7 @@ from kg.eval.match import date_agrees
 from kg.extract.dates import day_of
 from kg.model import DateRange, PartialDate, dates_agree, date_from_iso
 from kg.resolve.events import resolve_events
-from kg.resolve.index import ResolutionIndex
+from kg.resolve.index import ResolutionIndex, narrowest
 from kg.store import KnowledgeGraph
 from kg.validate import union_graph, validate_graph
 
@@ -128,3 +128,14 @@ def test_a_day_another_article_gives_joins_the_event_of_last_week():
         assert stored.date == date(2019, 2, 28)  # the narrowest of the dates given
         other = resolve_events(article_b(summit_event(day=date(2019, 3, 6), key=None)), index)
         assert other.events[0].key != first.events[0].key
+
+
+@pytest.mark.parametrize("given, stored", [
+    (["2019-02", "2019-01-28/2019-02-03"], "2019-02-01/2019-02-03"),  # the days they share
+    (["2019", "2019-02", "2019-02-18/2019-02-24"], "2019-02-18/2019-02-24"),
+    (["2019-02-20", "2019-02-18/2019-02-24"], "2019-02-20"),
+    (["2019-02-20", "2019-03"], "2019-02-20"),  # they disagree: the most precise
+    (["2019-02-01/2019-02-28", "2019-02"], "2019-02-01/2019-02-28"),
+])
+def test_the_index_keeps_what_all_the_dates_of_an_event_say(given, stored):
+    assert narrowest(map(date_from_iso, given)).isoformat() == stored

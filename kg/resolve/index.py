@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kg.model import Extraction, date_from_iso, days_of
+from kg.model import Extraction, date_from_iso, days_between, days_of
 from kg.nlp.normalise import normalise_name, normalise_term
 
 SCHEMA = """
@@ -84,15 +84,24 @@ class StoredEvent:
 
 def narrowest(dates: Iterable[date]) -> date | None:
     """Of the dates articles give one event, the one that says most: a day before a range
-    of days ("last week"), a range or a month before a year.
+    of days ("last week"), a range or a month before a year; where none lies within all the
+    others but they overlap (a week across the turn of a month, and that month), the days
+    they share.
 
     >>> narrowest([date_from_iso("2019"), date_from_iso("2019-02-28")])
     datetime.date(2019, 2, 28)
+    >>> narrowest([date_from_iso("2019-02"), date_from_iso("2019-01-28/2019-02-03")])
+    DateRange('2019-02-01/2019-02-03')
     """
-    def days(value: date) -> int:
-        first, last = days_of(value)
-        return (last - first).days
-    return min(dates, key=days, default=None)
+    given = list(dates)
+    if not given:
+        return None
+    spans = [days_of(value) for value in given]
+    first, last = max(span[0] for span in spans), min(span[1] for span in spans)
+    if first > last:  # they disagree: the most precise one
+        return min(given, key=lambda value: (days_of(value)[1] - days_of(value)[0]).days)
+    return next((value for value, span in zip(given, spans) if span == (first, last)),
+                days_between(first, last))
 
 
 def comparison_form(name: str, cls: str) -> str:
