@@ -13,7 +13,7 @@ from PIL import Image
 
 from kg.viz.output import write
 from kg.viz.projection import project
-from kg.viz.sources import load_rdf_file
+from kg.viz.sources import load_rdf_file, load_rdf_text
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -150,3 +150,17 @@ def test_the_timeline_page_draws_lanes_and_shows_sources_of_a_clicked_event(brow
     assert "Summit in Hanoi, 2019-02-28" in panel
     assert "Leaders part without a deal · Wire A · 2019-03-01" in panel
     assert "No agreement in Hanoi · Outlet B · 2019-03-02" in panel
+
+
+def test_the_timeline_page_draws_a_week_and_a_month_as_ranges(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    inexact = (FIXTURE.parent / "inexact.trig").read_text("utf-8")
+    target = tmp_path / "timeline.html"
+    write(project(load_rdf_text(FIXTURE.read_text("utf-8") + inexact, "trig")), target,
+          timeline=True)
+    browser.get(target.as_uri())
+    wait_until(browser, "return window.kgTimeline && window.kgTimeline.ready")
+    ranges = browser.find_elements(By.CSS_SELECTOR, ".vis-item.vis-range.kg-event")
+    assert len(ranges) == 2  # the week and the month; the year sits at its report as a box
+    assert all(item.size["width"] > 5 for item in ranges)

@@ -13,7 +13,7 @@ from PIL import Image
 from kg.viz.output import picture_format, write
 from kg.viz.page import graph_page_data
 from kg.viz.projection import project
-from kg.viz.sources import load_rdf_file
+from kg.viz.sources import load_rdf_file, load_rdf_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "viz" / "summit.trig"
 ID = "https://w3id.org/event-kg/id/"
@@ -136,3 +136,18 @@ def test_an_unknown_extension_is_refused_in_one_line(name, timeline, message):
     with pytest.raises(ValueError) as error:
         picture_format(Path(name), timeline)
     assert str(error.value) == message
+
+
+def test_the_timeline_page_draws_a_week_as_a_range_that_says_its_days(tmp_path):
+    inexact = (FIXTURE.parent / "inexact.trig").read_text("utf-8")
+    graph = project(load_rdf_text(FIXTURE.read_text("utf-8") + inexact, "trig"))
+    target = tmp_path / "timeline.html"
+    write(graph, target, timeline=True)
+    data = page_data(target.read_text("utf-8"))
+    [week] = [item for item in data["items"] if item["event"] == "urn:x:week"]
+    assert (week["start"], week["end"]) == ("2019-02-18", "2019-02-25")  # to the day after
+    assert data["events"]["urn:x:week"]["date"] == "2019-02-18/2019-02-24"
+    assert all("end" not in item for item in data["items"]
+               if item["event"] == ID + "event/summit/aaa")
+    assert data["window"]["start"] < "2019-01-01"
+    write(graph, tmp_path / "timeline.svg", timeline=True)  # the picture draws it too

@@ -115,3 +115,19 @@ def test_an_undated_event_sits_at_its_first_report_and_one_with_no_dated_source_
     talks = next(moment for moment in line.moments if moment.node == "urn:x:talks")
     assert (talks.day.isoformat(), talks.dated, talks.lanes) == ("2019-03-02", False, (OTHERS,))
     assert line.left_out == 1
+
+INEXACT = (Path(__file__).parent / "fixtures" / "viz" / "inexact.trig").read_text("utf-8")
+
+
+def inexact_moments():
+    line = timeline(project(load_rdf_text(FIXTURE.read_text("utf-8") + INEXACT, "trig")))
+    return {moment.node: moment for moment in line.moments}
+
+
+def test_a_week_or_a_month_spans_its_days_and_a_year_sits_at_its_first_report():
+    moments = inexact_moments()
+    assert [(moments[node].day.isoformat(), moments[node].last.isoformat(),
+             moments[node].dated) for node in ("urn:x:week", "urn:x:month", "urn:x:year")] == [
+        ("2019-02-18", "2019-02-24", True), ("2019-01-01", "2019-01-31", True),
+        ("2019-03-02", "2019-03-02", False)]
+    assert moments[SUMMIT].day == moments[SUMMIT].last  # a day is a point

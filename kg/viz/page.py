@@ -18,7 +18,7 @@ from typing import Any
 import networkx as nx
 
 from kg.viz.style import Style, load_style
-from kg.viz.timeline import Timeline
+from kg.viz.timeline import Moment, Timeline
 
 # Above this many nodes the page groups leaves (nodes with one edge) into their neighbour.
 CLUSTER_ABOVE = 400
@@ -141,6 +141,13 @@ def write_graph_page(graph: nx.MultiDiGraph, target: Path, title: str = "Event g
     target.write_text(page, encoding="utf-8")
 
 
+def span_end(moment: Moment) -> dict[str, str]:
+    """The end of an event's item on the page, where it spans days ("last week", "in March"):
+    the morning after its last day; nothing for an event of one day."""
+    return {"end": (moment.last + timedelta(days=1)).isoformat()} if moment.last != moment.day \
+        else {}
+
+
 def timeline_page_data(graph: nx.MultiDiGraph, timeline: Timeline,
                        style: Style | None = None) -> dict[str, Any]:
     """What the timeline page's script reads: lanes, items, event details, articles, sentences."""
@@ -154,13 +161,16 @@ def timeline_page_data(graph: nx.MultiDiGraph, timeline: Timeline,
             per_event[moment.node] += 1
             items.append({"id": f"{moment.node} {per_event[moment.node]}", "event": moment.node,
                           "group": lane, "start": moment.day.isoformat(), "content": moment.label,
-                          "colour": style.colour(moment.cls, "Event"), "dated": moment.dated})
+                          "colour": style.colour(moment.cls, "Event"), "dated": moment.dated,
+                          **span_end(moment)})
         events[moment.node] = {"label": moment.label, "cls": moment.cls,
-                               "date": moment.day.isoformat(), "dated": moment.dated,
+                               "date": data["date"] if moment.dated else moment.day.isoformat(),
+                               "dated": moment.dated,
                                "links": role_phrases(graph, moment.node),
                                "sources": list(moment.sources),
                                "sentences": table.refer(data["sentences"])}
-    days = [moment.day for moment in timeline.moments] or [date.today()]
+    days = [day for moment in timeline.moments for day in (moment.day, moment.last)] \
+        or [date.today()]
     span = (max(days) - min(days)).days
     before, after = timedelta(days=max(1, span // 40)), timedelta(days=max(2, span // 4))
     window = {"start": (min(days) - before).isoformat(),  # boxes start at their date,

@@ -226,7 +226,7 @@ def place_moments(timeline: Timeline, texts: dict[str, str],
     rows_per_lane = []
     for index, (lane, _) in enumerate(timeline.lanes):
         moments = [moment for moment in timeline.moments if lane in moment.lanes]
-        spans = [(mdates.date2num(m.day), mdates.date2num(m.day)
+        spans = [(mdates.date2num(m.day), mdates.date2num(m.last)
                   + (text_inches(texts[m.node]) + 0.25) * days_per_inch) for m in moments]
         rows = stack(spans)
         placed += [Placed(moment, index, row, texts[moment.node])
@@ -237,14 +237,19 @@ def place_moments(timeline: Timeline, texts: dict[str, str],
 
 def draw_moments(axes, placed: list[Placed], tops: list[float], days_per_inch: float,
                  style: Style) -> None:
-    """A diamond per event (hollow when placed at its report's date) and its label."""
+    """A diamond per event (hollow when placed at its report's date), a bar to its last day
+    where it spans days ("last week"), and its label after them."""
     for item in placed:
         x, y = mdates.date2num(item.moment.day), -(tops[item.lane] + 0.5 + item.row)
+        end = mdates.date2num(item.moment.last)
         colour = style.colour(item.moment.cls, "Event")
+        if end > x:
+            axes.plot([x, end], [y, y], color=colour, linewidth=4, alpha=0.45,
+                      solid_capstyle="butt")
         axes.plot([x], [y], marker="D", markersize=7, linestyle="", markeredgewidth=1.6,
                   markerfacecolor=colour if item.moment.dated else "white",
                   markeredgecolor=colour)
-        axes.text(x + 0.15 * days_per_inch, y, item.text, fontsize=TIMELINE_FONT, va="center")
+        axes.text(end + 0.15 * days_per_inch, y, item.text, fontsize=TIMELINE_FONT, va="center")
 
 
 def date_axis(axes, start: date, end: date) -> None:
@@ -292,7 +297,7 @@ def timeline_figure(graph: nx.MultiDiGraph, timeline: Timeline, title: str = "",
         return figure
     numbers = source_numbers(graph, timeline)
     texts = moment_texts(timeline, numbers)
-    first, last = (min(m.day for m in timeline.moments), max(m.day for m in timeline.moments))
+    first, last = (min(m.day for m in timeline.moments), max(m.last for m in timeline.moments))
     margin = timedelta(days=max(1, (last - first).days // 40))
     start, end = first - margin, last + margin
     widest = max(text_inches(text) for text in texts.values()) + 0.4

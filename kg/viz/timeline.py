@@ -1,7 +1,10 @@
 """The timeline of a projection: its events on a date axis, one lane per main actor.
 
-An event is placed at its own date (``ekg:date``); one the text gives no date for is placed at
-the date of the first article that reports it (``dated`` is then False, and pictures say so).
+An event is placed at its own date: a day (``ekg:date``), or a span from its first to its last
+day where the text names a month or a few days ("last week": ``ekg:period``,
+``ekg:earliestDate``/``ekg:latestDate``). One the text gives no date for, or only a year, is
+placed at the date of the first article that reports it (``dated`` is then False, and pictures
+say so).
 The main actors are the entities taking part (agent, target or actor) in the most placed
 events; an event shows in the lane of each main actor it involves, else in "other actors".
 """
@@ -13,7 +16,10 @@ from datetime import date
 
 import networkx as nx
 
+from kg.model import date_from_iso, days_of
+
 ACTOR_ROLES = frozenset({"agent", "target", "actor"})
+LONGEST_SPAN_DAYS = 31  # a month is drawn as a span; a year is too vague to place
 OTHERS = "other actors"
 
 
@@ -24,8 +30,9 @@ class Moment:
     node: str
     label: str
     cls: str
-    day: date
+    day: date  # where it starts on the axis
     dated: bool  # False: placed at the date of its first report
+    last: date  # the last day it may have happened on: ``day`` unless a span of days
     lanes: tuple[str, ...]  # lane ids: main actors' nodes, or OTHERS
     sources: tuple[str, ...]
 
@@ -53,15 +60,29 @@ def iso_day(text: str) -> date | None:
         return None
 
 
-def placed_day(graph: nx.MultiDiGraph, node: str) -> tuple[date, bool] | None:
-    """Where an event goes on the axis, and whether that is its own date."""
-    own = iso_day(graph.nodes[node]["date"])
+def own_days(text: str) -> tuple[date, date] | None:
+    """The first and last day of an event's own date, where it is a day, a span of days or a
+    month; None for a year or no date.
+
+    >>> own_days("2019-02-28")[1], own_days("2016-02"), own_days("2016")
+    (datetime.date(2019, 2, 28), (datetime.date(2016, 2, 1), datetime.date(2016, 2, 29)), None)
+    """
+    try:
+        first, last = days_of(date_from_iso(text))
+    except ValueError:
+        return None
+    return (first, last) if (last - first).days < LONGEST_SPAN_DAYS else None
+
+
+def placed_days(graph: nx.MultiDiGraph, node: str) -> tuple[date, date, bool] | None:
+    """Where an event starts and ends on the axis, and whether that is its own date."""
+    own = own_days(graph.nodes[node]["date"])
     if own:
-        return own, True
+        return own[0], own[1], True
     articles = graph.graph.get("articles", {})
     reported = sorted(filter(None, (iso_day(articles.get(article, {}).get("date", ""))
                                     for article in graph.nodes[node]["sources"])))
-    return (reported[0], False) if reported else None
+    return (reported[0], reported[0], False) if reported else None
 
 
 def actors(graph: nx.MultiDiGraph, node: str) -> set[str]:
@@ -83,17 +104,18 @@ def timeline(graph: nx.MultiDiGraph, max_lanes: int = 8) -> Timeline:
     ((('kim', 'Kim'),), [('Talks', '2019-02-28', ('kim',))])
     """
     events = [node for node, data in graph.nodes(data=True) if data["family"] == "Event"]
-    placed = {node: day for node in events if (day := placed_day(graph, node))}
+    placed = {node: days for node in events if (days := placed_days(graph, node))}
     involved = {node: actors(graph, node) for node in placed}
     activity = Counter(actor for found in involved.values() for actor in found)
     main = sorted(activity, key=lambda actor: (-activity[actor], graph.nodes[actor]["label"]))
     main = main[:max_lanes]
     moments = []
-    for node, (day, dated) in placed.items():
+    for node, (day, last, dated) in placed.items():
         data = graph.nodes[node]
         lanes = tuple(actor for actor in main if actor in involved[node]) or (OTHERS,)
         moments.append(Moment(node=node, label=data["label"], cls=data["cls"], day=day,
-                              dated=dated, lanes=lanes, sources=tuple(data["sources"])))
+                              dated=dated, last=last, lanes=lanes,
+                              sources=tuple(data["sources"])))
     lanes = tuple((actor, graph.nodes[actor]["label"]) for actor in main)
     if any(OTHERS in moment.lanes for moment in moments):
         lanes += ((OTHERS, OTHERS),)

@@ -21,10 +21,12 @@
   }
 
   const items = new vis.DataSet(data.items.map((item) => ({
-    id: item.id, event: item.event, group: item.group, start: item.start, content: item.content, type: "box",
+    id: item.id, event: item.event, group: item.group, start: item.start, end: item.end,
+    content: item.content, type: item.end ? "range" : "box",  // a range: "last week", "in March"
     className: "kg-event" + (item.dated ? "" : " kg-undated"),
     style: "border-color: " + item.colour + "; background-color: " + item.colour + "33;",
-    title: item.content + " (" + item.start + (item.dated ? "" : ", first reported") + ")",
+    title: item.content + " (" + data.events[item.event].date +
+           (item.dated ? "" : ", first reported") + ")",
   })));
   const groups = new vis.DataSet(data.lanes);
   const timeline = new vis.Timeline(element("kg-timeline"), items, groups, {
