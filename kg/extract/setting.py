@@ -657,9 +657,7 @@ def share_circumstances(mentions: list[EventMention], context: ArticleContext) -
                      == context.sentence_index[mention.token]), None) if start else None
         if main is None:
             continue
-        mention.event.place = mention.event.place or main.event.place
-        if mention.event.date is None:
-            mention.event.date, mention.event.date_text = main.event.date, main.event.date_text
+        share_setting(main, mention)
         if is_simultaneous(start, context) and main.event.place is None:
             main.event.place = mention.event.place
 
@@ -667,17 +665,27 @@ def share_circumstances(mentions: list[EventMention], context: ArticleContext) -
 def share_with_modified_nouns(mentions: list[EventMention], context: ArticleContext) -> None:
     """A participle joined by a hyphen to the event noun after it ("Turkish-mediated talks",
     "a US-brokered deal") tells of that event: it takes the noun's place and date where it
-    has none of its own."""
+    has none of its own; so does the noun from a past participle right after it ("a speech
+    posted on Telegram late on Monday", "sanctions imposed in Brussels")."""
     nouns = {mention.token: mention for mention in mentions if mention.nominal}
     for mention in mentions:
+        if mention.nominal:
+            continue
         before = previous_word(context.doc[mention.token])
         noun = nouns.get(mention.token + 1)
-        if mention.nominal or noun is None or before is None \
-                or before.lower_ not in HYPHENS or before.whitespace_:
-            continue
-        mention.event.place = mention.event.place or noun.event.place
-        if mention.event.date is None:
-            mention.event.date, mention.event.date_text = noun.event.date, noun.event.date_text
+        if noun is not None and before is not None and before.lower_ in HYPHENS \
+                and not before.whitespace_:
+            share_setting(noun, mention)
+        noun = nouns.get(mention.token - 1)
+        if noun is not None and told_as_past(context.doc[mention.token]):
+            share_setting(mention, noun)
+
+
+def share_setting(source: EventMention, mention: EventMention) -> None:
+    """The mention takes the source's place and date where it has none of its own."""
+    mention.event.place = mention.event.place or source.event.place
+    if mention.event.date is None:
+        mention.event.date, mention.event.date_text = source.event.date, source.event.date_text
 
 
 def follow_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
@@ -696,8 +704,7 @@ def follow_occasions(mentions: list[EventMention], context: ArticleContext) -> N
         source = occasion if occasion.event.date or occasion.event.place \
             else last_situated(occasion, mentions[:n])
         if source is not None:
-            mention.event.place = mention.event.place or source.event.place
-            mention.event.date, mention.event.date_text = source.event.date, source.event.date_text
+            share_setting(source, mention)
 
 
 def continued_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
@@ -718,9 +725,7 @@ def continued_occasions(mentions: list[EventMention], context: ArticleContext) -
                   if context.paragraph_at(m.token) == paragraph and not m.suppressed
                   and m.event.date is not None and set(doers(m.event)) & set(event.agents)]
         if len({m.event.date for m in before}) == 1:
-            source = before[-1].event
-            event.date, event.date_text = source.date, source.date_text
-            event.place = event.place or source.place
+            share_setting(before[-1], mention)
 
 
 def doers(event: Event) -> list[str]:
@@ -742,8 +747,7 @@ def joint_occasions(mentions: list[EventMention], context: ArticleContext) -> No
         source = next((m for m in reversed(mentions[:n]) if not m.suppressed
                        and (m.event.date or m.event.place)), None)
         if source is not None and family(source.event.cls) == "Meeting":
-            mention.event.place = source.event.place
-            mention.event.date, mention.event.date_text = source.event.date, source.event.date_text
+            share_setting(source, mention)
 
 
 def is_joint(noun: int, context: ArticleContext) -> bool:

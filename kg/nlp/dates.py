@@ -6,7 +6,7 @@ resolve it against the article's date:
 | label | examples |
 | --- | --- |
 | day | "yesterday", "today" |
-| weekday | "on Thursday", "Friday", "Thursday night" |
+| weekday | "on Thursday", "Friday", "Thursday night", "late on Monday" |
 | date | "March 1, 2019", "1 March 2019", "on March 1", "March 1 last year", "2019-03-01" |
 | month | "in March 2016", "March 2016", "March, 2016" |
 | month_name | "in June", "last November", "June last year", "early June" (no year written) |
@@ -49,6 +49,7 @@ from kg.nlp.events import read_lexicon_yaml
 SINCE_KINDS = frozenset({"date", "month", "year", "period"})
 BOUND_KINDS = frozenset({"day", "weekday", "date", "month", "month_name", "year", "anchored"})
 HYPHENS = frozenset({"-", "‐"})
+QUALIFIED_KINDS = frozenset({"day", "weekday", "date"})  # "late on Monday", "early today"
 PREPOSITIONS = {"weekday": ("on",), "date": ("on",), "month": ("in",), "year": ("in",),
                 "month_name": ("in",), "anchored": ("on",)}
 
@@ -188,6 +189,8 @@ class DateMarker:
                 before = doc[start - 1].lower_ if start > 0 else ""
         if before in PREPOSITIONS.get(kind, ()):
             start -= 1
+        if kind in QUALIFIED_KINDS and start > 0 and doc[start - 1].lower_ in self.qualifiers:
+            start -= 1  # "late on Monday", "early Tuesday"
         return Span(doc, start, end, label=kind)
 
     def month_name(self, doc: Doc, start: int, end: int) -> Span | None:

@@ -1,0 +1,27 @@
+"""Where and when, on short texts written for these tests: dates qualified by a part of the
+day, and events that share the setting of the occasion they are told with
+(kg/extract/setting.py, kg/nlp/dates.py)."""
+from __future__ import annotations
+
+from datetime import date
+
+from events_support import KOREA, extract_text
+from test_events_setting import FRIDAY, dates_of, marked
+
+
+def test_a_qualified_weekday_is_one_time_expression():
+    assert marked("Kim left late on Monday and returned early Tuesday.") == [
+        ("late on Monday", "weekday"), ("early Tuesday", "weekday")]
+
+
+def test_a_qualified_weekday_after_the_occasion_of_a_verb_dates_the_verb():
+    found = dates_of("Kim rejected the offer in a televised address late on Wednesday and "
+                     "accused Trump of bad faith.")
+    assert found["Rejection"] == found["Accusation"] == date(2019, 2, 27)
+
+
+def test_an_event_noun_takes_the_setting_of_the_participle_after_it():
+    events = extract_text("Kim spoke of sanctions in a speech posted on Telegram late on Monday.",
+                          KOREA, FRIDAY).events
+    speech = next(event for event in events if event.cls == "Statement" and event.agents)
+    assert speech.date == date(2019, 2, 25)
