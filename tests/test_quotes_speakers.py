@@ -69,9 +69,9 @@ def test_quote_without_any_speaker_is_kept_without_one():
 
 
 def test_he_said_after_a_reported_speaker_of_the_paragraph():
-    text = ("“We leave now,” Trump said.\n\nJane Roe said the plan was sound. "
+    text = ("“We leave now,” Trump said.\n\nJoe Doe said the plan was sound. "
             "“It will hold,” he said.")
-    assert [s for s, _ in speakers(text)] == ["Trump", "Jane Roe"]
+    assert [s for s, _ in speakers(text)] == ["Trump", "Joe Doe"]
 
 
 def test_quoted_as_saying():
@@ -193,8 +193,10 @@ def test_a_longer_term_right_after_a_naming_verb_goes_to_its_subject():
 def test_a_pronoun_after_a_sentence_opening_with_a_person_is_that_person():
     assert speakers("Jane Roe arrived in the capital. “We came to listen,” she said.") == [
         ("Jane Roe", "We came to listen")]
-    # a sentence that opens with something else gives no speaker to "she"
-    assert speakers("The talks with Jane Roe ended. “We came to listen,” she said.")[0][0] is None
+    # a sentence that opens with something else gives no speaker to "she" (unless a given
+    # name shows the gender: see test_quotes_pronouns.py)
+    assert speakers("The talks with Chris Green ended. “We came to listen,” she said.")[0][0] \
+        is None
 
 
 def test_a_quote_that_is_a_sentence_takes_the_verb_opening_the_next():

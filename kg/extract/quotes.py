@@ -42,9 +42,11 @@ from kg.extract.events import EventMention
 from kg.lexicon import name_cues
 from kg.model import Entity, Quote
 from kg.nlp.events import read_lexicon_yaml
+from kg.nlp.normalise import normalise_name
 
 SUBJECT_WINDOW = 6
 OPENING_REACH = 5  # sentences back that "he said" may look for a person opening one
+GENDERED_REACH = 6  # names back that "he said" may look at for one it fits
 SPEAKER_REACH = 200  # tokens back to an earlier verb of saying a pronoun may point to
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 SPEAKER_CLASSES = frozenset({"Person", "Organization", "GovernmentBody", "Country"})
@@ -83,6 +85,7 @@ class QuoteWords:
     attribution_phrases: tuple[tuple[str, ...], ...]
     gendered_titles: dict[str, str]  # word -> "he" or "she"
     gendered_pronouns: dict[str, str]
+    given_name_genders: dict[str, str]  # folded given name -> "he" or "she"
 
 
 @cache
@@ -106,7 +109,8 @@ def quote_words() -> QuoteWords:
         addressee_verbs=inflected(data["addressee_verbs"]),
         attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]),
         gendered_titles=by_gender("gendered_titles"),
-        gendered_pronouns=by_gender("gendered_pronouns"))
+        gendered_pronouns=by_gender("gendered_pronouns"),
+        given_name_genders=by_gender("given_name_genders"))
 
 
 @dataclass
@@ -155,14 +159,17 @@ def find_root(parent: list[int], k: int) -> int:
 @dataclass
 class Genders:
     """What the text shows of each person's gender: the genders ("he", "she") of the words it
-    uses for them. Evidence only grows, so a conflict once seen stays."""
+    uses for them, and, where it uses none, the gender its given name tells ("Anna Lind").
+    Evidence only grows, so a conflict once seen stays."""
 
     known: dict[str, set[str]] = field(default_factory=dict)
+    by_name: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, context: ArticleContext) -> "Genders":
-        """The evidence of titles before names and of pronouns in one-person sentences."""
-        genders = cls()
+        """The evidence of given names, of titles before names and of pronouns in one-person
+        sentences."""
+        genders = cls(by_name=given_name_genders(context.entities))
         for sentence in context.sentences:
             genders.read_sentence(sentence, context)
         return genders
@@ -191,6 +198,13 @@ class Genders:
         """Record that the text shows ``local_id`` to be a ``gender`` ("he" or "she")."""
         self.known.setdefault(local_id, set()).add(gender)
 
+    def of_person(self, local_id: str) -> set[str]:
+        """The genders shown for a person: the text's, else its given name's."""
+        shown = self.known.get(local_id)
+        if shown:
+            return shown
+        return {self.by_name[local_id]} if local_id in self.by_name else set()
+
     def note(self, group: list[str], pronoun: str) -> None:
         """Record that the text calls the one person of ``group`` by ``pronoun``."""
         gender = quote_words().gendered_pronouns.get(pronoun)
@@ -198,10 +212,33 @@ class Genders:
             self.add(group[0], gender)
 
     def conflicts(self, group: list[str], pronoun: str) -> bool:
-        """Whether the text calls the one person of ``group`` by the other gender's pronoun."""
+        """Whether the text (or a given name) shows the one person of ``group`` to be of the
+        other gender than ``pronoun``'s."""
         gender = quote_words().gendered_pronouns.get(pronoun)
         return gender is not None and len(group) == 1 and \
-            bool(self.known.get(group[0], set()) - {gender})
+            bool(self.of_person(group[0]) - {gender})
+
+    def agrees(self, local_id: str, pronoun: str) -> bool:
+        """Whether the text (or a given name) shows a person to be of ``pronoun``'s gender
+        only."""
+        gender = quote_words().gendered_pronouns.get(pronoun)
+        return gender is not None and self.of_person(local_id) == {gender}
+
+
+def given_name_genders(entities: list[Entity]) -> dict[str, str]:
+    """The gender the given name of each person tells, where it tells one: the first word of
+    its label or of a mention of two words or more ("Anna Lind", "Yván Gil")."""
+    names = quote_words().given_name_genders
+    found: dict[str, str] = {}
+    for entity in entities:
+        if entity.cls != "Person":
+            continue
+        forms = [entity.label] + [mention.text for mention in entity.mentions]
+        genders = {names[first] for form in forms if len(form.split()) > 1
+                   for first in [normalise_name(form.split()[0])] if first in names}
+        if len(genders) == 1:
+            found[entity.local_id] = genders.pop()
+    return found
 
 
 @dataclass
@@ -221,6 +258,7 @@ class SpeakerMemory:
     holders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # see holder_mentions
     described: dict[str, list[tuple[int, str, frozenset[str]]]] = field(
         default_factory=dict)  # see described_person
+    named: list[tuple[int, str]] | None = None  # see speaker_mentions
 
     def attributions(self, context: ArticleContext) -> list[tuple[int, int]]:
         """The article's attribution phrases ("according to"), found on first use."""
@@ -233,6 +271,15 @@ class SpeakerMemory:
         if self.gender is None:
             self.gender = Genders.of(context)
         return self.gender
+
+    def speaker_mentions(self, context: ArticleContext) -> list[tuple[int, str]]:
+        """(first token, local id) of every name outside quotes of one that may speak, in
+        text order, found on first use."""
+        if self.named is None:
+            self.named = [(i, owner) for i, owner in enumerate(context.owner)
+                          if owner and context.span_start[i] == i and not context.quoted[i]
+                          and context.cls_of(owner) in SPEAKER_CLASSES]
+        return self.named
 
     def verb_index(self, context: ArticleContext) -> VerbIndex:
         """The article's verbs of saying, indexed on first use."""
@@ -977,22 +1024,20 @@ def appositive_person(opening: int, closing: int, context: ArticleContext) -> li
 
 def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
                      memory: SpeakerMemory) -> list[str]:
-    """Who "he said" or "they wrote" stands for, nearest evidence first: a speaker earlier in
-    the paragraph or the person opening a sentence of it, whichever comes later, an actor of
-    an event earlier in the paragraph ("she appealed ... she said"), the speaker of a verb of
-    saying after the last quote ("... said in a speech that his forces were ready. / '...,'
-    he said") or else the last quoted speaker, a speaker of an earlier paragraph; never a
-    person the text calls by the other gender's pronoun. What the paragraph shows becomes
-    evidence of the person's gender."""
+    """Who "he said" or "they wrote" stands for, nearest evidence first: who the paragraph
+    shows (see ``nearby_speakers``) or, where it names no one the pronoun fits before the
+    verb's sentence, who the paragraph before it shows ("Joe Doe accused X of ... / '...,' he
+    said"); the speaker of a verb of saying after the last quote ("... said in a speech that
+    his forces were ready. / '...,' he said") or else the last quoted speaker, a speaker of an
+    earlier paragraph; never a person the text calls by the other gender's pronoun. What the
+    paragraphs show becomes evidence of the person's gender."""
     start = paragraph_start(verb, context)
-    spoken = earlier_speaker_verb(verb, pronoun, context, memory, start)
-    opening = opening_sentence(verb, pronoun, context, memory, start)
-    if opening is not None and spoken is not None and \
-            context.sentences[opening].start > spoken:
-        spoken = None  # "X said ... Y was less warm. '...,' he said": Y, the nearer one
-    near = (memory.by_verb[spoken] if spoken is not None else []) or \
-        (opening_group(context.sentences[opening], context) if opening is not None else []) or \
-        agreeing(paragraph_agent(verb, pronoun, context, memory, start), pronoun, context, memory)
+    near = nearby_speakers(verb, pronoun, context, memory, start)
+    if not near and start > 0 and \
+            not fitting_mentions(start, verb, pronoun, context, memory) and \
+            not unknown_name(start, context.sentence_of(verb).start, context):
+        near = nearby_speakers(verb, pronoun, context, memory,
+                               paragraph_start(start - 1, context))
     if near:
         memory.genders(context).note(near, pronoun)
         return near
@@ -1004,31 +1049,96 @@ def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
         earlier_speakers(verb, pronoun, context, memory, verb - SPEAKER_REACH)
 
 
+def nearby_speakers(verb: int, pronoun: str, context: ArticleContext, memory: SpeakerMemory,
+                    start: int) -> list[str]:
+    """Who a pronoun before ``verb`` stands for in tokens [start, verb): a speaker of a verb
+    of saying or the one opening a sentence, whichever comes later; else an actor of an
+    event ("she appealed ... she said"); else the last person named before the verb's
+    sentence that the pronoun fits, if the text or a given name shows that person to be of
+    its gender ("Anna Lind met Pavel Novak. '...,' he said")."""
+    spoken = earlier_speaker_verb(verb, pronoun, context, memory, start)
+    opening = opening_sentence(verb, pronoun, context, memory, start)
+    if opening is not None and spoken is not None and \
+            context.sentences[opening].start > spoken:
+        spoken = None  # "X said ... Y was less warm. '...,' he said": Y, the nearer one
+    return (memory.by_verb[spoken] if spoken is not None else []) or \
+        (opening_group(context.sentences[opening], pronoun, context)
+         if opening is not None else []) or \
+        agreeing(paragraph_agent(verb, pronoun, context, memory, start), pronoun, context,
+                 memory) or \
+        gendered_person(verb, pronoun, context, memory, start)
+
+
+def fitting_mentions(start: int, verb: int, pronoun: str, context: ArticleContext,
+                     memory: SpeakerMemory) -> list[str]:
+    """The entities named in tokens [start, the start of ``verb``'s sentence) that a pronoun
+    may stand for, the last few, latest first; not one named in the words the verb reports
+    ("Trump could not afford it, he added": not Trump)."""
+    named = memory.speaker_mentions(context)
+    at = bisect.bisect_left(named, (context.sentence_of(verb).start, "")) - 1
+    found: list[str] = []
+    while len(found) < GENDERED_REACH and at >= 0 and named[at][0] >= start:
+        group = [named[at][1]]
+        if fits(group, pronoun, context) and not memory.genders(context).conflicts(group,
+                                                                                  pronoun):
+            found.append(named[at][1])
+        at -= 1
+    return found
+
+
+def unknown_name(start: int, end: int, context: ArticleContext) -> bool:
+    """Whether tokens [start, end) hold two capitalised words in a row that name no entity
+    the text knows ("Special effects costumer Ian Campbell", where "Ian Campbell" was not
+    read as a name): someone a pronoun may stand for may be named there."""
+    tokens = context.tokens
+    return any(tokens.is_title[j] and tokens.is_title[j + 1] and tokens.is_alpha[j + 1]
+               and context.owner[j] is None and context.owner[j + 1] is None
+               and not context.quoted[j] and tokens.lower[j] not in ARTICLES
+               for j in range(start, end - 1))
+
+
+def gendered_person(verb: int, pronoun: str, context: ArticleContext, memory: SpeakerMemory,
+                    start: int) -> list[str]:
+    """The last person that a pronoun fits before ``verb``'s sentence (back to token
+    ``start``), if the text or a given name shows that person to be of the pronoun's
+    gender."""
+    last = fitting_mentions(start, verb, pronoun, context, memory)[:1]
+    return last if last and memory.genders(context).agrees(last[0], pronoun) else []
+
+
 def opening_sentence(verb: int, pronoun: str, context: ArticleContext, memory: SpeakerMemory,
                      start: int) -> int | None:
     """The nearest of the few sentences before ``verb``'s, back to token ``start``, that opens
-    with a person the pronoun fits, by name or with a post before the name ("Swedish Foreign
-    Minister Anna Lind arrived in Oslo. '...,' she said"): its number."""
+    with one the pronoun fits, by name or with a post before the name ("Swedish Foreign
+    Minister Anna Lind arrived in Oslo. '...,' she said"; "The delegation walked out. '...,'
+    they said"): its number."""
     number = context.sentence_index[verb] - 1
     last = number - OPENING_REACH
     while number > last and number >= 0 and context.sentences[number].end > start:
-        group = opening_group(context.sentences[number], context)
+        group = opening_group(context.sentences[number], pronoun, context)
         if fits(group, pronoun, context) and not memory.genders(context).conflicts(group, pronoun):
             return number
         number -= 1
     return None
 
 
-def opening_group(sentence: Span, context: ArticleContext) -> list[str]:
-    """The person a sentence opens with, by name, with a post before the name, or after a
-    description set off by a comma ("Another envoy, Jane Roe, ...")."""
+def opening_group(sentence: Span, pronoun: str, context: ArticleContext) -> list[str]:
+    """The one a pronoun may stand for that a sentence opens with, by name, with a post
+    before the name, or after a description set off by a comma ("Another envoy, Jane Roe,
+    ..."): a person for "he" or "she", a body or a state for "they"."""
+    allowed = discourse().pronouns.get(pronoun, frozenset()) & SPEAKER_CLASSES
+    if pronoun in PLURAL_PRONOUNS:
+        allowed -= {"Person"}  # a person opening a sentence is no "they"
     first = next((j for j in range(sentence.start, sentence.end)
                   if not context.tokens.is_space[j]), sentence.start)
-    person = next((j for j in range(first, sentence.end) if context.owner[j]
-                   and context.cls_of(context.owner[j]) == "Person"), None)
-    opens = person is not None and (person == first or context.title_start(person) == first
-                                    or introduced_by_description(first, person, context))
-    return [context.owner[person]] if opens else []
+    named = next((j for j in range(first, sentence.end) if context.owner[j]
+                  and context.cls_of(context.owner[j]) in allowed), None)
+    if named is not None and context.tokens.lower[first] in ARTICLES and \
+            context.cls_of(context.owner[named]) != "Person":
+        first = next_word(first, context)  # "The delegation walked out"
+    opens = named is not None and (named == first or context.title_start(named) == first
+                                   or introduced_by_description(first, named, context))
+    return [context.owner[named]] if opens else []
 
 
 def introduced_by_description(first: int, person: int, context: ArticleContext) -> bool:
