@@ -169,3 +169,11 @@ def test_a_title_is_no_verb_of_saying():
     appeal = only("Secretary of State Moon said the talks had stalled and urged Kim to "
                   "return.", "Appeal")
     assert appeal.agents == ["moon"]
+
+
+def test_a_possessive_in_an_opening_phrase_looks_ahead_to_the_subject_after_it():
+    text = "Trump left Hanoi on Thursday.  In his speech, South Korean President Moon hoped " \
+           "for patience."
+    speech = only(text, "Statement")
+    assert speech.agents == ["moon"]
+

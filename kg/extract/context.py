@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -38,6 +39,9 @@ ARTICLES = frozenset({"the", "a", "an"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "‘", "’", "'"})
 OBJECT_PRONOUNS = frozenset({"it", "him", "them"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+#: how a phrase that looks ahead to its sentence's subject may open ("In his speech, X ...")
+OPENING_PREPOSITIONS = frozenset({"in", "during", "after", "at", "on", "before", "with"})
+OPENING_REACH = 8  # tokens from the possessive to the comma that ends that phrase
 PLACE_CLASSES = frozenset({"Place", "City", "Region", "Country"})
 AGENT_CLASSES = frozenset({"Person", "Country", "Organization", "GovernmentBody"})
 BODY_CLASSES = frozenset({"Organization", "GovernmentBody"})
@@ -308,6 +312,9 @@ class ArticleContext:
         topic = self.previous_topic(i)
         if topic is not None and self.cls_of(topic) in allowed:
             return topic
+        subject = self.subject_after_opening(i, allowed)
+        if subject is not None:
+            return subject
         if self.doc[i].lower_ in POSSESSIVE_PRONOUNS:
             owner = next((self.owner[j] for j in range(i - 1, self.sentence_of(i).start - 1, -1)
                           if self.owner[j] and not self.quoted[j]
@@ -326,6 +333,26 @@ class ArticleContext:
             local_id = self.owner[j]
             if local_id and self.cls_of(local_id) in allowed and not self.quoted[j]:
                 return local_id
+        return None
+
+    def subject_after_opening(self, i: int, allowed: Collection[str]) -> str | None:
+        """For a possessive in a phrase that opens its sentence ("In his statement, Israeli
+        Prime Minister Benjamin Netanyahu said"), the name of an ``allowed`` class that opens
+        the clause after that phrase: the subject it looks ahead to."""
+        sentence = self.sentence_of(i)
+        opening = next((token for token in sentence if not token.is_space), None)
+        if self.doc[i].lower_ not in POSSESSIVE_PRONOUNS or opening is None \
+                or opening.lower_ not in OPENING_PREPOSITIONS:
+            return None
+        comma = next((j for j in range(i + 1, min(sentence.end, i + OPENING_REACH))
+                      if self.doc[j].text == ","), None)
+        if comma is None or any(self.owner[j] for j in range(sentence.start, comma)):
+            return None
+        for j in range(comma + 1, sentence.end):
+            if self.owner[j] and self.cls_of(self.owner[j]) in allowed:
+                return self.owner[j]
+            if not (self.owner[j] or self.is_title_word(j)):
+                return None
         return None
 
     def previous_topic(self, i: int) -> str | None:
