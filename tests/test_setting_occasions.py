@@ -25,3 +25,26 @@ def test_an_event_noun_takes_the_setting_of_the_participle_after_it():
                           KOREA, FRIDAY).events
     speech = next(event for event in events if event.cls == "Statement" and event.agents)
     assert speech.date == date(2019, 2, 25)
+
+
+def test_a_verb_after_and_shares_the_date_of_the_occasion_noun_before_it():
+    found = dates_of("Moon welcomed the plan in a statement on Monday and urged Kim to "
+                     "resume talks.")
+    assert found["Appeal"] == date(2019, 2, 25)
+
+
+def test_an_after_clause_shares_the_setting_of_the_clause_before_it():
+    events = extract_text("Kim and Trump agreed in Hanoi on Thursday to keep talking, after "
+                          "Ri met Moon for three hours.", KOREA, FRIDAY).events
+    meeting = next(event for event in events if event.cls == "Meeting")
+    assert (meeting.place, meeting.date) == ("hanoi", date(2019, 2, 28))
+
+
+def test_an_after_clause_right_after_a_day_is_on_that_day():
+    found = dates_of("Moon arrived in Seoul on Monday after Kim met Trump.")
+    assert found["Meeting"] == date(2019, 2, 25)
+
+
+def test_a_noun_after_a_day_and_after_keeps_its_own_time():
+    assert dates_of("Moon arrived in Seoul on Monday after his meeting with Kim.")[
+        "Meeting"] is None

@@ -340,7 +340,8 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
 
     Each expression dates the mention it belongs to (``dated_mention``); one that opens its
     sentence ("On Monday, ...") also dates the sentence's other events, and one followed by
-    "when" the events of that clause ("since August 2017, when it cut ..."); a verb after
+    "when", "before" or "after" the events of that clause ("since August 2017, when it cut
+    ...": ``day_clause``); a verb after
     "and" shares the date of the verb before it (``share_coordinated_dates``). A day counted
     from another ("the next day") counts from the last day the text named; quoted
     expressions, periods and weeks date nothing.
@@ -363,7 +364,7 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
         candidates = sentences.get(context.sentence_index[span.start], [])
         parenthetical = parenthetical_verb(span, candidates, context)
         for mention in chain(opened_by(span, candidates, context),
-                             when_clause(span, candidates, context),
+                             day_clause(span, candidates, context),
                              [parenthetical] if parenthetical else []):
             if mention.event.date is None:
                 mention.event.date, mention.event.date_text = day, span.text
@@ -580,6 +581,19 @@ def is_other_time_noun(noun: int, context: ArticleContext) -> bool:
     """Whether a noun trigger is named after a preposition that ties it to another time
     than its clause's ("withdrew from a treaty", "in response to a statement"); "at a news
     conference", "during the talks", "in a meeting" are the clause's own occasion."""
+    preposition = preposition_of_noun(noun, context)
+    return preposition is not None and preposition not in setting_words()["occasion_preps"]
+
+
+def is_occasion_noun_of_clause(noun: int, context: ArticleContext) -> bool:
+    """Whether a noun trigger is named after a preposition of occasion, as the occasion of
+    its clause ("welcomed the commitment in a statement on 9 May", "at a news conference")."""
+    return preposition_of_noun(noun, context) in setting_words()["occasion_preps"]
+
+
+def preposition_of_noun(noun: int, context: ArticleContext) -> str | None:
+    """The preposition before the phrase of the noun at ``noun``, past its determiners,
+    names and other words ("in" of "in a written statement"), if any."""
     j = noun - 1
     while j > noun - PREMODIFIER_WINDOW and (
             context.tokens.lower[j] in DETERMINERS or context.owner[j]
@@ -587,7 +601,7 @@ def is_other_time_noun(noun: int, context: ArticleContext) -> bool:
             and context.tokens.lower[j] not in PREPOSITIONS):
         j -= 1
     lower = context.tokens.lower[j]
-    return lower in PREPOSITIONS and lower not in setting_words()["occasion_preps"]
+    return lower if lower in PREPOSITIONS else None
 
 
 def subordinate_tokens(start: int, end: int, context: ArticleContext) -> set[int]:
@@ -605,24 +619,29 @@ def subordinate_tokens(start: int, end: int, context: ArticleContext) -> set[int
     return inner
 
 
-def when_clause(span: Span, candidates: list[EventMention],
-                context: ArticleContext) -> list[EventMention]:
-    """The events of a "when" clause right after a time expression ("on Wednesday, when the
-    two presidents watched ...")."""
+def day_clause(span: Span, candidates: list[EventMention],
+               context: ArticleContext) -> list[EventMention]:
+    """The events of a clause right after a time expression that tells what happened that
+    day: the events of a "when" clause ("on Wednesday, when the two presidents watched
+    ..."), the verbs of a "before" or "after" one ("received Xi on Monday before the two
+    leaders held talks")."""
     after = [t for t in context.doc[span.end:span.end + 2] if not t.is_space]
     opener = next((t for t in after if t.lower_ != ","), None)
-    if opener is None or opener.lower_ != "when":
+    openers = setting_words()["day_clause_openers"]
+    if opener is None or opener.lower_ not in openers:
         return []
     end = context.clause_end(opener.i)
     comma = next((j for j in range(opener.i + 1, end) if context.tokens.lower[j] == ","), end)
-    return [m for m in candidates if opener.i < m.token < comma]
+    return [m for m in candidates if opener.i < m.token < comma
+            and (openers[opener.lower_] == "events" or not m.nominal)]
 
 
 def share_coordinated_dates(mentions: list[EventMention], dated_by: dict[int, Span],
                             context: ArticleContext) -> None:
     """A verb right after "and" with no date of its own shares the date of the verb before
-    the "and", where that verb's date is written before the "and" ("rejected the measures
-    on Wednesday and accused the US")."""
+    the "and", or of the occasion noun of that verb's clause, where that date is written
+    before the "and" ("rejected the measures on Wednesday and accused the US", "welcomed
+    the pledge in a statement on Friday and appealed to ...")."""
     for n, mention in enumerate(mentions):
         if mention.event.date is not None or mention.nominal:
             continue
@@ -630,8 +649,8 @@ def share_coordinated_dates(mentions: list[EventMention], dated_by: dict[int, Sp
         if conjunction is None or conjunction.lower_ != "and":
             continue
         sentence = context.sentence_index[mention.token]
-        verb = next((m for m in reversed(mentions[:n]) if not m.nominal
-                     and m.token < conjunction.i
+        verb = next((m for m in reversed(mentions[:n]) if m.token < conjunction.i
+                     and (not m.nominal or is_occasion_noun_of_clause(m.token, context))
                      and context.sentence_index[m.token] == sentence), None)
         span = dated_by.get(id(verb)) if verb is not None else None
         if span is not None and span.end <= conjunction.i:
@@ -644,7 +663,9 @@ def share_circumstances(mentions: list[EventMention], context: ArticleContext) -
     its day: a ", with X doing ..." phrase ("negotiators met in Istanbul on Tuesday, with
     Turkey acting as mediator"; "the talks ended on Friday, with each side blaming the
     other"); a past ", as X did ..." clause ("signed the accords on Friday, as the two
-    leaders held talks at the palace"), whose place is the clause's too where it has none;
+    leaders held talks at the palace"), whose place is the clause's too where it has none,
+    or ", when", ", before", ", after X did ..." ("agreed in Tokyo on Thursday, after
+    their ministers met for three hours");
     or a ", although X did ..." clause in the simple past ("the talks ended in Ankara on
     Tuesday without a deal, although both sides agreed to meet again").
     """
@@ -841,10 +862,11 @@ def days_before_noun(noun: int, context: ArticleContext) -> int | None:
 
 def circumstance_start(mention: EventMention, context: ArticleContext) -> int | None:
     """The first token of the phrase of circumstance that holds the mention, if any: "with"
-    after a comma, then a participle before the mention or at it; "as" after a comma
-    opening a clause told as past, whose verb is the mention ("..., as the two leaders held
-    talks"), or "although" opening one in the simple past ("..., although both sides
-    agreed"; not "although they had agreed"); no other comma between."""
+    after a comma, then a participle before the mention or at it; "as", "when", "before" or
+    "after" after a comma opening a clause told as past, whose verb is the mention ("...,
+    as the two leaders held talks", "..., after their ministers met for three hours"), or
+    "although" opening one in the simple past ("..., although both sides agreed"; not
+    "although they had agreed"); no other comma between."""
     i = mention.token
     sentence, lower = context.sentence_of(i), context.tokens.lower
     j = i
@@ -853,7 +875,7 @@ def circumstance_start(mention: EventMention, context: ArticleContext) -> int | 
     if j == sentence.start or j >= i:
         return None
     verb = context.doc[i]
-    if lower[j] == "as":
+    if lower[j] == "as" or lower[j] in setting_words()["day_clause_openers"]:
         return j if not mention.nominal and is_verb_form(verb, context) \
             and told_as_past(verb) else None
     if lower[j] in setting_words()["concessive_openers"]:
