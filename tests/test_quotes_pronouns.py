@@ -69,3 +69,15 @@ def test_they_is_not_a_person_opening_the_sentence_before():
     text = ("“We want all of them,” the Houthi delegation said.\n\nPavel Novak welcomed "
             "the talks. “We have hopes,” they said.")
     assert speakers(text) == ["Houthi delegation", "Houthi delegation"]
+
+
+def test_a_body_the_text_does_not_name_speaks_for_itself_not_for_its_owner():
+    text = ("“We are ready,” Pavel Novak said.\n\nThe two sides agreed to meet “as soon as "
+            "possible”, Ruritania's foreign ministry said. In a statement, Ruritania's army "
+            "said there could be no truce “with a militia”.")
+    assert speakers(text) == ["Pavel Novak", None, None]
+
+
+def test_a_state_s_government_is_the_state_s_own_voice():
+    assert speakers("Ruritania's government said the talks were “a good start”.") == [
+        "Ruritania"]

@@ -743,6 +743,8 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
         holder = title_holder(before, context, memory) or document_issuer(before, context)
         if holder is not None:
             return [holder]
+    if before is not None and possessed_body(before, context):
+        return []  # "Colombia's foreign ministry said": not Colombia
     named_by_description = before is not None and context.owner[before] is None \
         and doc[before].lower_ in discourse().source_nouns
     at = parenthesis_start(verb, context)
@@ -754,6 +756,25 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
     if source or not allow_after or not inverts(verb, context):
         return source
     return named_after(verb, context, memory)
+
+
+def possessed_body(noun: int, context: ArticleContext) -> bool:
+    """Whether ``noun`` is the head of a body the text does not name, owned by the name
+    before it ("Colombia's foreign ministry", "Sudan's army"): the body speaks, not its
+    owner; "Britain's government" is Britain's own voice."""
+    lower = context.tokens.lower[noun]
+    if context.owner[noun] is not None or lower not in name_cues().government_heads or \
+            lower in discourse().represented_nouns:
+        return False
+    j = previous_word(noun, context)
+    modifiers = 0
+    while j is not None and context.owner[j] is None and context.tokens.is_alpha[j] and \
+            context.tokens.is_lower[j] and modifiers < SOURCE_MODIFIERS:
+        j, modifiers = previous_word(j, context), modifiers + 1
+    if j is None or context.tokens.lower[j] not in POSSESSIVE_MARKS:
+        return False
+    possessor = previous_word(j, context)
+    return possessor is not None and context.owner[possessor] is not None
 
 
 def inverts(verb: int, context: ArticleContext) -> bool:
@@ -1455,6 +1476,9 @@ def attributed_quotes(context: ArticleContext, mentions: list[EventMention],
     last_paragraph = -1
     for quote, text in whole_quotes(context, memory):
         paragraph = context.paragraph_at(quote.start)
+        if said_by_unnamed_body(quote, context, memory):
+            yield quote, text, [], 0.0  # "'...', Colombia's foreign ministry said"
+            continue
         speakers, confidence = sentence_speaker(quote, context, memory), 0.9
         if not speakers and paragraph == last_paragraph and memory.groups:
             speakers, confidence = memory.groups[-1], 0.8
@@ -1470,6 +1494,19 @@ def attributed_quotes(context: ArticleContext, mentions: list[EventMention],
             memory.group_at.append(quote.start)
             last_paragraph = paragraph
         yield quote, text, speakers, confidence
+
+
+def said_by_unnamed_body(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> bool:
+    """Whether the verb of saying after a quote in its sentence, or else the last one before
+    it, has for subject a body the text does not name ("'...', Colombia's foreign ministry
+    said"): the words are that body's, so no other speaker is sought."""
+    verb = speech_verb_after(quote, context, memory)
+    if verb is None:
+        start = context.sentence_of(quote.start).start
+        verb = next((i for i in range(quote.start - 1, start - 1, -1)
+                     if is_speech_verb(context, i)), None)
+    before = word_before_verb(verb, context) if verb is not None else None
+    return before is not None and possessed_body(before, context)
 
 
 def whole_quotes(context: ArticleContext, memory: SpeakerMemory) -> Iterator[tuple[Span, str]]:
