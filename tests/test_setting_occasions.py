@@ -48,3 +48,17 @@ def test_an_after_clause_right_after_a_day_is_on_that_day():
 def test_a_noun_after_a_day_and_after_keeps_its_own_time():
     assert dates_of("Moon arrived in Seoul on Monday after his meeting with Kim.")[
         "Meeting"] is None
+
+
+def test_a_visit_told_in_a_relative_clause_places_no_later_act():
+    events = extract_text("Moon, who visited Seoul in January, promised Kim more aid.",
+                          KOREA, FRIDAY).events
+    promise = next(event for event in events if event.cls == "Promise")
+    assert promise.place is None
+
+
+def test_a_visit_in_its_own_clause_places_the_agent_s_later_acts():
+    events = extract_text("Moon arrived in Seoul on Monday. He promised Kim more aid.",
+                          KOREA, FRIDAY).events
+    promise = next(event for event in events if event.cls == "Promise")
+    assert promise.place == "seoul"

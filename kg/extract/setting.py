@@ -306,11 +306,13 @@ def located_agents(mentions: list[EventMention], context: ArticleContext) -> Non
 def agent_locations(mentions: list[EventMention],
                     context: ArticleContext) -> list[tuple[int, list[str], str]]:
     """(token, agents, place) of each clause that puts agents in a place: "X was in P",
-    and visits with a place of their own."""
+    and visits with a place of their own, but not one told in a relative clause as
+    something the agent did before ("Baerbock, who visited Damascus in January,
+    promised ...")."""
     lower, words = context.tokens.lower, setting_words()
     found = [(m.token, m.event.agents, m.event.place) for m in mentions
              if m.event.cls in argument_words().visit_classes and m.event.place
-             and not m.suppressed]
+             and not m.suppressed and not in_relative_clause(m.token, context)]
     for j in range(len(context.doc) - 2):
         if lower[j] not in words["locating_verbs"] or context.quoted[j] \
                 or lower[j + 1] not in words["location_preps"]:
@@ -320,6 +322,13 @@ def agent_locations(mentions: list[EventMention],
         if place is not None:
             found.append((j, context.subject_before(j), place))
     return sorted(found, key=lambda location: location[0])
+
+
+def in_relative_clause(i: int, context: ArticleContext) -> bool:
+    """Whether token ``i`` is in a clause a relative pronoun opens ("who visited ...")."""
+    start = context.clause_start(i)
+    return start > context.sentence_of(i).start \
+        and context.tokens.lower[start - 1] in discourse().relative_pronouns
 
 
 def relative_place(i: int, context: ArticleContext) -> str | None:
@@ -623,8 +632,8 @@ def day_clause(span: Span, candidates: list[EventMention],
                context: ArticleContext) -> list[EventMention]:
     """The events of a clause right after a time expression that tells what happened that
     day: the events of a "when" clause ("on Wednesday, when the two presidents watched
-    ..."), the verbs of a "before" or "after" one ("received Xi on Monday before the two
-    leaders held talks")."""
+    ..."), the verbs of an "after" one ("arrived in Seoul on Monday after Kim met Trump";
+    setting.yaml day_clause_openers)."""
     after = [t for t in context.doc[span.end:span.end + 2] if not t.is_space]
     opener = next((t for t in after if t.lower_ != ","), None)
     openers = setting_words()["day_clause_openers"]
