@@ -31,6 +31,7 @@ from kg.lexicon import Lexicon, NameCues
 from kg.nlp.tokens import token_table
 
 POSSESSIVES = frozenset({"’s", "'s"})
+PLURAL_POSSESSIVES = frozenset({"'", "’"})  # "the Houthis' chief negotiator"
 BODY_PRONOUNS = frozenset({"its", "their"})  # "Its spokeswoman, X": the body named before
 REFERENT_CLASSES = frozenset({"Country", "Organization", "GovernmentBody"})
 PRONOUN_REACH = 60  # tokens back to the body a possessive pronoun stands for
@@ -72,6 +73,13 @@ class SpanIndex:
         while i >= 0 and self.tokens.is_space[i]:
             i -= 1
         return i
+
+    def is_possessive(self, i: int) -> bool:
+        """Whether token ``i`` marks a possessive: "'s", or an apostrophe alone after a name
+        ending in s ("the Houthis' chief negotiator", "the United Nations' envoy")."""
+        text = self.tokens.text[i]
+        return text in POSSESSIVES or text in PLURAL_POSSESSIVES and i > 0 and \
+            i - 1 in self.ending_at and self.tokens.lower[i - 1].endswith("s")
 
     def holder_ending_at(self, i: int) -> int | None:
         """The span of a country or organisation ending at token ``i``, if any."""
@@ -195,7 +203,7 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
     former = k >= 0 and tokens.lower[k] in cues.former_words  # "Syria's former president"
     if former:
         start, k = k, index.previous_word(k)
-    if k >= 0 and tokens.text[k] in POSSESSIVES:
+    if k >= 0 and index.is_possessive(k):
         k = index.previous_word(k)
     of = holder if holder is not None else index.holder_ending_at(k) if k >= 0 else None
     referred = index.referred_holder(k) if k >= 0 and of is None else None
@@ -226,7 +234,7 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     if of is not None:
         end = index.spans[of].end
         if index.spans[of].label_ not in HOLDER_CLASSES or end >= len(tokens.text) \
-                or tokens.text[end] not in POSSESSIVES:
+                or not index.is_possessive(end):
             return None
         j = end + 1
     elif j < len(tokens.text) and tokens.lower[j] in BODY_PRONOUNS:
@@ -243,8 +251,10 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     found = title_ending_at(index, end - 1, cues) if end > j else None
     if found is not None:
         found = with_prefix(index, *found, cues)[:2]  # "X, Congo's government spokesman,"
-    if found is None or found[1] != j:
-        return None
+    holder_after = of is None and end < len(tokens.text) and tokens.lower[end] == "of"
+    if found is None or found[1] != j and not (holder_after and
+                                               describes_post(index, j, found[1], cues)):
+        return None  # "X, the loyalist president of ...", not "X, Y's personal envoy"
     if of is None and end + 1 < len(tokens.text) and tokens.lower[end] == "of":
         of = index.holder_ending_at(holder_end(index, end + 1))
         end = index.spans[of].end if of is not None else end
@@ -256,6 +266,17 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     if of is None or close is None:
         return None
     return RoleMention(n, found[0], of, former, person.start_char, tokens.idx[close])
+
+
+def describes_post(index: SpanIndex, start: int, title: int, cues: NameCues) -> bool:
+    """Whether tokens [start, title) are at most a few lower-case words that describe the
+    post starting at token ``title`` ("X, the loyalist president of ...", "X, the veteran
+    foreign minister of ..."): no clause ("X, who became president of ...")."""
+    words = range(start, title)
+    return len(words) <= MAX_ADJECTIVES and all(
+        index.tokens.is_lower[k] and index.tokens.is_alpha[k]
+        and index.tokens.lower[k] not in discourse().clause_openers
+        and index.tokens.lower[k] not in cues.not_names for k in words)
 
 
 def holder_end(index: SpanIndex, i: int) -> int:

@@ -1,0 +1,49 @@
+"""Posts with words the text sets around them: describing words before a post in
+apposition, and the possessive of a plural name (sentences written for these tests)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.entities import extract_entities
+from kg.model import Article
+from kg.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def posts(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    """(person, title, whose post) of every role the text gives."""
+    entities = extract_entities(nlp(text), Article.from_text(text, published=date(2024, 5, 1)))
+    label = {entity.local_id: entity.label for entity in entities}
+    return {(entity.label, role.title, label.get(role.of or "", "")) for entity in entities
+            for role in entity.roles}
+
+
+def test_describing_words_before_a_post_whose_holder_follows_it(nlp: Language) -> None:
+    text = "Karim Haddad, the veteran foreign minister of Lebanon, arrived on Monday."
+    assert posts(nlp, text) == {("Karim Haddad", "Foreign Minister", "Lebanon")}
+
+
+def test_a_clause_before_a_post_is_no_description_of_it(nlp: Language) -> None:
+    text = "Karim Haddad, who became foreign minister of Lebanon, arrived on Monday."
+    assert posts(nlp, text) == set()
+
+
+def test_describing_words_after_a_possessive_holder_give_no_post(nlp: Language) -> None:
+    # the words may be part of the post ("personal envoy"), which the title list lacks
+    text = "Karim Haddad, Lebanon's personal envoy, arrived on Monday."
+    assert posts(nlp, text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The United Nations’ envoy, Karim Haddad, arrived on Monday.",
+    "Karim Haddad, the United Nations’ envoy, arrived on Monday.",
+])
+def test_the_possessive_of_a_plural_name(nlp: Language, text: str) -> None:
+    assert posts(nlp, text) == {("Karim Haddad", "Envoy", "United Nations")}
