@@ -62,3 +62,17 @@ def test_a_visit_in_its_own_clause_places_the_agent_s_later_acts():
                           KOREA, FRIDAY).events
     promise = next(event for event in events if event.cls == "Promise")
     assert promise.place == "seoul"
+
+
+def test_an_act_during_the_talks_named_before_is_at_their_place_and_day():
+    events = extract_text("Kim and Trump met in Hanoi on Wednesday. Moon rejected the offer "
+                          "during the talks.", KOREA, FRIDAY).events
+    rejection = next(event for event in events if event.cls == "Rejection")
+    assert (rejection.place, rejection.date) == ("hanoi", date(2019, 2, 27))
+
+
+def test_an_act_at_a_new_gathering_recalls_none():
+    events = extract_text("Kim and Trump met in Hanoi on Wednesday. Moon rejected the offer "
+                          "at a dinner.", KOREA, FRIDAY).events
+    rejection = next(event for event in events if event.cls == "Rejection")
+    assert (rejection.place, rejection.date) == (None, None)

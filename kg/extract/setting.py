@@ -59,6 +59,7 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     share_with_modified_nouns(mentions, context)
     share_circumstances(mentions, context)
     follow_occasions(mentions, context)
+    recalled_occasions(mentions, context)
     joint_occasions(mentions, context)
     continued_occasions(mentions, context)
     count_from_dated_events(mentions, context)
@@ -735,6 +736,41 @@ def follow_occasions(mentions: list[EventMention], context: ArticleContext) -> N
             else last_situated(occasion, mentions[:n])
         if source is not None:
             share_setting(source, mention)
+
+
+def recalled_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
+    """An event told as done at or during a gathering named before ("rejected the proposal
+    during the session", "tabled a plan at the talks": a definite noun of
+    ``recalled_gathering``) takes the place and date of the last gathering before it that has
+    a date or a place ("sat down with both camps in Noumea on Thursday")."""
+    gatherings = frozenset(setting_words()["gathering_classes"])
+    for n, mention in enumerate(mentions):
+        if mention.event.date is not None and mention.event.place is not None \
+                or not recalled_gathering(mention, mentions, context):
+            continue
+        source = next((m for m in reversed(mentions[:n]) if m.event.cls in gatherings
+                       and not m.suppressed and (m.event.date or m.event.place)), None)
+        if source is not None:
+            share_setting(source, mention)
+
+
+def recalled_gathering(mention: EventMention, mentions: list[EventMention],
+                       context: ArticleContext) -> bool:
+    """Whether the mention's clause goes on, before any comma, with "at" or "during" and a
+    definite noun of a gathering ("during the session", "at the talks"): a noun of
+    setting.yaml gathering_nouns or a gathering's trigger, a few plain words before it."""
+    lower, words = context.tokens.lower, setting_words()
+    nouns = {m.token for m in mentions if m.nominal and m.event.cls in words["gathering_classes"]}
+    end = context.clause_end(mention.token)
+    for j in range(trigger_end(mention.token, context), end - 1):
+        if lower[j] == ",":
+            return False
+        if lower[j] in words["occasion_nouns_after"] and lower[j + 1] in words["recalling_determiners"]:
+            k = next((k for k in range(j + 2, min(end, j + 2 + PREMODIFIER_WINDOW))
+                      if k in nouns or lower[k] in words["gathering_nouns"]), None)
+            return k is not None and all(context.doc[i].is_alpha and not context.owner[i]
+                                         for i in range(j + 2, k))
+    return False
 
 
 def continued_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
