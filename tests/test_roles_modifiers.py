@@ -47,3 +47,8 @@ def test_describing_words_after_a_possessive_holder_give_no_post(nlp: Language) 
 ])
 def test_the_possessive_of_a_plural_name(nlp: Language, text: str) -> None:
     assert posts(nlp, text) == {("Karim Haddad", "Envoy", "United Nations")}
+
+
+def test_a_post_s_topic_between_it_and_the_name_is_left_out(nlp: Language) -> None:
+    text = "The EU's special envoy for the dialogue, Karim Haddad, met both leaders."
+    assert posts(nlp, text) == {("Karim Haddad", "Special Envoy", "European Union")}

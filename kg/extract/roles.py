@@ -132,6 +132,19 @@ def written_title(words: list[str]) -> str:
     return text.replace(" - ", "-")
 
 
+def topic_start(index: SpanIndex, i: int) -> int:
+    """The word before a post's topic ending at token ``i`` ("the EU's special envoy for
+    the dialogue, X": the topic is "for the dialogue"): lower-case words after "for" that
+    name no entity, a few at most; else ``i`` itself."""
+    j = i
+    while i - j < MAX_AFFILIATION_GAP and j >= 0 and j not in index.ending_at and \
+            index.tokens.is_lower[j] and index.tokens.is_alpha[j]:
+        if index.tokens.lower[j] == "for" and j < i:
+            return index.previous_word(j)
+        j = index.previous_word(j)
+    return i
+
+
 def title_ending_at(index: SpanIndex, i: int, cues: NameCues) -> tuple[str, int] | None:
     """The title whose words end at token ``i`` (as written), and its first token."""
     words: list[int] = []
@@ -171,7 +184,7 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
     minister of Uzbekistan, Bakhtiyor Saidov")."""
     i = index.previous_word(index.spans[n].start)
     if i >= 0 and index.tokens.text[i] == ",":
-        i = index.previous_word(i)
+        i = topic_start(index, index.previous_word(i))
     target = index.holder_ending_at(i)
     suffix = ""
     holder = None  # "the foreign minister of Uzbekistan, X"
