@@ -52,3 +52,17 @@ def test_the_possessive_of_a_plural_name(nlp: Language, text: str) -> None:
 def test_a_post_s_topic_between_it_and_the_name_is_left_out(nlp: Language) -> None:
     text = "The EU's special envoy for the dialogue, Karim Haddad, met both leaders."
     assert posts(nlp, text) == {("Karim Haddad", "Special Envoy", "European Union")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Indonesia's fisheries minister, Budi Santoso, took a harder line.",
+     ("Budi Santoso", "Fisheries Minister", "Indonesia")),
+    ("French Overseas Minister Manuel Valls met the leaders.",
+     ("Manuel Valls", "Overseas Minister", "France")),
+    ("Italy's economic development minister, Mario Rossi, spoke.",
+     ("Mario Rossi", "Economic Development Minister", "Italy")),
+    ("Chile's former minister Mario Rossi spoke.", ("Mario Rossi", "Minister", "Chile")),
+])
+def test_a_portfolio_written_before_a_generic_minister(nlp: Language, text: str,
+                                                       expected: tuple[str, str, str]) -> None:
+    assert expected in posts(nlp, text)

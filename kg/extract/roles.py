@@ -42,6 +42,8 @@ MAX_AFFILIATION_GAP = 6  # words between "of the" and the organisation
 POST_OBJECT_WORDS = frozenset({"to", "for"})  # "Ambassador to South Korea", "Envoy for Iran"
 SMALL_WORDS = frozenset({"of", "for", "the", "to", "and", "on", "-"})
 APPOSITION_ENDS = frozenset({",", ".", ";", ")"})
+GENERIC_MINISTER = "minister"  # the title whose portfolio the text may write before it
+PORTFOLIO_WORDS = 2  # "economic development minister"
 SEAT_CLASSES = frozenset({"City"})  # "envoy in Vienna": where a post is held, not whose
 
 
@@ -156,8 +158,29 @@ def title_ending_at(index: SpanIndex, i: int, cues: NameCues) -> tuple[str, int]
     texts = [index.tokens.text[k] for k in words]
     for size in range(len(words), 0, -1):
         if texts[-size] != "-" and cues.canonical_title(" ".join(texts[-size:])):
+            size += portfolio_words(index, words[:-size], texts[-size:], cues)
             return written_title(texts[-size:]), words[-size]
     return None
+
+
+def portfolio_words(index: SpanIndex, before: list[int], title: list[str],
+                    cues: NameCues) -> int:
+    """How many of the words ``before`` a generic "minister" name its portfolio, which the
+    title list does not know ("Indonesia's fisheries minister", "French Overseas Minister
+    X", "economic development minister"): the last few, written in the same case as the
+    title, back to a former word, a prefix or a common word."""
+    if [word.lower() for word in title] != [GENERIC_MINISTER]:
+        return 0
+    count = 0
+    for k in reversed(before[-PORTFOLIO_WORDS:]):
+        lower = index.tokens.lower[k]
+        if index.tokens.text[k][:1].isupper() != title[0][:1].isupper() or \
+                not index.tokens.is_alpha[k] or lower in cues.former_words or \
+                lower in cues.title_prefixes or lower in cues.not_names or \
+                lower in ARTICLES or lower in PREPOSITIONS:
+            break
+        count += 1
+    return count
 
 
 def label_of(span: Span, lexicon: Lexicon) -> str:
