@@ -81,3 +81,11 @@ def test_a_body_the_text_does_not_name_speaks_for_itself_not_for_its_owner():
 def test_a_state_s_government_is_the_state_s_own_voice():
     assert speakers("Ruritania's government said the talks were “a good start”.") == [
         "Ruritania"]
+
+
+def test_a_surname_not_read_as_a_name_is_the_person_whose_name_ends_in_it():
+    names = {**PEOPLE, "Yvan Gil": ("gil", "Person")}
+    text = ("“We came in good faith,” Pavel Novak said.\n\nGil told reporters that Caracas "
+            "was ready, and he rejected any ruling. “We will not accept it,” he said.")
+    assert [s for s, _ in quoted_speakers("Yvan Gil arrived. " + text, names)] == [
+        "Pavel Novak", "Yvan Gil"]

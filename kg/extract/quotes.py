@@ -259,6 +259,7 @@ class SpeakerMemory:
     described: dict[str, list[tuple[int, str, frozenset[str]]]] = field(
         default_factory=dict)  # see described_person
     named: list[tuple[int, str]] | None = None  # see speaker_mentions
+    surnames: dict[str, str] | None = None  # see surname_holder
 
     def attributions(self, context: ArticleContext) -> list[tuple[int, int]]:
         """The article's attribution phrases ("according to"), found on first use."""
@@ -271,6 +272,22 @@ class SpeakerMemory:
         if self.gender is None:
             self.gender = Genders.of(context)
         return self.gender
+
+    def surname_holder(self, i: int, context: ArticleContext) -> str | None:
+        """The one person of the article whose full name ends in the capitalised word at
+        token ``i`` that names no entity ("Yvan Gil ... Gil told reporters", where "Gil" was
+        not read as a name)."""
+        if not context.tokens.is_title[i] or context.quoted[i]:
+            return None
+        if self.surnames is None:
+            owners: dict[str, set[str]] = {}
+            for entity in context.entities:
+                for name in [entity.label] + [m.text for m in entity.mentions]:
+                    words = normalise_name(name).split()
+                    if entity.cls == "Person" and len(words) > 1:
+                        owners.setdefault(words[-1], set()).add(entity.local_id)
+            self.surnames = {word: ids.pop() for word, ids in owners.items() if len(ids) == 1}
+        return self.surnames.get(normalise_name(context.tokens.text[i]))
 
     def speaker_mentions(self, context: ArticleContext) -> list[tuple[int, str]]:
         """(first token, local id) of every name outside quotes of one that may speak, in
@@ -740,7 +757,8 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
         if group or doc[before].lower_ in quote_words().gendered_pronouns:
             return group
     if before is not None and context.owner[before] is None:
-        holder = title_holder(before, context, memory) or document_issuer(before, context)
+        holder = title_holder(before, context, memory) or document_issuer(before, context) \
+            or memory.surname_holder(before, context)
         if holder is not None:
             return [holder]
     if before is not None and possessed_body(before, context):
