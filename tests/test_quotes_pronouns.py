@@ -89,3 +89,8 @@ def test_a_surname_not_read_as_a_name_is_the_person_whose_name_ends_in_it():
             "was ready, and he rejected any ruling. “We will not accept it,” he said.")
     assert [s for s, _ in quoted_speakers("Yvan Gil arrived. " + text, names)] == [
         "Pavel Novak", "Yvan Gil"]
+
+
+def test_a_verb_that_characterises_gives_a_short_quote_its_user():
+    assert speakers("Ruritania dismissed the report as “baseless”.") == ["Ruritania"]
+    assert speakers("Pavel Novak was dismissed as “a traitor”.") == [None]
