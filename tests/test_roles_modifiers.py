@@ -66,3 +66,14 @@ def test_a_post_s_topic_between_it_and_the_name_is_left_out(nlp: Language) -> No
 def test_a_portfolio_written_before_a_generic_minister(nlp: Language, text: str,
                                                        expected: tuple[str, str, str]) -> None:
     assert expected in posts(nlp, text)
+
+
+def test_a_holder_whose_name_takes_the_before_a_post_in_apposition(nlp: Language) -> None:
+    text = "Karim Haddad, the EU's foreign minister, arrived on Monday."
+    assert posts(nlp, text) == {("Karim Haddad", "Foreign Minister", "European Union")}
+
+
+def test_a_spokesperson_for_a_body_before_the_name_holds_the_post_in_that_body(
+        nlp: Language) -> None:
+    text = "A spokesperson for the European Commission, Karim Haddad, declined to comment."
+    assert posts(nlp, text) == {("Karim Haddad", "Spokesperson", "European Commission")}

@@ -222,6 +222,8 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
             holder = target
         elif word not in POST_OBJECT_WORDS:
             return None
+        elif word == "for" and index.spans[target].label_ in BODY_CLASSES:
+            holder = target  # "a spokesperson for the European Commission, X"
         else:
             suffix = f" {word} {label_of(index.spans[target], lexicon)}"
         i = index.previous_word(before)
@@ -265,7 +267,9 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     comma = person.end
     if comma >= len(tokens.text) or tokens.text[comma] != ",":
         return None
-    j = comma + 1 + (comma + 1 < len(tokens.text) and tokens.lower[comma + 1] in ARTICLES)
+    j = comma + 1
+    if j not in index.starting_at:  # "X, the EU's ...": a holder whose name takes "the"
+        j += j < len(tokens.text) and tokens.lower[j] in ARTICLES
     of = index.starting_at.get(j)
     if of is not None:
         end = index.spans[of].end
