@@ -77,3 +77,10 @@ def test_a_spokesperson_for_a_body_before_the_name_holds_the_post_in_that_body(
         nlp: Language) -> None:
     text = "A spokesperson for the European Commission, Karim Haddad, declined to comment."
     assert posts(nlp, text) == {("Karim Haddad", "Spokesperson", "European Commission")}
+
+
+def test_a_post_of_a_body_that_a_state_owns(nlp: Language) -> None:
+    text = "Karim Haddad, chairman of Lebanon's Security Council, arrived on Monday."
+    found = posts(nlp, text)
+    assert ("Karim Haddad", "Chairman", "Lebanon") not in found
+    assert {title for _, title, of in found if of.endswith("Security Council")} == {"Chairman"}

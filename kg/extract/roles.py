@@ -320,11 +320,19 @@ def describes_post(index: SpanIndex, start: int, title: int, cues: NameCues) -> 
 
 
 def holder_end(index: SpanIndex, i: int) -> int:
-    """The last token of the entity span starting at token ``i``, or after its "the"."""
-    if index.tokens.lower[i] in ARTICLES:
+    """The last token of the entity span starting at token ``i``, or after its "the", or of
+    the body that span owns ("chairman of Sudan's Sovereignty Council": the council)."""
+    if index.tokens.lower[i] in ARTICLES and i not in index.starting_at:
         i += 1
     n = index.starting_at.get(i)
-    return index.spans[n].end - 1 if n is not None else -1
+    if n is None:
+        return -1
+    end = index.spans[n].end
+    owned = index.starting_at.get(end + 1) if end < len(index.tokens.text) and \
+        index.is_possessive(end) else None
+    if owned is not None and index.spans[owned].label_ in BODY_CLASSES:
+        return index.spans[owned].end - 1
+    return end - 1
 
 
 def apposition_end(index: SpanIndex, i: int) -> int | None:
