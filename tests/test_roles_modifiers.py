@@ -84,3 +84,16 @@ def test_a_post_of_a_body_that_a_state_owns(nlp: Language) -> None:
     found = posts(nlp, text)
     assert ("Karim Haddad", "Chairman", "Lebanon") not in found
     assert {title for _, title, of in found if of.endswith("Security Council")} == {"Chairman"}
+
+
+def test_two_posts_joined_before_a_name_share_a_state(nlp: Language) -> None:
+    text = "Lebanese Deputy Prime Minister and Foreign Minister Karim Haddad spoke first."
+    assert {("Karim Haddad", "Deputy Prime Minister", "Lebanon"),
+            ("Karim Haddad", "Foreign Minister", "Lebanon")} <= posts(nlp, text)
+
+
+def test_a_body_before_two_joined_posts_holds_only_the_first(nlp: Language) -> None:
+    text = "World Food Programme director and Prime Minister Karim Haddad spoke first."
+    found = posts(nlp, text)
+    assert ("Karim Haddad", "Director", "World Food Programme") in found
+    assert ("Karim Haddad", "Prime Minister", "World Food Programme") not in found

@@ -200,11 +200,12 @@ def with_prefix(index: SpanIndex, title: str, start: int,
 
 
 def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
-                 cues: NameCues) -> RoleMention | None:
+                 cues: NameCues) -> list[RoleMention]:
     """The post written before the person of span ``n``, if any, also with a comma between
     ("Saudi Arabia's energy minister, Khalid al-Falih"), past the city the post is held in
     ("Russia's envoy in Vienna, Mikhail Ulyanov"), with its holder after "of" ("the foreign
-    minister of Uzbekistan, Bakhtiyor Saidov")."""
+    minister of Uzbekistan, Bakhtiyor Saidov"); two posts joined by "and" are both the
+    person's ("Vietnamese Deputy Prime Minister and Foreign Minister X")."""
     i = index.previous_word(index.spans[n].start)
     if i >= 0 and index.tokens.text[i] == ",":
         i = topic_start(index, index.previous_word(i))
@@ -221,7 +222,7 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
         elif word == "of" and index.tokens.text[index.previous_word(index.spans[n].start)] == ",":
             holder = target
         elif word not in POST_OBJECT_WORDS:
-            return None
+            return []
         elif word == "for" and index.spans[target].label_ in BODY_CLASSES:
             holder = target  # "a spokesperson for the European Commission, X"
         else:
@@ -229,10 +230,17 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
         i = index.previous_word(before)
     found = title_ending_at(index, i, cues)
     if found is None:
-        return None
+        return []
     title, start = found
     tokens = index.tokens
     title, start, k = with_prefix(index, title, start, cues)
+    joined: list[str] = []  # posts joined before it by "and"
+    while k >= 0 and tokens.lower[k] == "and":
+        other = title_ending_at(index, index.previous_word(k), cues)
+        if other is None:
+            break
+        other_title, start, k = with_prefix(index, *other, cues)
+        joined.append(other_title)
     for _ in range(MAX_ADJECTIVES):
         if k >= 0 and tokens.is_lower[k] and tokens.is_alpha[k] and k not in index.ending_at \
                 and tokens.lower[k] not in cues.former_words \
@@ -247,14 +255,25 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
     referred = index.referred_holder(k) if k >= 0 and of is None else None
     if referred is not None:
         first = k if tokens.lower[k] in BODY_PRONOUNS else index.previous_word(k)
-        return RoleMention(n, title + suffix, referred, former, tokens.idx[first],
-                           index.spans[n].end_char)
+        return [RoleMention(n, post, post_of, former, tokens.idx[first], index.spans[n].end_char)
+                for post, post_of in joined_posts(index, title + suffix, joined, referred)]
     if of is not None and holder is None:
         title, start, k = with_prefix(index, title, index.spans[of].start, cues)
     if k >= 0 and tokens.lower[k] in cues.former_words:
         former, start = True, k
     person = index.spans[n]
-    return RoleMention(n, title + suffix, of, former, tokens.idx[start], person.end_char)
+    return [RoleMention(n, post, post_of, former, tokens.idx[start], person.end_char)
+            for post, post_of in joined_posts(index, title + suffix, joined, of)]
+
+
+def joined_posts(index: SpanIndex, title: str, joined: list[str],
+                 of: int | None) -> list[tuple[str, int | None]]:
+    """The posts written before a name, the last (``title``) and those joined before it by
+    "and", each with its holder: a state written before them all holds every one
+    ("Vietnamese Deputy Prime Minister and Foreign Minister X"), a body only the first
+    ("Conservative Party leader and Prime Minister X": not the party's prime minister)."""
+    shared = not joined or of is None or index.spans[of].label_ == "Country"
+    return [(title, of if shared else None), *((post, of) for post in joined)]
 
 
 def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
@@ -397,7 +416,7 @@ def find_roles(doc: Doc, spans: list[Span], lexicon: Lexicon,
     for n, span in enumerate(spans):
         if span.label_ != "Person":
             continue
-        for role in (title_before(index, n, lexicon, cues), title_after(index, n, cues)):
+        for role in [*title_before(index, n, lexicon, cues), title_after(index, n, cues)]:
             if role and role.of is None:
                 role = with_state_after(index, role)
             if role:
