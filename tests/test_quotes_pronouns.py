@@ -94,3 +94,15 @@ def test_a_surname_not_read_as_a_name_is_the_person_whose_name_ends_in_it():
 def test_a_verb_that_characterises_gives_a_short_quote_its_user():
     assert speakers("Ruritania dismissed the report as “baseless”.") == ["Ruritania"]
     assert speakers("Pavel Novak was dismissed as “a traitor”.") == [None]
+
+
+def test_he_said_far_from_the_last_speaker_with_another_man_named_between_has_no_speaker():
+    text = ("“We stay,” said Karim Haddad.\n\nThe plan was drafted by Pavel Novak, a "
+            "lawyer.\n\nThe talks went on into the night.\n\n“It will hold,” he said.")
+    assert speakers(text) == ["Karim Haddad", None]
+
+
+def test_he_said_after_the_last_speaker_with_no_one_else_named_is_that_speaker():
+    text = ("“We stay,” said Karim Haddad.\n\nThe talks went on into the night.\n\n"
+            "“It will hold,” he said.")
+    assert speakers(text) == ["Karim Haddad", "Karim Haddad"]

@@ -1081,11 +1081,29 @@ def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
         memory.genders(context).note(near, pronoun)
         return near
     quoted, at = memory.last_for(pronoun, context)
+    gendered = pronoun in quote_words().gendered_pronouns
     spoken = earlier_speaker_verb(verb, pronoun, context, memory, max(at, verb - SPEAKER_REACH))
     if spoken is not None:
+        if gendered and rivals(memory.by_verb[spoken], spoken, verb, pronoun, context, memory):
+            return []
         return memory.by_verb[spoken]  # a speaker named after the last quote's
-    return agreeing(quoted, pronoun, context, memory) or \
-        earlier_speakers(verb, pronoun, context, memory, verb - SPEAKER_REACH)
+    quoted = agreeing(quoted, pronoun, context, memory)
+    if quoted and gendered and rivals(quoted, at, verb, pronoun, context, memory):
+        return []  # "'...,' said X. / Y is under pressure. '...,' he said": X or Y
+    if quoted:
+        return quoted
+    return earlier_speakers(verb, pronoun, context, memory, verb - SPEAKER_REACH)
+
+
+def rivals(group: list[str], at: int, verb: int, pronoun: str, context: ArticleContext,
+           memory: SpeakerMemory) -> bool:
+    """Whether someone else the pronoun fits is named between the quote or verb of
+    ``group`` at token ``at`` and ``verb``'s sentence (by a name the text knows, or two capitalised words
+    it does not), so that the pronoun may stand for either."""
+    named = fitting_mentions(at, verb, pronoun, context, memory)
+    start = max(at, paragraph_start(max(paragraph_start(verb, context) - 1, 0), context))
+    return any(local_id not in group for local_id in named) or \
+        unknown_name(start, context.sentence_of(verb).start, context)
 
 
 def nearby_speakers(verb: int, pronoun: str, context: ArticleContext, memory: SpeakerMemory,
