@@ -106,3 +106,15 @@ def test_he_said_after_the_last_speaker_with_no_one_else_named_is_that_speaker()
     text = ("“We stay,” said Karim Haddad.\n\nThe talks went on into the night.\n\n"
             "“It will hold,” he said.")
     assert speakers(text) == ["Karim Haddad", "Karim Haddad"]
+
+
+def test_said_then_a_possessive_post_of_a_common_noun_then_the_name():
+    names = {**PEOPLE, "European Union": ("eu", "Organization")}
+    text = ("The talks resumed, the European Union said.\n\n“This is a small step,” said the "
+            "bloc's foreign policy chief, Anna Lindqvist.")
+    assert [s for s, _ in quoted_speakers(text, names)] == ["Anna Lindqvist"]
+
+
+def test_chanting_protesters_are_the_speakers_of_their_chant():
+    text = "“We stay,” Pavel Novak said.\n\n“Freedom now,” protesters chanted outside."
+    assert speakers(text)[-1] == "protesters"

@@ -637,13 +637,20 @@ def possessed_person(i: int, arguments: list[Argument], context: ArticleContext,
                      memory: SpeakerMemory) -> list[str]:
     """The person that a possessive description right after token ``i`` ends in ("said
     Iran's foreign minister Jane Roe", "writes Joe Doe's old friend Jane Roe", "said Joe
-    Doe's spokesman"): not the possessor."""
-    possessor = next_word(i, context)
+    Doe's spokesman", "said the bloc's foreign policy chief, Jane Roe"): not the
+    possessor."""
+    first = next_word(i, context)
+    possessor = first
     while possessor is not None and context.tokens.lower[possessor] in ARTICLES:
         possessor = next_word(possessor, context)
-    if possessor is None or context.owner[possessor] is None:
+    if possessor is None:
         return []
-    mark = context.span_end[possessor]
+    if context.owner[possessor] is not None:
+        mark = context.span_end[possessor]
+    elif possessor != first and context.tokens.is_lower[possessor]:
+        mark = possessor + 1  # "the bloc's", "the country's"
+    else:
+        return []
     if mark >= len(context.doc) or context.tokens.lower[mark] not in POSSESSIVE_MARKS:
         return []
     person = next((a for a in arguments if a.start > mark), None)
@@ -651,7 +658,7 @@ def possessed_person(i: int, arguments: list[Argument], context: ArticleContext,
         return [person.local_id]
     described_noun = last_word_before_comma(mark, context)
     named = appositive_after(described_noun, context) if described_noun is not None and \
-        is_person_word(context.tokens.lower[described_noun]) else None
+        ends_in_post(mark + 1, described_noun, context) else None
     if named:
         return [named]  # "said Joe Doe's chief adviser, Jane Roe"
     if not any(context.tokens.lower[j] in discourse().source_nouns
@@ -697,6 +704,16 @@ def description_words_before(start: int, person: Argument, context: ArticleConte
     fits_person = person.prep is None and context.cls_of(person.local_id) == "Person"
     return words if fits_person and len(words) <= SUBJECT_WINDOW and not any(
         context.is_other_verb(context.doc[j]) for j in words) else []
+
+
+def ends_in_post(start: int, last: int, context: ArticleContext) -> bool:
+    """Whether the words from token ``start`` to token ``last`` end in a post or a word for a
+    person ("chief adviser", "foreign policy chief")."""
+    words = [context.tokens.lower[j] for j in range(start, last + 1)
+             if not context.tokens.is_space[j]]
+    return bool(words) and (is_person_word(words[-1]) or any(
+        name_cues().canonical_title(" ".join(words[-size:])) is not None
+        for size in range(2, min(len(words), name_cues().max_title_words) + 1)))
 
 
 def is_person_word(word: str) -> bool:
