@@ -2,27 +2,16 @@
 apposition, and the possessive of a plural name (sentences written for these tests)."""
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from spacy.language import Language
 
-from kg.extract.entities import extract_entities
-from kg.model import Article
 from kg.nlp import load_pipeline
+from roles_support import posts
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_pipeline()
-
-
-def posts(nlp: Language, text: str) -> set[tuple[str, str, str]]:
-    """(person, title, whose post) of every role the text gives."""
-    entities = extract_entities(nlp(text), Article.from_text(text, published=date(2024, 5, 1)))
-    label = {entity.local_id: entity.label for entity in entities}
-    return {(entity.label, role.title, label.get(role.of or "", "")) for entity in entities
-            for role in entity.roles}
 
 
 def test_describing_words_before_a_post_whose_holder_follows_it(nlp: Language) -> None:
