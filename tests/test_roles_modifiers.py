@@ -1,5 +1,6 @@
 """Posts with words the text sets around them: describing words before a post in
-apposition, and the possessive of a plural name (sentences written for these tests)."""
+apposition, the possessive of a plural name, a post's topic, the portfolio of a minister,
+posts joined by "and", a body a state owns (sentences written for these tests)."""
 from __future__ import annotations
 
 import pytest

@@ -17,8 +17,13 @@ Each span of ``doc.spans["kg_quotes"]`` is attributed, in this order, to:
    the next paragraph opens with that quote (the speaker named only at the end of words
    that run on over paragraphs).
 
-"He" and "she" stand only for a speaker the text does not call by the other pronoun (see
-``Genders``); where none is left the quote gets no speaker rather than the nearest name.
+"He" and "she" stand only for a speaker the text (or a given name: "Anna", "Pavel") does not
+show to be of the other gender (see ``Genders``); where none is left, or where another person
+of that gender is named between the last speaker and the pronoun, the quote gets no speaker
+rather than the nearest name. A pronoun whose paragraph names no one it fits reads the
+paragraph before ("Joe Doe accused X of ... / '...,' he said"). A body the text does not
+name ("'...,' Colombia's foreign ministry said") leaves its quote without a speaker rather
+than giving it to the state.
 A speaker without a name ("a senior US official") becomes a Person entity whose affiliation is
 the country or organisation named in the phrase; "the official" later refers back to it.
 A quote by "they" after "X and Y said" is recorded once per speaker.
