@@ -32,7 +32,7 @@ from kg.model import Article  # noqa: E402
 
 KNOWN_SKIPS = frozenset({"empty file", "binary file", "no article text", "not JSON",
                          "not a JSON object", "no text", "over the size limit"})
-KNOWN_WARNINGS = frozenset({"not UTF-8", "invalid characters replaced"})
+KNOWN_WARNINGS = frozenset({"not UTF-8", "invalid characters replaced", "unreadable date"})
 inputs_checked = 0
 
 
