@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import pairwise, takewhile
 
 from spacy.tokens import Span, Token
@@ -23,10 +24,10 @@ from spacy.tokens import Span, Token
 from kg.extract.context import (AGENT_CLASSES, ARTICLES, AUXILIARIES, COORDINATORS,
                                 DETERMINERS, HYPHENS, PLACE_CLASSES, PREPOSITIONS, QUOTE_MARKS,
                                 Argument, ArticleContext, argument_words, discourse,
-                                starts_with)
+                                inflected, starts_with)
 from kg.extract.entities import lexicon_of
 from kg.model import Event
-from kg.nlp.events import EventClass, event_classes, trigger_lemma
+from kg.nlp.events import EventClass, event_classes, read_lexicon_yaml, trigger_lemma
 from kg.nlp.tokens import word_before
 
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "got", "gotten"})
@@ -44,6 +45,7 @@ SUBCLASS_OF = {"Summit": "Meeting"}
 TOPIC_CLASSES = frozenset({"Facility"})
 TOPIC_REACH = 15  # tokens after a trigger where its topic may be named
 CONTENT_TOPIC_CLASSES = frozenset({"Facility", "Region"})
+PARENTHESIS_WORDS = 3  # words between commas that part a verb from its subject ("in turn")
 POST_WORDS = 3  # words of a post in a description of its holder ("foreign policy chief")
 BOTH_SIDES_REACH = 3  # words before "both sides" after a verb ("to mediate between")
 BOTH_SIDES_LEADS = frozenset({"to", "on", "upon", "between", "with"})
@@ -361,7 +363,7 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
         subject = described_subject(head, context) \
             or context.subject_before(head.i, reporting_speakers(head, context))
     if not (subject or passive or reduced):
-        subject = controller_subject(head, context)
+        subject = controller_subject(head, context) or subject_past_adjuncts(head, context)
     own_content = event_class.name in discourse().content_classes
     limit = next_predicate(head, context)
     if event_class.name in argument_words().complement_content_classes:
@@ -390,14 +392,45 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
     return roles
 
 
+def subject_past_adjuncts(verb: Token, context: ArticleContext) -> list[str]:
+    """The subject of a verb that an adjunct parts from it: auxiliaries, negations and
+    adverbs ("has repeatedly refused", "did not meet") or a phrase of a few lower-case
+    words between commas ("The RSF, in turn, accused"; "CNN, however, reported")."""
+    before = previous_word(verb)
+    while before is not None and (before.lower_ in AUXILIARIES
+                                  or before.lower_ in discourse().negation
+                                  or before.lower_.endswith("ly") and before.is_lower):
+        before = previous_word(before)
+    if before is None or context.quoted[before.i] or before.lower_ in VERB_CONJUNCTIONS:
+        return []
+    if before.lower_ == ",":
+        opening = parenthesis_opening(before, context)
+        return context.subject_before(opening.i) if opening is not None else []
+    return context.subject_before(before.i + 1) if before.i + 1 < verb.i else []
+
+
+def parenthesis_opening(comma: Token, context: ArticleContext) -> Token | None:
+    """The comma that opens a phrase of a few lower-case words closed by ``comma`` ("in
+    turn", "however", "as of yesterday"), if it is one."""
+    start = context.sentence_of(comma.i).start
+    words, opening = 0, previous_word(comma)
+    while opening is not None and opening.i > start and words < PARENTHESIS_WORDS \
+            and opening.is_lower and opening.is_alpha and not context.is_other_verb(opening):
+        words, opening = words + 1, previous_word(opening)
+    return opening if words and opening is not None and opening.lower_ == "," else None
+
+
 def not_the_subject(argument: Argument, subject: list[str],
                     context: ArticleContext) -> Argument:
     """An object pronoun is not the subject of its verb ("Peters spoke with Manele and
-    offered him help": him is Manele): one resolved to the subject stands for the nearest
-    other entity it may name, named before it in its sentence."""
+    offered him help": him is Manele) and most often names someone of its own sentence
+    ("imposed sanctions on Kabarebe, accusing him of ...": Kabarebe, not the person of the
+    last event): one resolved to the subject, and any "him" or object "her" or "them",
+    stands for the nearest other entity it may name, named before it in its sentence."""
     pronoun = context.doc[argument.start]
     allowed = discourse().pronouns.get(pronoun.lower_)
-    if argument.local_id not in subject or context.owner[argument.start] or not allowed:
+    if context.owner[argument.start] or not allowed \
+            or argument.local_id not in subject and not is_object_pronoun(pronoun):
         return argument
     sentence_start = context.sentence_of(argument.start).start
     other = next((context.owner[j] for j in range(argument.start - 1, sentence_start - 1, -1)
@@ -406,6 +439,14 @@ def not_the_subject(argument: Argument, subject: list[str],
                  None)
     return Argument(other, argument.start, argument.end, argument.prep) if other \
         else argument
+
+
+def is_object_pronoun(token: Token) -> bool:
+    """"him", or "her" and "them" before a preposition or punctuation (not "her
+    counterpart")."""
+    after = next_word(token)
+    return token.lower_ == "him" or token.lower_ in ("her", "them") and (
+        after is None or after.is_punct or after.lower_ in PREPOSITIONS or after.lower_ == "to")
 
 
 def clause_subject(verb: Token, context: ArticleContext) -> list[str]:
@@ -690,11 +731,20 @@ def coordinated_subject(conjunction: Token, auxiliary: Token | None,
         token = context.doc[j]
         if context.quoted[j] or token.lower_ in QUOTE_MARKS:
             continue  # 'called the plan "a mess" and accused': past the quoted words
-        if context.is_boundary(token):
+        if context.is_boundary(token) and not is_complement_as(j, conjunction.i, context):
             break
         if is_predicate(token, context):
             return context.subject_before(j) or controller_subject(token, context)
-    return opening_subject(conjunction.i, context)  # "did not travel and meet": no past form
+    return opening_subject(conjunction.i, context)
+
+
+def is_complement_as(j: int, end: int, context: ArticleContext) -> bool:
+    """Token ``j`` is an "as" that opens no clause, only what its verb's object is called,
+    up to token ``end`` with no verb ("labeled Soleimani as a terrorist and levied ...",
+    "rejected the sanctions as illegitimate and accused ...")."""
+    return context.doc[j].lower_ == "as" and not any(
+        is_predicate(context.doc[k], context) or context.doc[k].lower_ in AUXILIARIES
+        for k in range(j + 1, end))  # "did not travel and meet": no past form
 
 
 def is_predicate(token: Token, context: ArticleContext) -> bool:
@@ -794,10 +844,24 @@ def possessor(head: Token, context: ArticleContext, event_class: EventClass) -> 
             return [found] if found else []
         if token.lower_ in ("’s", "'s") and i > 0 and context.owner[i - 1]:
             return [context.owner[i - 1]]
-        if token.is_punct and token.lower_ not in ("’s", "'s", "-") or context.owner[i]:
+        if token.is_punct and token.lower_ not in ("’s", "'s", "-") or context.owner[i] \
+                or ends_a_clause(token):
             return []
         i -= 1
     return []
+
+
+def ends_a_clause(token: Token) -> bool:
+    """An auxiliary, or a verb form not right after a determiner, possessive or hyphen:
+    the noun phrase of a nominal trigger begins after it ("she and her family had received
+    threats": not her threats; "his planned visit", "its long-awaited offer" go on)."""
+    if token.lower_ in AUXILIARIES:
+        return True
+    before = previous_word(token)
+    verb_form = token.is_lower and (token.lower_.endswith("ing") or is_past_form(token))
+    return verb_form and not (before is not None and (
+        before.lower_ in DETERMINERS or before.lower_ in HYPHENS
+        or before.lower_ in ("its", "his", "her", "their", "’s", "'s")))
 
 
 def nominal_roles(head: Token, event_class: EventClass, context: ArticleContext) -> Roles:
@@ -972,14 +1036,24 @@ def is_negated(head: Token, nominal: bool, context: ArticleContext) -> bool:
     """"did not meet", "failed to produce a deal", "no deal", "failure to reach a deal"; a
     past form after "and" has a predicate of its own ("had not met and urged": the urging
     happened; "did not meet and talk" shares the negation)."""
-    near = words_before(context, head.i, NEGATION_WINDOW if not nominal else 2)
-    far = words_before(context, head.i, FAILURE_WINDOW)
+    at = negation_reach(head, context)
+    near = words_before(context, at, NEGATION_WINDOW if not nominal else 2)
+    far = words_before(context, at, FAILURE_WINDOW)
     conjunction = None if nominal else conjunction_before(head)
     if conjunction is not None and is_past_form(head):
         own = len([t for t in context.doc[conjunction.i + 1:head.i] if not t.is_space])
         near, far = near[len(near) - own:] if own else [], far[len(far) - own:] if own else []
     words = discourse()
     return any(w in words.negation for w in near) or any(w in words.failure for w in far)
+
+
+def negation_reach(head: Token, context: ArticleContext) -> int:
+    """The token before which a negation of ``head`` is sought: the trigger, or the comma
+    that opens a phrase right before it ("had not, as of Monday, announced")."""
+    before = previous_word(head)
+    opening = parenthesis_opening(before, context) \
+        if before is not None and before.lower_ == "," else None
+    return opening.i if opening is not None else head.i
 
 
 def is_irrealis(head: Token, event_class: EventClass, context: ArticleContext) -> bool:
@@ -1081,7 +1155,38 @@ def fits_its_context(span: Span, event_class: EventClass, context: ArticleContex
         return False
     if lemma in event_class.compound_verbs and not is_agent_compound(head):
         return False
+    if lemma in event_class.next_words \
+            and word_after_adverbials(span.end, context) not in event_class.next_words[lemma]:
+        return False
+    if event_class.not_objects and not is_nominal(span, context) \
+            and object_noun(span.end, context) in event_class.not_objects:
+        return False
     return not frames_an_event(span, event_class, context)
+
+
+def word_after_adverbials(i: int, context: ArticleContext) -> str | None:
+    """The lower-case word at token ``i`` or after it, past time and place adverbials and
+    adverbs ("appealed on Monday directly to": "to")."""
+    i = past_adverbials(i, context)
+    while i < len(context.doc) and context.doc[i].lower_.endswith("ly") \
+            and context.doc[i].is_lower:
+        i = past_adverbials(i + 1, context)
+    return context.doc[i].lower_ if i < len(context.doc) else None
+
+
+def object_noun(i: int, context: ArticleContext) -> str | None:
+    """The lower-case head of the noun phrase that starts at token ``i``: the last word of
+    its determiners and modifiers ("his deepest condolences": "condolences")."""
+    end = context.sentence_of(i - 1).end
+    head = None
+    while i < end and (context.doc[i].is_space or context.doc[i].lower_ in DETERMINERS
+                       or context.doc[i].lower_ in QUOTE_MARKS
+                       or context.doc[i].lower_ in ("his", "her", "its", "their", "our")
+                       or is_modifier_word(context.doc[i])):
+        if is_modifier_word(context.doc[i]):
+            head = context.doc[i].lower_
+        i += 1
+    return head
 
 
 def names_a_country(i: int, context: ArticleContext) -> bool:
@@ -1161,8 +1266,17 @@ def trigger_mention(span: Span, context: ArticleContext, number: int) -> EventMe
             and not is_reduced_relative(head, context) \
             and coordinated_speech_verb(head, context) is None:
         mention.speech_verb = speech_verb
-    mention.suppressed = not event.negated and is_irrealis(head, event_class, context)
+    mention.suppressed = not event.negated and is_irrealis(head, event_class, context) \
+        or is_charged_act(head)
     return mention
+
+
+def is_charged_act(verb: Token) -> bool:
+    """An -ing form right after "of": what someone is accused or suspected of ("accused
+    Russia of denying access", "guilty of violating the truce"), not an act the text
+    reports as done."""
+    before = previous_word(verb)
+    return verb.lower_.endswith("ing") and before is not None and before.lower_ == "of"
 
 
 def is_presupposed(mention: EventMention, context: ArticleContext) -> bool:
@@ -1555,11 +1669,13 @@ def stated_intents(mentions: list[EventMention], context: ArticleContext) -> lis
     found: list[EventMention] = []
     by_token = {m.token: m for m in mentions}
     for said in speech_verbs_of(context):
-        speakers = speaker_of(said, context) or controller_subject(context.doc[said], context)
+        speakers = said_by(context.doc[said], context)
         modal = reported_modal_after(said, context)
         if not speakers or modal is None:
             continue
         at, obliged = modal
+        if states_a_wish(at, context):
+            continue
         sides = set(speakers) | {context.side_of(s) for s in speakers}
         subject = context.subject_before(at) if follows_subject(at, context) else []
         if not subject or obliged == bool(set(subject) & sides) \
@@ -1580,6 +1696,29 @@ def stated_intents(mentions: list[EventMention], context: ArticleContext) -> lis
     return sorted(mentions + found, key=lambda m: m.token)
 
 
+def said_by(said: Token, context: ArticleContext) -> list[str]:
+    """The speakers of a verb of saying: the subject of the verb before "and" ("urged
+    Japan to act and said": not Japan), else its own subject or controller."""
+    if conjunction_before(said) is not None:
+        return controller_subject(said, context)
+    return speaker_of(said.i, context) or controller_subject(said, context)
+
+
+@cache
+def wish_verbs() -> frozenset[str]:
+    """Every form of the verbs of wishing (arguments.yaml ``wish_verbs``)."""
+    return inflected(read_lexicon_yaml("arguments.yaml")["wish_verbs"])
+
+
+def states_a_wish(modal: int, context: ArticleContext) -> bool:
+    """Whether the verb after a modal, past a negation, is one of wishing ("would prefer",
+    "would not welcome"): the clause states a wish, no intent."""
+    after = next_word(context.doc[modal])
+    while after is not None and after.lower_ in discourse().negation:
+        after = next_word(after)
+    return after is not None and after.lower_ in wish_verbs()
+
+
 def speak_for(mention: EventMention, speakers: list[str]) -> None:
     """Make a reported intent the speakers' own: they are its agents, it is no claim."""
     mention.event.agents = list(speakers)
@@ -1589,11 +1728,13 @@ def speak_for(mention: EventMention, speakers: list[str]) -> None:
 
 def speech_verbs_of(context: ArticleContext) -> list[int]:
     """The tokens of verbs of saying right after their subject ("Moon said", "he has
-    said", "Medinsky, said"; not "written proposals"), outside quotes and triggers."""
+    said", "Medinsky, said") or after "and" ("appealed for calm and said"; not "written
+    proposals"), outside quotes and triggers."""
     words = discourse().speech_verbs
     return [i for i, lower in enumerate(context.tokens.lower) if lower in words
             and context.boundary[i] and not context.quoted[i] and context.owner[i] is None
-            and i not in context.trigger_tokens and follows_subject(i, context)]
+            and i not in context.trigger_tokens and (
+                follows_subject(i, context) or conjunction_before(context.doc[i]) is not None)]
 
 
 def follows_subject(i: int, context: ArticleContext) -> bool:

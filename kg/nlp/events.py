@@ -61,6 +61,8 @@ class EventClass:
     future_verbs: frozenset[str] = field(default_factory=frozenset)
     future_preps: frozenset[str] = field(default_factory=frozenset)
     country_verbs: frozenset[str] = field(default_factory=frozenset)
+    next_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    not_objects: frozenset[str] = field(default_factory=frozenset)
     compound_verbs: frozenset[str] = field(default_factory=frozenset)
     target_preps: frozenset[str] = field(default_factory=frozenset)
     verb_preps: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -106,6 +108,9 @@ def event_classes(path: Path | None = None) -> dict[str, EventClass]:
             future_verbs=frozenset(entry.get("future_verbs") or ()),
             future_preps=frozenset(entry.get("future_preps") or ()),
             country_verbs=frozenset(entry.get("country_verbs") or ()),
+            next_words={lemma: frozenset(words)
+                        for lemma, words in (entry.get("next_words") or {}).items()},
+            not_objects=frozenset(entry.get("not_objects") or ()),
             compound_verbs=frozenset(entry.get("compound_verbs") or ()),
             target_preps=frozenset(entry.get("target_preps") or ()),
             verb_preps={verb: frozenset(preps)
