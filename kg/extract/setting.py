@@ -19,7 +19,9 @@ talks"), the clause a ", with ...", ", as ..." or ", although ..." phrase follow
 meeting": ``follow_occasions``), the same actor's dated occasion in the sentence before
 ("X said in a statement on Wednesday ... X accused ...": ``continued_occasions``); an event
 noun some days after or before a dated event is counted from its day ("two days after his
-summit": ``count_from_dated_events``).
+summit": ``count_from_dated_events``). The events of the first sentence that still name no
+place took place where the dateline puts the reporter ("BRUSSELS - The EU on Monday
+imposed ...": ``dateline_places``).
 Suppressed mentions take part (a date may belong to them) and are dropped at the end
 (``situated``).
 """
@@ -37,14 +39,17 @@ from kg.extract.context import (AUXILIARIES, DETERMINERS, HYPHENS, PLACE_CLASSES
 from kg.extract.dates import DAY_KINDS, day_of, time_words
 from kg.extract.events import (PREMODIFIER_WINDOW, EventMention, family,
                                is_coordinated_verb, is_presupposed, previous_word)
-from kg.model import Event, is_day
+from kg.extract.entities import lexicon_of
+from kg.model import Entity, Event, is_day
 from kg.nlp.events import read_lexicon_yaml
+from kg.resolve.dateline import reporter_place
 
 ADJACENT = 2
 PHRASE_REACH = 12  # tokens from the start of a phrase that sets the scene to its comma
 OCCASION_REACH = 7  # words of a phrase of occasion before its time expression ("at a regular
 #                     briefing of the ministry on Thursday")
 CONJUNCTIONS = frozenset({"and", "but", "or"})
+NEWS_DAYS = 7  # days before an article's date that its dateline may still place
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 
@@ -63,6 +68,7 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     joint_occasions(mentions, context)
     continued_occasions(mentions, context)
     count_from_dated_events(mentions, context)
+    dateline_places(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]
 
 
@@ -995,3 +1001,55 @@ def told_as_past(verb: Token) -> bool:
         return finite.lower_ in past
     return verb.lower_ not in discourse().irrealis and not verb.lower_.endswith("ing") \
         and verb.lower_ not in verb_chain_words()
+
+
+def dateline_places(mentions: list[EventMention], context: ArticleContext) -> None:
+    """The events of an article's first sentence that name no place took place where its
+    dateline puts the reporter ("BRUSSELS - The European Union on Monday imposed sanctions
+    ...": in Brussels), but not a visit (its place is the place visited), what a verb of
+    saying reports, an event not dated to the days of the news (undated, "as he tried to
+    calm a standoff", or of a month, a year, or a day more than a week before the article)
+    nor the act of one state that does not hold the place ("HANOI - North Korea on Friday
+    pledged ...": Pyongyang's pledge, told in Hanoi; see ``is_act_from_elsewhere``)."""
+    name = context.article.dateline
+    lead = [m for m in mentions if context.sentence_index[m.token] == 0
+            and m.event.place is None and is_news_of_the_day(m.event, context)
+            and m.event.cls not in argument_words().visit_classes
+            and not is_reported_after(context.sentences[0].start, m, context)]
+    if not name or not lead:
+        return
+    place = reporter_place(context.entities, name, lexicon_of(context.doc))
+    if place is None:
+        return
+    for mention in lead:
+        if not is_act_from_elsewhere(place, mention.event, context):
+            mention.event.place = registered(place, context)
+
+
+def is_news_of_the_day(event: Event, context: ArticleContext) -> bool:
+    """Whether an event is dated to the days an article reports: a day at most ``NEWS_DAYS``
+    before the article's date."""
+    published = context.article.published
+    return event.date is not None and is_day(event.date) and (
+        published is None or 0 <= (published - event.date).days <= NEWS_DAYS)
+
+
+def is_act_from_elsewhere(place: Entity, event: Event, context: ArticleContext) -> bool:
+    """Whether the event is done by one state alone, which acts from home, and the place is
+    not known to be that state or to lie in it; several states acting together ("Russia and
+    Ukraine agreed ...") do so where they meet."""
+    states = {doer for doer in doers(event) if context.cls_of(doer) == "Country"}
+    if len(states) != 1:
+        return False
+    state = context.entity(states.pop()).lexicon_id
+    entry = lexicon_of(context.doc).entries.get(place.lexicon_id or "")
+    return entry is None or state is None or state not in {entry.id, entry.located_in}
+
+
+def registered(place: Entity, context: ArticleContext) -> str:
+    """The local id of the place, made one of the article's entities if it is new."""
+    if context.entity(place.local_id) is not place:
+        context.entities.append(place)
+        context.classes[place.local_id] = place.cls
+        context.by_id[place.local_id] = place
+    return place.local_id
