@@ -1155,13 +1155,20 @@ def fits_its_context(span: Span, event_class: EventClass, context: ArticleContex
         return False
     if lemma in event_class.compound_verbs and not is_agent_compound(head):
         return False
-    if lemma in event_class.next_words \
-            and word_after_adverbials(span.end, context) not in event_class.next_words[lemma]:
+    if lemma in event_class.next_words and not is_required_next_word(
+            word_after_adverbials(span.end, context), event_class.next_words[lemma]):
         return False
     if event_class.not_objects and not is_nominal(span, context) \
             and object_noun(span.end, context) in event_class.not_objects:
         return False
     return not frames_an_event(span, event_class, context)
+
+
+def is_required_next_word(word: str | None, required: frozenset[str]) -> bool:
+    """Whether ``word`` is one of the ``required`` next words, where "-ing" stands for any
+    -ing form ("denied sending drones": an act denied, not "denied the visa")."""
+    return word is not None and (word in required
+                                 or ("-ing" in required and len(word) > 4 and word.endswith("ing")))
 
 
 def word_after_adverbials(i: int, context: ArticleContext) -> str | None:

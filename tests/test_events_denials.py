@@ -1,0 +1,23 @@
+"""A denial of an act ('denied sending ...') is a Rejection; other uses of 'deny' are not
+(sentences written for these tests; full rule pipeline: entities from the lexicon)."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from events_support import labelled_events as events_of
+from kg.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def test_denying_an_act_is_a_rejection(nlp):
+    events = events_of(nlp, "Japan firmly denied shipping weapons to the rebels.")
+    assert [(cls, agents) for cls, agents, _ in events] == [("Rejection", ["Japan"])]
+
+
+def test_denying_someone_a_thing_is_no_rejection(nlp):
+    assert events_of(nlp, "Japan denied the journalists a visa.") == []
