@@ -322,15 +322,18 @@ class DocShape:
         if self.tokens.text[i] == "-":
             return 0
         for size in range(min(2 * self.cues.max_title_words, end - i), 0, -1):
-            if " ".join(norm for norm in self.norms[i:i + size] if norm != "-") \
+            if " ".join(self.norms[k] for k in range(i, i + size) if self.tokens.text[k] != "-") \
                     in self.cues.titles and self.tokens.text[i + size - 1] != "-":
                 return size
         return 0
 
     def title_before(self, i: int) -> bool:
-        """True when a title or a person cue word ends right before token ``i``."""
+        """True when a title or a person cue word ends right before token ``i``, not joined to
+        it by a hyphen ("Bishop-Emeritus" names no person "Emeritus")."""
+        if i > 0 and self.tokens.text[i - 1] == "-":
+            return False
         words = [self.norms[j] for j in range(max(0, i - 2 * self.cues.max_title_words), i)
-                 if not self.tokens.is_space[j] and self.norms[j] != "-"]
+                 if not self.tokens.is_space[j] and self.tokens.text[j] != "-"]
         words = words[-self.cues.max_title_words:]  # a hyphen joins words of one title
         if words and words[-1] in self.cues.person_cues_before:
             return True
