@@ -1,0 +1,35 @@
+"""Posts of the lexicon's titles list that news readers meet often (emir, executive
+secretary). Sentences written for these tests; the project's own lexicon.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.entities import extract_entities
+from kg.model import Article
+from kg.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def titles(nlp: Language, text: str) -> set[tuple[str, str]]:
+    """(person, title) of every role the text gives."""
+    entities = extract_entities(nlp(text), Article.from_text(text, published=date(2024, 5, 1)))
+    return {(entity.label, role.title) for entity in entities for role in entity.roles}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Karim Haddad, the executive secretary of IGAD, opened the talks.",
+     ("Karim Haddad", "Executive Secretary")),
+    ("Qatar's emir, Salim Nasser, received the delegation.",
+     ("Salim Nasser", "Emir")),
+])
+def test_a_listed_post_in_apposition(nlp: Language, text: str,
+                                      expected: tuple[str, str]) -> None:
+    assert expected in titles(nlp, text)
