@@ -898,7 +898,7 @@ def days_before_noun(noun: int, context: ArticleContext) -> int | None:
     "a week before the vote": 7)."""
     lower, words = context.tokens.lower, time_words()
     j = noun - 1
-    while j > noun - PREMODIFIER_WINDOW and lower[j] not in words["counting_preps"] \
+    while j > max(noun - PREMODIFIER_WINDOW, 1) and lower[j] not in words["counting_preps"] \
             and (lower[j] in DETERMINERS
                  or context.doc[j].is_alpha and not context.is_other_verb(context.doc[j])):
         j -= 1
