@@ -67,6 +67,7 @@ eval: install
 	$(KG) eval examples/dev/gold/*.yaml --articles examples/dev/articles --markdown
 	$(KG) eval examples/heldout2/gold/*.yaml --articles examples/heldout2/articles --markdown
 	$(KG) eval examples/heldout3/gold/*.yaml --articles examples/heldout3/articles --markdown
+	$(KG) eval examples/heldout4/gold/*.yaml --articles examples/heldout4/articles --markdown
 
 # Speed and scale (issue 10): builds of 100, 1,000 and 10,000 articles, saved queries, one more
 # article; writes benchmarks/RESULTS.md (about 20 minutes on 2 cores; scratch in benchmarks/work).
