@@ -1,5 +1,5 @@
 """Posts of the lexicon's titles list that news readers meet often (emir, executive
-secretary). Sentences written for these tests; the project's own lexicon.
+secretary, chief negotiator). Sentences written for these tests; the project's own lexicon.
 """
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ def titles(nlp: Language, text: str) -> set[tuple[str, str]]:
      ("Karim Haddad", "Executive Secretary")),
     ("Qatar's emir, Salim Nasser, received the delegation.",
      ("Salim Nasser", "Emir")),
+    ("Lena Kask, the chief negotiator of NATO, left early.", ("Lena Kask", "Chief Negotiator")),
 ])
 def test_a_listed_post_in_apposition(nlp: Language, text: str,
                                       expected: tuple[str, str]) -> None:
