@@ -44,6 +44,7 @@ from spacy.tokens import Span
 from kg.extract.context import (ARTICLES, QUOTE_MARKS, Argument, ArticleContext, discourse,
                                 inflected)
 from kg.extract.events import EventMention
+from kg.extract.genders import Genders, gender_words
 from kg.lexicon import name_cues
 from kg.model import Entity, Quote
 from kg.nlp.events import read_lexicon_yaml
@@ -88,18 +89,12 @@ class QuoteWords:
     speaker_passives: frozenset[str]
     addressee_verbs: frozenset[str]
     attribution_phrases: tuple[tuple[str, ...], ...]
-    gendered_titles: dict[str, str]  # word -> "he" or "she"
-    gendered_pronouns: dict[str, str]
-    given_name_genders: dict[str, str]  # folded given name -> "he" or "she"
 
 
 @cache
 def quote_words() -> QuoteWords:
     """The quote rules' word lists, read once."""
     data = read_lexicon_yaml("discourse.yaml")
-
-    def by_gender(key: str) -> dict[str, str]:
-        return {word: gender for gender, words in data[key].items() for word in words}
 
     return QuoteWords(
         verbs=discourse().speech_verbs | inflected(data["quote_verbs"]),
@@ -112,10 +107,7 @@ def quote_words() -> QuoteWords:
         adverbs=frozenset(data["subject_adverbs"]),
         speaker_passives=inflected(data["speaker_passives"]),
         addressee_verbs=inflected(data["addressee_verbs"]),
-        attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]),
-        gendered_titles=by_gender("gendered_titles"),
-        gendered_pronouns=by_gender("gendered_pronouns"),
-        given_name_genders=by_gender("given_name_genders"))
+        attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]))
 
 
 @dataclass
@@ -159,91 +151,6 @@ def find_root(parent: list[int], k: int) -> int:
     while k >= 0 and parent[k] != k:
         parent[k], k = root, parent[k]
     return root
-
-
-@dataclass
-class Genders:
-    """What the text shows of each person's gender: the genders ("he", "she") of the words it
-    uses for them, and, where it uses none, the gender its given name tells ("Anna Lind").
-    Evidence only grows, so a conflict once seen stays."""
-
-    known: dict[str, set[str]] = field(default_factory=dict)
-    by_name: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, context: ArticleContext) -> "Genders":
-        """The evidence of given names, of titles before names and of pronouns in one-person
-        sentences."""
-        genders = cls(by_name=given_name_genders(context.entities))
-        for sentence in context.sentences:
-            genders.read_sentence(sentence, context)
-        return genders
-
-    def read_sentence(self, sentence: Span, context: ArticleContext) -> None:
-        """Add what one sentence shows: a gendered title right before a person's name; the
-        one gender of the pronouns after the only person the sentence names."""
-        titles, pronouns = quote_words().gendered_titles, quote_words().gendered_pronouns
-        persons: set[str] = set()
-        seen: set[str] = set()
-        for i in range(sentence.start, sentence.end):
-            owner, lower = context.owner[i], context.tokens.lower[i]
-            if context.quoted[i]:
-                continue
-            if owner and context.cls_of(owner) == "Person":
-                persons.add(owner)
-                title = context.tokens.lower[i - 1] if context.span_start[i] == i > 0 else ""
-                if title in titles:
-                    self.add(owner, titles[title])
-            elif persons and owner is None and lower in pronouns:
-                seen.add(pronouns[lower])
-        if len(persons) == 1 and len(seen) == 1:
-            self.add(persons.pop(), seen.pop())
-
-    def add(self, local_id: str, gender: str) -> None:
-        """Record that the text shows ``local_id`` to be a ``gender`` ("he" or "she")."""
-        self.known.setdefault(local_id, set()).add(gender)
-
-    def of_person(self, local_id: str) -> set[str]:
-        """The genders shown for a person: the text's, else its given name's."""
-        shown = self.known.get(local_id)
-        if shown:
-            return shown
-        return {self.by_name[local_id]} if local_id in self.by_name else set()
-
-    def note(self, group: list[str], pronoun: str) -> None:
-        """Record that the text calls the one person of ``group`` by ``pronoun``."""
-        gender = quote_words().gendered_pronouns.get(pronoun)
-        if gender and len(group) == 1:
-            self.add(group[0], gender)
-
-    def conflicts(self, group: list[str], pronoun: str) -> bool:
-        """Whether the text (or a given name) shows the one person of ``group`` to be of the
-        other gender than ``pronoun``'s."""
-        gender = quote_words().gendered_pronouns.get(pronoun)
-        return gender is not None and len(group) == 1 and \
-            bool(self.of_person(group[0]) - {gender})
-
-    def agrees(self, local_id: str, pronoun: str) -> bool:
-        """Whether the text (or a given name) shows a person to be of ``pronoun``'s gender
-        only."""
-        gender = quote_words().gendered_pronouns.get(pronoun)
-        return gender is not None and self.of_person(local_id) == {gender}
-
-
-def given_name_genders(entities: list[Entity]) -> dict[str, str]:
-    """The gender the given name of each person tells, where it tells one: the first word of
-    its label or of a mention of two words or more ("Anna Lind", "Yván Gil")."""
-    names = quote_words().given_name_genders
-    found: dict[str, str] = {}
-    for entity in entities:
-        if entity.cls != "Person":
-            continue
-        forms = [entity.label] + [mention.text for mention in entity.mentions]
-        genders = {names[first] for form in forms if len(form.split()) > 1
-                   for first in [normalise_name(form.split()[0])] if first in names}
-        if len(genders) == 1:
-            found[entity.local_id] = genders.pop()
-    return found
 
 
 @dataclass
@@ -776,7 +683,7 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
     before = word_before_verb(verb, context)
     if before is not None and doc[before].lower_ in discourse().pronouns:
         group = pronoun_speakers(verb, doc[before].lower_, context, memory)
-        if group or doc[before].lower_ in quote_words().gendered_pronouns:
+        if group or doc[before].lower_ in gender_words().pronouns:
             return group
     if before is not None and context.owner[before] is None:
         holder = title_holder(before, context, memory) or document_issuer(before, context) \
@@ -848,7 +755,7 @@ def cited_speaker(verb: int, context: ArticleContext, memory: SpeakerMemory) -> 
     persons = [local_id for local_id in cited if context.cls_of(local_id) == "Person"]
     pronoun = next_word(citing, context)
     if not persons and pronoun is not None and context.owner[pronoun] is None and \
-            context.tokens.lower[pronoun] in quote_words().gendered_pronouns:
+            context.tokens.lower[pronoun] in gender_words().pronouns:
         return pronoun_speakers(citing, context.tokens.lower[pronoun], context, memory)
     return persons[:1] or unnamed_source(citing, context, memory, after=True) or cited[:1]
 
@@ -1103,7 +1010,7 @@ def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
         memory.genders(context).note(near, pronoun)
         return near
     quoted, at = memory.last_for(pronoun, context)
-    gendered = pronoun in quote_words().gendered_pronouns
+    gendered = pronoun in gender_words().pronouns
     spoken = earlier_speaker_verb(verb, pronoun, context, memory, max(at, verb - SPEAKER_REACH))
     if spoken is not None:
         if gendered and rivals(memory.by_verb[spoken], spoken, verb, pronoun, context, memory):
