@@ -76,3 +76,15 @@ def test_an_act_at_a_new_gathering_recalls_none():
                           "at a dinner.", KOREA, FRIDAY).events
     rejection = next(event for event in events if event.cls == "Rejection")
     assert (rejection.place, rejection.date) == (None, None)
+
+
+def test_an_as_complement_opens_no_clause_that_an_opening_date_skips():
+    found = dates_of("On Monday, Moon described Kim as a threat and imposed sanctions "
+                     "on Pyongyang.")
+    assert found["SanctionImposed"] == date(2019, 2, 25)
+
+
+def test_an_as_clause_with_its_own_verb_keeps_its_own_time():
+    found = dates_of("On Monday, as Kim arrived in Hanoi, Trump imposed sanctions on "
+                     "Pyongyang.")
+    assert found["SanctionImposed"] == date(2019, 2, 25)

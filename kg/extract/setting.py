@@ -37,7 +37,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import (AUXILIARIES, DETERMINERS, HYPHENS, PLACE_CLASSES,
                                 PREPOSITIONS, ArticleContext, argument_words, discourse)
 from kg.extract.dates import DAY_KINDS, day_of, time_words
-from kg.extract.events import (PREMODIFIER_WINDOW, EventMention, family,
+from kg.extract.events import (PREMODIFIER_WINDOW, EventMention, family, is_complement_as,
                                is_coordinated_verb, is_presupposed, previous_word)
 from kg.extract.entities import lexicon_of
 from kg.model import Entity, Event, is_day
@@ -622,17 +622,25 @@ def preposition_of_noun(noun: int, context: ArticleContext) -> str | None:
 
 def subordinate_tokens(start: int, end: int, context: ArticleContext) -> set[int]:
     """The tokens in [start, end) of clauses opened by a lower-case clause word ("which",
-    "who", "as", "after"), each up to the next comma."""
+    "who", "as", "after"), each up to the next comma; an "as" that only says what an object
+    is called opens none ("labeled X as a terrorist and levied sanctions")."""
     lower, openers = context.tokens.lower, discourse().clause_openers
     inner: set[int] = set()
     j = start
     while j < end:
-        if lower[j] in openers and context.doc[j].is_lower and not context.quoted[j]:
+        if lower[j] in openers and context.doc[j].is_lower and not context.quoted[j] \
+                and not names_what_it_is_called(j, end, context):
             close = next((k for k in range(j + 1, end) if lower[k] == ","), end)
             inner.update(range(j, close))
             j = close
         j += 1
     return inner
+
+
+def names_what_it_is_called(j: int, end: int, context: ArticleContext) -> bool:
+    """Token ``j`` is an "as" before an "and" with no verb between ("as a terrorist and")."""
+    conjunction = next((k for k in range(j + 1, end) if context.tokens.lower[k] == "and"), None)
+    return conjunction is not None and is_complement_as(j, conjunction, context)
 
 
 def day_clause(span: Span, candidates: list[EventMention],
