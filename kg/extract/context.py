@@ -136,6 +136,7 @@ class ArgumentWords:
     remote_meetings: frozenset[str]
     envoy_posts: frozenset[str]
     decided_classes: frozenset[str]
+    wish_verbs: frozenset[str]
 
 
 AS_WRITTEN = frozenset({"addressed_classes", "between_classes", "visit_classes",
@@ -248,13 +249,18 @@ class ArticleContext:
     def add_entity(self, entity: Entity, span: Span) -> None:
         """Register an entity found by the extractors themselves (an unnamed source)."""
         entity.mentions.append(self.mention(span))
-        self.entities.append(entity)
-        self.classes[entity.local_id] = entity.cls
-        self.by_id[entity.local_id] = entity
+        self.register(entity)
         for i in range(span.start, span.end):
             self.owner[i] = entity.local_id
             self.span_start[i] = span.start
             self.span_end[i] = span.end
+
+    def register(self, entity: Entity) -> None:
+        """Make a new entity one of the article's, with no mention in the text (the place
+        of a dateline) or before its mentions are marked (``add_entity``)."""
+        self.entities.append(entity)
+        self.classes[entity.local_id] = entity.cls
+        self.by_id[entity.local_id] = entity
 
     def mention(self, span: Span) -> Mention:
         """The Mention of a span: character offsets and its sentence."""

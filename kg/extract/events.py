@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache
 from itertools import pairwise, takewhile
 
 from spacy.tokens import Span, Token
@@ -24,10 +23,10 @@ from spacy.tokens import Span, Token
 from kg.extract.context import (AGENT_CLASSES, ARTICLES, AUXILIARIES, COORDINATORS,
                                 DETERMINERS, HYPHENS, PLACE_CLASSES, PREPOSITIONS, QUOTE_MARKS,
                                 Argument, ArticleContext, argument_words, discourse,
-                                inflected, starts_with)
+                                starts_with)
 from kg.extract.entities import lexicon_of
 from kg.model import Event
-from kg.nlp.events import EventClass, event_classes, read_lexicon_yaml, trigger_lemma
+from kg.nlp.events import EventClass, event_classes, trigger_lemma
 from kg.nlp.tokens import word_before
 
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "got", "gotten"})
@@ -860,8 +859,7 @@ def ends_a_clause(token: Token) -> bool:
     before = previous_word(token)
     verb_form = token.is_lower and (token.lower_.endswith("ing") or is_past_form(token))
     return verb_form and not (before is not None and (
-        before.lower_ in DETERMINERS or before.lower_ in HYPHENS
-        or before.lower_ in ("its", "his", "her", "their", "’s", "'s")))
+        before.lower_ in DETERMINERS or before.lower_ in HYPHENS))
 
 
 def nominal_roles(head: Token, event_class: EventClass, context: ArticleContext) -> Roles:
@@ -1188,7 +1186,7 @@ def object_noun(i: int, context: ArticleContext) -> str | None:
     head = None
     while i < end and (context.doc[i].is_space or context.doc[i].lower_ in DETERMINERS
                        or context.doc[i].lower_ in QUOTE_MARKS
-                       or context.doc[i].lower_ in ("his", "her", "its", "their", "our")
+                       or context.doc[i].lower_ == "our"
                        or is_modifier_word(context.doc[i])):
         if is_modifier_word(context.doc[i]):
             head = context.doc[i].lower_
@@ -1711,19 +1709,13 @@ def said_by(said: Token, context: ArticleContext) -> list[str]:
     return speaker_of(said.i, context) or controller_subject(said, context)
 
 
-@cache
-def wish_verbs() -> frozenset[str]:
-    """Every form of the verbs of wishing (arguments.yaml ``wish_verbs``)."""
-    return inflected(read_lexicon_yaml("arguments.yaml")["wish_verbs"])
-
-
 def states_a_wish(modal: int, context: ArticleContext) -> bool:
     """Whether the verb after a modal, past a negation, is one of wishing ("would prefer",
     "would not welcome"): the clause states a wish, no intent."""
     after = next_word(context.doc[modal])
     while after is not None and after.lower_ in discourse().negation:
         after = next_word(after)
-    return after is not None and after.lower_ in wish_verbs()
+    return after is not None and after.lower_ in argument_words().wish_verbs
 
 
 def speak_for(mention: EventMention, speakers: list[str]) -> None:

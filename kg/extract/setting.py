@@ -1057,7 +1057,5 @@ def is_act_from_elsewhere(place: Entity, event: Event, context: ArticleContext) 
 def registered(place: Entity, context: ArticleContext) -> str:
     """The local id of the place, made one of the article's entities if it is new."""
     if context.entity(place.local_id) is not place:
-        context.entities.append(place)
-        context.classes[place.local_id] = place.cls
-        context.by_id[place.local_id] = place
+        context.register(place)
     return place.local_id
