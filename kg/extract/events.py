@@ -394,7 +394,9 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
 def subject_past_adjuncts(verb: Token, context: ArticleContext) -> list[str]:
     """The subject of a verb that an adjunct parts from it: auxiliaries, negations and
     adverbs ("has repeatedly refused", "did not meet") or a phrase of a few lower-case
-    words between commas ("The RSF, in turn, accused"; "CNN, however, reported")."""
+    words between commas ("The RSF, in turn, accused"; "CNN, however, reported"), also
+    past a description of the subject between commas ("X, chairman of the council, has
+    repeatedly refused": ``appositive_subject``)."""
     before = previous_word(verb)
     while before is not None and (before.lower_ in AUXILIARIES
                                   or before.lower_ in discourse().negation
@@ -404,7 +406,9 @@ def subject_past_adjuncts(verb: Token, context: ArticleContext) -> list[str]:
         return []
     if before.lower_ == ",":
         opening = parenthesis_opening(before, context)
-        return context.subject_before(opening.i) if opening is not None else []
+        if opening is None:
+            return appositive_subject(before, context) or apposition_subject(before, context)
+        return context.subject_before(opening.i)
     return context.subject_before(before.i + 1) if before.i + 1 < verb.i else []
 
 

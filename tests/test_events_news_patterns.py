@@ -1,0 +1,26 @@
+"""Shapes of English news sentences the event rules used to miss or misread: a subject
+parted from its verb by a description and an adverb, and the other patterns tested below.
+Sentences written for these tests; entities set by hand."""
+from __future__ import annotations
+
+from datetime import date
+
+from events_support import KOREA, extract_text
+
+FRIDAY = date(2019, 3, 1)
+
+
+def events_of(text: str, cls: str) -> list[tuple[list[str], list[str]]]:
+    """(agents, targets) of every event of class ``cls`` in ``text``."""
+    return [(e.agents, e.targets) for e in extract_text(text, KOREA, FRIDAY).events
+            if e.cls == cls]
+
+
+def test_a_description_and_an_adverb_between_subject_and_verb():
+    assert events_of("Kim Jong-un, chairman of the ruling party, has repeatedly refused to "
+                     "negotiate with Washington.", "Rejection") == [(["kim"], ["us"])]
+
+
+def test_a_noun_phrase_in_apposition_and_an_auxiliary_between_subject_and_verb():
+    assert events_of("North Korea, a close ally of Vietnam, has flatly rejected talks "
+                     "with Washington.", "Rejection") == [(["nk"], ["us"])]
