@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.genders import Genders
 from kg.model import Article, Entity, Mention
 from kg.nlp.events import read_lexicon_yaml, word_forms
 from kg.nlp.tokens import TokenTable, annotated, sentences, token_table, word_before
@@ -288,6 +289,19 @@ class ArticleContext:
         return frozenset(j for span in self.doc.spans.get("kg_dates", [])
                          for j in range(span.start, span.end))
 
+    @cached_property
+    def genders(self) -> Genders:
+        """What the text shows of its persons' genders (``Genders``), read on first use."""
+        return Genders.of(self)
+
+    def may_stand_for(self, pronoun: str, local_id: str) -> bool:
+        """Whether a third-person ``pronoun`` may stand for an entity: one of the classes it
+        names (discourse.yaml pronouns) and, for "he" or "she", a person the text (or a given
+        name) does not show to be of the other gender only."""
+        if self.cls_of(local_id) not in discourse().pronouns.get(pronoun, frozenset()):
+            return False
+        return self.cls_of(local_id) != "Person" or not self.genders.contradicts(local_id, pronoun)
+
     def cls_of(self, local_id: str) -> str:
         """The ekg class of an entity of this article."""
         return self.classes.get(local_id, "")
@@ -301,45 +315,46 @@ class ArticleContext:
         self.recent_agents.append((i, local_id))
 
     def resolve_pronoun(self, i: int, preferred: list[str] = ()) -> str | None:
-        """The entity a third-person pronoun at token ``i`` stands for, or None.
-
-        ``preferred`` (most recent last) is tried first, e.g. the last speakers for "he said";
-        then, for a pronoun opening its sentence, the entity the sentence before opens with;
-        then, for a possessive, the nearest earlier mention in its sentence ("Albanese, on
-        his first visit"); then the latest event agent within a few sentences; then the
-        nearest earlier mention.
-        """
-        allowed = discourse().pronouns.get(self.doc[i].lower_)
-        if not allowed:
+        """The entity a third-person pronoun at token ``i`` stands for, or None: the first of
+        ``pronoun_candidates`` it may stand for (``may_stand_for``: "she" is no man the text
+        or a given name shows to be one)."""
+        pronoun = self.doc[i].lower_
+        if pronoun not in discourse().pronouns:
             return None
-        for local_id in reversed(preferred):
-            if self.cls_of(local_id) in allowed:
-                return local_id
+        return next((local_id for local_id in self.pronoun_candidates(i, preferred)
+                     if self.may_stand_for(pronoun, local_id)), None)
+
+    def pronoun_candidates(self, i: int, preferred: list[str] = ()) -> Iterator[str]:
+        """The entities the pronoun at token ``i`` may stand for, likeliest first.
+
+        ``preferred`` (most recent last) comes first, e.g. the last speakers for "he said";
+        then, for a pronoun opening its sentence, the entity the sentence before opens with;
+        then the subject a possessive in an opening phrase looks ahead to; then, for a
+        possessive, the earlier mentions in its sentence, nearest first ("Albanese, on his
+        first visit"); then the event agents of a few sentences back, latest first; then the
+        earlier mentions, nearest first.
+        """
+        allowed = discourse().pronouns[self.doc[i].lower_]
+        yield from reversed(preferred)
         topic = self.previous_topic(i)
-        if topic is not None and self.cls_of(topic) in allowed:
-            return topic
+        if topic is not None:
+            yield topic
         subject = self.subject_after_opening(i, allowed)
         if subject is not None:
-            return subject
+            yield subject
+        start = self.sentence_of(i).start
         if self.doc[i].lower_ in POSSESSIVE_PRONOUNS:
-            owner = next((self.owner[j] for j in range(i - 1, self.sentence_of(i).start - 1, -1)
-                          if self.owner[j] and not self.quoted[j]
-                          and self.cls_of(self.owner[j]) in allowed), None)
-            if owner is not None:
-                return owner
+            yield from (self.owner[j] for j in range(i - 1, start - 1, -1)  # type: ignore[misc]
+                        if self.owner[j] and not self.quoted[j])
         here = self.sentence_index[i]
         for token, local_id in reversed(self.recent_agents):
             if token >= i:
                 continue
             if here - self.sentence_index[token] > SALIENCE_WINDOW:
                 break
-            if self.cls_of(local_id) in allowed:
-                return local_id
-        for j in range(i - 1, max(-1, self.sentence_of(i).start - 200), -1):
-            local_id = self.owner[j]
-            if local_id and self.cls_of(local_id) in allowed and not self.quoted[j]:
-                return local_id
-        return None
+            yield local_id
+        yield from (self.owner[j] for j in range(i - 1, max(-1, start - 200), -1)  # type: ignore[misc]
+                    if self.owner[j] and not self.quoted[j])
 
     def subject_after_opening(self, i: int, allowed: Collection[str]) -> str | None:
         """For a possessive in a phrase that opens its sentence ("In his statement, Israeli

@@ -112,6 +112,13 @@ class Genders:
         return gender is not None and len(group) == 1 and \
             bool(self.of_person(group[0]) - {gender})
 
+    def contradicts(self, local_id: str, pronoun: str) -> bool:
+        """Whether the text (or a given name) shows a person to be of the other gender than
+        ``pronoun``'s only: mixed evidence contradicts neither pronoun."""
+        gender = pronoun_gender(pronoun)
+        shown = self.of_person(local_id)
+        return gender is not None and bool(shown) and gender not in shown
+
     def agrees(self, local_id: str, pronoun: str) -> bool:
         """Whether the text (or a given name) shows a person to be of ``pronoun``'s gender
         only."""
