@@ -357,10 +357,11 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
     Each expression dates the mention it belongs to (``dated_mention``); one that opens its
     sentence ("On Monday, ...") also dates the sentence's other events, and one followed by
     "when", "before" or "after" the events of that clause ("since August 2017, when it cut
-    ...": ``day_clause``); a verb after
-    "and" shares the date of the verb before it (``share_coordinated_dates``). A day counted
-    from another ("the next day") counts from the last day the text named; quoted
-    expressions, periods and weeks date nothing.
+    ...": ``day_clause``), and the -ing form after the comma that ends its clause ("brought
+    the case in August, accusing ...": ``participle_after``); a verb after "and" shares the
+    date of the verb before it (``share_coordinated_dates``). A day counted from another
+    ("the next day") counts from the last day the text named; quoted expressions, periods
+    and weeks date nothing.
     """
     sentences = by_sentence(mentions, context)
     published = context.article.published
@@ -379,9 +380,11 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
     for span, day, _ in resolved:
         candidates = sentences.get(context.sentence_index[span.start], [])
         parenthetical = parenthetical_verb(span, candidates, context)
+        participle = participle_after(span, candidates, context)
         for mention in chain(opened_by(span, candidates, context),
                              day_clause(span, candidates, context),
-                             [parenthetical] if parenthetical else []):
+                             [parenthetical] if parenthetical else [],
+                             [participle] if participle else []):
             if mention.event.date is None:
                 mention.event.date, mention.event.date_text = day, span.text
                 dated_by[id(mention)] = span
@@ -593,6 +596,23 @@ def parenthetical_verb(span: Span, candidates: list[EventMention],
     return next((m for m in candidates if m.token == verb and not m.nominal), None)
 
 
+def participle_after(span: Span, candidates: list[EventMention],
+                     context: ArticleContext) -> EventMention | None:
+    """The verb's -ing form right after the comma that ends the clause of a time expression
+    told as past, which tells what was done on that occasion ("China brought the case in
+    August, accusing Canada of ...": the accusation, in August); not where the expression
+    is in a clause of its own or a verb of saying stands between."""
+    sentence = context.sentence_of(span.start)
+    comma = next((j for j in range(span.end, sentence.end) if context.tokens.lower[j] == ","),
+                 None)
+    if comma is None or tense_of(span, context) != "past" \
+            or in_clause_of_its_own(sentence.start - 1, span.start, context) \
+            or speech_verb_between(span.start, comma, context):
+        return None
+    return next((m for m in candidates if m.token == comma + 1
+                 and is_participle_clause(m, context)), None)
+
+
 def is_other_time_noun(noun: int, context: ArticleContext) -> bool:
     """Whether a noun trigger is named after a preposition that ties it to another time
     than its clause's ("withdrew from a treaty", "in response to a statement"); "at a news
@@ -691,7 +711,8 @@ def share_circumstances(mentions: list[EventMention], context: ArticleContext) -
     or ", when", ", before", ", after X did ..." ("agreed in Tokyo on Thursday, after
     their ministers met for three hours");
     or a ", although X did ..." clause in the simple past ("the talks ended in Ankara on
-    Tuesday without a deal, although both sides agreed to meet again").
+    Tuesday without a deal, although both sides agreed to meet again"); or a verb's -ing
+    form after a comma ("the US imposed sanctions on Wednesday, accusing them of ...").
     """
     for n, mention in enumerate(mentions):
         start = circumstance_start(mention, context)
@@ -925,15 +946,18 @@ def circumstance_start(mention: EventMention, context: ArticleContext) -> int | 
     "after" after a comma opening a clause told as past, whose verb is the mention ("...,
     as the two leaders held talks", "..., after their ministers met for three hours"), or
     "although" opening one in the simple past ("..., although both sides agreed"; not
-    "although they had agreed"); no other comma between."""
+    "although they had agreed"); no other comma between; or the mention itself, a verb's
+    -ing form right after a comma ("imposed sanctions on Monday, accusing them of ...")."""
     i = mention.token
     sentence, lower = context.sentence_of(i), context.tokens.lower
     j = i
     while j > sentence.start and lower[j - 1] != ",":
         j -= 1
-    if j == sentence.start or j >= i:
-        return None
     verb = context.doc[i]
+    if j == i > sentence.start:
+        return j if is_participle_clause(mention, context) else None
+    if j == sentence.start or j > i:
+        return None
     if lower[j] == "as" or lower[j] in setting_words()["day_clause_openers"]:
         return j if not mention.nominal and is_verb_form(verb, context) \
             and told_as_past(verb) else None
@@ -944,6 +968,15 @@ def circumstance_start(mention: EventMention, context: ArticleContext) -> int | 
         return None
     return j if any(lower[k].endswith("ing") and context.doc[k].is_lower
                     for k in range(j + 1, i + 1)) else None
+
+
+def is_participle_clause(mention: EventMention, context: ArticleContext) -> bool:
+    """Whether a verb mention is an -ing form opening a phrase that tells what the subject
+    of the clause before did in doing it ("..., accusing them of ...", "..., urging
+    calm"): a lower-case verb form, not a noun ("a briefing")."""
+    verb = context.doc[mention.token]
+    return not mention.nominal and verb.is_lower and verb.lower_.endswith("ing") \
+        and is_verb_form(verb, context)
 
 
 def is_simultaneous(start: int, context: ArticleContext) -> bool:
