@@ -24,3 +24,18 @@ def test_a_description_and_an_adverb_between_subject_and_verb():
 def test_a_noun_phrase_in_apposition_and_an_auxiliary_between_subject_and_verb():
     assert events_of("North Korea, a close ally of Vietnam, has flatly rejected talks "
                      "with Washington.", "Rejection") == [(["nk"], ["us"])]
+
+
+def test_asking_that_something_be_done_is_an_appeal():
+    assert events_of("Moon asked that the detained crews be released at once.",
+                     "Appeal") == [(["moon"], [])]
+
+
+def test_asking_a_question_is_no_appeal():
+    assert events_of("Moon asked whether the crews had been released.", "Appeal") == []
+
+
+def test_ruling_something_out_is_a_rejection():
+    assert events_of("Kim ruled out any talks with Washington this year.",
+                     "Rejection") == [(["kim"], ["us"])]
+
