@@ -39,3 +39,17 @@ def test_ruling_something_out_is_a_rejection():
     assert events_of("Kim ruled out any talks with Washington this year.",
                      "Rejection") == [(["kim"], ["us"])]
 
+
+def test_what_is_asked_after_a_call_is_asked_of_the_one_called():
+    assert events_of("Moon spoke by telephone with Kim Jong-un on Friday and asked that the "
+                     "crews be released.", "Appeal") == [(["moon"], ["kim"])]
+
+
+def test_an_act_after_a_call_with_its_own_object_keeps_it():
+    assert events_of("Moon spoke by telephone with Kim Jong-un on Friday and accused "
+                     "Washington of stalling.", "Accusation") == [(["moon"], ["us"])]
+
+
+def test_no_addressee_comes_from_a_meeting_that_did_not_take_place():
+    assert events_of("Moon had not met Kim Jong-un and asked that the crews be released.",
+                     "Appeal") == [(["moon"], [])]

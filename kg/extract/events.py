@@ -1456,6 +1456,42 @@ def address_to_counterparts(mentions: list[EventMention], context: ArticleContex
             event.actors = list(dict.fromkeys(event.actors + targets))
 
 
+def address_to_those_met(mentions: list[EventMention], context: ArticleContext) -> None:
+    """An act of one party on another (arguments.yaml agentive_classes, not a visit) without
+    a target, whose verb follows "and" after a meeting or call of its agent in the same
+    sentence and names no one it is addressed to (``leaves_out_addressee``), is addressed
+    to the others met ("spoke by telephone with Sugiono and asked that the crews be treated
+    humanely": Sugiono is asked); not after a meeting that did not take place."""
+    words = argument_words()
+    for n, mention in enumerate(mentions):
+        event = mention.event
+        if event.cls not in words.agentive_classes - words.visit_classes or event.targets \
+                or not event_classes()[event.cls].target_preps or len(event.agents) != 1 \
+                or mention.nominal or conjunction_before(context.doc[mention.token]) is None \
+                or not leaves_out_addressee(mention, context):
+            continue
+        sentence = context.sentence_index[mention.token]
+        meeting = next((m for m in reversed(mentions[:n])
+                        if context.sentence_index[m.token] == sentence and not m.suppressed
+                        and not m.event.negated and family(m.event.cls) == "Meeting"), None)
+        if meeting is None or event.agents[0] not in meeting.event.actors:
+            continue
+        event.targets = [a for a in meeting.event.actors if a not in event.agents]
+        event.actors = list(dict.fromkeys(event.actors + event.targets))
+
+
+def leaves_out_addressee(mention: EventMention, context: ArticleContext) -> bool:
+    """Whether the verb of a mention goes on, past time and place words, with "that", an
+    infinitive or a preposition that introduces no target of its class ("asked that",
+    "promised to", "appealed for"), not with an object ("accused the three countries")."""
+    at = past_adverbials(mention.token + 1, context)
+    if at >= len(context.doc):
+        return False
+    word = context.doc[at].lower_
+    return word == "that" or opens_infinitive(at, context) or word in PREPOSITIONS \
+        and word not in event_classes()[mention.event.cls].target_preps
+
+
 def addresses_them(mention: EventMention, context: ArticleContext) -> bool:
     """A verb whose object is "them" ("urged them to suspend the tariffs"): addressed to
     the two sides where its agent is a third party (``joint_targets``), whoever the
@@ -1808,6 +1844,7 @@ def event_mentions(context: ArticleContext) -> list[EventMention]:
     suppress_content(mentions, context)
     mentions = stated_intents(mentions, context)
     mentions = expand_counterparts(expand_reciprocal(mentions))
+    address_to_those_met(mentions, context)
     address_to_counterparts(mentions, context)
     answer_targets(mentions, context)
     lifted_targets(mentions, context)
