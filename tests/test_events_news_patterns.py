@@ -53,3 +53,17 @@ def test_an_act_after_a_call_with_its_own_object_keeps_it():
 def test_no_addressee_comes_from_a_meeting_that_did_not_take_place():
     assert events_of("Moon had not met Kim Jong-un and asked that the crews be released.",
                      "Appeal") == [(["moon"], [])]
+
+
+def test_a_post_named_where_something_was_said_is_a_statement_of_the_clause_subject():
+    assert events_of("In a post on Telegram, Kim Jong-un threatened to close the border.",
+                     "Statement") == [(["kim"], [])]
+
+
+def test_a_statement_that_opens_the_sentence_is_made_by_the_subject_of_its_clause():
+    assert events_of("In a statement on Friday, North Korea condemned the drills.",
+                     "Statement") == [(["nk"], [])]
+
+
+def test_a_post_held_by_a_person_is_no_statement():
+    assert events_of("Kim Jong-un took up the post of party chairman.", "Statement") == []

@@ -893,10 +893,13 @@ def nominal_roles(head: Token, event_class: EventClass, context: ArticleContext)
     return roles
 
 
-def speech_setting(noun: Token) -> Token | None:
+def speech_setting(noun: Token, context: ArticleContext) -> Token | None:
     """The "in" before a noun of speech that names where something was said ("in a written
-    statement", "in an emailed statement"), if any."""
+    statement", "in an emailed statement", "in a post on Instagram"), if any."""
     before = previous_word(noun)
+    while before is not None and any(span.start <= before.i < noun.i < span.end
+                                     for span in context.triggers_at.get(noun.i, ())):
+        before = previous_word(before)  # the first words of "post on Instagram"
     while before is not None and (before.lower_ in DETERMINERS or is_modifier_word(before)
                                   or is_past_form(before) and before.is_lower):
         before = previous_word(before)
@@ -906,17 +909,30 @@ def speech_setting(noun: Token) -> Token | None:
 def speech_setting_subject(noun: Token, context: ArticleContext) -> list[str]:
     """The speaker of a speech named as where something was said: the subject of the verb
     before "in" ("made the remarks in a speech to the board", "set out the measures in a
-    written statement"), or the name before a comma right before it ("Okonjo-Iweala, in a
-    speech to members, appealed")."""
-    at = speech_setting(noun)
+    written statement"), the name before a comma right before it ("Okonjo-Iweala, in a
+    speech to members, appealed"), or the subject of the clause after it where it opens
+    the sentence ("In a post on Instagram he threatened ...": ``opening_setting_subject``)."""
+    at = speech_setting(noun, context)
     if at is None:
         return []
+    if at.i == context.sentence_of(at.i).start:
+        return opening_setting_subject(noun, context)
     comma = previous_word(at)
     if comma is not None and comma.lower_ == ",":
         name = previous_word(comma)
         return context.coordinated_before(context.span_start[name.i]) \
             if name is not None and context.owner[name.i] and not context.quoted[name.i] else []
     return purpose_subject(at, context)
+
+
+def opening_setting_subject(noun: Token, context: ArticleContext) -> list[str]:
+    """The subject of the first finite verb after a phrase that opens its sentence and names
+    where something was said ("In a statement on Tuesday, the ministry condemned ...")."""
+    end = context.sentence_of(noun.i).end
+    verb = next((j for j in range(noun.i + 1, end) if not context.quoted[j]
+                 and (is_predicate(context.doc[j], context) or is_verb_trigger(j, context))),
+                None)
+    return context.subject_before(verb) if verb is not None else []
 
 
 def participle_place(noun: Token, context: ArticleContext) -> str | None:
