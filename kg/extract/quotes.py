@@ -817,11 +817,29 @@ def named_after(i: int, context: ArticleContext, memory: SpeakerMemory) -> list[
     described_after = possessed_person(i, arguments, context, memory)
     if described_after:
         return described_after
-    if arguments and (arguments[0].start - i <= 2 or titled(i + 1, arguments[0].start, context)
-                      or described(i + 1, arguments[0], context)):
+    if arguments and not modifies_source(arguments[0].end, context) and (
+            arguments[0].start - i <= 2 or titled(i + 1, arguments[0].start, context)
+            or described(i + 1, arguments[0], context)):
         return context.coordinated_before(arguments[-1].start) if len(arguments) > 1 \
             and arguments[-1].prep in discourse().affiliation_preps else [arguments[0].local_id]
     return unnamed_source(i, context, memory, after=True)
+
+
+def modifies_source(end: int, context: ArticleContext) -> bool:
+    """Whether the name ending before token ``end`` only qualifies a source noun after it,
+    with at most a few lower-case words between ("said a US official", "according to an EU
+    trade official": the official speaks, not the body)."""
+    if end >= context.sentence_of(end - 1).end:
+        return False
+    first = next_word(end, context) if context.tokens.is_space[end] else end
+    for j in words_from(first, SOURCE_MODIFIERS + 1, context):
+        lower = context.tokens.lower[j]
+        if lower in discourse().source_nouns and context.owner[j] is None:
+            return True
+        if context.owner[j] is not None or not context.tokens.is_alpha[j] or \
+                not context.tokens.is_lower[j]:
+            return False
+    return False
 
 
 def document_source(i: int, context: ArticleContext) -> list[str]:
