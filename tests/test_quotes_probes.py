@@ -29,3 +29,15 @@ def test_according_to_a_body_official_is_the_official():
 def test_said_a_person_of_a_body_is_still_the_person():
     assert speakers("“We wait,” said Jana Horak, an official at the ministry.") == [
         ("Jana Horak", "We wait")]
+
+
+def test_a_body_described_by_its_state_is_not_the_state():
+    assert speakers("“The decision is final,” the Kenyan foreign ministry said.") == [
+        (None, "The decision is final")]
+    assert speakers("“Two suspects were held,” Israeli police said.") == [
+        (None, "Two suspects were held")]
+
+
+def test_the_government_of_a_state_is_the_state():
+    assert speakers("“We will appeal,” the Kenyan government said.") == [
+        ("Kenyan", "We will appeal")]  # the state, labelled by the form set first

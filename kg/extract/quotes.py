@@ -707,8 +707,9 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
 
 def possessed_body(noun: int, context: ArticleContext) -> bool:
     """Whether ``noun`` is the head of a body the text does not name, owned by the name
-    before it ("Colombia's foreign ministry", "Sudan's army"): the body speaks, not its
-    owner; "Britain's government" is Britain's own voice."""
+    before it ("Colombia's foreign ministry", "Sudan's army") or qualified by its state
+    ("the Kenyan foreign ministry", "Israeli police"): the body speaks, not its owner or
+    state; "Britain's government" is Britain's own voice."""
     lower = context.tokens.lower[noun]
     if context.owner[noun] is not None or lower not in name_cues().government_heads or \
             lower in discourse().represented_nouns:
@@ -718,6 +719,9 @@ def possessed_body(noun: int, context: ArticleContext) -> bool:
     while j is not None and context.owner[j] is None and context.tokens.is_alpha[j] and \
             context.tokens.is_lower[j] and modifiers < SOURCE_MODIFIERS:
         j, modifiers = previous_word(j, context), modifiers + 1
+    if j is not None and context.owner[j] is not None:
+        return context.cls_of(context.owner[j]) == "Country" and \
+            context.described_body(noun) is None
     if j is None or context.tokens.lower[j] not in POSSESSIVE_MARKS:
         return False
     possessor = previous_word(j, context)
