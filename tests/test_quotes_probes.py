@@ -2,6 +2,7 @@
 tests (entities set by hand): each test is one shape that once gave the wrong speaker."""
 from __future__ import annotations
 
+from events_support import extract_text
 from quotes_support import quoted_speakers
 
 NAMES = {"US": ("us", "Country"), "European Union": ("eu", "Organization"),
@@ -41,3 +42,22 @@ def test_a_body_described_by_its_state_is_not_the_state():
 def test_the_government_of_a_state_is_the_state():
     assert speakers("“We will appeal,” the Kenyan government said.") == [
         ("Kenyan", "We will appeal")]  # the state, labelled by the form set first
+
+
+def test_the_official_is_the_one_a_sentence_before_introduced():
+    text = ("A senior Israeli official said the operation would last weeks.\n\n"
+            "“We are not in a hurry,” the official said.")
+    assert speakers(text) == [("senior Israeli official", "We are not in a hurry")]
+
+
+def test_the_official_is_the_latest_introduced_one_its_words_fit():
+    text = ("An Israeli diplomat met a European diplomat on Monday. A US aide said little.\n\n"
+            "“Nothing moved,” the Israeli diplomat said.")
+    assert speakers(text) == [("Israeli diplomat", "Nothing moved")]
+
+
+def test_an_official_visit_introduces_no_official():
+    text = "Jana Horak arrived for an official visit.\n\n“We are pleased,” the official said."
+    extraction = extract_text(text, NAMES)
+    source = extraction.entity(extraction.quotes[0].speaker)
+    assert source.label == "official" and source.mentions[0].start > text.index("visit")

@@ -71,6 +71,8 @@ POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 HYPHENS = frozenset({"-", "‐"})
 MODALS = frozenset({"could", "might", "may", "should", "can", "must", "shall"})
 CONJUNCTIONS = frozenset({"and", "but", "or"})
+INDEFINITES = frozenset({"a", "an"})
+AUXILIARIES = frozenset({"has", "had", "have", "would", "will", "did", "does"})
 STOPS = frozenset({";", ":", "“", "”", '"', "«", "»", "?", "!", "."})  # end a parenthetical
 
 
@@ -172,6 +174,7 @@ class SpeakerMemory:
         default_factory=dict)  # see described_person
     named: list[tuple[int, str]] | None = None  # see speaker_mentions
     surnames: dict[str, str] | None = None  # see surname_holder
+    introduced: dict[str, list[int]] = field(default_factory=dict)  # see introduced_source
 
     def attributions(self, context: ArticleContext) -> list[tuple[int, int]]:
         """The article's attribution phrases ("according to"), found on first use."""
@@ -396,9 +399,55 @@ def referent_of(noun: int, context: ArticleContext, memory: SpeakerMemory) -> st
     head = context.tokens.lower[noun]
     unnamed = memory.unnamed.get(head)
     named = described_person(noun, context, memory)
+    if unnamed is None and named is None:
+        return introduced_source(noun, context, memory)
     if unnamed is None or named is not None and named[0] > first_mention(unnamed, context):
         return named[1] if named is not None else None
     return unnamed
+
+
+def introduced_source(noun: int, context: ArticleContext, memory: SpeakerMemory) -> str | None:
+    """The unnamed source that "the official" at ``noun`` refers back to where no quote has
+    made it a speaker yet: the latest description before it that introduces one with the
+    same noun and every word of its own description ("A senior Israeli official said the
+    operation would last weeks. / '...,' the official said"), made a source entity."""
+    head = context.tokens.lower[noun]
+    if head not in memory.introduced:
+        memory.introduced[head] = [k for k, lower in enumerate(context.tokens.lower)
+                                   if lower == head and introduces_source(k, context)]
+    found = memory.introduced[head]
+    words = description_words(noun, context)
+    at = bisect.bisect_left(found, noun) - 1
+    while at >= 0 and not words <= description_words(found[at], context):
+        at -= 1
+    if at < 0:
+        return None
+    return source_entity(found[at], context.sentence_of(found[at]).start, context, memory)
+
+
+def introduces_source(noun: int, context: ArticleContext) -> bool:
+    """Whether the source noun at ``noun`` ends a description that introduces someone, outside
+    quotes and names: after "a", "an" or a word of number, and followed by no lower-case noun
+    it would qualify ("a senior official said", not "an official visit")."""
+    if context.quoted[noun] or context.owner[noun] is not None or is_title_word(noun, context):
+        return False
+    start = description_start(noun, context.sentence_of(noun).start, context)
+    before = previous_word(start, context)
+    if before is None or context.tokens.lower[before] not in \
+            INDEFINITES | quote_words().quantifiers:
+        return False
+    after = next_word(noun, context)
+    return after is None or not (context.tokens.is_alpha[after] and
+                                 context.tokens.is_lower[after]) or \
+        follows_a_noun(context.tokens.lower[after]) or context.is_other_verb(context.doc[after])
+
+
+def follows_a_noun(word: str) -> bool:
+    """Whether a lower-case word after a source noun shows it to be a noun, not a modifier
+    ("an official who", "a diplomat in", "an aide also said", "a source has")."""
+    words = quote_words()
+    return word in words.source_preps | words.verbs | words.adverbs | \
+        words.passive_auxiliaries | discourse().relative_pronouns | CONJUNCTIONS | AUXILIARIES
 
 
 def first_mention(local_id: str, context: ArticleContext) -> int:
