@@ -61,3 +61,21 @@ def test_an_official_visit_introduces_no_official():
     extraction = extract_text(text, NAMES)
     source = extraction.entity(extraction.quotes[0].speaker)
     assert source.label == "official" and source.mentions[0].start > text.index("visit")
+
+
+def test_a_verb_of_saying_after_a_contrast_speaks_only_for_what_follows():
+    names = {"Fernando Ruiz": ("ruiz", "Person"), "Claudia Weber": ("weber", "Person")}
+    text = ("Fernando Ruiz called the plan “a disaster”, while Claudia Weber said it was "
+            "“the best we can get”.")
+    assert quoted_speakers(text, names) == [("Fernando Ruiz", "a disaster"),
+                                            ("Claudia Weber", "the best we can get")]
+    text = ("Fernando Ruiz praised the “courage” of the envoys, but Claudia Weber said the "
+            "deal was “thin”.")
+    assert quoted_speakers(text, names) == [("Fernando Ruiz", "courage"),
+                                            ("Claudia Weber", "thin")]
+
+
+def test_a_contrast_after_the_attribution_keeps_it():
+    names = {"Claudia Weber": ("weber", "Person")}
+    text = "“We will sign,” Claudia Weber said, but the date was left open."
+    assert quoted_speakers(text, names) == [("Claudia Weber", "We will sign")]

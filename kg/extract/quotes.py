@@ -90,6 +90,7 @@ class QuoteWords:
     adverbs: frozenset[str]
     speaker_passives: frozenset[str]
     addressee_verbs: frozenset[str]
+    contrast_openers: frozenset[str]
     attribution_phrases: tuple[tuple[str, ...], ...]
 
 
@@ -109,6 +110,7 @@ def quote_words() -> QuoteWords:
         adverbs=frozenset(data["subject_adverbs"]),
         speaker_passives=inflected(data["speaker_passives"]),
         addressee_verbs=inflected(data["addressee_verbs"]),
+        contrast_openers=frozenset(data["contrast_openers"]),
         attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]))
 
 
@@ -289,7 +291,7 @@ def determined_name_before(i: int, context: ArticleContext) -> bool:
 def speech_verb_after(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> int | None:
     """The first verb of saying after a quote in the sentence where the quote ends (or at the
     start of the next one, see ``attribution_end``)."""
-    end = attribution_end(quote, context)
+    end = contrast_before(quote.end, attribution_end(quote, context), context)
     positions = memory.verb_index(context).positions
     at = bisect.bisect_left(positions, quote.end)
     while at < len(positions) and positions[at] < end:
@@ -297,6 +299,15 @@ def speech_verb_after(quote: Span, context: ArticleContext, memory: SpeakerMemor
             return positions[at]
         at += 1
     return None
+
+
+def contrast_before(start: int, end: int, context: ArticleContext) -> int:
+    """The first word in tokens [start, end) outside quotes that opens a contrasting clause
+    after a comma ("X called the plan 'a disaster', while Y said ...": Y's verb speaks for
+    words after it only), else ``end``."""
+    openers = quote_words().contrast_openers
+    return next((j for j in range(start, end) if context.tokens.lower[j] in openers
+                 and not context.quoted[j] and comma_before(j, context) is not None), end)
 
 
 def attribution_end(quote: Span, context: ArticleContext) -> int:
