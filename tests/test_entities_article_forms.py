@@ -68,6 +68,29 @@ def test_a_body_described_by_its_state_is_a_government_body(nlp: Language, text:
     assert any(entity.cls == "Country" for entity in found.values())
 
 
+@pytest.mark.parametrize("text, label, alias", [
+    ("Chad's foreign ministry said the border stayed closed.",
+     "Ministry of Foreign Affairs of Chad", "Chad's foreign ministry"),
+    ("The Peruvian commerce ministry said exports fell.",
+     "Ministry of Commerce of Peru", "Peruvian commerce ministry"),
+])
+def test_a_ministry_one_word_describes_takes_its_name(nlp: Language, text: str, label: str,
+                                                      alias: str) -> None:
+    found = entities(nlp, text)
+    assert found[label].cls == "GovernmentBody" and alias in found[label].aliases
+    assert any(entity.cls == "Country" for entity in found.values())
+
+
+def test_a_described_ministry_the_lexicon_knows_is_its_entry(nlp: Language) -> None:
+    found = entities(nlp, "Russia's defence ministry said the drills were over.")
+    assert found["Ministry of Defence of Russia"].lexicon_id == "russia-defence-ministry"
+
+
+def test_a_ministry_described_in_other_words_keeps_them(nlp: Language) -> None:
+    found = entities(nlp, "Chad's emergencies ministry said the floods had receded.")
+    assert found["Chad's emergencies ministry"].cls == "GovernmentBody"
+
+
 def test_a_post_of_a_state_is_no_body(nlp: Language) -> None:
     found = entities(nlp, "The Chinese ambassador met reporters.")
     assert not any(entity.cls == "GovernmentBody" for entity in found.values())

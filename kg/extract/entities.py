@@ -60,6 +60,7 @@ class Group:
     spans: list[tuple[int, int, str, str, float]] = field(default_factory=list)
     roles: list[tuple[str, GroupKey | None, bool, int, int]] = field(default_factory=list)
     description: str | None = None
+    label: str | None = None  # a name the text does not write ("Ministry of Defence of Russia")
 
     def add(self, start_char: int, end_char: int, text: str, kind: str,
             confidence: float) -> None:
@@ -92,6 +93,23 @@ def described_body_heads() -> frozenset[str]:
     """The head words of a government body described by its state (names.yaml
     ``described_body_heads``: "the Chinese embassy")."""
     return frozenset(read_lexicon_yaml("names.yaml")["described_body_heads"])
+
+
+@cache
+def ministry_names() -> dict[str, str]:
+    """What a state's ministry is of, by the word before "ministry" (names.yaml
+    ``ministry_names``: "foreign" -> "Foreign Affairs")."""
+    return dict(read_lexicon_yaml("names.yaml")["ministry_names"])
+
+
+def ministry_label(words: str, state: str) -> str | None:
+    """The name of the ministry of ``state`` (a label) that lower-case ``words`` describe
+    ("foreign ministry": "Ministry of Foreign Affairs of Sudan"), where one known word
+    tells what it is of; else None."""
+    parts = words.split()
+    if len(parts) != 2 or parts[1] != "ministry" or parts[0] not in ministry_names():
+        return None
+    return f"Ministry of {ministry_names()[parts[0]]} of {state}"
 
 
 @cache
@@ -273,7 +291,10 @@ class ArticleEntities:
         """"the Chinese embassy", "Pakistan's foreign ministry": a government body of the state
         the lexicon does not know, described by lower-case words from token ``end`` that end
         in a body's head word (names.yaml ``described_body_heads``), before token ``limit``.
-        ``the``: whether "the" opens the description. The state keeps its own mention."""
+        ``the``: whether "the" opens the description. The state keeps its own mention. A
+        ministry one word describes takes its name (``ministry_label``): the lexicon's body of
+        that name where there is one ("Russia's defence ministry": the Ministry of Defence of
+        Russia)."""
         last = end
         while last < min(limit, end + MAX_BODY_WORDS) and self.doc[last].is_lower \
                 and self.doc[last].is_alpha and self.doc[last].lower_ not in described_body_heads():
@@ -285,8 +306,16 @@ class ArticleEntities:
         start_char = self.doc[state.start - the].idx
         end_char = self.doc[last].idx + len(self.doc[last])
         words = normalise_term(self.doc[end:last + 1].text)
-        self.group(("body", state_id, words), "GovernmentBody").add(
-            start_char, end_char, self.text[start_char:end_char], "name", DESCRIPTION_CONFIDENCE)
+        label = ministry_label(words, self.lexicon[state_id].label)
+        known = next((entry_id for entry_id, _ in self.lexicon.lookup(label or "")
+                      if self.lexicon[entry_id].cls == "GovernmentBody"), None)
+        if known is not None:
+            group = self.group(("lex", known), "GovernmentBody", known)
+        else:
+            group = self.group(("body", state_id, words), "GovernmentBody")
+            group.label = label
+        group.add(start_char, end_char, self.text[start_char:end_char], "name",
+                  DESCRIPTION_CONFIDENCE)
 
     def add_post(self, index: SpanIndex, state: Span, end: int, limit: int) -> bool:
         """"the North Korean foreign minister": the person holding that post, if known; the
@@ -420,7 +449,7 @@ class ArticleEntities:
         forms = {surface(text) for _, _, text, kind, _ in group.spans
                  if kind not in NOT_ALIAS_KINDS or group.description is not None}
         entry = self.lexicon.entries.get(group.lexicon_id or "")
-        label = entry.label if entry else group.description or max(
+        label = entry.label if entry else group.description or group.label or max(
             sorted(forms), key=len, default="")
         roles = [RoleFact(title=title, of=local_ids.get(of) if of else None, former=former,
                           mention=self.mention(start, end))
