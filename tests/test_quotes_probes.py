@@ -79,3 +79,16 @@ def test_a_contrast_after_the_attribution_keeps_it():
     names = {"Claudia Weber": ("weber", "Person")}
     text = "“We will sign,” Claudia Weber said, but the date was left open."
     assert quoted_speakers(text, names) == [("Claudia Weber", "We will sign")]
+
+
+def test_the_body_a_document_comes_from_is_the_head_of_its_names():
+    names = {"Ukrainian": ("ua", "Country"), "Ministry of Defence": ("mod", "GovernmentBody")}
+    text = "“The shipment arrived,” according to a statement from the Ukrainian Ministry of Defence."
+    assert quoted_speakers(text, names) == [("Ministry of Defence", "The shipment arrived")]
+
+
+def test_a_source_is_affiliated_to_the_head_of_the_names_after_it():
+    names = {"Ukrainian": ("ua", "Country"), "Ministry of Defence": ("mod", "GovernmentBody")}
+    text = "“It arrived,” said an official at the Ukrainian Ministry of Defence."
+    extraction = extract_text(text, names)
+    assert extraction.entity(extraction.quotes[0].speaker).affiliation == "mod"

@@ -521,9 +521,20 @@ def affiliation_after(noun: int, context: ArticleContext) -> str | None:
     j = next_word(noun, context)
     if j is None or context.tokens.lower[j] not in quote_words().source_preps:
         return None
-    j = past_modifiers(next_word(j, context), next_word, context)
+    j = named_head(past_modifiers(next_word(j, context), next_word, context), context)
     return context.owner[j] if j is not None and \
         context.cls_of(context.owner[j] or "") in AFFILIATION_CLASSES else None
+
+
+def named_head(j: int | None, context: ArticleContext) -> int | None:
+    """The last of the names that follow one another from token ``j`` on, the head of
+    their phrase ("the Ukrainian Ministry of Defence": the ministry, not Ukraine)."""
+    while j is not None and context.owner[j] is not None:
+        after = next_word(context.span_end[j] - 1, context)
+        if after is None or context.owner[after] is None or context.span_start[after] != after:
+            return j
+        j = after
+    return j
 
 
 def past_modifiers(j: int | None, step: Callable[[int, ArticleContext], int | None],
@@ -921,9 +932,9 @@ def document_source(i: int, context: ArticleContext) -> list[str]:
         return []
     if owner is None:
         after = next_word(j, context)
-        body = past_modifiers(next_word(after, context), next_word, context) \
-            if after is not None and context.tokens.lower[after] in quote_words().source_preps \
-            else None
+        issued = after is not None and context.tokens.lower[after] in quote_words().source_preps
+        body = named_head(past_modifiers(next_word(after, context), next_word, context),
+                          context) if issued else None
         owner = context.owner[body] if body is not None else None
     return [owner] if owner is not None and context.cls_of(owner) in SPEAKER_CLASSES else []
 
