@@ -92,3 +92,12 @@ def test_a_source_is_affiliated_to_the_head_of_the_names_after_it():
     text = "“It arrived,” said an official at the Ukrainian Ministry of Defence."
     extraction = extract_text(text, names)
     assert extraction.entity(extraction.quotes[0].speaker).affiliation == "mod"
+
+
+def test_a_place_after_the_subject_says_where_it_is():
+    names = {"US embassy": ("embassy", "GovernmentBody"), "Kyiv": ("kyiv", "City"),
+             "Jana Horak": ("horak", "Person"), "Geneva": ("geneva", "City")}
+    assert quoted_speakers("“Leave at once,” the US embassy in Kyiv said.", names) == [
+        ("US embassy", "Leave at once")]
+    assert quoted_speakers("“We wait,” Jana Horak in Geneva told reporters.", names) == [
+        ("Jana Horak", "We wait")]

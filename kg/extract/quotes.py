@@ -767,7 +767,8 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
         and doc[before].lower_ in discourse().source_nouns
     at = parenthesis_start(verb, context)
     subject = [] if named_by_description else \
-        described_source(at, context, memory) or bracketed_subject(at, verb, context)
+        described_source(at, context, memory) or located_subject(at, context) or \
+        bracketed_subject(at, verb, context)
     if subject:
         return subject
     source = unnamed_source(verb, context, memory, after=False)
@@ -873,6 +874,18 @@ def parenthesis_start(verb: int, context: ArticleContext) -> int:
     opening = next((k for k in range(j - 1, max(start, j - PARENTHETICAL_REACH) - 1, -1)
                     if context.tokens.lower[k] in "()"), None)
     return opening if opening is not None and context.tokens.lower[opening] == "(" else verb
+
+
+def located_subject(at: int, context: ArticleContext) -> list[str]:
+    """The subject before a place that says where it is, right before token ``at`` ("the US
+    embassy in Kyiv said", "Jane Roe in Geneva said"): not the place."""
+    j = previous_word(at, context)
+    if j is None or context.owner[j] is None:
+        return []
+    prep = context.preposition_index(context.span_start[j])
+    if prep is None or context.tokens.lower[prep] not in discourse().location_preps:
+        return []
+    return speaking(context.subject_before(prep), context)
 
 
 def bracketed_subject(at: int, verb: int, context: ArticleContext) -> list[str]:
