@@ -88,3 +88,19 @@ def test_an_as_clause_with_its_own_verb_keeps_its_own_time():
     found = dates_of("On Monday, as Kim arrived in Hanoi, Trump imposed sanctions on "
                      "Pyongyang.")
     assert found["SanctionImposed"] == date(2019, 2, 25)
+
+
+def test_an_event_noun_hours_after_a_dated_clause_is_on_its_day():
+    events = extract_text("Moon said on Wednesday that Seoul would help, hours after another "
+                          "round of US-brokered talks between Kim and Trump in Hanoi ended.",
+                          KOREA, FRIDAY).events
+    talks = next(event for event in events if event.cls == "Negotiation")
+    assert (talks.date, talks.place) == (date(2019, 2, 27), "hanoi")
+
+
+def test_hours_after_leave_a_noun_whose_kind_the_text_dates_elsewhere():
+    events = extract_text("Kim and Trump met in Hanoi on Thursday. Pyongyang on Friday promised "
+                          "to keep talking, hours after a summit between Kim and Trump "
+                          "collapsed.", KOREA, FRIDAY).events
+    assert {event.date for event in events if event.cls in ("Summit", "Meeting")} == {
+        date(2019, 2, 28)}

@@ -46,6 +46,8 @@ from kg.resolve.dateline import reporter_place
 
 ADJACENT = 2
 PHRASE_REACH = 12  # tokens from the start of a phrase that sets the scene to its comma
+SEQUEL_REACH = 8  # tokens from an event noun back to the "after" of "hours after another round
+#                   of EU-facilitated talks"
 OCCASION_REACH = 7  # words of a phrase of occasion before its time expression ("at a regular
 #                     briefing of the ministry on Thursday")
 CONJUNCTIONS = frozenset({"and", "but", "or"})
@@ -61,13 +63,13 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     located_agents(mentions, context)
     attach_dates(mentions, context)
     date_decided_acts(mentions)
+    count_from_dated_events(mentions, context)
     share_with_modified_nouns(mentions, context)
     share_circumstances(mentions, context)
     follow_occasions(mentions, context)
     recalled_occasions(mentions, context)
     joint_occasions(mentions, context)
     continued_occasions(mentions, context)
-    count_from_dated_events(mentions, context)
     dateline_places(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]
 
@@ -907,37 +909,69 @@ def sequel_phrase_noun(j: int, end: int, nouns: dict[int, EventMention],
 def count_from_dated_events(mentions: list[EventMention], context: ArticleContext) -> None:
     """An event noun a number of days after or before a dated event of its sentence ("toured
     a factory on September 15, two days after his summit with Putin") is dated by counting
-    from that event's day."""
+    from that event's day; one some hours after or before ("said on Wednesday, hours after
+    talks in Brussels ended") is on that day. Where no event before it in its sentence is
+    dated, the day is that of the sentence's last time expression before it. Hours may
+    reach into the day before ("pledged on Friday, hours after the summit collapsed"):
+    where the text dates another event of the noun's kind to a day, it is left to be that
+    one."""
+    days = day_expressions(context)
     for n, mention in enumerate(mentions):
         if not mention.nominal or mention.event.date is not None:
             continue
         offset = days_before_noun(mention.token, context)
+        if offset == 0 and any(m is not mention and family(m.event.cls) == family(
+                mention.event.cls) and m.event.date and is_day(m.event.date) for m in mentions):
+            continue
         sentence = context.sentence_index[mention.token]
         dated = next((m for m in reversed(mentions[:n]) if m.event.date is not None
                       and is_day(m.event.date)
                       and context.sentence_index[m.token] == sentence), None)
-        if offset is not None and dated is not None:
-            mention.event.date = dated.event.date + timedelta(days=offset)
-            mention.event.date_text = dated.event.date_text
+        anchor = (dated.event.date, dated.event.date_text) if dated is not None else next(
+            ((day, span.text) for span, day in reversed(days) if span.end <= mention.token
+             and context.sentence_index[span.start] == sentence), None)
+        if offset is not None and anchor is not None:
+            mention.event.date = anchor[0] + timedelta(days=offset)
+            mention.event.date_text = anchor[1]
+
+
+def day_expressions(context: ArticleContext) -> list[tuple[Span, date]]:
+    """The article's time expressions that name a day, with that day, in text order."""
+    return [(span, day) for span, day, _ in resolved_expressions(context)
+            if is_day(day) and span.label_ != "since"]
 
 
 def days_before_noun(noun: int, context: ArticleContext) -> int | None:
     """How many days the event noun at ``noun`` lies from the day before it, where a count
     of days or weeks and "after" or "before" lead to it ("two days after his summit": -2,
-    "a week before the vote": 7)."""
+    "a week before the vote": 7); none for a few hours or minutes ("hours after another
+    round of EU-facilitated talks": 0). A few plain words, names, hyphens and "of" may
+    stand between."""
     lower, words = context.tokens.lower, time_words()
     j = noun - 1
-    while j > max(noun - PREMODIFIER_WINDOW, 1) and lower[j] not in words["counting_preps"] \
-            and (lower[j] in DETERMINERS
-                 or context.doc[j].is_alpha and not context.is_other_verb(context.doc[j])):
+    while j > max(noun - SEQUEL_REACH, 1) and lower[j] not in words["counting_preps"] \
+            and is_premodifier(j, context):
         j -= 1
-    if j < 2 or lower[j] not in words["counting_preps"] \
-            or lower[j - 1] not in words["anchored_units"]:
+    if j < 1 or lower[j] not in words["counting_preps"]:
+        return None
+    if lower[j - 1] in words["same_day_units"]:
+        return 0
+    if j < 2 or lower[j - 1] not in words["anchored_units"]:
         return None
     count = lower[j - 2]
     number = int(count) if count.isdigit() else words["counts"].get(count)
     return None if number is None else \
         number * words["anchored_units"][lower[j - 1]] * words["counting_preps"][lower[j]]
+
+
+def is_premodifier(j: int, context: ArticleContext) -> bool:
+    """Whether token ``j`` may stand in the phrase of an event noun after its preposition
+    ("another round of EU-facilitated talks"): a determiner, a plain word that is no verb,
+    "of", a name, a hyphen or a participle right after one."""
+    doc, lower = context.doc, context.tokens.lower
+    after_hyphen = j > 0 and lower[j - 1] in HYPHENS and not doc[j - 1].whitespace_
+    return lower[j] in DETERMINERS or lower[j] in HYPHENS or bool(context.owner[j]) \
+        or doc[j].is_alpha and (after_hyphen or not context.is_other_verb(doc[j]))
 
 
 def circumstance_start(mention: EventMention, context: ArticleContext) -> int | None:
