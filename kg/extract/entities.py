@@ -40,6 +40,7 @@ from kg.nlp.events import read_lexicon_yaml
 from kg.nlp.normalise import normalise_name, normalise_term
 from kg.nlp.spans import ENTITIES_KEY
 from kg.nlp.tokens import sentences, token_table
+from kg.nlp.words import common_words
 
 SHORT_KINDS = frozenset({"short_name"})
 NOT_ALIAS_KINDS = frozenset({"description"})
@@ -192,7 +193,7 @@ class ArticleEntities:
         self.choose_entries(spans)
         for n, span in enumerate(spans):
             if not self.is_short(span):
-                key = self.name_key(span)
+                key = self.organisation_opened_by(span, spans) or self.name_key(span)
                 self.add_span(n, span, key)
                 self.add_state_within(span)
                 if span.label_ == "Person":
@@ -203,6 +204,18 @@ class ArticleEntities:
                 key = self.short_name_key(span)
                 if key is not None:
                     self.add_span(n, span, key)
+
+    def organisation_opened_by(self, span: Span, spans: list[Span]) -> GroupKey | None:
+        """The organisation a one-word name the lexicon does not know, no common English
+        word, stands for where it opens the name of one organisation of the article
+        ("Coralstar" of "Coralstar Shipping"; not "University" of "University of Essex",
+        written for "American University"), else None."""
+        if span.kb_id_ or span.label_ != "Organization" or len(span) != 1 \
+                or span[0].lower_ in common_words():
+            return None
+        opened = {self.name_key(other) for other in spans if other.label_ == "Organization"
+                  and len(other) > 1 and normalise_term(other[0].text) == normalise_term(span.text)}
+        return opened.pop() if len(opened) == 1 else None
 
     def add_state_within(self, span: Span) -> None:
         """A mention of the state a lexicon body belongs to, where the body's span holds a

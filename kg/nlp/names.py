@@ -67,6 +67,8 @@ POST_OBJECT_PREPS = frozenset({"to", "for", "in", "at", "on", "of"})  # "envoy i
 POST_OBJECT_REACH = 5  # tokens back from a comma to the preposition after a post
 MODEL_LABELS = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Region"}
 MODEL_CONFIDENCE = 0.8
+SHORT_NAME_CONFIDENCE = 0.7  # an organisation's first word alone ("Coralstar" of "Coralstar Shipping")
+TITLED_CONFIDENCE = 0.9  # a person named after a title ("Mr Olund")
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                            "western", "central", "upper", "lower"})
 BODY_JOINS = frozenset({"Organization", "GovernmentBody", "City", "Region"})
@@ -93,7 +95,8 @@ def listed_words(key: str) -> frozenset[str]:
     its name: "Khost province"), ``apposition_posts`` (a post in apposition after a name),
     ``not_places`` (no place after a place preposition), ``compound_suffixes`` (joined by a
     hyphen after a name they make it a modifier: "Serb-majority"), ``party_words`` (a
-    party's member written before a name)."""
+    party's member written before a name), ``company_heads`` (the capitalised last word of
+    a company's name: "Coralstar Shipping")."""
     return frozenset(normalise_term(word) for word in read_lexicon_yaml("names.yaml")[key])
 
 
@@ -350,11 +353,12 @@ class DocShape:
             return None
         if last in cues.government_heads:
             return Found(start, end, "GovernmentBody", 0.85)
-        if last in cues.organization_heads:
+        if last in cues.organization_heads or end - start > 1 \
+                and last in listed_words("company_heads"):
             return Found(start, end, "Organization", 0.85)
         if titled or first in cues.given_names and end - start > 1 \
                 and last not in cues.place_heads | cues.facility_heads:
-            return Found(start, end, "Person", 0.9 if titled else 0.85)
+            return Found(start, end, "Person", TITLED_CONFIDENCE if titled else 0.85)
         if end - start > 1 and (self.post_in_apposition(end) or self.post_before_comma(start, end)
                                 or self.holder_described_before(start, end)
                                 or self.person_clause(start, end)):
@@ -579,7 +583,25 @@ def shape_names(doc: Doc, taken: bytearray, cues: NameCues) -> list[Found]:
              if shape.place_of_a_person(name, family_names) else name for name in found]
     found.extend(Found(start, end, "Person", 0.7) for start, end in unclassified
                  if end - start == 1 and shape.norms[start] in person_words)
-    return sorted(found, key=lambda name: name.start)
+    return sorted(organisation_short_names(shape, found), key=lambda name: name.start)
+
+
+def organisation_short_names(shape: "DocShape", found: list[Found]) -> list[Found]:
+    """The names found, where one word, no common English word, that opens the name of an
+    organisation found in the article ("Coralstar" of "Coralstar Shipping") is that
+    organisation's short name, not a person a verb beside it suggests ("Coralstar denied
+    ..."). A name with a title stays a person's, and so does a word of the name of a person
+    of two words or more."""
+    norms = shape.norms
+    organisations = {norms[name.start] for name in found
+                     if name.cls == "Organization" and name.end - name.start > 1}
+    organisations -= {norms[i] for name in found if name.cls == "Person"
+                      and name.end - name.start > 1 for i in range(name.start, name.end)}
+    return [Found(name.start, name.end, "Organization", SHORT_NAME_CONFIDENCE)
+            if name.end - name.start == 1 and name.cls == "Person"
+            and name.confidence < TITLED_CONFIDENCE and norms[name.start] in organisations
+            and shape.tokens.lower[name.start] not in common_words() else name
+            for name in found]
 
 
 def model_class(span: Span, lexicon: Lexicon, cues: NameCues) -> tuple[str, str] | None:
