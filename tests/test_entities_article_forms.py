@@ -91,6 +91,13 @@ def test_a_ministry_described_in_other_words_keeps_them(nlp: Language) -> None:
     assert found["Chad's emergencies ministry"].cls == "GovernmentBody"
 
 
+def test_the_first_word_of_a_company_alone_is_the_company(nlp: Language) -> None:
+    found = entities(nlp, "The ministry fined Maridal Shipping on Monday. Maridal denied "
+                          "any wrongdoing, Maridal said.")
+    assert found["Maridal Shipping"].cls == "Organization"
+    assert found["Maridal Shipping"].aliases == {"Maridal"}
+
+
 def test_a_post_of_a_state_is_no_body(nlp: Language) -> None:
     found = entities(nlp, "The Chinese ambassador met reporters.")
     assert not any(entity.cls == "GovernmentBody" for entity in found.values())

@@ -1,6 +1,7 @@
 """Shapes of names the lexicon does not know: particles, honorifics, ranks, bodies with "of",
-posts and occupations before a name; places beside and inside names. Sentences written for
-these tests; the project's lexicon."""
+posts and occupations before a name; places beside and inside names; company words ending a
+name and a company's first word alone. Sentences written for these tests; the project's
+lexicon."""
 from __future__ import annotations
 
 import pytest
@@ -342,3 +343,28 @@ def test_a_common_word_after_a_place_preposition_is_a_place_only_before_a_place(
         nlp: Language) -> None:
     assert ("Islam", "City") not in found(nlp, "Many people in Islam, Obama said, pray daily.")
     assert ("Cork", "City") in found(nlp, "The plant in Cork, Ireland, closed.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ships of Nordvik Freight were held at the port.", "Nordvik Freight"),
+    ("The fund bought a stake in Maridal Shipping last year.", "Maridal Shipping"),
+])
+def test_a_company_word_ending_a_name_makes_an_organisation(nlp: Language, text: str,
+                                                           name: str) -> None:
+    assert (name, "Organization") in found(nlp, text)
+
+
+def test_a_company_word_after_a_name_in_lower_case_is_a_trade(nlp: Language) -> None:
+    assert not any(cls == "Organization" for _, cls in
+                   found(nlp, "Officials said Baltic shipping would suffer."))
+
+
+def test_the_first_word_of_a_company_alone_is_no_person(nlp: Language) -> None:
+    text = ("The ministry fined Maridal Shipping on Monday. Maridal denied any wrongdoing, "
+            "Maridal said.")
+    assert ("Maridal", "Person") not in found(nlp, text)
+
+
+def test_a_word_of_a_person_s_name_stays_the_person_s(nlp: Language) -> None:
+    text = "Talks between Tarvo Lind and Lind Holdings stalled. Lind said the offer was low."
+    assert ("Lind", "Person") in found(nlp, text)
