@@ -104,3 +104,17 @@ def test_hours_after_leave_a_noun_whose_kind_the_text_dates_elsewhere():
                           "collapsed.", KOREA, FRIDAY).events
     assert {event.date for event in events if event.cls in ("Summit", "Meeting")} == {
         date(2019, 2, 28)}
+
+
+def test_an_event_noun_takes_the_place_of_the_verb_that_says_it_happened():
+    events = extract_text("Talks between Kim and the internationally isolated government of "
+                          "the North ended in Hanoi on Thursday without a deal.",
+                          KOREA, FRIDAY).events
+    talks = next(event for event in events if event.cls == "Negotiation")
+    assert (talks.date, talks.place) == (date(2019, 2, 28), "hanoi")
+
+
+def test_an_event_noun_after_a_verb_of_saying_takes_no_happening_place_of_its_own():
+    events = extract_text("Moon said that Kim had backed talks between the two sides, which "
+                          "ended in Hanoi.", KOREA, FRIDAY).events
+    assert all(event.place is None for event in events if event.cls == "Negotiation")

@@ -59,6 +59,7 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     """The mentions that stand, each with the place and date its text gives."""
     drop_embedded_places(mentions, context)
     inherit_places(mentions, context)
+    happening_places(mentions, context)
     scene_places(mentions, context)
     located_agents(mentions, context)
     attach_dates(mentions, context)
@@ -214,6 +215,57 @@ def inherit_places(mentions: list[EventMention], context: ArticleContext) -> Non
                     previous.event.cls in visits or not previous.nominal
                     and is_placed_by_adverbial(previous, context)):
             mention.event.place = previous.event.place
+
+
+def happening_places(mentions: list[EventMention], context: ArticleContext) -> None:
+    """An event noun with no place, the subject of a verb that says it happened ("Talks
+    between the rebels and the internationally recognised government ended in Muscat on
+    Friday", "The summit took place in Hanoi"), takes the place named after that verb."""
+    for mention in mentions:
+        if not mention.nominal or mention.event.place is not None \
+                or not is_clause_subject(mention.token, context):
+            continue
+        verb = happening_verb_after(mention.token, context)
+        if verb is not None:
+            mention.event.place = place_after_verb(verb, context)
+
+
+def is_clause_subject(noun: int, context: ArticleContext) -> bool:
+    """Whether the noun at ``noun`` heads the first phrase of its sentence: only its
+    premodifiers, a time expression or a possessive mark before it ("Monday's talks")."""
+    start = context.sentence_of(noun).start
+    return all(context.doc[j].is_space or context.doc[j].is_quote or j in context.dated_tokens
+               or context.tokens.lower[j] in POSSESSIVE_MARKS or is_premodifier(j, context)
+               or j in context.trigger_tokens for j in range(start, noun))
+
+
+def happening_verb_after(noun: int, context: ArticleContext) -> int | None:
+    """The verb that says the event of the noun at ``noun`` happened, later in its clause
+    before any comma, clause word or other event ("ended", "took place", "were held"); not
+    an infinitive ("talks to end the war")."""
+    lower, happening = context.tokens.lower, argument_words().happening_verbs
+    own = {j for span in context.triggers_at.get(noun, ()) for j in range(span.start, span.end)}
+    for j in range(noun + 1, context.sentence_of(noun).end):
+        if lower[j] == "," or context.boundary[j] or j in context.trigger_tokens and j not in own:
+            return None
+        if lower[j] in happening and is_verb_form(context.doc[j], context) \
+                and lower[j - 1] != "to":
+            return j
+    return None
+
+
+def place_after_verb(verb: int, context: ArticleContext) -> str | None:
+    """The place after "in" or "at" right after the verb at ``verb``, past "place" of "took
+    place", a time expression and adverbs ("ended abruptly in Geneva on Friday")."""
+    lower, doc = context.tokens.lower, context.doc
+    j = verb + 1
+    while j < len(doc) and (lower[j] == "place" or j in context.dated_tokens
+                            or doc[j].is_lower and lower[j].endswith("ly")):
+        j += 1
+    if j >= len(doc) or lower[j] not in setting_words()["location_preps"]:
+        return None
+    return next((context.owner[k] for k in range(j + 1, min(j + 4, len(doc)))
+                 if is_place_argument(k, context)), None)
 
 
 def is_placed_by_adverbial(mention: EventMention, context: ArticleContext) -> bool:
