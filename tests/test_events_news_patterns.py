@@ -67,3 +67,9 @@ def test_a_statement_that_opens_the_sentence_is_made_by_the_subject_of_its_claus
 
 def test_a_post_held_by_a_person_is_no_statement():
     assert events_of("Kim Jong-un took up the post of party chairman.", "Statement") == []
+
+
+def test_a_verb_after_a_that_clause_with_only_quoted_words_shares_the_first_subject():
+    assert events_of('Kim Jong-un demanded that Washington "end its hostile policy" and '
+                     'warned that the North would respond.', "Threat") == [(["kim"], [])]
+

@@ -734,7 +734,8 @@ def coordinated_subject(conjunction: Token, auxiliary: Token | None,
         token = context.doc[j]
         if context.quoted[j] or token.lower_ in QUOTE_MARKS:
             continue  # 'called the plan "a mess" and accused': past the quoted words
-        if context.is_boundary(token) and not is_complement_as(j, conjunction.i, context):
+        if context.is_boundary(token) and not is_complement_as(j, conjunction.i, context) \
+                and not is_verbless_that(j, conjunction, context):
             break
         if is_predicate(token, context):
             return context.subject_before(j) or controller_subject(token, context)
@@ -748,6 +749,17 @@ def is_complement_as(j: int, end: int, context: ArticleContext) -> bool:
     return context.doc[j].lower_ == "as" and not any(
         is_predicate(context.doc[k], context) or context.doc[k].lower_ in AUXILIARIES
         for k in range(j + 1, end))  # "did not travel and meet": no past form
+
+
+def is_verbless_that(j: int, conjunction: Token, context: ArticleContext) -> bool:
+    """Token ``j`` is a "that" whose clause has no finite verb outside quotes up to the
+    ``conjunction``, after which comes a past form: that verb is coordinated with the one
+    before "that" ('demanded that Ottawa "correct its practices" and warned that ...')."""
+    after = next_word(conjunction)
+    return context.doc[j].lower_ == "that" and after is not None and is_past_form(after) \
+        and not any(not context.quoted[k] and (is_predicate(context.doc[k], context)
+                                               or context.doc[k].lower_ in AUXILIARIES)
+                    for k in range(j + 1, conjunction.i))
 
 
 def is_predicate(token: Token, context: ArticleContext) -> bool:
