@@ -132,6 +132,13 @@ def test_a_relative_with_a_lexicon_persons_family_name_is_another_person(nlp: La
     assert "Michelle Obama" in found and "Barack Obama" not in found
 
 
+def test_a_lexicon_short_name_alone_needs_its_person_s_state_or_body(nlp: Language) -> None:
+    assert "Donald Trump" in entities(nlp, "Trump spoke to reporters in the United States.")
+    assert "Donald Trump" not in entities(nlp, "Trump spoke to reporters in Peru.")
+    found = entities(nlp, "The Bishop-Emeritus of Marbel died in Manila on Friday.")
+    assert "Julie Bishop" not in found
+
+
 def test_the_lexicon_short_name_stays_with_its_person_beside_a_relative(nlp: Language) -> None:
     found = entities(nlp, "Donald Trump spoke. His niece Mary Trump wrote a book. Trump "
                           "called it a lie.")

@@ -140,6 +140,7 @@ class ArticleEntities:
         self.sentences: list[Span] = []
         self.sentence_starts: list[int] = []
         self.chosen_entry: dict[tuple[str, str], str] = {}  # (lexicon id, form) -> entry
+        self.named: set[GroupKey] = set()  # the lexicon entries named other than by short name
 
     def entry_id(self, span: Span) -> str:
         """The lexicon id a span stands for in this article ("" for none): the gazetteer's,
@@ -191,6 +192,8 @@ class ArticleEntities:
     def add_names(self, spans: list[Span]) -> None:
         """Group full names first, then short names against the persons found."""
         self.choose_entries(spans)
+        self.named = {("lex", self.entry_id(span)) for span in spans
+                      if span.kb_id_ and not self.is_short(span)}
         for n, span in enumerate(spans):
             if not self.is_short(span):
                 key = self.organisation_opened_by(span, spans) or self.name_key(span)
@@ -238,7 +241,9 @@ class ArticleEntities:
     def short_name_key(self, span: Span) -> GroupKey | None:
         """The person a short name stands for, or None where that would be a guess. Of
         several persons of the article with the word, the lexicon person whose short name it
-        is wins over persons the lexicon does not know ("Trump" beside "Mary Trump")."""
+        is wins over persons the lexicon does not know ("Trump" beside "Mary Trump"). Where
+        the article names no such person, a lexicon short name that is a word of its own
+        needs its person's context (``in_context``)."""
         persons = self.person_words.get(normalise_name(span.text), set())
         if len(persons) == 1:
             return next(iter(persons))
@@ -250,8 +255,28 @@ class ArticleEntities:
             return None
         if span.kb_id_:
             entry_id = self.entry_id(span)
-            return None if self.lexicon[entry_id].ambiguous else ("lex", entry_id)
+            known = not self.lexicon[entry_id].ambiguous and (
+                not self.is_word_of_its_own(span) or self.in_context(entry_id))
+            return ("lex", entry_id) if known else None
         return self.name_key(span)
+
+    def is_word_of_its_own(self, span: Span) -> bool:
+        """Whether a short name is also a common English word or a title ("May", "Park",
+        "Bishop"): alone it may mean that word, not the person."""
+        word = normalise_term(span.text)
+        return span.text.lower() in common_words() or word in self.cues.titles \
+            or word in self.cues.person_cues_before
+
+    def in_context(self, entry_id: str) -> bool:
+        """Whether the article names what a lexicon person is known by: their country or
+        the state or body of one of their posts. A short name alone that is also a word of
+        its own stands for the person only then ("Trump" beside the United States; not
+        "Bishop" of "Bishop-Emeritus of Marbel" for an Australian minister, nor "May" the
+        month or "Park" in a park's name). A person the lexicon ties to nothing is not
+        checked."""
+        entry = self.lexicon[entry_id]
+        near = {entry.country, *(role.of for role in entry.roles)} - {None}
+        return not near or any(("lex", other) in self.named for other in near)
 
     def add_roles(self, roles: Iterator[RoleMention], spans: list[Span]) -> None:
         """Attach each post to its person's group."""
