@@ -73,6 +73,8 @@ def test_a_body_described_by_its_state_is_a_government_body(nlp: Language, text:
      "Ministry of Foreign Affairs of Chad", "Chad's foreign ministry"),
     ("The Peruvian commerce ministry said exports fell.",
      "Ministry of Commerce of Peru", "Peruvian commerce ministry"),
+    ("The Philippines' defence ministry said the patrol went on.",
+     "Ministry of Defence of Philippines", "Philippines' defence ministry"),
 ])
 def test_a_ministry_one_word_describes_takes_its_name(nlp: Language, text: str, label: str,
                                                       alias: str) -> None:

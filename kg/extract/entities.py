@@ -46,6 +46,7 @@ SHORT_KINDS = frozenset({"short_name"})
 NOT_ALIAS_KINDS = frozenset({"description"})
 DESCRIPTION_CONFIDENCE = 0.7
 CAPITAL_WORD = "capital"
+BARE_APOSTROPHES = frozenset({"'", "’"})  # the possessive of a name ending in "s"
 MAX_BODY_WORDS = 3  # lower-case words of a described body ("the Pakistani foreign ministry")
 
 GroupKey = tuple[str, ...]
@@ -118,6 +119,14 @@ def body_nouns() -> frozenset[str]:
     """Nouns that, after "the", name again a body the article named (names.yaml
     ``body_nouns``: "the board")."""
     return frozenset(read_lexicon_yaml("names.yaml")["body_nouns"])
+
+
+def is_possessive(doc: Doc, name: Span) -> bool:
+    """Whether "'s", or an apostrophe alone after a name ending in "s", follows a name
+    ("Sudan's", "the United Arab Emirates'")."""
+    after = doc[name.end].text
+    return after in POSSESSIVES or after in BARE_APOSTROPHES and name.text.endswith("s") \
+        and not name[-1].whitespace_
 
 
 def sentence_ends(doc: Doc) -> list[int]:
@@ -306,7 +315,7 @@ class ArticleEntities:
             if span.label_ != "Country" or not span.kb_id_:
                 continue
             limit = ends[bisect.bisect_right(ends, span.start)]
-            possessive = span.end < limit and self.doc[span.end].text in POSSESSIVES
+            possessive = span.end < limit and is_possessive(self.doc, span)
             end = span.end + possessive
             the = span.start > 0 and self.doc[span.start - 1].lower_ == "the"
             if the and end < limit and self.doc[end].lower_ == CAPITAL_WORD:
