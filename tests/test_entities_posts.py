@@ -35,3 +35,14 @@ def test_a_wider_title_is_the_one_holder_of_a_narrower_post(nlp: Language) -> No
 ])
 def test_ends_with_title(held: str, title: str, wanted: bool) -> None:
     assert ends_with_title(held, title) is wanted
+
+
+def test_a_commander_is_a_post_of_the_force_he_leads(nlp: Language) -> None:
+    text = ("The Harbour Defence Front shelled the port. Its commander, Tarik Osmani, said the "
+            "shelling would go on.")
+    doc = nlp(text)
+    entities = extract_entities(doc, Article(id="t", text=text, published=date(2024, 5, 2)))
+    label = {entity.local_id: entity.label for entity in entities}
+    person = next(entity for entity in entities if entity.label == "Tarik Osmani")
+    assert [(role.title, label.get(role.of or "")) for role in person.roles] \
+        == [("Commander", "Harbour Defence Front")]
