@@ -101,3 +101,16 @@ def test_a_place_after_the_subject_says_where_it_is():
         ("US embassy", "Leave at once")]
     assert quoted_speakers("“We wait,” Jana Horak in Geneva told reporters.", names) == [
         ("Jana Horak", "We wait")]
+
+
+def test_posted_gives_a_quote_its_speaker():
+    assert speakers("“The enemy will pay,” Jana Horak posted on Facebook.") == [
+        ("Jana Horak", "The enemy will pay")]
+
+
+def test_a_word_of_saying_after_a_preposition_is_a_noun():
+    names = {"Jane Roe": ("roe", "Person"), "Joe Doe": ("doe", "Person"), "US": ("us", "Country")}
+    text = "Joe Doe voiced disappointment at reports Jane Roe hid, saying she was not “special”."
+    assert quoted_speakers(text, names) == [("Joe Doe", "special")]
+    text = "US Secretary of State Jane Roe was away. The work was known as “exfiltration”."
+    assert quoted_speakers(text, names) == [(None, "exfiltration")]

@@ -41,8 +41,8 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from kg.extract.context import (ARTICLES, QUOTE_MARKS, Argument, ArticleContext, discourse,
-                                inflected)
+from kg.extract.context import (ARTICLES, AUXILIARIES, PREPOSITIONS, QUOTE_MARKS, Argument,
+                                ArticleContext, discourse, inflected)
 from kg.extract.events import EventMention
 from kg.extract.genders import Genders, gender_words
 from kg.lexicon import name_cues
@@ -72,7 +72,6 @@ HYPHENS = frozenset({"-", "‐"})
 MODALS = frozenset({"could", "might", "may", "should", "can", "must", "shall"})
 CONJUNCTIONS = frozenset({"and", "but", "or"})
 INDEFINITES = frozenset({"a", "an"})
-AUXILIARIES = frozenset({"has", "had", "have", "would", "will", "did", "does"})
 STOPS = frozenset({";", ":", "“", "”", '"', "«", "»", "?", "!", "."})  # end a parenthetical
 
 
@@ -268,11 +267,15 @@ def is_unspoken(context: ArticleContext, i: int) -> bool:
 
 
 def is_nominal(context: ArticleContext, i: int) -> bool:
-    """Whether the word at ``i`` follows an article, is joined by a hyphen to the next, or is
-    a document noun after a name that follows an article or a possessive ("the UN report
-    was", "its Kremlin statement")."""
+    """Whether the word at ``i`` follows an article or a preposition other than "to" (but
+    "by saying"), is joined by a hyphen to the next, or is a document noun after a name that
+    follows an article or a possessive ("the UN report was", "at posts abroad", "its Kremlin
+    statement")."""
     lower = context.tokens.lower
-    return i > 0 and lower[i - 1] in ARTICLES or i + 1 < len(lower) and lower[i + 1] in HYPHENS \
+    after_preposition = i > 0 and lower[i - 1] in PREPOSITIONS - {"to"} \
+        and not lower[i].endswith("ing")
+    return i > 0 and lower[i - 1] in ARTICLES or after_preposition or \
+        i + 1 < len(lower) and lower[i + 1] in HYPHENS \
         or lower[i] in quote_words().document_nouns and determined_name_before(i, context)
 
 
