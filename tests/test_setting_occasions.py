@@ -118,3 +118,22 @@ def test_an_event_noun_after_a_verb_of_saying_takes_no_happening_place_of_its_ow
     events = extract_text("Moon said that Kim had backed talks between the two sides, which "
                           "ended in Hanoi.", KOREA, FRIDAY).events
     assert all(event.place is None for event in events if event.cls == "Negotiation")
+
+
+SOCHI = {**KOREA, "Black Sea": ("blacksea", "Region"), "Sochi": ("sochi", "City"),
+         "Russia": ("russia", "Country")}
+
+
+def test_a_region_named_before_the_settlement_of_an_event_gives_way_to_it():
+    for text in ("Kim met Trump in the Black Sea resort of Sochi on Monday.",
+                 "Kim met Trump in Russia's southern city of Sochi on Monday."):
+        meeting = next(event for event in extract_text(text, SOCHI, FRIDAY).events
+                       if event.cls in ("Meeting", "Summit"))
+        assert meeting.place == "sochi", text
+
+
+def test_a_region_with_no_settlement_named_after_it_stays_the_place():
+    meeting = next(event for event in extract_text("Kim met Trump in Russia on Monday.",
+                                                   SOCHI, FRIDAY).events
+                   if event.cls in ("Meeting", "Summit"))
+    assert meeting.place == "russia"

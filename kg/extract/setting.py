@@ -57,6 +57,7 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 def situated(mentions: list[EventMention], context: ArticleContext) -> list[EventMention]:
     """The mentions that stand, each with the place and date its text gives."""
+    named_settlements(mentions, context)
     drop_embedded_places(mentions, context)
     inherit_places(mentions, context)
     happening_places(mentions, context)
@@ -79,6 +80,39 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
 def setting_words() -> dict:
     """The word lists of ontology/lexicon/setting.yaml."""
     return read_lexicon_yaml("setting.yaml")
+
+
+def named_settlements(mentions: list[EventMention], context: ArticleContext) -> None:
+    """A place named as the region or country of a settlement named after it ("in the Black
+    Sea resort of Sochi", "at the Caspian port of Aktau") gives way to that settlement: the
+    event took place in Sochi."""
+    for mention in mentions:
+        if mention.event.place is None:
+            continue
+        sentence = context.sentence_of(mention.token)
+        named = next((settlement_named_after(j, context) for j in range(sentence.start,
+                                                                        sentence.end)
+                      if context.owner[j] == mention.event.place
+                      and context.span_start[j] == j and is_place_argument(j, context)), None)
+        mention.event.place = named or mention.event.place
+
+
+def settlement_named_after(j: int, context: ArticleContext) -> str | None:
+    """The place named by "<kind of settlement> of <place>" right after the name at token
+    ``j`` ("Black Sea resort of Sochi", "Russia's southern city of Sochi": Sochi), a
+    lower-case word or two before the kind."""
+    lower, end = context.tokens.lower, context.sentence_of(j).end
+    k = context.span_end[j]
+    k += k < end and lower[k] in POSSESSIVE_MARKS  # "Russia's southern city of Sochi"
+    kinds, reach = setting_words()["settlement_kinds"], min(end, k + 3)
+    while k < reach and lower[k] not in kinds \
+            and context.doc[k].is_lower and context.doc[k].is_alpha:
+        k += 1
+    if k + 2 >= end or lower[k] not in kinds or lower[k + 1] != "of" \
+            or not context.owner[k + 2]:
+        return None
+    named = context.owner[k + 2]
+    return named if context.cls_of(named) in PLACE_CLASSES else None
 
 
 def drop_embedded_places(mentions: list[EventMention], context: ArticleContext) -> None:
