@@ -164,6 +164,23 @@ def argument_words() -> ArgumentWords:
     return ArgumentWords(**values)  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True)
+class CompanyWords:
+    """The company word lists of ontology/lexicon/names.yaml: the nouns that name a company
+    again ("the company") and the words that end a company's name ("Shipping")."""
+
+    nouns: frozenset[str]
+    heads: frozenset[str]
+
+
+@cache
+def company_words() -> CompanyWords:
+    """The company word lists, read once."""
+    data = read_lexicon_yaml("names.yaml")
+    return CompanyWords(nouns=frozenset(data["company_nouns"]),
+                        heads=frozenset(data["company_heads"]))
+
+
 def clause_boundaries(tokens: TokenTable) -> list[bool]:
     """Per token: True for a word where an argument search within a clause must stop:
     punctuation that closes a clause, a clause opener ("which", "while"), a verb of saying
@@ -432,13 +449,15 @@ class ArticleContext:
     def described_body(self, noun: int) -> str | None:
         """The body that "the board" or "the bloc" at token ``noun`` names: the last one
         named before, in a few sentences, whose name holds the noun ("the IAEA Board of
-        Governors"; arguments.yaml body_nouns), or the last organisation for a word of a
-        bloc ("the EU"; bloc_nouns)."""
-        words = argument_words()
+        Governors"; arguments.yaml body_nouns), the last organisation for a word of a
+        bloc ("the EU"; bloc_nouns), or the last company for a word of a company ("the
+        company": "Coralstar Shipping"; names.yaml company_nouns and company_heads)."""
+        words, companies = argument_words(), company_words()
         lower = self.doc[noun].lower_
         before = self.word_before(noun)
+        nouns = words.body_nouns | words.bloc_nouns | companies.nouns
         if before is None or before.lower_ != "the" or self.quoted[noun] \
-                or not self.doc[noun].is_lower or lower not in words.body_nouns | words.bloc_nouns:
+                or not self.doc[noun].is_lower or lower not in nouns:
             return None
         here = self.sentence_index[noun]
         for j in range(noun - 1, -1, -1):
@@ -448,8 +467,11 @@ class ArticleContext:
             entity = self.by_id.get(local_id or "")
             if entity is None or self.quoted[j] or entity.cls not in BODY_CLASSES:
                 continue
-            if lower in words.bloc_nouns and entity.cls == "Organization" \
-                    or lower in entity.label.lower().split():
+            label = entity.label.lower().split()
+            company = lower in companies.nouns
+            if entity.cls == "Organization" and (lower in words.bloc_nouns or company
+                                                 and bool(set(label[-1:]) & companies.heads)) \
+                    or lower in label and not company:
                 return local_id
         return None
 
