@@ -3,6 +3,9 @@ tests (entities set by hand): each test is one shape that once gave the wrong sp
 from __future__ import annotations
 
 from events_support import extract_text
+from kg.extract import extract
+from kg.model import Article
+from kg.nlp import load_pipeline
 from quotes_support import quoted_speakers
 
 NAMES = {"US": ("us", "Country"), "European Union": ("eu", "Organization"),
@@ -114,3 +117,18 @@ def test_a_word_of_saying_after_a_preposition_is_a_noun():
     assert quoted_speakers(text, names) == [("Joe Doe", "special")]
     text = "US Secretary of State Jane Roe was away. The work was known as “exfiltration”."
     assert quoted_speakers(text, names) == [(None, "exfiltration")]
+
+
+def test_the_author_of_a_document_named_by_by_later_in_its_clause():
+    names = {"Ministry of Defence": ("mod", "GovernmentBody")}
+    text = "“It arrived,” according to a report on the convoy from the Ministry of Defence."
+    assert quoted_speakers(text, names) == [("Ministry of Defence", "It arrived")]
+
+
+def test_a_document_by_a_person_with_a_post_is_the_persons():
+    text = ("“The airline arms militias,” according to a tweet on Monday by US Secretary of "
+            "State Mike Pompeo.")
+    nlp = load_pipeline()
+    extraction = extract(nlp(text), Article.from_text(text))
+    labels = {e.local_id: e.label for e in extraction.entities}
+    assert [labels.get(q.speaker) for q in extraction.quotes] == ["Mike Pompeo"]

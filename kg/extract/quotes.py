@@ -935,7 +935,10 @@ def modifies_source(end: int, context: ArticleContext) -> bool:
 
 def document_source(i: int, context: ArticleContext) -> list[str]:
     """Who issued the document named right after the attribution phrase ending at token
-    ``i`` ("according to a statement from the ministry", "according to its press release")."""
+    ``i``: the one a possessive stands for, or the first one that may speak named in its
+    clause after a preposition of source or "by" ("according to its press release",
+    "according to a statement from the ministry", "according to a tweet on Monday by Jane
+    Roe")."""
     j = next_word(i, context)
     owner = None
     if j is not None and context.tokens.lower[j] in POSSESSIVES and context.owner[j] is None:
@@ -947,12 +950,24 @@ def document_source(i: int, context: ArticleContext) -> list[str]:
     if j is None:
         return []
     if owner is None:
-        after = next_word(j, context)
-        issued = after is not None and context.tokens.lower[after] in quote_words().source_preps
-        body = named_head(past_modifiers(next_word(after, context), next_word, context),
-                          context) if issued else None
-        owner = context.owner[body] if body is not None else None
+        owner = issuer_named_after(j, context)
     return [owner] if owner is not None and context.cls_of(owner) in SPEAKER_CLASSES else []
+
+
+def issuer_named_after(noun: int, context: ArticleContext) -> str | None:
+    """The first one that may speak named in the clause after a document noun after a
+    preposition of source or "by", a person rather than the state in a post before the name
+    ("a tweet on Monday by US Secretary of State Jane Roe": Roe)."""
+    arguments = context.arguments_after(noun)
+    for at, argument in enumerate(arguments):
+        if argument.prep not in quote_words().source_preps | {"by"} or \
+                context.cls_of(argument.local_id) not in SPEAKER_CLASSES:
+            continue
+        titled_person = next((b for b in arguments[at + 1:at + 2]
+                              if context.cls_of(b.local_id) == "Person"
+                              and context.title_start(b.start) <= argument.start), None)
+        return (titled_person or argument).local_id
+    return None
 
 
 def document_issuer(noun: int, context: ArticleContext) -> str | None:
