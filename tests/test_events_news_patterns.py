@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from events_support import KOREA, extract_text
+from events_support import KOREA, blank_pipeline, entities_in, extract_text
+
+from kg.extract import extract_with_entities
+from kg.model import Article, RoleFact
 
 FRIDAY = date(2019, 3, 1)
 
@@ -73,3 +76,29 @@ def test_a_verb_after_a_that_clause_with_only_quoted_words_shares_the_first_subj
     assert events_of('Kim Jong-un demanded that Washington "end its hostile policy" and '
                      'warned that the North would respond.', "Threat") == [(["kim"], [])]
 
+
+
+def test_a_participle_after_an_adverbial_clause_is_the_main_subjects():
+    assert events_of("North Korea held talks with Vietnam after Washington tested a missile, "
+                     "offering to help with the talks.", "Offer") == [(["nk"], [])]
+
+
+def test_a_participle_after_the_charged_act_of_an_accusation_is_the_accused():
+    threats = events_of("Washington accused Kim Jong-un of trying to blackmail Seoul, "
+                        "threatening to close the border.", "Threat")
+    assert threats == [(["kim"], [])]
+
+
+
+def test_the_holders_of_a_post_of_states_written_with_the_are_the_subject():
+    text = ("Trump and Kim arrived on Thursday. The leaders of the US and North Korea met "
+            "on Friday, urging Vietnam to help.")
+    doc = blank_pipeline()(text)
+    entities = entities_in(text, KOREA)
+    for entity in entities:
+        if entity.local_id in ("trump", "kim"):
+            of = "us" if entity.local_id == "trump" else "nk"
+            entity.roles.append(RoleFact(title="Leader", of=of))
+    events = extract_with_entities(doc, Article.from_text(text, published=FRIDAY),
+                                   entities).events
+    assert [sorted(e.agents) for e in events if e.cls == "Appeal"] == [["kim", "trump"]]

@@ -274,6 +274,8 @@ def posts_of_group(last: Token, start: int, verb: int, context: ArticleContext) 
             and context.owner[before] in owners and before >= start:
         first = context.span_start[before]
     of = previous_word(context.doc[first])
+    if of is not None and of.lower_ in ARTICLES:  # "the presidents of the Democratic ..."
+        of = previous_word(of)
     if of is None or of.lower_ != "of":
         return []
     words, _ = post_words_before(previous_word(of), start, context)
@@ -650,16 +652,32 @@ def is_verb_trigger(j: int, context: ArticleContext) -> bool:
 def participle_subject(verb: Token, before: Token, context: ArticleContext) -> list[str]:
     """"he said, urging Iran", "the ministry said it had seized a ship, the Wise Honest,
     accusing Pyongyang", "they issued a statement urging Iran": the subject of the last
-    verb before the word ``before`` the participle (a comma, a noun of speech)."""
+    verb before the word ``before`` the participle (a comma, a noun of speech; a finite
+    verb, or an act someone is accused of: "accused X of trying ..., threatening" is X's),
+    past the verbs of an adverbial clause ("held talks since M23 rebels seized Goma, meeting
+    in Doha": the participle is the talks' subject's, not the rebels'; ``in_adverbial_clause``);
+    a subject that describes holders of a post stands for them ("The presidents of Congo
+    and Rwanda held talks ..., meeting": ``described_subject``)."""
     if not verb.lower_.endswith("ing"):
         return []
     start = context.sentence_of(before.i).start
-    for j in range(before.i - 1, start - 1, -1):
-        token = context.doc[j]
-        if not context.quoted[j] and (is_speech_verb(token, context)
-                                      or context.is_other_verb(token)):
-            return context.subject_before(j)
-    return []
+    verbs = [j for j in range(before.i - 1, start - 1, -1)
+             if not context.quoted[j] and (is_speech_verb(context.doc[j], context)
+                                           or is_predicate(context.doc[j], context)
+                                           or is_charged_act(context.doc[j]))]
+    main = next((j for j in verbs if not in_adverbial_clause(j, context)), None)
+    chosen = main if main is not None else next(iter(verbs), None)
+    if chosen is None:
+        return []
+    return described_subject(context.doc[chosen], context) or context.subject_before(chosen)
+
+
+def in_adverbial_clause(j: int, context: ArticleContext) -> bool:
+    """Whether token ``j`` lies in a clause opened by a word of time, cause or condition
+    ("since", "after", "if"; discourse.yaml clause_openers that are no relative pronoun)."""
+    words = discourse()
+    opener = clause_opener(j, context)
+    return opener in words.clause_openers and opener not in words.relative_pronouns
 
 
 def is_speech_verb(token: Token, context: ArticleContext) -> bool:
