@@ -132,3 +132,10 @@ def test_a_document_by_a_person_with_a_post_is_the_persons():
     extraction = extract(nlp(text), Article.from_text(text))
     labels = {e.local_id: e.label for e in extraction.entities}
     assert [labels.get(q.speaker) for q in extraction.quotes] == ["Mike Pompeo"]
+
+
+def test_the_statement_speaks_for_who_issued_it_before():
+    names = {"Foreign Ministry": ("mfa", "GovernmentBody"), "Peru": ("pe", "Country")}
+    text = ("The Foreign Ministry issued a statement on Friday. “Peru rejects any "
+            "interference,” the statement said.")
+    assert quoted_speakers(text, names) == [("Foreign Ministry", "Peru rejects any interference")]

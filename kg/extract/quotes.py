@@ -176,6 +176,8 @@ class SpeakerMemory:
     named: list[tuple[int, str]] | None = None  # see speaker_mentions
     surnames: dict[str, str] | None = None  # see surname_holder
     introduced: dict[str, list[int]] = field(default_factory=dict)  # see introduced_source
+    documents: dict[str, list[tuple[int, str]]] = field(
+        default_factory=dict)  # see earlier_document_issuer
 
     def attributions(self, context: ArticleContext) -> list[tuple[int, int]]:
         """The article's attribution phrases ("according to"), found on first use."""
@@ -761,6 +763,7 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
             return group
     if before is not None and context.owner[before] is None:
         holder = title_holder(before, context, memory) or document_issuer(before, context) \
+            or earlier_document_issuer(before, context, memory) \
             or memory.surname_holder(before, context)
         if holder is not None:
             return [holder]
@@ -987,6 +990,25 @@ def document_issuer(noun: int, context: ArticleContext) -> str | None:
         possessor = previous_word(before, context)
         issuer = context.owner[possessor] if possessor is not None else None
     return issuer if issuer is not None and context.cls_of(issuer) in SPEAKER_CLASSES else None
+
+
+def earlier_document_issuer(noun: int, context: ArticleContext,
+                            memory: SpeakerMemory) -> str | None:
+    """Who issued "the statement" at ``noun`` that names no issuer: the agent of the latest
+    event told before it by the same document noun ("The ministry issued a statement on
+    Friday. '...,' the statement said"; "In a statement, the ministry said ...")."""
+    lower = context.tokens.lower[noun]
+    before = previous_word(noun, context)
+    if lower not in quote_words().document_nouns or before is None or \
+            context.tokens.lower[before] != "the":
+        return None
+    if lower not in memory.documents:
+        memory.documents[lower] = sorted((token, agent) for token, agent in memory.agents
+                                         if context.tokens.lower[token] == lower)
+    told = memory.documents[lower]
+    at = bisect.bisect_left(told, (noun, "")) - 1
+    agent = told[at][1] if at >= 0 else None
+    return agent if agent is not None and context.cls_of(agent) in SPEAKER_CLASSES else None
 
 
 def participle_subject(verb: int, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
