@@ -139,3 +139,8 @@ def test_the_statement_speaks_for_who_issued_it_before():
     text = ("The Foreign Ministry issued a statement on Friday. “Peru rejects any "
             "interference,” the statement said.")
     assert quoted_speakers(text, names) == [("Foreign Ministry", "Peru rejects any interference")]
+
+
+def test_more_nouns_name_an_unnamed_source():
+    text = "“They are stalling,” a delegate from Kenya said. “We saw it,” said two lawmakers."
+    assert speakers(text) == [("delegate", "They are stalling"), ("lawmakers", "We saw it")]
