@@ -50,3 +50,23 @@ def test_an_elision_opens_no_quote(nlp):
 def test_a_single_quote_left_open_past_a_possessive_closes_there(nlp):
     assert quoted(nlp, "She called the deal ‘a matter of days’ before leaving. "
                        "Officials said “no”.") == ["a matter of days", "no"]
+
+
+def test_straight_single_quotes(nlp):
+    assert quoted(nlp, "'We won't go,' she said of the 'frank' talks. 'Never.'") == [
+        "We won't go,", "frank", "Never."]
+
+
+def test_a_straight_apostrophe_ending_a_word_is_no_quote(nlp):
+    assert quoted(nlp, "'It's over,' she said of the leaders' talks in the '90s.") == [
+        "It's over,"]
+    assert quoted(nlp, "Sean O'Brien met the leaders' envoys.") == []
+
+
+def test_a_straight_mark_left_open_is_an_elision(nlp):
+    assert quoted(nlp, "I liked the sisters, 'specially Judit.\n\nShe won.") == []
+
+
+def test_a_second_single_quote_closes_one_read_past_a_possessive(nlp):
+    assert quoted(nlp, "The 'hawks' and 'doves' met.") == ["hawks", "doves"]
+    assert quoted(nlp, "The ‘hawks’ and ‘doves’ met.") == ["hawks", "doves"]
