@@ -60,6 +60,7 @@ def test_shared_form_stays_with_the_gazetteer_without_a_telling_name(nlp: Langua
      "Chinese embassy"),
     ("Norway's embassy said the visit was off.", "Norway's embassy"),
     ("He was held in the Saudi consulate for an hour.", "Saudi consulate"),
+    ("Chad's army said the road was open again.", "Chad's army"),
 ])
 def test_a_body_described_by_its_state_is_a_government_body(nlp: Language, text: str,
                                                             body: str) -> None:
