@@ -102,3 +102,13 @@ def test_the_holders_of_a_post_of_states_written_with_the_are_the_subject():
     events = extract_with_entities(doc, Article.from_text(text, published=FRIDAY),
                                    entities).events
     assert [sorted(e.agents) for e in events if e.cls == "Appeal"] == [["kim", "trump"]]
+
+
+def test_holding_talks_with_words_between_is_a_meeting():
+    assert [e.cls for e in extract_text("Moon held his first direct talks with Kim Jong-un "
+                                        "on Friday.", KOREA, FRIDAY).events] == ["Meeting"]
+
+
+def test_talks_without_a_light_verb_stay_a_negotiation():
+    assert [e.cls for e in extract_text("The talks between Moon and Kim Jong-un resumed on "
+                                        "Friday.", KOREA, FRIDAY).events] == ["Negotiation"]

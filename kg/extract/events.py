@@ -820,7 +820,31 @@ def opening_subject(i: int, context: ArticleContext) -> list[str]:
 
 def light_verb_subject(noun: Token, context: ArticleContext) -> list[str]:
     """The agent of a noun that is the object of a light verb ("Abe held talks", "Japan
-    lodged a strong protest"): the verb's subject."""
+    lodged a strong protest"): the verb's subject, also where it describes holders of a
+    post ("The presidents of Congo and Rwanda held talks")."""
+    verb = light_verb_before(noun, context)
+    if verb is None:
+        return []
+    return described_subject(verb, context) or context.subject_before(verb.i) \
+        or controller_subject(verb, context)
+
+
+def light_verb_class(noun: Token, event_class: EventClass,
+                     context: ArticleContext) -> EventClass:
+    """The class of a noun trigger whose light verb makes with it a verb trigger of
+    another class, modifiers between ("held their first direct talks" is "hold talks", a
+    Meeting, not a Negotiation)."""
+    verb = light_verb_before(noun, context)
+    if verb is None or not verb.lemma_:
+        return event_class
+    phrase = f"{verb.lemma_.lower()} {noun.lower_}"
+    return next((other for other in event_classes().values() if phrase in other.verbs),
+                event_class)
+
+
+def light_verb_before(noun: Token, context: ArticleContext) -> Token | None:
+    """The light verb whose object a noun is, past determiners and modifiers ("held their
+    first direct talks"), if any."""
     i = noun.i - 1
     stop = max(context.sentence_of(noun.i).start, noun.i - PREMODIFIER_WINDOW - 1)
     while i >= stop:
@@ -828,12 +852,12 @@ def light_verb_subject(noun: Token, context: ArticleContext) -> list[str]:
         before = previous_word(token)
         noun_use = before is not None and (before.lower_ in DETERMINERS or before.lower_ == "as")
         if token.lower_ in argument_words().light_verbs and not noun_use:
-            return context.subject_before(i) or controller_subject(token, context)
+            return token
         if context.owner[i] or not (token.is_space or token.lower_ in DETERMINERS or noun_use
                                     or token.lower_ in ("as", "and") or is_modifier_word(token)):
-            return []  # "acting as host and mediator" goes on to "acting"
+            return None  # "acting as host and mediator" goes on to "acting"
         i -= 1
-    return []
+    return None
 
 
 def modifier_entities(noun: int, context: ArticleContext) -> list[str]:
@@ -1292,6 +1316,8 @@ def trigger_mention(span: Span, context: ArticleContext, number: int) -> EventMe
     if not nominal:
         event_class = with_verb_preps(class_of_use(span, event_class, context),
                                       trigger_lemma(span))
+    else:
+        event_class = light_verb_class(head, event_class, context)
     reported = span.kb_id_ == "reported"
     speech_verb = speech_verb_before(head, context)
     if reported and speech_verb is None or not fits_its_context(span, event_class, context):
