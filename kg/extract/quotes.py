@@ -90,6 +90,7 @@ class QuoteWords:
     speaker_passives: frozenset[str]
     addressee_verbs: frozenset[str]
     contrast_openers: frozenset[str]
+    post_times: frozenset[str]
     attribution_phrases: tuple[tuple[str, ...], ...]
 
 
@@ -110,6 +111,7 @@ def quote_words() -> QuoteWords:
         speaker_passives=inflected(data["speaker_passives"]),
         addressee_verbs=inflected(data["addressee_verbs"]),
         contrast_openers=frozenset(data["contrast_openers"]),
+        post_times=frozenset(data["post_times"]),
         attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]))
 
 
@@ -1313,15 +1315,46 @@ def paragraph_agent(verb: int, pronoun: str, context: ArticleContext, memory: Sp
 
 def title_holder(noun: int, context: ArticleContext, memory: SpeakerMemory) -> str | None:
     """The person last named of those who hold the post a noun names ("the president
-    said"), or the body last named whose name ends in the noun ("the embassy said")."""
+    said"), or the body last named whose name ends in the noun ("the embassy said"); a few
+    lower-case words between "the" and the noun must be words of the post, or words that
+    only say when it was held ("the former general": General Jane Roe; "the foreign
+    minister": not Defence Minister Joe Doe)."""
     word = context.doc[noun].lower_
-    if not context.doc[noun].is_lower or context.doc[max(noun - 1, 0)].lower_ != "the":
+    qualifiers = post_qualifiers_before(noun, context)
+    if not context.doc[noun].is_lower or qualifiers is None:
         return None
     if word not in memory.holders:
         memory.holders[word] = holder_mentions(word, context)
     mentions = memory.holders[word]
     at = bisect.bisect_left(mentions, (context.tokens.idx[noun], "")) - 1
-    return mentions[at][1] if at >= 0 else None
+    for candidate in range(at, max(at - GENDERED_REACH, -1), -1):
+        if holds_with(context.entity(mentions[candidate][1]), qualifiers):
+            return mentions[candidate][1]
+    return None
+
+
+def post_qualifiers_before(noun: int, context: ArticleContext) -> frozenset[str] | None:
+    """The lower-case words between "the" and ``noun`` ("the foreign minister": {"foreign"}),
+    none for "the minister"; None where no "the" opens the phrase within a few words."""
+    words: set[str] = set()
+    j = previous_word(noun, context)
+    while j is not None and len(words) <= SOURCE_MODIFIERS and context.owner[j] is None:
+        lower = context.tokens.lower[j]
+        if lower == "the":
+            return frozenset(words - quote_words().post_times)
+        if not (context.tokens.is_alpha[j] and context.tokens.is_lower[j]):
+            return None
+        words.add(lower)
+        j = previous_word(j, context)
+    return None
+
+
+def holds_with(entity: Entity | None, qualifiers: frozenset[str]) -> bool:
+    """Whether a person's post or a body's name holds every one of ``qualifiers``."""
+    if entity is None or not qualifiers:
+        return entity is not None
+    names = [role.title for role in entity.roles] if entity.cls == "Person" else [entity.label]
+    return any(qualifiers <= set(name.lower().split()) for name in names)
 
 
 def holder_mentions(word: str, context: ArticleContext) -> list[tuple[int, str]]:
