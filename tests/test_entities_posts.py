@@ -46,3 +46,18 @@ def test_a_commander_is_a_post_of_the_force_he_leads(nlp: Language) -> None:
     person = next(entity for entity in entities if entity.label == "Tarik Osmani")
     assert [(role.title, label.get(role.of or "")) for role in person.roles] \
         == [("Commander", "Harbour Defence Front")]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Chad's human rights commissioner, Amina Sow, visited the camp.",
+     "Human Rights Commissioner"),
+    ("Amina Sow, Chad's parliamentary human rights commissioner, visited the camp.",
+     "Parliamentary Human Rights Commissioner"),
+])
+def test_a_human_rights_commissioner_is_a_post_of_the_state(nlp: Language, text: str,
+                                                            title: str) -> None:
+    doc = nlp(text)
+    entities = extract_entities(doc, Article(id="t", text=text, published=date(2024, 5, 2)))
+    label = {entity.local_id: entity.label for entity in entities}
+    person = next(entity for entity in entities if entity.label == "Amina Sow")
+    assert [(role.title, label.get(role.of or "")) for role in person.roles] == [(title, "Chad")]
