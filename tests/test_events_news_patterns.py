@@ -112,3 +112,15 @@ def test_holding_talks_with_words_between_is_a_meeting():
 def test_talks_without_a_light_verb_stay_a_negotiation():
     assert [e.cls for e in extract_text("The talks between Moon and Kim Jong-un resumed on "
                                         "Friday.", KOREA, FRIDAY).events] == ["Negotiation"]
+
+
+def test_a_mediation_of_the_meeting_told_before_is_between_its_participants():
+    text = ("Moon met Kim Jong-un in Hanoi on Friday. The meeting was mediated by "
+            "Donald Trump.")
+    assert events_of(text, "Mediation") == [(["trump"], ["moon", "kim"])]
+
+
+def test_a_mediation_of_a_meeting_of_a_series_keeps_the_sides():
+    text = ("Moon met Kim Jong-un in Hanoi on Friday. Trump, who helped arrange the first "
+            "meeting, spoke later.")
+    assert (["trump"], ["moon", "kim"]) not in events_of(text, "Mediation")

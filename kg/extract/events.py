@@ -41,6 +41,7 @@ VERB_CONJUNCTIONS = frozenset({"and", "but"})  # words that join two predicates 
 OBJECT_REACH = 6  # tokens from a verb trigger to a noun trigger that is its object
 APPOSITIVE_REACH = 30  # tokens back from a comma to the relative pronoun it closes
 SUBCLASS_OF = {"Summit": "Meeting"}
+MET_FAMILIES = frozenset({"Meeting", "Negotiation"})  # events that bring parties together
 TOPIC_CLASSES = frozenset({"Facility"})
 TOPIC_REACH = 15  # tokens after a trigger where its topic may be named
 CONTENT_TOPIC_CLASSES = frozenset({"Facility", "Region"})
@@ -1528,6 +1529,38 @@ def address_to_counterparts(mentions: list[EventMention], context: ArticleContex
             event.actors = list(dict.fromkeys(event.actors + targets))
 
 
+def mediated_participants(mentions: list[EventMention], context: ArticleContext) -> None:
+    """A mediation without a target that names the meeting it mediated, as its object or
+    its passive subject ("who brokered the encounter", "The meeting was mediated by X"),
+    is between the participants of that meeting: the last meeting told before with two or
+    more participants (``named_meeting``)."""
+    for n, mention in enumerate(mentions):
+        event = mention.event
+        if event.cls not in argument_words().between_classes or event.targets \
+                or mention.nominal or not names_a_meeting(n, mentions, context):
+            continue
+        met = next((m.event for m in reversed(mentions[:n + 2]) if m is not mention
+                    and m.token <= mention.token + OBJECT_REACH and not m.suppressed
+                    and family(m.event.cls) in MET_FAMILIES
+                    and len(set(m.event.actors) - set(event.agents)) > 1), None)
+        if met is not None:
+            event.targets = [a for a in met.actors if a not in event.agents]
+            event.actors = list(dict.fromkeys(event.actors + event.targets))
+
+
+def names_a_meeting(n: int, mentions: list[EventMention], context: ArticleContext) -> bool:
+    """Whether a noun trigger of a meeting or talks stands right after the verb of mention
+    ``n`` (its object) or right before it (the subject of its passive); not one of a series
+    ("helped arrange the first meeting" names a meeting of a series, maybe not the last
+    one told)."""
+    verb = mentions[n].token
+    return any(m.nominal and family(m.event.cls) in MET_FAMILIES and m.ordinal is None
+               and (0 < m.token - verb <= PREMODIFIER_WINDOW
+                    or 0 < verb - m.token <= PREMODIFIER_WINDOW
+                    and is_passive(context.doc[verb]))
+               for m in mentions[max(0, n - 2):n + 3])
+
+
 def address_to_those_met(mentions: list[EventMention], context: ArticleContext) -> None:
     """An act of one party on another (arguments.yaml agentive_classes, not a visit) without
     a target, whose verb follows "and" after a meeting or call of its agent in the same
@@ -1917,6 +1950,7 @@ def event_mentions(context: ArticleContext) -> list[EventMention]:
     mentions = stated_intents(mentions, context)
     mentions = expand_counterparts(expand_reciprocal(mentions))
     address_to_those_met(mentions, context)
+    mediated_participants(mentions, context)
     address_to_counterparts(mentions, context)
     answer_targets(mentions, context)
     lifted_targets(mentions, context)
