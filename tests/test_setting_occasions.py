@@ -137,3 +137,31 @@ def test_a_region_with_no_settlement_named_after_it_stays_the_place():
                                                    SOCHI, FRIDAY).events
                    if event.cls in ("Meeting", "Summit"))
     assert meeting.place == "russia"
+
+
+def test_an_event_told_afterwards_is_on_the_day_and_at_the_place_of_the_one_before():
+    for text in ("Kim and Trump met in Hanoi on Wednesday. Afterwards, Moon urged Kim to "
+                 "keep talking.",
+                 "Kim and Trump met in Hanoi on Wednesday.\n\nSpeaking at a news conference "
+                 "afterwards, Moon said the talks had gone well."):
+        told = next(event for event in extract_text(text, KOREA, FRIDAY).events
+                    if event.cls in ("Appeal", "Statement"))
+        assert (told.date, told.place) == (date(2019, 2, 27), "hanoi"), text
+
+
+def test_the_meeting_named_first_as_recalled_is_the_occasion_told_before():
+    found = dates_of("Pyongyang agreed on Wednesday to halt its tests. Kim announced the "
+                     "decision after the meeting.")
+    assert found["Statement"] == date(2019, 2, 27)
+
+
+def test_a_meeting_named_as_new_recalls_no_occasion():
+    found = dates_of("Pyongyang agreed on Wednesday to halt its tests. Kim announced the "
+                     "decision after a meeting.")
+    assert found["Statement"] is None
+
+
+def test_an_occasion_two_paragraphs_back_is_not_recalled():
+    found = dates_of("Pyongyang agreed on Wednesday to halt its tests.\n\nTrump welcomed the "
+                     "news.\n\nKim announced the decision after the meeting.")
+    assert found["Statement"] is None

@@ -68,11 +68,11 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     count_from_dated_events(mentions, context)
     share_with_modified_nouns(mentions, context)
     share_circumstances(mentions, context)
+    dateline_places(mentions, context)
     follow_occasions(mentions, context)
     recalled_occasions(mentions, context)
     joint_occasions(mentions, context)
     continued_occasions(mentions, context)
-    dateline_places(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]
 
 
@@ -847,18 +847,65 @@ def follow_occasions(mentions: list[EventMention], context: ArticleContext) -> N
     of ministers in Brussels", "a statement issued after the meeting") with no date of its
     own is on that event's day and at its place: the one its noun names, or else the last
     one before it of that kind with a date or place ("meeting in Doha on Tuesday ... after
-    the meeting"). Not after an interval ("a day after the summit")."""
+    the meeting"). Not after an interval ("a day after the summit"). Where the text names
+    no such event before, "after the meeting" recalls, as "afterwards" does ("Speaking at a
+    news conference afterwards, ..."), the last event told before with its day
+    (``last_told``): "ministers agreed on Monday to ... Kallas announced the decision after
+    the meeting"."""
     for n, mention in enumerate(mentions):
         if mention.event.date is not None or not (mention.nominal
                                                   or told_as_past(context.doc[mention.token])):
             continue
         occasion = sequel_noun(mention, mentions, context)
         if occasion is None:
-            continue
-        source = occasion if occasion.event.date or occasion.event.place \
-            else last_situated(occasion, mentions[:n])
+            source = last_told(mentions[:n], mention, context) \
+                if is_told_afterwards(mention, context) else None
+        elif occasion.event.date or occasion.event.place:
+            source = occasion
+        else:
+            source = last_situated(occasion, mentions[:n]) or (
+                last_told(mentions[:n], mention, context)
+                if is_recalled(occasion.token, context) else None)
         if source is not None:
             share_setting(source, mention)
+
+
+def is_told_afterwards(mention: EventMention, context: ArticleContext) -> bool:
+    """Whether "afterwards" (setting.yaml sequel_adverbs) stands in the mention's clause
+    after it, before any comma ("at a news conference afterwards"), or opens its sentence
+    ("Afterwards, the two leaders ...")."""
+    lower, adverbs = context.tokens.lower, setting_words()["sequel_adverbs"]
+    sentence = context.sentence_of(mention.token)
+    for j in range(trigger_end(mention.token, context), context.clause_end(mention.token)):
+        if lower[j] == ",":
+            break
+        if lower[j] in adverbs:
+            return True
+    first = next((j for j in range(sentence.start, mention.token)
+                  if not (context.doc[j].is_space or context.doc[j].is_quote)), None)
+    return first is not None and lower[first] in adverbs and lower[first + 1] == ","
+
+
+def is_recalled(noun: int, context: ArticleContext) -> bool:
+    """Whether the event noun at ``noun`` follows a determiner that recalls a thing told
+    before ("after the meeting"; not "after a meeting")."""
+    lower = context.tokens.lower
+    j = noun - 1
+    while j > max(noun - PREMODIFIER_WINDOW, 0) and lower[j] not in DETERMINERS \
+            and is_premodifier(j, context):
+        j -= 1
+    return lower[j] in setting_words()["recalling_determiners"]
+
+
+def last_told(before: list[EventMention], mention: EventMention,
+              context: ArticleContext) -> EventMention | None:
+    """The last event told before the mention, in its paragraph or the one before, that is
+    dated to a day: what "afterwards" or an event noun named for the first time as "the
+    meeting" recall."""
+    paragraph = context.paragraph_at(mention.token)
+    return next((m for m in reversed(before) if not m.suppressed and m.event.date
+                 and is_day(m.event.date) and paragraph - context.paragraph_at(m.token) <= 1),
+                None)
 
 
 def recalled_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
