@@ -174,3 +174,11 @@ def test_the_words_before_a_post_must_be_the_posts():
     text = ("Foreign Minister Ruta Kalnina arrived. Defence Minister Ivo Kask stayed.\n\n"
             "“We are ready,” the foreign minister said.")
     assert pipeline_speakers(text) == ["Ruta Kalnina"]
+
+
+def test_they_after_a_sentence_opening_with_joined_names_is_all_of_them():
+    names = {"Russia": ("ru", "Country"), "Ukraine": ("ua", "Country")}
+    text = ("Russia and Ukraine exchanged 200 prisoners on Friday. “All of them are home,” "
+            "they said in a joint note.")
+    assert quoted_speakers(text, names) == [("Russia", "All of them are home"),
+                                            ("Ukraine", "All of them are home")]

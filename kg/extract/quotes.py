@@ -1272,7 +1272,27 @@ def opening_group(sentence: Span, pronoun: str, context: ArticleContext) -> list
         first = next_word(first, context)  # "The delegation walked out"
     opens = named is not None and (named == first or context.title_start(named) == first
                                    or introduced_by_description(first, named, context))
-    return [context.owner[named]] if opens else []
+    if not opens:
+        return []
+    if pronoun in PLURAL_PRONOUNS:
+        return context.coordinated_before(last_coordinated(named, context))
+    return [context.owner[named]]
+
+
+def last_coordinated(i: int, context: ArticleContext) -> int:
+    """The first token of the last name joined by "and" or a comma to the one at token ``i``
+    and those after it ("Russia and Ukraine exchanged ...": Ukraine)."""
+    last = context.span_start[i]
+    j = next_word(context.span_end[i] - 1, context)
+    while j is not None and context.tokens.lower[j] in {"and", ","}:
+        name = next_word(j, context)
+        if name is not None and context.tokens.lower[name] == "the":
+            name = next_word(name, context)
+        if name is None or context.owner[name] is None or context.span_start[name] != name:
+            break
+        last = name
+        j = next_word(context.span_end[name] - 1, context)
+    return last
 
 
 def introduced_by_description(first: int, person: int, context: ArticleContext) -> bool:
