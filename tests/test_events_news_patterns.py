@@ -124,3 +124,13 @@ def test_a_mediation_of_a_meeting_of_a_series_keeps_the_sides():
     text = ("Moon met Kim Jong-un in Hanoi on Friday. Trump, who helped arrange the first "
             "meeting, spoke later.")
     assert (["trump"], ["moon", "kim"]) not in events_of(text, "Mediation")
+
+
+def test_a_tariff_imposed_is_no_sanction():
+    assert events_of("Washington imposed a 30 per cent tariff on goods from Vietnam on "
+                     "Friday.", "SanctionImposed") == []
+
+
+def test_sanctions_imposed_stay_sanctions():
+    assert events_of("Washington imposed sanctions on Vietnam on Friday.",
+                     "SanctionImposed") == [(["us"], ["vietnam"])]

@@ -71,7 +71,7 @@ def test_imposing_a_law_is_no_sanction(nlp):
 
 
 def test_a_sanction_word_before_impose_makes_it_a_sanction(nlp):
-    events = events_of(nlp, "Germany dropped the tariffs it had imposed on Serbia.")
+    events = events_of(nlp, "Germany dropped the measures it had imposed on Serbia.")
     assert events == [("SanctionImposed", ["Germany"], ["Serbia"])]
 
 
@@ -129,10 +129,10 @@ def test_them_after_a_third_partys_verb_are_the_two_sides(nlp):
 # (what the rule says, text, one of its events)
 ONE_EVENT_AMONG = [
     ("a_pronoun_before_a_past_tense_is_its_subject_not_a_noun_it_qualifies",
-     "Germany has dropped some of the tariffs it imposed on Serbia in 2022.",
+     "Germany has dropped some of the measures it imposed on Serbia in 2022.",
      ("SanctionImposed", ["Germany"], ["Serbia"])),
     ("a_participle_after_a_noun_still_has_no_subject_of_its_own",
-     "The tariffs imposed on Serbia by Germany were dropped.",
+     "The measures imposed on Serbia by Germany were dropped.",
      ("SanctionImposed", ["Germany"], ["Serbia"])),
     ("a_verb_after_comma_and_shares_the_subject_of_the_main_clause",
      "Serbia accused Kosovo of backing gangs that raided Serbian towns in May, and demanded "
