@@ -182,3 +182,9 @@ def test_they_after_a_sentence_opening_with_joined_names_is_all_of_them():
             "they said in a joint note.")
     assert quoted_speakers(text, names) == [("Russia", "All of them are home"),
                                             ("Ukraine", "All of them are home")]
+
+
+def test_the_ambassador_is_the_one_whose_post_has_that_head():
+    text = ("Linda Thomas-Greenfield, the US ambassador to the UN, spoke last.\n\n"
+            "“This is a shameful veto,” the ambassador said.")
+    assert pipeline_speakers(text) == ["Linda Thomas-Greenfield"]

@@ -1385,11 +1385,20 @@ def holder_mentions(word: str, context: ArticleContext) -> list[tuple[int, str]]
 
 
 def holds(entity: Entity, word: str) -> bool:
-    """Whether "the <word>" may stand for an entity: a person with a post ending in the word
-    ("the minister"), a body whose name ends in it ("the embassy", "the ministry")."""
+    """Whether "the <word>" may stand for an entity: a person with a post whose head is the
+    word ("the minister": Prime Minister, Minister of Finance; "the ambassador": Ambassador
+    to United Nations), a body whose name ends in it ("the embassy", "the ministry")."""
     if entity.cls == "Person":
-        return any(role.title.lower().split()[-1:] == [word] for role in entity.roles)
+        return any(post_head(role.title) == word for role in entity.roles)
     return entity.cls in AFFILIATION_CLASSES and entity.label.lower().split()[-1:] == [word]
+
+
+def post_head(title: str) -> str:
+    """The head word of a post, lower-case: its last word before a preposition ("Secretary
+    of State": "secretary"), else its last word."""
+    words = title.lower().split()
+    ends = [k for k, word in enumerate(words) if k and word in quote_words().source_preps | {"to"}]
+    return (words[:ends[0]] if ends else words)[-1] if words else ""
 
 
 def earlier_speakers(verb: int, pronoun: str, context: ArticleContext,
