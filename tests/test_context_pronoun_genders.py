@@ -63,3 +63,13 @@ def test_they_still_stands_for_a_state_or_a_body():
     assert pronoun_at(context_of(text), "They") == "vesta"
     text = "The Harbour Union praised the plan. They criticized the port tax."
     assert pronoun_at(context_of(text), "They") == "union"
+
+
+def test_they_stands_for_the_persons_named_together():
+    text = "Marta Ruiz and Tomas Berg met in Norland. They criticized the port tax."
+    assert agents_of(text, "Accusation") == [("ruiz", "berg")]
+
+
+def test_they_after_one_person_stays_as_before():
+    text = "Vesta praised the plan, and Tomas Berg spoke. They criticized the port tax."
+    assert agents_of(text, "Accusation") != [("ruiz", "berg")]

@@ -40,6 +40,7 @@ ARTICLES = frozenset({"the", "a", "an"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "‘", "’", "'"})
 OBJECT_PRONOUNS = frozenset({"it", "him", "them"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+PLURAL_SUBJECT = "they"  # may stand for persons named together
 #: how a phrase that looks ahead to its sentence's subject may open ("In his speech, X ...")
 OPENING_PREPOSITIONS = frozenset({"in", "during", "after", "at", "on", "before", "with"})
 OPENING_REACH = 8  # tokens from the possessive to the comma that ends that phrase
@@ -373,6 +374,26 @@ class ArticleContext:
         yield from (self.owner[j] for j in range(i - 1, max(-1, start - 200), -1)  # type: ignore[misc]
                     if self.owner[j] and not self.quoted[j])
 
+    def persons_named_together(self, i: int) -> list[str]:
+        """For "they" at token ``i``, the persons named together ("Kim and Trump met in
+        Hanoi, although they agreed ..."): the coordinated persons of the nearest earlier
+        name no preposition introduces, in its sentence or the one before, where that name
+        is a person's and two or more stand together; else none."""
+        if self.doc[i].lower_ != PLURAL_SUBJECT:
+            return []
+        here = self.sentence_index[i]
+        for j in range(i - 1, -1, -1):
+            if here - self.sentence_index[j] > 1:
+                return []
+            local_id = self.owner[j]
+            if local_id is None or self.quoted[j] or self.cls_of(local_id) not in AGENT_CLASSES \
+                    or self.preposition_before(self.span_start[j]) is not None:
+                continue
+            group = self.coordinated_before(self.span_start[j])
+            persons = all(self.cls_of(member) == "Person" for member in group)
+            return group if persons and len(group) > 1 else []
+        return []
+
     def subject_after_opening(self, i: int, allowed: Collection[str]) -> str | None:
         """For a possessive in a phrase that opens its sentence ("In his statement, Israeli
         Prime Minister Benjamin Netanyahu said"), the name of an ``allowed`` class that opens
@@ -652,7 +673,7 @@ class ArticleContext:
                 return self.antecedent_of(j)
             if lower in discourse().pronouns and not self.quoted[j]:
                 found = self.resolve_pronoun(j, preferred)
-                return [found] if found else []
+                return self.persons_named_together(j) or ([found] if found else [])
             if self.is_boundary(token) or lower == ",":
                 return []
             j -= 1
