@@ -27,6 +27,7 @@ datetime.date(2019, 3, 1)
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from functools import cache
 
@@ -37,7 +38,7 @@ from kg.nlp.events import read_lexicon_yaml
 
 # the kinds of time expression that date an event (kg/extract/events.py reads this name)
 DAY_KINDS = frozenset({"day", "weekday", "date", "month", "month_name", "year", "period",
-                       "since", "anchored"})
+                       "since", "anchored", "ago"})
 
 
 @cache
@@ -47,8 +48,10 @@ def time_words() -> dict:
 
 
 def words_of(text: str) -> list[str]:
-    """The lower-case words of a time expression, punctuation dropped."""
-    return [word.strip(".,").lower() for word in text.split() if word.strip(".,")]
+    """The lower-case words of a time expression, punctuation dropped, words joined by a
+    hyphen apart ("mid-March": "mid", "march")."""
+    return [word.strip(".,").lower() for word in re.split(r"\s+|(?<=[a-zA-Z])-(?=[a-zA-Z])", text)
+            if word.strip(".,")]
 
 
 def month_number(words: list[str]) -> int | None:
@@ -134,17 +137,31 @@ def named_month(words: list[str], published: date, tense: str | None = None) -> 
     return PartialDate(published.year - 1, month) if tense == "past" else None
 
 
+def relative_day_offset(words: list[str]) -> int:
+    """How many days a day named from the article's lies from it ("yesterday": -1, "last
+    night": -1, "this morning": 0)."""
+    parts = time_words()["relative_day_parts"]
+    phrase = " ".join(words[-2:])
+    return parts[phrase] if phrase in parts else time_words()["relative_days"][words[-1]]
+
+
+def counted_days(count: str, unit: str) -> int | None:
+    """How many days a count of units makes ("two days": 2, "a week": 7), or None."""
+    words_of_time = time_words()
+    number = int(count) if count.isdigit() else words_of_time["counts"].get(count)
+    if number is None or unit not in words_of_time["anchored_units"]:
+        return None
+    return number * words_of_time["anchored_units"][unit]
+
+
 def anchored_offset(words: list[str]) -> int | None:
     """How many days a day counted from another lies after it ("the next day": 1, "two days
     earlier": -2, "later that evening": 0)."""
     words_of_time = time_words()
     directions = words_of_time["anchored_directions"]
     if len(words) >= 3 and words[-1] in directions:
-        count, unit = words[-3], words[-2]
-        number = int(count) if count.isdigit() else words_of_time["counts"].get(count)
-        if number is None or unit not in words_of_time["anchored_units"]:
-            return None
-        return number * words_of_time["anchored_units"][unit] * directions[words[-1]]
+        days = counted_days(words[-3], words[-2])
+        return None if days is None else days * directions[words[-1]]
     text = f" {' '.join(words)} "
     return next((offset for phrase, offset in words_of_time["anchored_day_words"].items()
                  if f" {phrase} " in text), None)
@@ -226,7 +243,10 @@ def day_of(kind: str, text: str, published: date | None, last_day: date | None =
     if published is None:
         return None
     if kind == "day":
-        return published + timedelta(days=time_words()["relative_days"][words[-1]])
+        return published + timedelta(days=relative_day_offset(words))
+    if kind == "ago":
+        days = counted_days(words[-3], words[-2])
+        return None if days is None else published - timedelta(days=days)
     if kind == "weekday":
         weekdays = time_words()["weekdays"]
         named = next(weekdays.index(word) for word in words if word in weekdays)

@@ -5,16 +5,17 @@ resolve it against the article's date:
 
 | label | examples |
 | --- | --- |
-| day | "yesterday", "today" |
+| day | "yesterday", "today", "this morning", "last night" |
 | weekday | "on Thursday", "Friday", "Thursday night", "late on Monday" |
-| date | "March 1, 2019", "1 March 2019", "on March 1", "March 1 last year", "2019-03-01" |
+| date | "March 1, 2019", "1 March 2019", "on March 1", "Sept. 5", "March 5th", "2019-03-01" |
 | month | "in March 2016", "March 2016", "March, 2016" |
 | month_name | "in June", "last November", "June last year", "early June" (no year written) |
-| year | "in 2016" |
+| year | "in 2016", "in late 2023" |
 | since | "since March 2016", "since 2016", "since last year" |
 | period | "last week", "this month", "earlier this year" (a range of days, a month or a year) |
 | bound | "until April 30", "from June 15", "by Friday" (a limit of a period: dates no event) |
 | anchored | "the next day", "on the same day", "later that evening", "two days later" |
+| ago | "three days ago", "a week ago" (counted from the article's date) |
 
 An anchored day counts from the day the text named last.
 
@@ -60,8 +61,10 @@ def date_patterns(words: dict) -> dict[str, list[list[dict]]]:
     A leading "on", "in" or "since" is not part of a pattern: ``DateMarker`` takes it in
     after matching, which keeps the matcher small.
     """
-    month = {"LOWER": {"IN": list(words["months"]) + list(words["month_abbreviations"])},
-             "IS_TITLE": True}
+    abbreviations = list(words["month_abbreviations"])
+    month = {"LOWER": {"IN": list(words["months"]) + abbreviations
+                       + [f"{abbreviation}." for abbreviation in abbreviations]},
+             "IS_TITLE": True}  # "Sept. 5" is one token
     weekday = {"LOWER": {"IN": list(words["weekdays"])}, "IS_TITLE": True}
     day_number = {"IS_DIGIT": True, "LENGTH": {"<=": 2}}
     year = {"SHAPE": "dddd"}
@@ -71,12 +74,17 @@ def date_patterns(words: dict) -> dict[str, list[list[dict]]]:
     count = {"LOWER": {"IN": list(words["counts"])}}
     unit = {"LOWER": {"IN": list(words["anchored_units"])}}
     direction = {"LOWER": {"IN": list(words["anchored_directions"])}}
+    ordinal = {"TEXT": {"REGEX": r"^\d{1,2}(st|nd|rd|th)$"}}  # "March 5th"
+    dates = [[month, {"ORTH": ".", "OP": "?"}, day_number, {"ORTH": ",", "OP": "?"}, year],
+             [day_number, month, year], [month, day_number], [day_number, month],
+             [month, day_number, modifier, this_year], [day_number, month, modifier, this_year]]
     return {
-        "day": [[{"LOWER": {"IN": list(words["relative_days"])}}]],
+        "day": [[{"LOWER": {"IN": list(words["relative_days"])}}],
+                *([{"LOWER": {"IN": [word]}} for word in phrase.split()]
+                  for phrase in words["relative_day_parts"])],
         "weekday": [[weekday, {"LOWER": {"IN": list(words["day_parts"])}, "OP": "?"}]],
-        "date": [[month, {"ORTH": ".", "OP": "?"}, day_number, {"ORTH": ",", "OP": "?"}, year],
-                 [day_number, month, year], [month, day_number], [day_number, month],
-                 [month, day_number, modifier, this_year], [day_number, month, modifier, this_year],
+        "date": [*dates, *([ordinal if part is day_number else part for part in pattern]
+                           for pattern in dates),
                  [year, {"ORTH": "-"}, {"SHAPE": "dd"}, {"ORTH": "-"}, {"SHAPE": "dd"}]],
         "month": [[month, year], [month, {"ORTH": ","}, year]],
         "month_name": [[month, modifier, this_year], [month]],
@@ -86,6 +94,7 @@ def date_patterns(words: dict) -> dict[str, list[list[dict]]]:
         "anchored": [*([{"LOWER": word} for word in phrase.split()] + [day_word]
                        for phrase in words["anchored_day_words"]),
                      [count, unit, direction], [day_number, unit, direction]],
+        "ago": [[count, unit, {"LOWER": "ago"}], [day_number, unit, {"LOWER": "ago"}]],
     }
 
 
@@ -174,9 +183,8 @@ class DateMarker:
             return Span(doc, start - 1, end, label="bound")
         if kind == "weekday" and before in self.generic_determiners:
             return None
-        if kind == "year" and before != "in" or kind == "year" and not 1000 < int(
-                doc[start].text) < 2200:
-            return None
+        if kind == "year":
+            return self.year(doc, start, end)
         if kind == "month_name":
             return self.month_name(doc, start, end)
         if kind == "period" and before in self.other_anchors:
@@ -193,10 +201,31 @@ class DateMarker:
             start -= 1  # "late on Monday", "early Tuesday"
         return Span(doc, start, end, label=kind)
 
+    def qualified_start(self, doc: Doc, start: int) -> int:
+        """The start of a qualifier right before token ``start``, as a word or joined by a
+        hyphen ("late 2023", "mid-March"), else ``start``."""
+        if start > 1 and doc[start - 1].text in HYPHENS and not doc[start - 2].whitespace_ \
+                and doc[start - 2].lower_ in self.qualifiers:
+            return start - 2
+        return start - 1 if start > 0 and doc[start - 1].lower_ in self.qualifiers else start
+
+    def year(self, doc: Doc, start: int, end: int) -> Span | None:
+        """A year after "in", a qualifier between ("in 2016", "in late 2023", "in
+        mid-2023"); None for a bare number ("2016 people") or a year out of range."""
+        first = self.qualified_start(doc, start)
+        if first == 0 or doc[first - 1].lower_ != "in" or not 1000 < int(doc[start].text) < 2200:
+            return None
+        return Span(doc, first - 1, end, label="year")
+
     def month_name(self, doc: Doc, start: int, end: int) -> Span | None:
         """A month written without its year, with the words before it that place it ("in
-        early June", "last November"); None where no opener says it is a month ("May")."""
-        if end - start == 1 and (start == 0 or doc[start - 1].lower_ not in self.month_openers):
+        early June", "in mid-March", "last November"); None where no opener says it is a
+        month ("May")."""
+        qualified = self.qualified_start(doc, start)
+        if qualified < start - 1:  # "mid-March"
+            start = qualified
+        elif end - start == 1 and (start == 0
+                                   or doc[start - 1].lower_ not in self.month_openers):
             return None
         while start > 0 and doc[start - 1].lower_ in self.month_openers | self.qualifiers:
             start -= 1

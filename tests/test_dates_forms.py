@@ -1,0 +1,41 @@
+"""Time expressions in the shapes news writes them: abbreviated months with a period,
+ordinal days, qualified years and months, parts of the day and counts back from the
+article's date (kg/nlp/dates.py, kg/extract/dates.py)."""
+from __future__ import annotations
+
+from datetime import date
+
+from test_events_setting import dates_of, marked
+
+
+def test_an_abbreviated_month_with_its_period_is_a_date():
+    assert marked("Kim met Trump on Sept. 5 in Hanoi.") == [("on Sept. 5", "date")]
+    assert dates_of("Kim met Trump on Feb. 26.")["Meeting"] == date(2019, 2, 26)
+
+
+def test_an_ordinal_day_is_a_date():
+    assert dates_of("Kim met Trump on February 26th.")["Meeting"] == date(2019, 2, 26)
+    assert dates_of("Kim met Trump on 26th February 2019.")["Meeting"] == date(2019, 2, 26)
+
+
+def test_a_qualified_year_or_month_is_that_year_or_month():
+    assert marked("Kim met Trump in late 2018.") == [("in late 2018", "year")]
+    assert dates_of("Kim met Trump in late 2018.")["Meeting"].isoformat() == "2018"
+    assert dates_of("Kim met Trump in mid-February.")["Meeting"].isoformat() == "2019-02"
+
+
+def test_a_qualifier_without_in_makes_no_year():
+    assert marked("Kim hopes to meet Trump by late 2019.") == []
+
+
+def test_parts_of_the_day_are_counted_from_the_article_s_date():
+    assert dates_of("Kim met Trump last night.")["Meeting"] == date(2019, 2, 28)
+    assert dates_of("Kim met Trump this morning.")["Meeting"] == date(2019, 3, 1)
+
+
+def test_a_count_of_days_ago_is_counted_back_from_the_article_s_date():
+    assert dates_of("Kim met Trump three days ago.")["Meeting"] == date(2019, 2, 26)
+
+
+def test_days_ago_without_the_article_s_date_date_nothing():
+    assert dates_of("Kim met Trump three days ago.", published=None)["Meeting"] is None
