@@ -188,3 +188,12 @@ def test_the_ambassador_is_the_one_whose_post_has_that_head():
     text = ("Linda Thomas-Greenfield, the US ambassador to the UN, spoke last.\n\n"
             "“This is a shameful veto,” the ambassador said.")
     assert pipeline_speakers(text) == ["Linda Thomas-Greenfield"]
+
+
+def test_a_reporter_citing_a_source_gives_the_words_to_the_source():
+    names = {"Reuters": ("reuters", "Organization"), "Saudi": ("sa", "Country"),
+             "Jana Horak": ("horak", "Person")}
+    text = "“The deal is off,” Reuters reported, citing a senior Saudi official."
+    assert quoted_speakers(text, names) == [("senior Saudi official", "The deal is off")]
+    text = "“We will stay,” Jana Horak said, citing security concerns."
+    assert quoted_speakers(text, names) == [("Jana Horak", "We will stay")]

@@ -91,6 +91,7 @@ class QuoteWords:
     addressee_verbs: frozenset[str]
     contrast_openers: frozenset[str]
     post_times: frozenset[str]
+    citing_words: frozenset[str]
     attribution_phrases: tuple[tuple[str, ...], ...]
 
 
@@ -112,6 +113,7 @@ def quote_words() -> QuoteWords:
         addressee_verbs=inflected(data["addressee_verbs"]),
         contrast_openers=frozenset(data["contrast_openers"]),
         post_times=frozenset(data["post_times"]),
+        citing_words=frozenset(data["citing_words"]),
         attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]))
 
 
@@ -1474,7 +1476,7 @@ def sentence_speaker(quote: Span, context: ArticleContext, memory: SpeakerMemory
     if verb is not None:
         speaker = subject_of(verb, context, memory, allow_after=True)
         if speaker:
-            return speaker
+            return cited_after(verb, context, memory) or speaker
     source = attributed_source(quote, context, memory)
     if source:
         return source
@@ -1482,6 +1484,18 @@ def sentence_speaker(quote: Span, context: ArticleContext, memory: SpeakerMemory
     return latest_speaker(quote.start, start, context, memory, allow_after=False) or \
         term_user(quote, start, context, memory) or complement_speaker(quote, start, context, memory) \
         or colon_subject(quote, start, context)
+
+
+def cited_after(verb: int, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
+    """The source a reporter cites right after its verb of saying ("'...,' Reuters reported,
+    citing a senior Saudi official": the official; discourse.yaml citing_words), if one that
+    may speak is named there ("the ministry said, citing figures" cites no one)."""
+    comma = next_word(verb, context)
+    citing = next_word(comma, context) if comma is not None and \
+        context.tokens.lower[comma] == "," else None
+    if citing is None or context.tokens.lower[citing] not in quote_words().citing_words:
+        return []
+    return speaking(named_after(citing, context, memory), context)
 
 
 def complement_speaker(quote: Span, start: int, context: ArticleContext,
