@@ -165,3 +165,15 @@ def test_an_occasion_two_paragraphs_back_is_not_recalled():
     found = dates_of("Pyongyang agreed on Wednesday to halt its tests.\n\nTrump welcomed the "
                      "news.\n\nKim announced the decision after the meeting.")
     assert found["Statement"] is None
+
+
+def test_a_speech_where_the_remarks_told_before_were_made_is_their_occasion():
+    found = dates_of("Kim warned on Wednesday that talks could fail. Kim made the remarks in "
+                     "a speech to officials.")
+    assert found["Statement"] == date(2019, 2, 27)
+
+
+def test_a_speech_after_other_words_recalls_nothing():
+    found = dates_of("Kim warned on Wednesday that talks could fail. Kim made the point in a "
+                     "speech to officials.")
+    assert found["Statement"] is None

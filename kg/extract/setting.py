@@ -718,14 +718,19 @@ def is_occasion_noun_of_clause(noun: int, context: ArticleContext) -> bool:
 def preposition_of_noun(noun: int, context: ArticleContext) -> str | None:
     """The preposition before the phrase of the noun at ``noun``, past its determiners,
     names and other words ("in" of "in a written statement"), if any."""
+    at = preposition_index_of_noun(noun, context)
+    return None if at is None else context.tokens.lower[at]
+
+
+def preposition_index_of_noun(noun: int, context: ArticleContext) -> int | None:
+    """Where the preposition of ``preposition_of_noun`` stands, if any."""
     j = noun - 1
     while j > noun - PREMODIFIER_WINDOW and (
             context.tokens.lower[j] in DETERMINERS or context.owner[j]
             or context.doc[j].is_alpha and not context.is_other_verb(context.doc[j])
             and context.tokens.lower[j] not in PREPOSITIONS):
         j -= 1
-    lower = context.tokens.lower[j]
-    return lower if lower in PREPOSITIONS else None
+    return j if j >= 0 and context.tokens.lower[j] in PREPOSITIONS else None
 
 
 def subordinate_tokens(start: int, end: int, context: ArticleContext) -> set[int]:
@@ -859,7 +864,8 @@ def follow_occasions(mentions: list[EventMention], context: ArticleContext) -> N
         occasion = sequel_noun(mention, mentions, context)
         if occasion is None:
             source = last_told(mentions[:n], mention, context) \
-                if is_told_afterwards(mention, context) else None
+                if is_told_afterwards(mention, context) \
+                or mention.nominal and follows_recalled_remarks(mention.token, context) else None
         elif occasion.event.date or occasion.event.place:
             source = occasion
         else:
@@ -884,6 +890,15 @@ def is_told_afterwards(mention: EventMention, context: ArticleContext) -> bool:
     first = next((j for j in range(sentence.start, mention.token)
                   if not (context.doc[j].is_space or context.doc[j].is_quote)), None)
     return first is not None and lower[first] in adverbs and lower[first + 1] == ","
+
+
+def follows_recalled_remarks(noun: int, context: ArticleContext) -> bool:
+    """Whether the event noun at ``noun`` is where remarks told before were made: its
+    preposition follows words that recall them (setting.yaml recalled_remarks: "made the
+    remarks in a speech to the board")."""
+    at = preposition_index_of_noun(noun, context)
+    words = " ".join(context.tokens.lower[max(at - 2, 0):at]) if at is not None else ""
+    return words in setting_words()["recalled_remarks"]
 
 
 def is_recalled(noun: int, context: ArticleContext) -> bool:
