@@ -2,7 +2,8 @@
 parted from its verb by a description, 'asked that', 'ruled out', an act addressed to the
 one just called, a post or statement named where something was said, a verb after a that
 clause of quoted words, participles after adverbial clauses, 'held ... talks', the meeting a
-mediation names, tariffs. Sentences written for these tests; entities set by hand."""
+mediation names, a statement named again as a subject, tariffs. Sentences written for these
+tests; entities set by hand."""
 from __future__ import annotations
 
 from datetime import date
@@ -66,6 +67,9 @@ CASES = [
     ("a_mediation_of_the_meeting_told_before_is_between_its_participants",
      "Moon met Kim Jong-un in Hanoi on Friday. The meeting was mediated by Donald Trump.",
      "Mediation", [(["trump"], ["moon", "kim"])]),
+    ("a_statement_named_again_as_a_subject_acts_for_whoever_made_it",
+     "In a statement, North Korea said it would respond. The statement also criticised "
+     "Vietnam.", "Accusation", [(["nk"], ["vietnam"])]),
     ("a_tariff_imposed_is_no_sanction",
      "Washington imposed a 30 per cent tariff on goods from Vietnam on Friday.",
      "SanctionImposed", []),

@@ -1955,8 +1955,39 @@ def event_mentions(context: ArticleContext) -> list[EventMention]:
     answer_targets(mentions, context)
     lifted_targets(mentions, context)
     visited_countries(mentions, context)
+    statements_as_subjects(mentions, context)
     leave_out_unattributed(mentions)
     return mentions
+
+
+def statements_as_subjects(mentions: list[EventMention], context: ArticleContext) -> None:
+    """A verb whose subject is a noun of speech that names a statement again ("The
+    statement also criticised Kenya") is the act of whoever made it: the agents of that
+    noun's mention, else of the last statement told before with agents."""
+    for n, mention in enumerate(mentions):
+        event = mention.event
+        if mention.nominal or event.agents:
+            continue
+        before = previous_word(context.doc[mention.token])
+        while before is not None and (before.lower_ in AUXILIARIES
+                                      or before.lower_.endswith("ly") and before.is_lower
+                                      or before.lower_ in PASSIVE_ADVERBS):
+            before = previous_word(before)
+        noun = next((m for m in reversed(mentions[:n]) if before is not None
+                     and m.token == before.i and m.nominal
+                     and event_classes()[m.event.cls].speech), None)
+        if noun is None or not names_again(context.doc[noun.token]):
+            continue
+        said = next((m.event.agents for m in reversed(mentions[:n])
+                     if event_classes()[m.event.cls].speech and m.event.agents), [])
+        event.agents = list(said)
+        event.actors = list(dict.fromkeys(said + event.actors))
+
+
+def names_again(noun: Token) -> bool:
+    """Whether a noun follows "the" or "this": it names again something told before."""
+    before = previous_word(noun)
+    return before is not None and before.lower_ in ("the", "this")
 
 
 def leave_out_unattributed(mentions: list[EventMention]) -> None:
