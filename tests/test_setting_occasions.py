@@ -177,3 +177,17 @@ def test_a_speech_after_other_words_recalls_nothing():
     found = dates_of("Kim warned on Wednesday that talks could fail. Kim made the point in a "
                      "speech to officials.")
     assert found["Statement"] is None
+
+
+def test_a_verb_takes_the_setting_of_the_speech_it_was_done_in():
+    events = extract_text("Moon urged Kim in a speech in Seoul to keep talking.", KOREA,
+                          FRIDAY).events
+    assert next(event for event in events if event.cls == "Appeal").place == "seoul"
+    found = dates_of("Moon urged Kim to keep talking, in a statement released on Tuesday.")
+    assert found["Appeal"] == date(2019, 2, 26)
+
+
+def test_a_speech_past_a_verb_of_saying_gives_the_verb_before_no_setting():
+    events = extract_text("Moon urged Kim, officials said in a speech in Seoul, to keep "
+                          "talking.", KOREA, FRIDAY).events
+    assert next(event for event in events if event.cls == "Appeal").place is None

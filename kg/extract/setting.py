@@ -67,6 +67,7 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     date_decided_acts(mentions)
     count_from_dated_events(mentions, context)
     share_with_modified_nouns(mentions, context)
+    occasions_of_verbs(mentions, context)
     share_circumstances(mentions, context)
     dateline_places(mentions, context)
     follow_occasions(mentions, context)
@@ -838,6 +839,36 @@ def share_with_modified_nouns(mentions: list[EventMention], context: ArticleCont
         noun = nouns.get(mention.token - 1)
         if noun is not None and told_as_past(context.doc[mention.token]):
             share_setting(mention, noun)
+
+
+def occasions_of_verbs(mentions: list[EventMention], context: ArticleContext) -> None:
+    """A verb takes the place and date of the occasion it was done at, named later in its
+    clause after a preposition of occasion ("urged Kim in a speech in Seoul to ...", "urged
+    restraint, in a statement released on Tuesday"; setting.yaml occasion_classes): no
+    other verb, verb of saying or clause boundary between but the comma before the
+    preposition."""
+    classes = frozenset(setting_words()["occasion_classes"])
+    for n, mention in enumerate(mentions):
+        if mention.nominal or mention.suppressed \
+                or mention.event.place is not None and mention.event.date is not None:
+            continue
+        occasion = next((m for m in mentions[n + 1:] if m.nominal and m.event.cls in classes
+                         and context.sentence_index[m.token]
+                         == context.sentence_index[mention.token]), None)
+        if occasion is not None and (occasion.event.place or occasion.event.date) \
+                and is_occasion_noun_of_clause(occasion.token, context) \
+                and not any(m.token < occasion.token and not m.nominal for m in mentions[n + 1:]) \
+                and is_same_clause(mention.token, preposition_index_of_noun(occasion.token,
+                                                                            context), context):
+            share_setting(occasion, mention)
+
+
+def is_same_clause(start: int, end: int, context: ArticleContext) -> bool:
+    """Whether no clause boundary or verb of saying stands in (start, end), a comma right
+    before ``end`` aside."""
+    return not speech_verb_between(start, end, context) and not any(
+        context.boundary[j] and not (j == end - 1 and context.tokens.lower[j] == ",")
+        for j in range(trigger_end(start, context), end))
 
 
 def share_setting(source: EventMention, mention: EventMention) -> None:
