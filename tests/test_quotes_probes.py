@@ -197,3 +197,19 @@ def test_a_reporter_citing_a_source_gives_the_words_to_the_source():
     assert quoted_speakers(text, names) == [("senior Saudi official", "The deal is off")]
     text = "“We will stay,” Jana Horak said, citing security concerns."
     assert quoted_speakers(text, names) == [("Jana Horak", "We will stay")]
+
+
+def test_she_is_the_one_woman_named_two_paragraphs_back():
+    names = {"Elena Popescu": ("popescu", "Person"), "Pavel Dobre": ("dobre", "Person"),
+             "Dobre": ("dobre", "Person")}
+    text = ("Prime Minister Elena Popescu hosted President Pavel Dobre on Monday.\n\n"
+            "“Our countries share a future,” Dobre said.\n\n“We will keep talking,” she said.")
+    assert [s for s, _ in quoted_speakers(text, names)] == ["Pavel Dobre", "Elena Popescu"]
+
+
+def test_she_with_another_person_of_unknown_gender_named_stays_unknown():
+    names = {"Elena Popescu": ("popescu", "Person"), "Pavel Dobre": ("dobre", "Person"),
+             "Dobre": ("dobre", "Person"), "Kim Lee": ("lee", "Person")}
+    text = ("Prime Minister Elena Popescu hosted President Pavel Dobre and Kim Lee.\n\n"
+            "“Our countries share a future,” Dobre said.\n\n“We will keep talking,” she said.")
+    assert [s for s, _ in quoted_speakers(text, names)] == ["Pavel Dobre", None]

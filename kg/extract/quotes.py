@@ -182,6 +182,9 @@ class SpeakerMemory:
     introduced: dict[str, list[int]] = field(default_factory=dict)  # see introduced_source
     documents: dict[str, list[tuple[int, str]]] = field(
         default_factory=dict)  # see earlier_document_issuer
+    sole: dict[str, tuple[tuple[int, str | None], int | None]] = field(
+        default_factory=dict)  # see sole_person
+    unread: list[int] | None = None  # see unread_names
 
     def attributions(self, context: ArticleContext) -> list[tuple[int, int]]:
         """The article's attribution phrases ("according to"), found on first use."""
@@ -219,6 +222,14 @@ class SpeakerMemory:
                           if owner and context.span_start[i] == i and not context.quoted[i]
                           and context.cls_of(owner) in SPEAKER_CLASSES]
         return self.named
+
+    def unread_names(self, context: ArticleContext) -> list[int]:
+        """The first tokens of two capitalised words in a row that name no entity (see
+        ``unknown_name``), found on first use."""
+        if self.unread is None:
+            self.unread = [j for j in range(len(context.doc) - 1)
+                           if unknown_name(j, j + 2, context)]
+        return self.unread
 
     def verb_index(self, context: ArticleContext) -> VerbIndex:
         """The article's verbs of saying, indexed on first use."""
@@ -1171,7 +1182,43 @@ def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
         return []  # "'...,' said X. / Y is under pressure. '...,' he said": X or Y
     if quoted:
         return quoted
-    return earlier_speakers(verb, pronoun, context, memory, verb - SPEAKER_REACH)
+    return earlier_speakers(verb, pronoun, context, memory, verb - SPEAKER_REACH) or \
+        sole_person(verb, pronoun, context, memory)
+
+
+def sole_person(verb: int, pronoun: str, context: ArticleContext,
+                memory: SpeakerMemory) -> list[str]:
+    """The one person "he" or "she" may stand for where the text has named, before the
+    verb's sentence, no other person not shown to be of the other gender, and shows that one
+    to be of the pronoun's ("Prime Minister Elena Popescu hosted President Mircea Dobre. /
+    ... Dobre said ... / '...,' she said": Popescu, two paragraphs back)."""
+    if pronoun not in gender_words().pronouns:
+        return []
+    if pronoun not in memory.sole:
+        memory.sole[pronoun] = first_two_fitting(pronoun, context, memory)
+    (first, who), second = memory.sole[pronoun]
+    sentence = context.sentence_of(verb).start
+    alone = who is not None and first < sentence and (second is None or second >= sentence)
+    unread = memory.unread_names(context)
+    unread_between = bisect.bisect_left(unread, first) < bisect.bisect_left(unread, sentence)
+    return [who] if alone and not unread_between and \
+        memory.genders(context).agrees(who, pronoun) else []
+
+
+def first_two_fitting(pronoun: str, context: ArticleContext, memory: SpeakerMemory
+                      ) -> tuple[tuple[int, str | None], int | None]:
+    """The first mention (token, local id) of a person the text does not show to be of the
+    other gender than ``pronoun``'s, and the first token of another such person, if any."""
+    genders = memory.genders(context)
+    first: tuple[int, str | None] = (-1, None)
+    for i, owner in memory.speaker_mentions(context):
+        if context.cls_of(owner) != "Person" or genders.conflicts([owner], pronoun):
+            continue
+        if first[1] is None:
+            first = (i, owner)
+        elif owner != first[1]:
+            return first, i
+    return first, None
 
 
 def rivals(group: list[str], at: int, verb: int, pronoun: str, context: ArticleContext,
