@@ -39,3 +39,17 @@ def test_a_count_of_days_ago_is_counted_back_from_the_article_s_date():
 
 def test_days_ago_without_the_article_s_date_date_nothing():
     assert dates_of("Kim met Trump three days ago.", published=None)["Meeting"] is None
+
+
+def test_over_the_weekend_is_the_weekend_before_a_weekday_article():
+    found = dates_of("Kim met Trump over the weekend.")  # a Friday article
+    assert found["Meeting"].isoformat() == "2019-02-23/2019-02-24"
+
+
+def test_at_the_weekend_in_a_sunday_article_runs_to_that_day():
+    found = dates_of("Kim met Trump at the weekend.", published=date(2019, 3, 3))
+    assert found["Meeting"].isoformat() == "2019-03-02/2019-03-03"
+
+
+def test_the_weekend_of_a_present_tense_dates_nothing():
+    assert dates_of("Kim meets Trump at the weekend.")["Meeting"] is None

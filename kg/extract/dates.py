@@ -201,6 +201,8 @@ def week_range(words: list[str], published: date, tense: str | None = None) -> d
     qualifier = words[0] if words[0] in time_words()["qualifiers"] else None
     if words[-1] == "weekend":
         sunday = monday - timedelta(days=1)
+        if offset is None and "the" in words:
+            return weekend_of_the_news(published, tense)
         return days_between(sunday - timedelta(days=1), sunday) if offset == -1 else None
     if offset == -1:
         return days_between(monday - timedelta(days=7), published - timedelta(days=1))
@@ -212,6 +214,24 @@ def week_range(words: list[str], published: date, tense: str | None = None) -> d
     last = published - timedelta(days=qualifier == "earlier")
     return days_between(monday, last) if monday <= last and (qualifier or tense == "past") \
         else None
+
+
+def weekend_of_the_news(published: date, tense: str | None) -> date | None:
+    """The days "over the weekend" stands for: for an event told as past, the Saturday and
+    Sunday before the article's day (up to the article's day where that is one of them);
+    for one to come, this week's Saturday and Sunday, from a weekday; else None.
+
+    >>> weekend_of_the_news(date(2024, 8, 12), "past")
+    DateRange('2024-08-10/2024-08-11')
+    """
+    saturday = published - timedelta(days=published.weekday()) + timedelta(days=5)
+    if tense == "past":
+        if published >= saturday:
+            return days_between(saturday, published) if published > saturday else saturday
+        return days_between(saturday - timedelta(days=7), saturday - timedelta(days=6))
+    if tense == "future" and published < saturday:
+        return days_between(saturday, saturday + timedelta(days=1))
+    return None
 
 
 def written_month_or_year(words: list[str]) -> PartialDate | None:

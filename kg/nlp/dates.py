@@ -12,7 +12,7 @@ resolve it against the article's date:
 | month_name | "in June", "last November", "June last year", "early June" (no year written) |
 | year | "in 2016", "in late 2023" |
 | since | "since March 2016", "since 2016", "since last year" |
-| period | "last week", "this month", "earlier this year" (a range of days, a month or a year) |
+| period | "last week", "this month", "earlier this year", "over the weekend" (a range of days, a month or a year) |
 | bound | "until April 30", "from June 15", "by Friday" (a limit of a period: dates no event) |
 | anchored | "the next day", "on the same day", "later that evening", "two days later" |
 | ago | "three days ago", "a week ago" (counted from the article's date) |
@@ -90,7 +90,9 @@ def date_patterns(words: dict) -> dict[str, list[list[dict]]]:
         "month_name": [[month, modifier, this_year], [month]],
         "year": [[year]],
         "period": [[{"LOWER": {"IN": list(words["qualifiers"])}, "OP": "?"}, modifier,
-                    {"LOWER": {"IN": list(words["periods"])}}]],
+                    {"LOWER": {"IN": list(words["periods"])}}],
+                   [{"LOWER": {"IN": list(words["weekend_openers"])}}, {"LOWER": "the"},
+                    {"LOWER": {"IN": ["weekend"]}}]],
         "anchored": [*([{"LOWER": word} for word in phrase.split()] + [day_word]
                        for phrase in words["anchored_day_words"]),
                      [count, unit, direction], [day_number, unit, direction]],
