@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from events_support import KOREA, extract_text
 from test_events_setting import FRIDAY, dates_of, marked
 
@@ -90,12 +92,18 @@ def test_an_as_clause_with_its_own_verb_keeps_its_own_time():
     assert found["SanctionImposed"] == date(2019, 2, 25)
 
 
-def test_an_event_noun_hours_after_a_dated_clause_is_on_its_day():
-    events = extract_text("Moon said on Wednesday that Seoul would help, hours after another "
-                          "round of US-brokered talks between Kim and Trump in Hanoi ended.",
-                          KOREA, FRIDAY).events
-    talks = next(event for event in events if event.cls == "Negotiation")
-    assert (talks.date, talks.place) == (date(2019, 2, 27), "hanoi")
+@pytest.mark.parametrize("text, day", [
+    # an event noun some hours after a dated clause is on its day
+    ("Moon said on Wednesday that Seoul would help, hours after another round of US-brokered "
+     "talks between Kim and Trump in Hanoi ended.", date(2019, 2, 27)),
+    # an event noun takes the place of the verb that says it happened
+    ("Talks between Kim and the internationally isolated government of the North ended in "
+     "Hanoi on Thursday without a deal.", date(2019, 2, 28)),
+])
+def test_talks_take_the_setting_their_sentence_gives(text, day):
+    talks = next(event for event in extract_text(text, KOREA, FRIDAY).events
+                 if event.cls == "Negotiation")
+    assert (talks.date, talks.place) == (day, "hanoi")
 
 
 def test_hours_after_leave_a_noun_whose_kind_the_text_dates_elsewhere():
@@ -104,14 +112,6 @@ def test_hours_after_leave_a_noun_whose_kind_the_text_dates_elsewhere():
                           "collapsed.", KOREA, FRIDAY).events
     assert {event.date for event in events if event.cls in ("Summit", "Meeting")} == {
         date(2019, 2, 28)}
-
-
-def test_an_event_noun_takes_the_place_of_the_verb_that_says_it_happened():
-    events = extract_text("Talks between Kim and the internationally isolated government of "
-                          "the North ended in Hanoi on Thursday without a deal.",
-                          KOREA, FRIDAY).events
-    talks = next(event for event in events if event.cls == "Negotiation")
-    assert (talks.date, talks.place) == (date(2019, 2, 28), "hanoi")
 
 
 def test_an_event_noun_after_a_verb_of_saying_takes_no_happening_place_of_its_own():
@@ -149,34 +149,25 @@ def test_an_event_told_afterwards_is_on_the_day_and_at_the_place_of_the_one_befo
         assert (told.date, told.place) == (date(2019, 2, 27), "hanoi"), text
 
 
-def test_the_meeting_named_first_as_recalled_is_the_occasion_told_before():
-    found = dates_of("Pyongyang agreed on Wednesday to halt its tests. Kim announced the "
-                     "decision after the meeting.")
-    assert found["Statement"] == date(2019, 2, 27)
-
-
-def test_a_meeting_named_as_new_recalls_no_occasion():
-    found = dates_of("Pyongyang agreed on Wednesday to halt its tests. Kim announced the "
-                     "decision after a meeting.")
-    assert found["Statement"] is None
-
-
-def test_an_occasion_two_paragraphs_back_is_not_recalled():
-    found = dates_of("Pyongyang agreed on Wednesday to halt its tests.\n\nTrump welcomed the "
-                     "news.\n\nKim announced the decision after the meeting.")
-    assert found["Statement"] is None
-
-
-def test_a_speech_where_the_remarks_told_before_were_made_is_their_occasion():
-    found = dates_of("Kim warned on Wednesday that talks could fail. Kim made the remarks in "
-                     "a speech to officials.")
-    assert found["Statement"] == date(2019, 2, 27)
-
-
-def test_a_speech_after_other_words_recalls_nothing():
-    found = dates_of("Kim warned on Wednesday that talks could fail. Kim made the point in a "
-                     "speech to officials.")
-    assert found["Statement"] is None
+@pytest.mark.parametrize("text, day", [
+    # a meeting named first as "the meeting" is the occasion told before
+    ("Pyongyang agreed on Wednesday to halt its tests. Kim announced the decision after the "
+     "meeting.", date(2019, 2, 27)),
+    # one named as new ("a meeting") recalls none
+    ("Pyongyang agreed on Wednesday to halt its tests. Kim announced the decision after a "
+     "meeting.", None),
+    # nor is an occasion two paragraphs back recalled
+    ("Pyongyang agreed on Wednesday to halt its tests.\n\nTrump welcomed the news.\n\nKim "
+     "announced the decision after the meeting.", None),
+    # a speech where the remarks told before were made is their occasion
+    ("Kim warned on Wednesday that talks could fail. Kim made the remarks in a speech to "
+     "officials.", date(2019, 2, 27)),
+    # a speech after other words recalls nothing
+    ("Kim warned on Wednesday that talks could fail. Kim made the point in a speech to "
+     "officials.", None),
+])
+def test_a_statement_told_as_after_or_at_what_was_told_before_takes_its_day(text, day):
+    assert dates_of(text)["Statement"] == day
 
 
 def test_a_verb_takes_the_setting_of_the_speech_it_was_done_in():
