@@ -213,3 +213,8 @@ def test_she_with_another_person_of_unknown_gender_named_stays_unknown():
     text = ("Prime Minister Elena Popescu hosted President Pavel Dobre and Kim Lee.\n\n"
             "“Our countries share a future,” Dobre said.\n\n“We will keep talking,” she said.")
     assert [s for s, _ in quoted_speakers(text, names)] == ["Pavel Dobre", None]
+
+
+def test_an_aide_to_a_titled_person_is_the_aide():
+    text = "“The prime minister is furious,” an aide to Prime Minister Keir Starmer said."
+    assert pipeline_speakers(text) == ["aide"]

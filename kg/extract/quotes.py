@@ -92,6 +92,7 @@ class QuoteWords:
     contrast_openers: frozenset[str]
     post_times: frozenset[str]
     citing_words: frozenset[str]
+    source_person_preps: frozenset[str]
     attribution_phrases: tuple[tuple[str, ...], ...]
 
 
@@ -114,6 +115,7 @@ def quote_words() -> QuoteWords:
         contrast_openers=frozenset(data["contrast_openers"]),
         post_times=frozenset(data["post_times"]),
         citing_words=frozenset(data["citing_words"]),
+        source_person_preps=frozenset(data["source_person_preps"]),
         attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]))
 
 
@@ -603,9 +605,15 @@ def described_source(verb: int, context: ArticleContext, memory: SpeakerMemory) 
 
 def source_noun_before(start: int, context: ArticleContext) -> int | None:
     """The source noun whose preposition introduces the name starting at ``start`` ("a
-    source within [the central] Interior Ministry"), if any."""
-    j = past_modifiers(previous_word(start, context), previous_word, context)
-    if j is None or context.tokens.lower[j] not in quote_words().source_preps:
+    source within [the central] Interior Ministry"; "an aide to Prime Minister Jane Roe",
+    past the post before a person's name, discourse.yaml source_person_preps), if any."""
+    preps = quote_words().source_preps
+    if is_person(start, context):
+        start, preps = context.title_start(start), preps | quote_words().source_person_preps
+    j = previous_word(start, context)
+    if j is not None and context.tokens.lower[j] not in preps:
+        j = past_modifiers(j, previous_word, context)
+    if j is None or context.tokens.lower[j] not in preps:
         return None
     j = previous_word(j, context)
     return j if j is not None and context.tokens.lower[j] in discourse().source_nouns \
