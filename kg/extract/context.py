@@ -36,6 +36,11 @@ COORDINATORS = frozenset({"and", ",", "&"})
 AUXILIARIES = frozenset({"is", "are", "was", "were", "been", "being", "has", "had", "have",
                          "did", "does", "do", "would", "could", "should", "will", "might"})
 HYPHENS = frozenset({"-", "‐"})
+# -ing forms that modify a name as adjectives ("in neighbouring Poland"), not gerunds
+ATTRIBUTIVE_PARTICIPLES = frozenset({"neighbouring", "neighboring", "surrounding", "leading",
+                                     "ruling", "governing", "remaining", "warring", "visiting",
+                                     "emerging", "developing", "opposing", "competing",
+                                     "incoming", "outgoing", "rising", "growing"})
 ARTICLES = frozenset({"the", "a", "an"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "‘", "’", "'"})
 OBJECT_PRONOUNS = frozenset({"it", "him", "them"})
@@ -574,10 +579,18 @@ class ArticleContext:
             title = title and self.is_title_word(j)
             skippable = title or token.is_space or lower in DETERMINERS or lower in HYPHENS or (
                 token.is_lower and not token.is_punct and lower not in COORDINATORS
-                and not self.is_boundary(token)) or self.owner[j] and self.is_compound(j)
+                and not self.is_boundary(token) and not self.is_gerund(token)) \
+                or self.owner[j] and self.is_compound(j)
             if not skippable:
                 return None
         return None
+
+    def is_gerund(self, token: Token) -> bool:
+        """An -ing form of a verb that no determiner makes a noun and that is no adjective
+        (``ATTRIBUTIVE_PARTICIPLES``): the name after it is its object, and a preposition
+        before it is not the name's ("more forceful in blaming Iran": not "in Iran")."""
+        return token.lower_.endswith("ing") and token.lower_ not in ATTRIBUTIVE_PARTICIPLES \
+            and self.is_finite_verb(token)
 
     def outer_preposition(self, i: int) -> str | None:
         """The preposition of the phrase that an "of" phrase at token ``i`` belongs to
