@@ -218,3 +218,14 @@ def test_she_with_another_person_of_unknown_gender_named_stays_unknown():
 def test_an_aide_to_a_titled_person_is_the_aide():
     text = "“The prime minister is furious,” an aide to Prime Minister Keir Starmer said."
     assert pipeline_speakers(text) == ["aide"]
+
+
+def test_a_participle_of_saying_speaks_for_the_post_holder_not_the_state_of_the_post():
+    text = ("Chilean President Maria Ortiz pressed her neighbours on water rights on Monday, "
+            "telling reporters “We will not wait another year”.")
+    assert pipeline_speakers(text) == ["Maria Ortiz"]
+
+
+def test_a_participle_of_saying_after_a_body_alone_is_the_body():
+    text = "The European Union eased its stance, saying “The door stays open”."
+    assert speakers(text) == [("European Union", "The door stays open")]
