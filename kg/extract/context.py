@@ -33,6 +33,7 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this",
 PREPOSITIONS = frozenset({"with", "between", "to", "on", "against", "of", "from", "by", "in",
                           "at", "for", "over", "about", "toward", "towards", "into", "among"})
 COORDINATORS = frozenset({"and", ",", "&"})
+OPENING_CONJUNCTIONS = frozenset({"but", "and"})  # "But he ruled out ...": he opens the clause
 AUXILIARIES = frozenset({"is", "are", "was", "were", "been", "being", "has", "had", "have",
                          "did", "does", "do", "would", "could", "should", "will", "might"})
 HYPHENS = frozenset({"-", "‐"})
@@ -351,7 +352,7 @@ class ArticleContext:
         """The entities the pronoun at token ``i`` may stand for, likeliest first.
 
         ``preferred`` (most recent last) comes first, e.g. the last speakers for "he said";
-        then, for a pronoun opening its sentence, the entity the sentence before opens with;
+        then, for a pronoun opening its sentence, the subject the sentence before opens with;
         then the subject a possessive in an opening phrase looks ahead to; then, for a
         possessive, the earlier mentions in its sentence, nearest first ("Albanese, on his
         first visit"); then the event agents of a few sentences back, latest first; then the
@@ -359,9 +360,7 @@ class ArticleContext:
         """
         allowed = discourse().pronouns[self.doc[i].lower_]
         yield from reversed(preferred)
-        topic = self.previous_topic(i)
-        if topic is not None:
-            yield topic
+        yield from self.previous_topics(i)
         subject = self.subject_after_opening(i, allowed)
         if subject is not None:
             yield subject
@@ -419,15 +418,32 @@ class ArticleContext:
                 return None
         return None
 
-    def previous_topic(self, i: int) -> str | None:
-        """For a pronoun that opens its sentence ("He welcomed the sanctions"), the entity
-        the sentence before opens with, its likely subject; else None."""
+    def previous_topics(self, i: int) -> list[str]:
+        """For a pronoun that opens its sentence ("He welcomed the sanctions"), also after a
+        conjunction ("But he ruled out ..."), the entity the sentence before opens with, its
+        likely subject: the person whose post opens it before that post's own entity
+        ("Kremlin spokesman Dmitry Peskov told reporters": Peskov, then the Kremlin); none
+        where the sentence before opens with a name a preposition introduces."""
         sentence = self.sentence_of(i)
-        if self.word_before(i) is not None or sentence.start == 0:
-            return None
+        if not self.opens_sentence(i) or sentence.start == 0:
+            return []
         previous = self.sentence_of(sentence.start - 1)
-        return next((self.owner[j] for j in range(previous.start, previous.end)
-                     if self.owner[j] and not self.quoted[j]), None)
+        first = next((j for j in range(previous.start, previous.end)
+                      if self.owner[j] and not self.quoted[j]), None)
+        if first is None or self.preposition_before(self.span_start[first]) is not None:
+            return []  # "Talks went on in Brenholm. And they ...": no subject named
+        after = next((j for j in range(self.span_end[first], previous.end) if self.owner[j]),
+                     None)
+        holder = [self.owner[after]] if after is not None \
+            and self.title_start(after) <= first else []
+        return holder + [self.owner[first]]  # type: ignore[list-item]
+
+    def opens_sentence(self, i: int) -> bool:
+        """Token ``i`` is the first word of its sentence, or the first after an opening
+        conjunction ("But he ...", "And she ...")."""
+        before = self.word_before(i)
+        return before is None or before.lower_ in OPENING_CONJUNCTIONS \
+            and self.word_before(before.i) is None
 
     def side_of(self, local_id: str) -> str:
         """The state a person stands for: the country of their first current post ("US
