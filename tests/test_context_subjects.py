@@ -52,3 +52,10 @@ def test_a_name_after_a_preposition_is_no_subject_for_they():
     text = ("Arvid Holm and Piet Maas met in Brenholm. Later in Valdoria the talks ended. "
             "And they rejected the plan.")
     assert ["valdoria"] not in agents_of(text, "Rejection")
+
+
+def test_he_after_a_comma_and_is_the_subject_of_his_sentence():
+    text = ("Arvid Holm told reporters that Valdoria owed a reply to Piet Maas, "
+            "and he rejected the plan.")
+    assert agents_of(text, "Rejection") == [["holm"]]
+

@@ -352,7 +352,8 @@ class ArticleContext:
         """The entities the pronoun at token ``i`` may stand for, likeliest first.
 
         ``preferred`` (most recent last) comes first, e.g. the last speakers for "he said";
-        then, for a pronoun opening its sentence, the subject the sentence before opens with;
+        then, for a pronoun opening its sentence, the subject the sentence before opens with,
+        and for one after ", and" the subject its own sentence opens with;
         then the subject a possessive in an opening phrase looks ahead to; then, for a
         possessive, the earlier mentions in its sentence, nearest first ("Albanese, on his
         first visit"); then the event agents of a few sentences back, latest first; then the
@@ -361,6 +362,7 @@ class ArticleContext:
         allowed = discourse().pronouns[self.doc[i].lower_]
         yield from reversed(preferred)
         yield from self.previous_topics(i)
+        yield from self.clause_topics(i)
         subject = self.subject_after_opening(i, allowed)
         if subject is not None:
             yield subject
@@ -420,19 +422,34 @@ class ArticleContext:
 
     def previous_topics(self, i: int) -> list[str]:
         """For a pronoun that opens its sentence ("He welcomed the sanctions"), also after a
-        conjunction ("But he ruled out ..."), the entity the sentence before opens with, its
-        likely subject: the person whose post opens it before that post's own entity
-        ("Kremlin spokesman Dmitry Peskov told reporters": Peskov, then the Kremlin); none
-        where the sentence before opens with a name a preposition introduces."""
+        conjunction ("But he ruled out ..."), the subject the sentence before opens with
+        (``opening_subjects``); else none."""
         sentence = self.sentence_of(i)
         if not self.opens_sentence(i) or sentence.start == 0:
             return []
-        previous = self.sentence_of(sentence.start - 1)
-        first = next((j for j in range(previous.start, previous.end)
+        return self.opening_subjects(self.sentence_of(sentence.start - 1))
+
+    def clause_topics(self, i: int) -> list[str]:
+        """For a pronoun that opens a clause after ", and" ("Holm told reporters that ...,
+        and he rejected ..."), the subject its sentence opens with (``opening_subjects``);
+        else none."""
+        before = self.word_before(i)
+        comma = self.word_before(before.i) if before is not None else None
+        if before is None or before.lower_ != "and" or comma is None or comma.text != ",":
+            return []
+        sentence = self.sentence_of(i)
+        return self.opening_subjects(self.doc[sentence.start:comma.i])
+
+    def opening_subjects(self, sentence: Span) -> list[str]:
+        """The entity a sentence opens with, its likely subject: the person whose post opens
+        it before that post's own entity ("Kremlin spokesman Dmitry Peskov told reporters":
+        Peskov, then the Kremlin); none where the sentence opens with a name a preposition
+        introduces ("Talks went on in Brenholm.")."""
+        first = next((j for j in range(sentence.start, sentence.end)
                       if self.owner[j] and not self.quoted[j]), None)
         if first is None or self.preposition_before(self.span_start[first]) is not None:
-            return []  # "Talks went on in Brenholm. And they ...": no subject named
-        after = next((j for j in range(self.span_end[first], previous.end) if self.owner[j]),
+            return []
+        after = next((j for j in range(self.span_end[first], sentence.end) if self.owner[j]),
                      None)
         holder = [self.owner[after]] if after is not None \
             and self.title_start(after) <= first else []
