@@ -5,6 +5,7 @@ from __future__ import annotations
 from events_support import blank_pipeline, entities_in, extract_text
 
 from kg.extract import extract_with_entities
+from kg.extract.context import ArticleContext
 from kg.model import Article, Mention, RoleFact
 
 NAMES = {"Norland": ("norland", "Country"), "Valdoria": ("valdoria", "Country"),
@@ -59,3 +60,19 @@ def test_he_after_a_comma_and_is_the_subject_of_his_sentence():
             "and he rejected the plan.")
     assert agents_of(text, "Rejection") == [["holm"]]
 
+
+
+def test_he_after_an_opening_phrase_is_the_subject_of_the_sentence_before():
+    text = ("Arvid Holm took a firmer line than Piet Maas. "
+            "In a message online he rejected the plan of Valdoria.")
+    assert agents_of(text, "Rejection") == [["holm"]]
+
+
+
+def test_an_opening_phrase_that_names_someone_gives_no_topic():
+    text = ("Arvid Holm took a firmer line than Piet Maas. "
+            "In a message to Maas he rejected the plan of Valdoria.")
+    context = ArticleContext.build(blank_pipeline()(text), Article.from_text(text),
+                                   entities_in(text, NAMES))
+    pronoun = next(token.i for token in context.doc if token.text == "he")
+    assert context.previous_topics(pronoun) == []

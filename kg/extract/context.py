@@ -457,10 +457,20 @@ class ArticleContext:
 
     def opens_sentence(self, i: int) -> bool:
         """Token ``i`` is the first word of its sentence, or the first after an opening
-        conjunction ("But he ...", "And she ...")."""
+        conjunction ("But he ...", "And she ...") or an opening phrase with no comma
+        (``after_opening_phrase``)."""
         before = self.word_before(i)
         return before is None or before.lower_ in OPENING_CONJUNCTIONS \
-            and self.word_before(before.i) is None
+            and self.word_before(before.i) is None or self.after_opening_phrase(i)
+
+    def after_opening_phrase(self, i: int) -> bool:
+        """Token ``i`` follows a short phrase that opens its sentence with a preposition and
+        names nothing, with no comma, verb or clause boundary ("In a post online he ...")."""
+        start = self.sentence_of(i).start
+        if i - start > OPENING_REACH or self.doc[start].lower_ not in OPENING_PREPOSITIONS:
+            return False
+        return not any(self.owner[j] or self.is_boundary(self.doc[j]) or self.doc[j].text == ","
+                       or self.is_finite_verb(self.doc[j]) for j in range(start, i))
 
     def side_of(self, local_id: str) -> str:
         """The state a person stands for: the country of their first current post ("US
