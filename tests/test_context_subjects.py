@@ -2,6 +2,7 @@
 and pronoun_candidates). Sentences written for these tests; entities and posts set by hand."""
 from __future__ import annotations
 
+import pytest
 from events_support import blank_pipeline, entities_in, extract_text
 
 from kg.extract import extract_with_entities
@@ -18,15 +19,16 @@ def agents_of(text: str, cls: str) -> list[list[str]]:
     return [event.agents for event in extract_text(text, NAMES).events if event.cls == cls]
 
 
-def test_he_after_an_opening_but_is_the_subject_of_the_sentence_before():
-    text = ("Arvid Holm told reporters that Norland would talk to Piet Maas. "
-            "But he rejected the plan of Valdoria.")
-    assert agents_of(text, "Rejection") == [["holm"]]
-
-
-def test_he_after_an_opening_and_is_the_subject_of_the_sentence_before():
-    text = ("Arvid Holm told reporters that Norland would talk to Piet Maas. "
-            "And he rejected the plan of Valdoria.")
+@pytest.mark.parametrize("text", [
+    # after an opening "But" or "And": the subject of the sentence before
+    "Arvid Holm told reporters that Norland would talk to Piet Maas. But he rejected the plan.",
+    "Arvid Holm told reporters that Norland would talk to Piet Maas. And he rejected the plan.",
+    # after ", and": the subject of its own sentence
+    "Arvid Holm told reporters that Valdoria owed a reply to Piet Maas, and he rejected the plan.",
+    # after an opening phrase that names nobody: the subject of the sentence before
+    "Arvid Holm took a firmer line than Piet Maas. In a message online he rejected the plan.",
+])
+def test_he_opening_a_clause_is_the_subject_before(text: str):
     assert agents_of(text, "Rejection") == [["holm"]]
 
 
@@ -53,20 +55,6 @@ def test_a_name_after_a_preposition_is_no_subject_for_they():
     text = ("Arvid Holm and Piet Maas met in Brenholm. Later in Valdoria the talks ended. "
             "And they rejected the plan.")
     assert ["valdoria"] not in agents_of(text, "Rejection")
-
-
-def test_he_after_a_comma_and_is_the_subject_of_his_sentence():
-    text = ("Arvid Holm told reporters that Valdoria owed a reply to Piet Maas, "
-            "and he rejected the plan.")
-    assert agents_of(text, "Rejection") == [["holm"]]
-
-
-
-def test_he_after_an_opening_phrase_is_the_subject_of_the_sentence_before():
-    text = ("Arvid Holm took a firmer line than Piet Maas. "
-            "In a message online he rejected the plan of Valdoria.")
-    assert agents_of(text, "Rejection") == [["holm"]]
-
 
 
 def test_an_opening_phrase_that_names_someone_gives_no_topic():
