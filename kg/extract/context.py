@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.genders import Genders
 from kg.model import Article, Entity, Mention
 from kg.nlp.events import read_lexicon_yaml, word_forms
+from kg.nlp.names import listed_words
 from kg.nlp.tokens import TokenTable, annotated, sentences, token_table, word_before
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -37,11 +38,6 @@ OPENING_CONJUNCTIONS = frozenset({"but", "and"})  # "But he ruled out ...": he o
 AUXILIARIES = frozenset({"is", "are", "was", "were", "been", "being", "has", "had", "have",
                          "did", "does", "do", "would", "could", "should", "will", "might"})
 HYPHENS = frozenset({"-", "‐"})
-# -ing forms that modify a name as adjectives ("in neighbouring Poland"), not gerunds
-ATTRIBUTIVE_PARTICIPLES = frozenset({"neighbouring", "neighboring", "surrounding", "leading",
-                                     "ruling", "governing", "remaining", "warring", "visiting",
-                                     "emerging", "developing", "opposing", "competing",
-                                     "incoming", "outgoing", "rising", "growing"})
 ARTICLES = frozenset({"the", "a", "an"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "‘", "’", "'"})
 OBJECT_PRONOUNS = frozenset({"it", "him", "them"})
@@ -145,12 +141,14 @@ class ArgumentWords:
     envoy_posts: frozenset[str]
     decided_classes: frozenset[str]
     wish_verbs: frozenset[str]
+    attributive_participles: frozenset[str]
 
 
 AS_WRITTEN = frozenset({"addressed_classes", "between_classes", "visit_classes",
                         "complement_content_classes", "answer_classes", "summit_posts",
                         "remote_meetings", "body_nouns", "bloc_nouns", "agentive_classes",
-                        "envoy_posts", "decided_classes"})
+                        "envoy_posts", "decided_classes",
+                        "attributive_participles"})
 
 
 @cache
@@ -169,23 +167,6 @@ def argument_words() -> ArgumentWords:
             values[name] = frozenset(data[name]) if name in AS_WRITTEN \
                 else inflected(data[name])
     return ArgumentWords(**values)  # type: ignore[arg-type]
-
-
-@dataclass(frozen=True)
-class CompanyWords:
-    """The company word lists of ontology/lexicon/names.yaml: the nouns that name a company
-    again ("the company") and the words that end a company's name ("Shipping")."""
-
-    nouns: frozenset[str]
-    heads: frozenset[str]
-
-
-@cache
-def company_words() -> CompanyWords:
-    """The company word lists, read once."""
-    data = read_lexicon_yaml("names.yaml")
-    return CompanyWords(nouns=frozenset(data["company_nouns"]),
-                        heads=frozenset(data["company_heads"]))
 
 
 def clause_boundaries(tokens: TokenTable) -> list[bool]:
@@ -449,11 +430,16 @@ class ArticleContext:
                       if self.owner[j] and not self.quoted[j]), None)
         if first is None or self.preposition_before(self.span_start[first]) is not None:
             return []
-        after = next((j for j in range(self.span_end[first], sentence.end) if self.owner[j]),
-                     None)
-        holder = [self.owner[after]] if after is not None \
-            and self.title_start(after) <= first else []
-        return holder + [self.owner[first]]  # type: ignore[list-item]
+        holder = self.post_holder(first, sentence.end)
+        return ([holder] if holder else []) + [self.owner[first]]  # type: ignore[list-item]
+
+    def post_holder(self, first: int, end: int) -> str | None:
+        """The entity named next after the name at token ``first`` (before ``end``) whose
+        post opens with that name ("Kremlin spokesman Dmitry Peskov": Peskov; "US President
+        Jane Roe": Roe), else None."""
+        after = next((j for j in range(self.span_end[first], end) if self.owner[j]), None)
+        return self.owner[after] if after is not None and self.title_start(after) <= first \
+            else None
 
     def opens_sentence(self, i: int) -> bool:
         """Token ``i`` is the first word of its sentence, or the first after an opening
@@ -521,10 +507,10 @@ class ArticleContext:
         Governors"; arguments.yaml body_nouns), the last organisation for a word of a
         bloc ("the EU"; bloc_nouns), or the last company for a word of a company ("the
         company": "Coralstar Shipping"; names.yaml company_nouns and company_heads)."""
-        words, companies = argument_words(), company_words()
+        words, company_nouns = argument_words(), listed_words("company_nouns")
         lower = self.doc[noun].lower_
         before = self.word_before(noun)
-        nouns = words.body_nouns | words.bloc_nouns | companies.nouns
+        nouns = words.body_nouns | words.bloc_nouns | company_nouns
         if before is None or before.lower_ != "the" or self.quoted[noun] \
                 or not self.doc[noun].is_lower or lower not in nouns:
             return None
@@ -537,9 +523,9 @@ class ArticleContext:
             if entity is None or self.quoted[j] or entity.cls not in BODY_CLASSES:
                 continue
             label = entity.label.lower().split()
-            company = lower in companies.nouns
-            if entity.cls == "Organization" and (lower in words.bloc_nouns or company
-                                                 and bool(set(label[-1:]) & companies.heads)) \
+            company = lower in company_nouns
+            if entity.cls == "Organization" and (lower in words.bloc_nouns or company and bool(
+                    set(label[-1:]) & listed_words("company_heads"))) \
                     or lower in label and not company:
                 return local_id
         return None
@@ -630,9 +616,11 @@ class ArticleContext:
 
     def is_gerund(self, token: Token) -> bool:
         """An -ing form of a verb that no determiner makes a noun and that is no adjective
-        (``ATTRIBUTIVE_PARTICIPLES``): the name after it is its object, and a preposition
-        before it is not the name's ("more forceful in blaming Iran": not "in Iran")."""
-        return token.lower_.endswith("ing") and token.lower_ not in ATTRIBUTIVE_PARTICIPLES \
+        (arguments.yaml attributive_participles): the name after it is its object, and a
+        preposition before it is not the name's ("more forceful in blaming Iran": not "in
+        Iran")."""
+        return token.lower_.endswith("ing") \
+            and token.lower_ not in argument_words().attributive_participles \
             and self.is_finite_verb(token)
 
     def outer_preposition(self, i: int) -> str | None:

@@ -63,7 +63,6 @@ NAMING_REACH = 4  # words between such a verb and the quote ("called the talks .
 ATTRIBUTION_WORDS = 12  # tokens between the two parts of a quote broken by "she said"
 EDGE_MARKS = 3  # tokens of marks and space between a quote standing alone and its sentence's edge
 NEXT_SENTENCE_REACH = 8  # tokens into the sentence after a quote that ends its own
-MAX_POST_WORDS = 4  # capitalised words of a post between a state and its holder ("US Vice President")
 PARENTHETICAL_REACH = 25  # tokens between the commas of "X, the Y of Z, said"
 SOURCE_MODIFIERS = 2  # lower-case words between a source's preposition and its body
 TRIM = " ,;:\n\t"
@@ -1079,15 +1078,10 @@ def opening_subject(start: int, end: int, context: ArticleContext) -> list[str]:
 
 def titled_holder(j: int, end: int, context: ArticleContext) -> str | None:
     """The person that the state or body named at token ``j`` only qualifies, through the
-    capitalised post between them, before token ``end`` ("US President Jane Roe", "Chilean
-    Foreign Minister Ana Ruiz"); None when no post or no person follows."""
-    k = context.span_end[j]
-    post = 0
-    while k < end and post <= MAX_POST_WORDS and (
-            context.tokens.is_space[k] or context.is_title_word(k)):
-        post += not context.tokens.is_space[k]
-        k += 1
-    holder = context.owner[k] if 0 < post <= MAX_POST_WORDS and k < end else None
+    post between them, before token ``end`` ("US President Jane Roe", "Chilean Foreign
+    Minister Ana Ruiz"; ``ArticleContext.post_holder``); None when no person's post opens
+    with it."""
+    holder = context.post_holder(j, end)
     return holder if holder is not None and context.cls_of(holder) == "Person" else None
 
 
