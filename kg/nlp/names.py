@@ -101,9 +101,13 @@ def listed_words(key: str) -> frozenset[str]:
 
 
 @cache
-def family_name_prefixes() -> tuple[str, ...]:
-    """The prefixes of names.yaml ``family_name_prefixes`` ("Mc", "De"), as written."""
-    return tuple(read_lexicon_yaml("names.yaml")["family_name_prefixes"])
+def family_name_prefixes() -> dict[str, tuple[str, ...]]:
+    """The prefixes of names.yaml ``family_name_prefixes`` ("Mc", "De"), as written, grouped
+    by their first letter (a word is only tried against the prefixes it can start with)."""
+    grouped: dict[str, list[str]] = {}
+    for prefix in read_lexicon_yaml("names.yaml")["family_name_prefixes"]:
+        grouped.setdefault(prefix[:1], []).append(prefix)
+    return {letter: tuple(prefixes) for letter, prefixes in grouped.items()}
 
 
 def is_prefixed_name(text: str) -> bool:
@@ -115,7 +119,7 @@ def is_prefixed_name(text: str) -> bool:
     """
     return any(text.startswith(prefix) and text[len(prefix):len(prefix) + 1].isupper()
                and text[len(prefix) + 1:].isalpha() and not text[len(prefix) + 1:].isupper()
-               for prefix in family_name_prefixes())
+               for prefix in family_name_prefixes().get(text[:1], ()))
 
 
 @dataclass
@@ -164,11 +168,11 @@ class DocShape:
         tokens = self.tokens
         title_next = tokens.is_title[1:] + [False]
         return [not taken and (title or upper and alpha and length > 1 or digit
-                               or alpha and is_prefixed_name(text))
+                               or alpha and not lower and is_prefixed_name(text))
                 and (not digit or before_title)
-                for taken, title, upper, alpha, digit, length, before_title, text in zip(
-                    self.taken, tokens.is_title, tokens.is_upper, tokens.is_alpha,
-                    tokens.is_digit, tokens.length, title_next, tokens.text)]
+                for taken, title, upper, lower, alpha, digit, length, before_title, text in zip(
+                    self.taken, tokens.is_title, tokens.is_upper, tokens.is_lower,
+                    tokens.is_alpha, tokens.is_digit, tokens.length, title_next, tokens.text)]
 
     def runs(self) -> Iterator[tuple[int, int]]:
         """Maximal runs of name words, joined by connectors, hyphens and line breaks."""
