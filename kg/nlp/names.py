@@ -69,6 +69,7 @@ MODEL_LABELS = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "L
 MODEL_CONFIDENCE = 0.8
 SHORT_NAME_CONFIDENCE = 0.7  # an organisation's first word alone ("Coralstar" of "Coralstar Shipping")
 TITLED_CONFIDENCE = 0.9  # a person named after a title ("Mr Olund")
+ABBREVIATION_LETTERS = 3  # an abbreviated title: "Sen", "Gen"
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                            "western", "central", "upper", "lower"})
 BODY_JOINS = frozenset({"Organization", "GovernmentBody", "City", "Region"})
@@ -78,7 +79,8 @@ JOINED_KINDS = frozenset({"name", "alias"})
 PLACE_NAME_CLASSES = frozenset({"City", "Region"})  # see places_closing_bodies
 CONTAINING_PLACES = frozenset({"Country", "Region", "City"})  # "Cork, Ireland", "Queens, NY"
 TAKEN, TAKEN_PLACE = b"\x01", b"\x02"  # a token the gazetteer took; one of a place holding others
-PLACE_GUESSES = frozenset({"City", "Place"})  # what a place preposition alone makes a name
+PLACE_GUESSES = frozenset({"City", "Place"})
+PLACES_IN_NAMES = frozenset({"City", "Country"})  # see places_opening_names  # what a place preposition alone makes a name
 
 
 @cache
@@ -325,14 +327,23 @@ class DocShape:
 
     def title_at(self, i: int, end: int) -> int:
         """The number of tokens of the longest title starting at token ``i`` (0 if none); a
-        hyphen between its words counts as a space ("Secretary-General")."""
+        hyphen between its words counts as a space ("Secretary-General"). An abbreviated
+        title is one only before a name: at the end of the run it is a word of the name
+        ("Hun Sen", where "Sen" may stand for "Senator")."""
         if self.tokens.text[i] == "-":
             return 0
         for size in range(min(2 * self.cues.max_title_words, end - i), 0, -1):
             if " ".join(self.norms[k] for k in range(i, i + size) if self.tokens.text[k] != "-") \
                     in self.cues.titles and self.tokens.text[i + size - 1] != "-":
-                return size
+                return 0 if size == 1 and i + 1 >= end and self.abbreviated_title(i) else size
         return 0
+
+    def abbreviated_title(self, i: int) -> bool:
+        """Whether the title at token ``i`` is written as a short abbreviation of its title's
+        first word ("Sen" of "Senator", "Gen" of "General"; not "Chair" of "Chairman")."""
+        norm = self.norms[i]
+        first = normalise_term(self.cues.titles[norm]).split()[0]
+        return len(norm) <= ABBREVIATION_LETTERS and norm != first and first.startswith(norm)
 
     def title_before(self, i: int) -> bool:
         """True when a title or a person cue word ends right before token ``i``, not joined to
@@ -341,11 +352,7 @@ class DocShape:
             return False
         words = [self.norms[j] for j in range(max(0, i - 2 * self.cues.max_title_words), i)
                  if not self.tokens.is_space[j] and self.tokens.text[j] != "-"]
-        words = words[-self.cues.max_title_words:]  # a hyphen joins words of one title
-        if words and words[-1] in self.cues.person_cues_before:
-            return True
-        return any(" ".join(words[-size:]) in self.cues.titles
-                   for size in range(1, len(words) + 1))
+        return title_closes(words[-self.cues.max_title_words:], self.cues)
 
     def classify(self, start: int, end: int, titled: bool) -> Found | None:
         """The class and confidence of a name from its context, or None without a cue."""
@@ -459,7 +466,19 @@ class DocShape:
                    for word in words[:APPOSITION_WORDS]) \
             or any(" ".join(words[first:first + size_]) in self.cues.titles
                    for first in range(min(2, len(words)))  # "its longtime foreign minister"
-                   for size_ in range(1, len(words) - first + 1))
+                   for size_ in range(1, len(words) - first + 1)) \
+            or self.qualified_title_at(i)
+
+    def qualified_title_at(self, i: int) -> bool:
+        """Whether a title follows party words and title prefixes from token ``i`` ("the
+        Liberal shadow trade secretary", "the Labour interim party leader")."""
+        norms, size = self.norms, len(self.norms)
+        start = i
+        while start < size and (norms[start] in listed_words("party_words")
+                                or norms[start] in self.cues.title_prefixes):
+            start += 1
+        return start > i and any(" ".join(norms[start:start + size_]) in self.cues.titles
+                                 for size_ in range(1, self.cues.max_title_words + 1))
 
     def past_possessor(self, i: int) -> int:
         """Token ``i``, or the token after whose post follows there: a state, body or place the
@@ -694,22 +713,48 @@ def places_closing_bodies(doc: Doc, known: list[Span], found: list[Span],
          for n, name in enumerate(found)]
 
 
-def given_name_cities(doc: Doc, known: list[Span], cues: NameCues) -> list[Span]:
-    """The known spans, less a one-word city that is a given name and goes on with a
-    capitalised word no list knows ("Milan" of "Milan Radoicic"): the words are a person's
-    name, which the shape rules then read. "Milan Fashion Week" keeps its city."""
+def places_opening_names(doc: Doc, known: list[Span], cues: NameCues) -> list[Span]:
+    """The known spans, less a one-word city or state that opens a person's name and goes on
+    with a capitalised word no list knows: a city that is a given name ("Milan" of "Milan
+    Radoicic") or a place right after a title ("Defence Minister Israel Katz"). The words
+    are the person's name, which the shape rules then read. "Milan Fashion Week" keeps its
+    city, "Foreign Minister Israel" its state."""
     starts = {span.start for span in known}
-    return [span for span in known if not is_given_name_city(doc, span, starts, cues)]
+    return [span for span in known if not opens_name(doc, span, starts, cues)]
 
 
-def is_given_name_city(doc: Doc, span: Span, starts: set[int], cues: NameCues) -> bool:
-    """Whether ``span`` is a one-word city that opens a person's name (see given_name_cities)."""
-    if span.label_ != "City" or len(span) != 1 or span.end >= len(doc) \
-            or normalise_term(span.text) not in cues.given_names or not span[0].whitespace_:
+def opens_name(doc: Doc, span: Span, starts: set[int], cues: NameCues) -> bool:
+    """Whether ``span`` is a one-word place that opens a person's name (see
+    places_opening_names)."""
+    if span.label_ not in PLACES_IN_NAMES or len(span) != 1 or span.end >= len(doc) \
+            or not span[0].whitespace_:
+        return False
+    given = span.label_ == "City" and normalise_term(span.text) in cues.given_names
+    if not given and not title_closes(words_before(doc, span.start, cues), cues):
         return False
     after = doc[span.end]
     return span.end not in starts and after.is_title and after.is_alpha \
         and after.lower_ not in common_words() and normalise_term(after.text) not in cues.not_names
+
+
+def words_before(doc: Doc, i: int, cues: NameCues) -> list[str]:
+    """The normalised words of a title that may end right before token ``i``: at most
+    ``max_title_words`` words, a hyphen joining two of them; none after a hyphen."""
+    if i > 0 and doc[i - 1].text == "-":
+        return []
+    words = [normalise_term(token.text) for token in doc[max(0, i - 2 * cues.max_title_words):i]
+             if not token.is_space and token.text != "-"]
+    return words[-cues.max_title_words:]
+
+
+def title_closes(words: list[str], cues: NameCues) -> bool:
+    """Whether the last of ``words`` end a title or are a person cue word ("Mr", "analyst").
+
+    >>> title_closes(["the", "defence", "minister"], name_cues()), title_closes(["the"], name_cues())
+    (True, False)
+    """
+    return bool(words) and words[-1] in cues.person_cues_before \
+        or any(" ".join(words[-size:]) in cues.titles for size in range(1, len(words) + 1))
 
 
 class NameFinder:
@@ -721,7 +766,7 @@ class NameFinder:
         self.cues = name_cues()
 
     def __call__(self, doc: Doc) -> Doc:
-        known = given_name_cities(doc, list(doc.spans.get(self.spans_key, ())), self.cues)
+        known = places_opening_names(doc, list(doc.spans.get(self.spans_key, ())), self.cues)
         attrs = dict(doc.spans[self.spans_key].attrs) if self.spans_key in doc.spans else {}
         taken = bytearray(len(doc))
         for span in known:  # 2 for a state, region or city, 1 for anything else it knows

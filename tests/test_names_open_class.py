@@ -1,0 +1,62 @@
+"""Names no list knows, recognised from the structure around them: a post in apposition, a
+title before a name that opens with a state's name, an abbreviated title closing a name.
+Sentences and names invented for these tests; the project's lexicon."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.entities import extract_entities
+from kg.model import Article
+from kg.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def found(nlp: Language, text: str) -> list[tuple[str, str]]:
+    """Each entity span's text and class."""
+    doc = nlp(text)
+    return [(span.text, span.label_) for span in doc.spans["kg_entities"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Its general secretary, Varun Odedra, wrote online that the vote had been rigged.",
+     "Varun Odedra"),
+    ("The administrator of the harbour, Teodor Quillan, ruled out any toll cut.",
+     "Teodor Quillan"),
+    ("Marisol Etxeberri, the Liberal shadow trade secretary, accused ministers of drift.",
+     "Marisol Etxeberri"),
+])
+def test_a_post_in_apposition_makes_an_unknown_name_a_person(nlp: Language, text: str,
+                                                             name: str) -> None:
+    assert (name, "Person") in found(nlp, text)
+
+
+def test_a_state_word_opening_a_name_after_a_title_is_no_state(nlp: Language) -> None:
+    spans = found(nlp, "Defence Minister Jordan Vellacott said the troops would stay. "
+                       "Vellacott spoke again on Friday.")
+    assert ("Jordan Vellacott", "Person") in spans
+    assert ("Jordan", "Country") not in spans
+
+
+def test_a_state_after_a_title_stays_a_state_before_a_lower_case_word(nlp: Language) -> None:
+    assert ("Jordan", "Country") in found(nlp, "The talks were hosted by Foreign Minister "
+                                               "Jordan and chaired by an envoy.")
+
+
+def test_an_abbreviated_title_closing_a_name_is_part_of_the_name(nlp: Language) -> None:
+    spans = found(nlp, "The call was held with Lok Sen, the province's former governor.")
+    assert ("Lok Sen", "Person") in spans
+    assert ("Ana Rao", "Person") in found(nlp, "Gen Ana Rao inspected the troops.")
+
+
+def test_a_short_name_shared_by_two_persons_is_left_alone(nlp: Language) -> None:
+    text = ("Governor Lok Manit met Lok Sen, the province's former governor. "
+            "Lok said little.")
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    names = {entity.label: entity for entity in entities if entity.cls == "Person"}
+    assert set(names) == {"Lok Manit", "Lok Sen"}
+    assert all("Lok" not in entity.aliases for entity in names.values())
