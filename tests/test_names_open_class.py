@@ -60,3 +60,25 @@ def test_a_short_name_shared_by_two_persons_is_left_alone(nlp: Language) -> None
     names = {entity.label: entity for entity in entities if entity.cls == "Person"}
     assert set(names) == {"Lok Manit", "Lok Sen"}
     assert all("Lok" not in entity.aliases for entity in names.values())
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The dispute is over Orvel Gate Terminals, a Lisbon-owned company that runs two docks.",
+     "Orvel Gate Terminals"),
+    ("Bram Kesteven, the state ferry firm, cut its routes.", "Bram Kesteven"),
+])
+def test_a_company_described_in_apposition_is_an_organisation(nlp: Language, text: str,
+                                                              name: str) -> None:
+    assert (name, "Organization") in found(nlp, text)
+
+
+def test_a_company_word_before_a_post_describes_a_person(nlp: Language) -> None:
+    assert ("Dana Kurtz", "Person") in found(nlp, "Dana Kurtz, a company director, said no.")
+
+
+def test_the_company_names_again_the_organisation_so_described(nlp: Language) -> None:
+    text = ("The row is over Orvel Gate Terminals, a Lisbon-owned company. An auditor "
+            "accused the company of hiding fees. The company rejected the charge.")
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    company = next(entity for entity in entities if entity.label == "Orvel Gate Terminals")
+    assert [mention.text for mention in company.mentions][1:] == ["the company", "The company"]

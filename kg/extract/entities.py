@@ -37,6 +37,7 @@ from kg.extract.roles import (HOLDER_CLASSES, POSSESSIVES, POST_OBJECT_WORDS, Ro
 from kg.lexicon import Lexicon, NameCues, load_lexicon, name_cues
 from kg.model import Article, Entity, Mention, RoleFact
 from kg.nlp.events import read_lexicon_yaml
+from kg.nlp.names import company_noun_in_apposition
 from kg.nlp.normalise import normalise_name, normalise_term
 from kg.nlp.spans import ENTITIES_KEY
 from kg.nlp.tokens import sentences, token_table
@@ -63,6 +64,7 @@ class Group:
     roles: list[tuple[str, GroupKey | None, bool, int, int]] = field(default_factory=list)
     description: str | None = None
     label: str | None = None  # a name the text does not write ("Ministry of Defence of Russia")
+    nouns: set[str] = field(default_factory=set)  # what names it again: "the company"
 
     def add(self, start_char: int, end_char: int, text: str, kind: str,
             confidence: float) -> None:
@@ -207,6 +209,7 @@ class ArticleEntities:
             if not self.is_short(span):
                 key = self.organisation_opened_by(span, spans) or self.name_key(span)
                 self.add_span(n, span, key)
+                self.add_described_noun(span, key)
                 self.add_state_within(span)
                 if span.label_ == "Person":
                     for word in normalise_name(span.text).split():
@@ -216,6 +219,14 @@ class ArticleEntities:
                 key = self.short_name_key(span)
                 if key is not None:
                     self.add_span(n, span, key)
+
+    def add_described_noun(self, span: Span, key: GroupKey) -> None:
+        """The noun of a company a description in apposition gives an organisation
+        ("Orvel Ports, a family-owned company,"): "the company" names it again."""
+        if span.label_ == "Organization":
+            noun = company_noun_in_apposition(self.doc, span.end, self.cues)
+            if noun is not None:
+                self.groups[key].nouns.add(noun)
 
     def organisation_opened_by(self, span: Span, spans: list[Span]) -> GroupKey | None:
         """The organisation a one-word name the lexicon does not know, no common English
@@ -449,11 +460,13 @@ class ArticleEntities:
     def add_bodies_named_again(self) -> None:
         """"the board", "the council": a later mention of the one body of the article whose
         name has that head word ("IAEA Board of Governors"), where the article has exactly
-        one (names.yaml ``body_nouns``)."""
+        one (names.yaml ``body_nouns``); "the company" of the one organisation described as
+        one in apposition."""
         bodies: dict[str, list[Group]] = {}
         for group in self.groups.values():
             if group.cls in BODY_CLASSES and group.spans:
-                for word in {normalise_term(w) for w in self.label_words(group)} & body_nouns():
+                words = {normalise_term(w) for w in self.label_words(group)} & body_nouns()
+                for word in words | group.nouns:
                     bodies.setdefault(word, []).append(group)
         for token in self.doc:
             found = bodies.get(token.lower_) if token.is_lower else None
@@ -473,9 +486,12 @@ class ArticleEntities:
 
     def continues_name(self, i: int) -> bool:
         """Whether the word at token ``i`` goes on with "of" or a capitalised word: part of
-        another name ("the board of a company", "the council Presidency")."""
+        another name ("the board of a company", "the council Presidency"); not "of" and a
+        verb's -ing form ("accused the company of hiding")."""
         after = self.doc[i + 1] if i + 1 < len(self.doc) else None
-        return after is not None and (after.lower_ == "of" or after.is_title)
+        gerund = i + 2 < len(self.doc) and self.doc[i + 2].is_lower \
+            and self.doc[i + 2].lower_.endswith("ing")
+        return after is not None and (after.lower_ == "of" and not gerund or after.is_title)
 
     def inside_mention(self, start_char: int) -> bool:
         """Whether a character offset lies within a mention already grouped."""

@@ -70,6 +70,8 @@ MODEL_CONFIDENCE = 0.8
 SHORT_NAME_CONFIDENCE = 0.7  # an organisation's first word alone ("Coralstar" of "Coralstar Shipping")
 TITLED_CONFIDENCE = 0.9  # a person named after a title ("Mr Olund")
 ABBREVIATION_LETTERS = 3  # an abbreviated title: "Sen", "Gen"
+ARTICLES = frozenset({"a", "an", "the"})
+COMPANY_DESCRIPTION_TOKENS = 6  # "a Hong Kong - owned container company"
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                            "western", "central", "upper", "lower"})
 BODY_JOINS = frozenset({"Organization", "GovernmentBody", "City", "Region"})
@@ -365,7 +367,8 @@ class DocShape:
         if last in cues.government_heads:
             return Found(start, end, "GovernmentBody", 0.85)
         if last in cues.organization_heads or end - start > 1 \
-                and last in listed_words("company_heads"):
+                and last in listed_words("company_heads") \
+                or company_noun_in_apposition(self.doc, end, cues) is not None:
             return Found(start, end, "Organization", 0.85)
         if titled or first in cues.given_names and end - start > 1 \
                 and last not in cues.place_heads | cues.facility_heads:
@@ -459,7 +462,7 @@ class DocShape:
         norms, size = self.norms, len(self.norms)
         if end + 1 >= size or norms[end] != ",":
             return False
-        i = self.past_possessor(end + 1 + (norms[end + 1] in ("a", "an", "the")))
+        i = self.past_possessor(end + 1 + (norms[end + 1] in ARTICLES))
         words = [norms[j] for j in range(i, min(size, i + self.cues.max_title_words + 1))
                  if norms[j] != "-"]
         return any(word in self.cues.person_cues_before or word in listed_words("apposition_posts")
@@ -582,6 +585,29 @@ class DocShape:
         age = end + 3 <= len(tokens) and tokens.text[end] == "," and tokens.is_digit[end + 1] \
             and tokens.length[end + 1] <= 3 and tokens.text[end + 2] == ","
         return 3 if age else 0
+
+
+def company_noun_in_apposition(doc: Doc, end: int, cues: NameCues) -> str | None:
+    """The company noun of a description in apposition after the name ending at token
+    ``end`` ("X, a Singapore-owned company that ...", "X, the state shipping firm,"), or
+    None. The noun is the head: no post follows it ("X, a company director" is a person).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Orvel Ports, a Hong Kong-owned company, denied it.")
+    >>> company_noun_in_apposition(doc, 2, name_cues())
+    'company'
+    """
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ARTICLES:
+        return None
+    for token in doc[end + 2:end + 2 + COMPANY_DESCRIPTION_TOKENS]:
+        if token.is_punct and token.text != "-":
+            return None
+        noun = normalise_term(token.text)
+        if token.is_lower and noun in listed_words("company_nouns"):
+            after = normalise_term(doc[token.i + 1].text) if token.i + 1 < len(doc) else ""
+            return None if after in cues.titles or after in cues.person_cues_before \
+                or after in listed_words("apposition_posts") else noun
+    return None
 
 
 def shape_names(doc: Doc, taken: bytearray, cues: NameCues) -> list[Found]:
