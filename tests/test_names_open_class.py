@@ -82,3 +82,12 @@ def test_the_company_names_again_the_organisation_so_described(nlp: Language) ->
     entities = extract_entities(nlp(text), Article(id="t", text=text))
     company = next(entity for entity in entities if entity.label == "Orvel Gate Terminals")
     assert [mention.text for mention in company.mentions][1:] == ["the company", "The company"]
+
+
+def test_a_states_police_is_a_body_of_that_state_named_again_later(nlp: Language) -> None:
+    text = ("Rights groups accused Peru's police of beating marchers. The police have denied "
+            "it, and Peru said nothing.")
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    police = next(entity for entity in entities if entity.cls == "GovernmentBody")
+    assert [mention.text for mention in police.mentions] == ["Peru's police", "The police"]
+    assert any(entity.label == "Peru" for entity in entities)
