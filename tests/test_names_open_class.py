@@ -91,3 +91,21 @@ def test_a_states_police_is_a_body_of_that_state_named_again_later(nlp: Language
     police = next(entity for entity in entities if entity.cls == "GovernmentBody")
     assert [mention.text for mention in police.mentions] == ["Peru's police", "The police"]
     assert any(entity.label == "Peru" for entity in entities)
+
+
+def test_a_lone_family_name_is_the_known_person_named_in_full_before(tmp_path) -> None:
+    lexicon = tmp_path / "people.yaml"
+    lexicon.write_text("entities:\n- {id: ines-stone, label: Ines Stone, class: Person}\n")
+    nlp = load_pipeline(lexicons=[lexicon])
+    text = "Foreign Minister Ines Stone met the envoy.\n\nStone told reporters no more."
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    persons = [entity for entity in entities if entity.cls == "Person"]
+    assert [(entity.lexicon_id, len(entity.mentions)) for entity in persons] == [
+        ("ines-stone", 2)]
+
+
+def test_a_common_word_alone_is_a_short_name_only_of_a_person_of_the_article(
+        nlp: Language) -> None:
+    text = "Foreign Minister Ines Marwick left early.\n\nMarwick said the deal was dead."
+    assert ("Marwick", "Person") in found(nlp, text)
+    assert ("Little", "Person") not in found(nlp, "Little said the deal was dead.")

@@ -610,8 +610,12 @@ def company_noun_in_apposition(doc: Doc, end: int, cues: NameCues) -> str | None
     return None
 
 
-def shape_names(doc: Doc, taken: bytearray, cues: NameCues) -> list[Found]:
-    """Every name the shape rules find in the tokens not yet taken."""
+def shape_names(doc: Doc, taken: bytearray, cues: NameCues,
+                known_family_names: frozenset[str] = frozenset()) -> list[Found]:
+    """Every name the shape rules find in the tokens not yet taken. A word alone that is a
+    word of a person's name the rules found, or the family name of a person of
+    ``known_family_names`` (the gazetteer's), is that person's short name ("Gil told
+    reporters" after "Foreign Minister Yvan Gil"), even if it is a common word."""
     shape = DocShape(doc, taken, cues)
     found: list[Found] = []
     unclassified: list[tuple[int, int]] = []
@@ -626,6 +630,7 @@ def shape_names(doc: Doc, taken: bytearray, cues: NameCues) -> list[Found]:
         unclassified.extend(others)
     person_words = {shape.norms[i] for name in found if name.cls == "Person"
                     for i in range(name.start, name.end) if shape.norms[i].isalnum()}
+    person_words |= known_family_names
     family_names = {shape.norms[name.end - 1] for name in found
                     if name.cls == "Person" and name.end - name.start > 1}
     found = [Found(name.start, name.end, "Person", 0.7)
@@ -783,6 +788,12 @@ def title_closes(words: list[str], cues: NameCues) -> bool:
         or any(" ".join(words[-size:]) in cues.titles for size in range(1, len(words) + 1))
 
 
+def family_names_of(known: list[Span]) -> frozenset[str]:
+    """The normalised last words of the gazetteer's persons named in two words or more."""
+    return frozenset(normalise_term(span[-1].text) for span in known
+                     if span.label_ == "Person" and len(span) > 1 and span[-1].is_alpha)
+
+
 class NameFinder:
     """Adds the names the gazetteer did not find to ``doc.spans[spans_key]``."""
 
@@ -803,7 +814,8 @@ class NameFinder:
             found = model_names(doc, taken, lexicon, self.cues)
         else:
             found = [entity_span(doc, name.start, name.end, name.cls, "", "shape",
-                                 name.confidence) for name in shape_names(doc, taken, self.cues)]
+                                 name.confidence)
+                     for name in shape_names(doc, taken, self.cues, family_names_of(known))]
             known, found = joined_to_known(doc, known, found, self.cues)
             known, found = places_closing_bodies(doc, known, found, self.cues)
         doc.spans[self.spans_key] = sorted(known + found, key=lambda span: span.start)
