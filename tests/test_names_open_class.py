@@ -109,3 +109,10 @@ def test_a_common_word_alone_is_a_short_name_only_of_a_person_of_the_article(
     text = "Foreign Minister Ines Marwick left early.\n\nMarwick said the deal was dead."
     assert ("Marwick", "Person") in found(nlp, text)
     assert ("Little", "Person") not in found(nlp, "Little said the deal was dead.")
+
+
+def test_a_persons_full_name_written_again_without_a_cue_is_that_person(nlp: Language) -> None:
+    text = ("Governor Tavi Okonjo opened the session.\n\n"
+            "Later that week the envoy spoke with Tavi Okonjo again.")
+    spans = found(nlp, text)
+    assert spans.count(("Tavi Okonjo", "Person")) == 2

@@ -71,6 +71,7 @@ SHORT_NAME_CONFIDENCE = 0.7  # an organisation's first word alone ("Coralstar" o
 TITLED_CONFIDENCE = 0.9  # a person named after a title ("Mr Olund")
 ABBREVIATION_LETTERS = 3  # an abbreviated title: "Sen", "Gen"
 ARTICLES = frozenset({"a", "an", "the"})
+NAMED_AGAIN_CONFIDENCE = 0.7  # a name written again with no cue of its own
 COMPANY_DESCRIPTION_TOKENS = 6  # "a Hong Kong - owned container company"
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                            "western", "central", "upper", "lower"})
@@ -635,9 +636,25 @@ def shape_names(doc: Doc, taken: bytearray, cues: NameCues,
                     if name.cls == "Person" and name.end - name.start > 1}
     found = [Found(name.start, name.end, "Person", 0.7)
              if shape.place_of_a_person(name, family_names) else name for name in found]
-    found.extend(Found(start, end, "Person", 0.7) for start, end in unclassified
-                 if end - start == 1 and shape.norms[start] in person_words)
+    persons = [Found(start, end, "Person", 0.7) for start, end in unclassified
+               if end - start == 1 and shape.norms[start] in person_words]
+    found.extend(persons + named_again(shape, found, unclassified, persons))
     return sorted(organisation_short_names(shape, found), key=lambda name: name.start)
+
+
+def named_again(shape: "DocShape", found: list[Found], unclassified: list[tuple[int, int]],
+                persons: list[Found]) -> list[Found]:
+    """The runs no cue classified that write the full name of a person found elsewhere in
+    the article with a cue ("Lok Manit" alone after "Governor Lok Manit"), as that person;
+    not the runs already taken as a person's short name. (Other classes were tried: a name
+    of an organisation written again made more false events than it found.)"""
+    def text(start: int, end: int) -> str:
+        return " ".join(shape.norms[start:end])
+
+    names = {text(name.start, name.end) for name in found if name.cls == "Person"}
+    taken = {person.start for person in persons}
+    return [Found(start, end, "Person", NAMED_AGAIN_CONFIDENCE) for start, end in unclassified
+            if start not in taken and text(start, end) in names]
 
 
 def organisation_short_names(shape: "DocShape", found: list[Found]) -> list[Found]:
