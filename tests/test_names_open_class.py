@@ -116,3 +116,10 @@ def test_a_persons_full_name_written_again_without_a_cue_is_that_person(nlp: Lan
             "Later that week the envoy spoke with Tavi Okonjo again.")
     spans = found(nlp, text)
     assert spans.count(("Tavi Okonjo", "Person")) == 2
+
+
+def test_a_body_name_before_party_names_a_party_not_the_body(nlp: Language) -> None:
+    spans = found(nlp, "In Delhi the opposition Congress party walked out of the session.")
+    assert ("Congress", "Organization") in spans
+    assert ("Congress", "GovernmentBody") not in spans
+    assert ("US Senate", "GovernmentBody") in found(nlp, "The US Senate committee met.")

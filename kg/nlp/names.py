@@ -72,6 +72,7 @@ TITLED_CONFIDENCE = 0.9  # a person named after a title ("Mr Olund")
 ABBREVIATION_LETTERS = 3  # an abbreviated title: "Sen", "Gen"
 ARTICLES = frozenset({"a", "an", "the"})
 NAMED_AGAIN_CONFIDENCE = 0.7  # a name written again with no cue of its own
+OTHER_ORGANISATION_CONFIDENCE = 0.8  # "the Congress party": a body's name before "party"
 COMPANY_DESCRIPTION_TOKENS = 6  # "a Hong Kong - owned container company"
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                            "western", "central", "upper", "lower"})
@@ -771,6 +772,26 @@ def places_opening_names(doc: Doc, known: list[Span], cues: NameCues) -> list[Sp
     return [span for span in known if not opens_name(doc, span, starts, cues)]
 
 
+def bodies_naming_organisations(doc: Doc, known: list[Span], cues: NameCues) -> list[Span]:
+    """The known spans, where a government body's name that names another organisation
+    (``names_other_organisation``: "the opposition Congress party") is that organisation's
+    name, with no lexicon entry: not the body of the lexicon ("Congress" of another state)."""
+    return [entity_span(doc, span.start, span.end, "Organization", "", "shape",
+                        OTHER_ORGANISATION_CONFIDENCE)
+            if names_other_organisation(doc, span, cues) else span for span in known]
+
+
+def names_other_organisation(doc: Doc, span: Span, cues: NameCues) -> bool:
+    """Whether a government body's name stands before a lower-case organisation head that
+    is no body's ("the opposition Congress party", not "the Senate committee")."""
+    if span.label_ != "GovernmentBody" or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    head = normalise_term(after.text)
+    return after.is_lower and head in cues.organization_heads \
+        and head not in cues.government_heads
+
+
 def opens_name(doc: Doc, span: Span, starts: set[int], cues: NameCues) -> bool:
     """Whether ``span`` is a one-word place that opens a person's name (see
     places_opening_names)."""
@@ -820,7 +841,8 @@ class NameFinder:
         self.cues = name_cues()
 
     def __call__(self, doc: Doc) -> Doc:
-        known = places_opening_names(doc, list(doc.spans.get(self.spans_key, ())), self.cues)
+        known = bodies_naming_organisations(doc, places_opening_names(
+            doc, list(doc.spans.get(self.spans_key, ())), self.cues), self.cues)
         attrs = dict(doc.spans[self.spans_key].attrs) if self.spans_key in doc.spans else {}
         taken = bytearray(len(doc))
         for span in known:  # 2 for a state, region or city, 1 for anything else it knows
