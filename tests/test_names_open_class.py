@@ -123,3 +123,18 @@ def test_a_body_name_before_party_names_a_party_not_the_body(nlp: Language) -> N
     assert ("Congress", "Organization") in spans
     assert ("Congress", "GovernmentBody") not in spans
     assert ("US Senate", "GovernmentBody") in found(nlp, "The US Senate committee met.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Royal Elbonian Army said the border was calm.", "Royal Elbonian Army"),
+    ("The Royal Thai Navy said two boats were seized.", "Royal Thai Navy"),
+    ("A ruling of the Constitutional Court was read out.", "Constitutional Court"),
+])
+def test_a_body_head_closing_a_name_keeps_the_whole_name(nlp: Language, text: str,
+                                                          name: str) -> None:
+    assert (name, "GovernmentBody") in found(nlp, text)
+
+
+def test_a_demonym_opening_a_post_or_a_described_body_stays_the_states(nlp: Language) -> None:
+    spans = found(nlp, "Former Thai Prime Minister Ana Rao spoke. The Thai army denied it.")
+    assert spans.count(("Thai", "Country")) == 2

@@ -73,6 +73,7 @@ ABBREVIATION_LETTERS = 3  # an abbreviated title: "Sen", "Gen"
 ARTICLES = frozenset({"a", "an", "the"})
 NAMED_AGAIN_CONFIDENCE = 0.7  # a name written again with no cue of its own
 OTHER_ORGANISATION_CONFIDENCE = 0.8  # "the Congress party": a body's name before "party"
+BODY_WORDS_AFTER_DEMONYM = 3  # "Royal Elbonian Air Defence Force" has "Air Defence Force"
 COMPANY_DESCRIPTION_TOKENS = 6  # "a Hong Kong - owned container company"
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                            "western", "central", "upper", "lower"})
@@ -253,7 +254,8 @@ class DocShape:
             j = i + 1
             while j < end and not self.title_at(j, end) and \
                     (self.norms[j] not in self.cues.not_names or self.hyphen_bound(j)
-                     or self.norms[j] == "and" and self.joins(j) or self.continues_body(j)):
+                     or self.norms[j] == "and" and self.joins(j) or self.continues_body(j)
+                     or self.closes_body(j, end)):
                 j += 1  # coordinated_parts splits at "and"
             while j > i + 1 and (self.joins(j - 1) or self.tokens.text[j - 1] == "-"):
                 j -= 1
@@ -273,6 +275,13 @@ class DocShape:
             and self.norms[end - 1] not in heads \
             and (self.tokens.lower[after] not in common_words()
                  or self.norms[after] in cues.given_names or self.title_at(after, end) > 0)
+
+    def closes_body(self, i: int, end: int) -> bool:
+        """True for the head word of a body or organisation that ends the run after other
+        words of the name, also one that alone is no name ("Royal Elbonian Army",
+        "Constitutional Court"; "Army" alone is none)."""
+        return i == end - 1 and self.norms[i] in self.cues.government_heads \
+            | self.cues.organization_heads
 
     def continues_body(self, i: int) -> bool:
         """True for a joining word that goes on with the name of a body or place after its head
@@ -772,6 +781,35 @@ def places_opening_names(doc: Doc, known: list[Span], cues: NameCues) -> list[Sp
     return [span for span in known if not opens_name(doc, span, starts, cues)]
 
 
+def demonyms_inside_bodies(doc: Doc, known: list[Span], cues: NameCues) -> list[Span]:
+    """The known spans, less a demonym written inside the name of a body: after a
+    capitalised word of the name and before capitalised words that end in a body's head
+    ("the Royal Elbonian Army", "the Free Elbonian Army"); the shape rules then read the
+    whole name. A demonym opening a name stays the state's ("the Thai army", "Thai Prime
+    Minister X")."""
+    starts = {span.start for span in known}
+    return [span for span in known if not (span.id_ == "demonym" and inside_body_name(
+        doc, span, starts, cues))]
+
+
+def inside_body_name(doc: Doc, span: Span, starts: set[int], cues: NameCues) -> bool:
+    """Whether the demonym ``span`` stands inside the name of a body (see
+    demonyms_inside_bodies): the words around it are capitalised, not known to the
+    gazetteer, and the last of those after it is a body's or organisation's head word."""
+    if span.start < 1 or doc[span.start - 1].is_sent_start:
+        return False
+    before = doc[span.start - 1]
+    if not before.is_title or normalise_term(before.text) in cues.not_names \
+            or title_closes([normalise_term(before.text)], cues):
+        return False
+    heads = cues.government_heads | cues.organization_heads
+    end = span.end
+    while end < len(doc) and end - span.end < BODY_WORDS_AFTER_DEMONYM and doc[end].is_title \
+            and end not in starts:
+        end += 1
+    return end > span.end and normalise_term(doc[end - 1].text) in heads
+
+
 def bodies_naming_organisations(doc: Doc, known: list[Span], cues: NameCues) -> list[Span]:
     """The known spans, where a government body's name that names another organisation
     (``names_other_organisation``: "the opposition Congress party") is that organisation's
@@ -841,8 +879,9 @@ class NameFinder:
         self.cues = name_cues()
 
     def __call__(self, doc: Doc) -> Doc:
-        known = bodies_naming_organisations(doc, places_opening_names(
-            doc, list(doc.spans.get(self.spans_key, ())), self.cues), self.cues)
+        known = list(doc.spans.get(self.spans_key, ()))
+        for refine in (places_opening_names, demonyms_inside_bodies, bodies_naming_organisations):
+            known = refine(doc, known, self.cues)
         attrs = dict(doc.spans[self.spans_key].attrs) if self.spans_key in doc.spans else {}
         taken = bytearray(len(doc))
         for span in known:  # 2 for a state, region or city, 1 for anything else it knows
