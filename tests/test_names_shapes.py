@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from kg.extract.entities import extract_entities
 from kg.lexicon import load_lexicon
+from kg.model import Article
 from kg.nlp import load_pipeline
 
 
@@ -158,9 +160,12 @@ def test_a_body_or_facility_takes_in_the_place_name_before_it(nlp: Language, tex
     assert found(nlp, text) == [(name, cls)]
 
 
-def test_a_state_stays_apart_from_a_body_after_it(nlp: Language) -> None:
-    assert found(nlp, "The Japan Coast Guard said so.") == [
-        ("Japan", "Country"), ("Coast Guard", "GovernmentBody")]
+def test_a_state_opening_a_body_name_is_part_of_it_and_still_named(nlp: Language) -> None:
+    text = "The Japan Coast Guard said so."
+    assert found(nlp, text) == [("Japan Coast Guard", "GovernmentBody")]
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    assert [(entity.label, entity.cls) for entity in entities] == [
+        ("Japan Coast Guard", "GovernmentBody"), ("Japan", "Country")]
 
 
 @pytest.mark.parametrize("text, wanted", [

@@ -44,6 +44,7 @@ from kg.nlp.tokens import sentences, token_table
 from kg.nlp.words import common_words
 
 SHORT_KINDS = frozenset({"short_name"})
+STATE_NAME_KINDS = frozenset({"name", "alias"})  # "Japan" of "Japan Coast Guard"
 NOT_ALIAS_KINDS = frozenset({"description"})
 DESCRIPTION_CONFIDENCE = 0.7
 CAPITAL_WORD = "capital"
@@ -241,10 +242,13 @@ class ArticleEntities:
         return opened.pop() if len(opened) == 1 else None
 
     def add_state_within(self, span: Span) -> None:
-        """A mention of the state a lexicon body belongs to, where the body's span holds a
-        form of that state's ("South Korea" of "South Korea's foreign ministry")."""
+        """A mention of the state a body belongs to, where the body's span holds a form of
+        that state's: the lexicon's state of a lexicon body ("South Korea" of "South Korea's
+        foreign ministry"), the state whose name opens the name of a body the lexicon does
+        not know ("Japan" of "Japan Coast Guard")."""
         entry = self.lexicon.entries.get(span.kb_id_)
-        state = entry.country if entry is not None and entry.cls == "GovernmentBody" else None
+        state = entry.country if entry is not None and entry.cls == "GovernmentBody" \
+            else self.state_opening(span) if span.label_ == "GovernmentBody" else None
         if state not in self.lexicon:
             return
         for size in range(len(span) - 1, 0, -1):
@@ -257,6 +261,18 @@ class ArticleEntities:
                         part.start_char, part.end_char, part.text, forms[0],
                         span._.kg_confidence)
                     return
+
+    def state_opening(self, span: Span) -> str | None:
+        """The lexicon state whose name (not a demonym) opens the name of a body the lexicon
+        does not know ("Japan Coast Guard"), else None."""
+        if span.kb_id_:
+            return None
+        for size in range(len(span) - 1, 0, -1):
+            found = [entry_id for entry_id, kind in self.lexicon.lookup(span[:size].text)
+                     if kind in STATE_NAME_KINDS and self.lexicon[entry_id].cls == "Country"]
+            if found:
+                return found[0]
+        return None
 
     def short_name_key(self, span: Span) -> GroupKey | None:
         """The person a short name stands for, or None where that would be a guess. Of

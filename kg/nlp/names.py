@@ -78,8 +78,8 @@ COMPANY_DESCRIPTION_TOKENS = 6  # "a Hong Kong - owned container company"
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                            "western", "central", "upper", "lower"})
 BODY_JOINS = frozenset({"Organization", "GovernmentBody", "City", "Region"})
-JOINS = {"Organization": BODY_JOINS, "GovernmentBody": BODY_JOINS,  # see joined_to_known
-         "Facility": BODY_JOINS | {"Country"}}
+JOINS = {"Organization": BODY_JOINS,  # see joined_to_known
+         "GovernmentBody": BODY_JOINS | {"Country"}, "Facility": BODY_JOINS | {"Country"}}
 JOINED_KINDS = frozenset({"name", "alias"})
 PLACE_NAME_CLASSES = frozenset({"City", "Region"})  # see places_closing_bodies
 CONTAINING_PLACES = frozenset({"Country", "Region", "City"})  # "Cork, Ireland", "Queens, NY"
@@ -719,8 +719,10 @@ def joined_to_known(doc: Doc, known: list[Span], found: list[Span],
                     cues: NameCues) -> tuple[list[Span], list[Span]]:
     """The gazetteer's and the shape rules' spans, where a body or facility name the shape
     rules found right after a name of an organisation, city or region (or of a state, before
-    a facility) takes that name in ("African Union" + "Commission", "Marsk" + "International
-    Airport"): one new name. A state stays apart from a body ("Japan" + "Coast Guard")."""
+    a government body or a facility) takes that name in ("African Union" + "Commission",
+    "Marsk" + "International Airport", "Japan" + "Coast Guard"): one new name; the state
+    of a body so named keeps a mention (kg/extract/entities.py add_state_within). A state
+    stays apart from an organisation that is no government body."""
     ending_at = {span.end: span for span in known if span.id_ in JOINED_KINDS}
     heads = cues.organization_heads | cues.government_heads | cues.facility_heads
     joined: dict[int, Span] = {}
