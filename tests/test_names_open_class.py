@@ -138,3 +138,12 @@ def test_a_body_head_closing_a_name_keeps_the_whole_name(nlp: Language, text: st
 def test_a_demonym_opening_a_post_or_a_described_body_stays_the_states(nlp: Language) -> None:
     spans = found(nlp, "Former Thai Prime Minister Ana Rao spoke. The Thai army denied it.")
     assert spans.count(("Thai", "Country")) == 2
+
+
+def test_a_states_body_described_by_its_head_is_the_body_named_before(nlp: Language) -> None:
+    text = ("The talks were led by Ana Rao, a joint secretary in Peru's Ministry of Mines. "
+            "A statement issued by the Peruvian ministry said the talks went well.")
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    bodies = [entity for entity in entities if entity.cls == "GovernmentBody"]
+    assert [(body.label, sorted(body.aliases)) for body in bodies] == [
+        ("Ministry of Mines", ["Peruvian ministry"])]

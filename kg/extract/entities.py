@@ -66,6 +66,7 @@ class Group:
     description: str | None = None
     label: str | None = None  # a name the text does not write ("Ministry of Defence of Russia")
     nouns: set[str] = field(default_factory=set)  # what names it again: "the company"
+    state: str | None = None  # the lexicon state a body belongs to ("India's Ministry of X")
 
     def add(self, start_char: int, end_char: int, text: str, kind: str,
             confidence: float) -> None:
@@ -212,6 +213,7 @@ class ArticleEntities:
                 self.add_span(n, span, key)
                 self.add_described_noun(span, key)
                 self.add_state_within(span)
+                self.note_state_of_body(spans, n, key)
                 if span.label_ == "Person":
                     for word in normalise_name(span.text).split():
                         self.person_words.setdefault(word, set()).add(key)
@@ -220,6 +222,22 @@ class ArticleEntities:
                 key = self.short_name_key(span)
                 if key is not None:
                     self.add_span(n, span, key)
+
+    def note_state_of_body(self, spans: list[Span], n: int, key: GroupKey) -> None:
+        """The state a government body belongs to: the lexicon's, or the state whose
+        possessive or demonym stands right before a body the lexicon does not know
+        ("India's Ministry of External Affairs", "the Indian Ministry of Mines")."""
+        group, span = self.groups[key], spans[n]
+        if group.cls != "GovernmentBody" or group.state is not None:
+            return
+        entry = self.lexicon.entries.get(group.lexicon_id or "")
+        before = spans[n - 1] if n > 0 else None
+        if entry is not None:
+            group.state = entry.country
+        elif before is not None and before.label_ == "Country" and before.kb_id_ \
+                and (before.end == span.start and before.id_ == "demonym"
+                     or before.end + 1 == span.start and is_possessive(self.doc, before)):
+            group.state = self.entry_id(before)
 
     def add_described_noun(self, span: Span, key: GroupKey) -> None:
         """The noun of a company a description in apposition gives an organisation
@@ -383,13 +401,27 @@ class ArticleEntities:
         label = ministry_label(words, self.lexicon[state_id].label)
         known = next((entry_id for entry_id, _ in self.lexicon.lookup(label or "")
                       if self.lexicon[entry_id].cls == "GovernmentBody"), None)
+        named = self.body_of_state(state_id, words)
         if known is not None:
             group = self.group(("lex", known), "GovernmentBody", known)
+        elif named is not None:
+            group = named
         else:
             group = self.group(("body", state_id, words), "GovernmentBody")
             group.label = label
         group.add(start_char, end_char, self.text[start_char:end_char], "name",
                   DESCRIPTION_CONFIDENCE)
+
+    def body_of_state(self, state_id: str, words: str) -> Group | None:
+        """The one body of the state the article named before whose name holds ``words``,
+        a head word alone ("the Indian ministry" after "India's Ministry of External
+        Affairs"), else None."""
+        if " " in words:
+            return None
+        bodies = [group for group in self.groups.values()
+                  if group.state == state_id and group.spans and group.key[0] != "body"
+                  and words in {normalise_term(word) for word in self.label_words(group)}]
+        return bodies[0] if len(bodies) == 1 else None
 
     def add_post(self, index: SpanIndex, state: Span, end: int, limit: int) -> bool:
         """"the North Korean foreign minister": the person holding that post, if known; the
