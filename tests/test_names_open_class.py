@@ -29,6 +29,8 @@ def found(nlp: Language, text: str) -> list[tuple[str, str]]:
      "Teodor Quillan"),
     ("Marisol Etxeberri, the Liberal shadow trade secretary, accused ministers of drift.",
      "Marisol Etxeberri"),
+    ("The round was led by Teodor Quillan, a joint secretary in the mines ministry.",
+     "Teodor Quillan"),
 ])
 def test_a_post_in_apposition_makes_an_unknown_name_a_person(nlp: Language, text: str,
                                                              name: str) -> None:
