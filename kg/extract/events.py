@@ -27,7 +27,7 @@ from kg.extract.context import (AGENT_CLASSES, ARTICLES, AUXILIARIES, COORDINATO
 from kg.extract.entities import lexicon_of
 from kg.model import Event
 from kg.nlp.events import EventClass, event_classes, trigger_lemma
-from kg.nlp.tokens import word_before
+from kg.nlp.tokens import word_after, word_before
 
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "got", "gotten"})
 PASSIVE_ADVERBS = frozenset({"not", "n't", "also", "already", "only", "further", "later",
@@ -117,10 +117,7 @@ def previous_word(token: Token) -> Token | None:
 
 def next_word(token: Token) -> Token | None:
     """The nearest token after ``token`` that is not white space."""
-    i = token.i + 1
-    while i < len(token.doc) and token.doc[i].is_space:
-        i += 1
-    return token.doc[i] if i < len(token.doc) else None
+    return word_after(token.doc, token.i)
 
 
 def words_before(context: ArticleContext, i: int, window: int) -> list[str]:
