@@ -726,12 +726,14 @@ def preposition_of_noun(noun: int, context: ArticleContext) -> str | None:
 
 
 def preposition_index_of_noun(noun: int, context: ArticleContext) -> int | None:
-    """Where the preposition of ``preposition_of_noun`` stands, if any."""
+    """Where the preposition of ``preposition_of_noun`` stands, if any; a participle after a
+    determiner is a modifier ("in a televised address")."""
     j = noun - 1
     while j > noun - PREMODIFIER_WINDOW and (
             context.tokens.lower[j] in DETERMINERS or context.owner[j]
-            or context.doc[j].is_alpha and not context.is_other_verb(context.doc[j])
-            and context.tokens.lower[j] not in PREPOSITIONS):
+            or context.doc[j].is_alpha and context.tokens.lower[j] not in PREPOSITIONS
+            and not (context.is_other_verb(context.doc[j])
+                     and context.tokens.lower[j - 1] not in DETERMINERS)):
         j -= 1
     return j if j >= 0 and context.tokens.lower[j] in PREPOSITIONS else None
 
@@ -792,7 +794,8 @@ def share_coordinated_dates(mentions: list[EventMention], dated_by: dict[int, Sp
         sentence = context.sentence_index[mention.token]
         verb = next((m for m in reversed(mentions[:n]) if m.token < conjunction.i
                      and (not m.nominal or is_occasion_noun_of_clause(m.token, context))
-                     and context.sentence_index[m.token] == sentence), None)
+                     and context.sentence_index[m.token] == sentence and id(m) in dated_by),
+                    None)
         span = dated_by.get(id(verb)) if verb is not None else None
         if span is not None and span.end <= conjunction.i:
             mention.event.date, mention.event.date_text = verb.event.date, verb.event.date_text
