@@ -62,6 +62,25 @@ def test_a_pair_noun_needs_two_parties_named_before():
     assert classes_of("Kim arrived. The two leaders then held talks.") == []
 
 
+def test_a_pair_noun_may_have_modifiers_between_number_and_noun():
+    promise = only("Kim greeted Moon at the border, and the two Korean leaders promised "
+                   "to reopen the liaison office.", "Promise")
+    assert sorted(promise.agents) == ["kim", "moon"]
+
+
+def test_the_and_a_number_alone_stand_for_the_persons_named_before():
+    promise = only("Trump spoke with Moon and Kim on Monday. The three agreed to meet in "
+                   "Seoul.", "Promise")
+    assert sorted(promise.agents) == ["kim", "moon", "trump"]
+
+
+def test_a_number_before_a_noun_of_its_own_is_no_group_of_persons():
+    assert classes_of("Kim met Trump on Monday. The two proposals promised little.") \
+        == ["Meeting"]
+    assert classes_of("Kim met Trump on Monday. The two promised little.") \
+        == ["Meeting", "Promise"]
+
+
 def with_posts(text: str, posts: dict[str, str]):
     """The extraction of ``text`` where each person of ``posts`` holds a post of a state."""
     doc = blank_pipeline()(text)

@@ -55,6 +55,31 @@ def test_a_verb_after_and_with_its_own_clause_shares_nothing():
     assert found == {"Meeting": date(2019, 2, 26), "Accusation": None}
 
 
+def test_a_clause_after_and_whose_subject_refers_back_shares_the_date():
+    found = dates_of("Kim met Moon on Tuesday, and the two promised to meet again.")
+    assert found == {"Meeting": date(2019, 2, 26), "Promise": date(2019, 2, 26)}
+    found = dates_of("Kim met Moon on Tuesday, and he accused Trump of bad faith.")
+    assert found["Accusation"] == date(2019, 2, 26)
+
+
+def test_a_clause_after_and_with_a_named_subject_shares_nothing():
+    found = dates_of("Kim met Moon on Tuesday, and Trump accused Kim of bad faith.")
+    assert found == {"Meeting": date(2019, 2, 26), "Accusation": None}
+
+
+def test_a_news_conference_a_rejection_was_made_at_is_a_statement_of_its_own():
+    events = extract_text("Kim rejected the offer at a news conference on Wednesday.",
+                          KOREA, FRIDAY).events
+    assert {(e.cls, tuple(e.agents), e.date) for e in events} == {
+        ("Rejection", ("kim",), date(2019, 2, 27)), ("Statement", ("kim",), date(2019, 2, 27))}
+
+
+def test_a_verb_after_and_shares_the_date_of_the_occasion_of_the_verb_before():
+    found = dates_of("Kim rejected the offer in a televised address on Wednesday and accused "
+                     "Trump of bad faith.")
+    assert found["Rejection"] == found["Accusation"] == date(2019, 2, 27)
+
+
 def test_a_date_before_an_infinitive_of_purpose_stays_with_the_verb_before_it():
     assert dates_of("Trump arrived in Hanoi on Monday to meet Kim.") == {
         "Visit": date(2019, 2, 25)}

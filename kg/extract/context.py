@@ -25,7 +25,7 @@ from kg.extract.genders import Genders
 from kg.model import Article, Entity, Mention
 from kg.nlp.events import read_lexicon_yaml, word_forms
 from kg.nlp.names import listed_words
-from kg.nlp.tokens import TokenTable, annotated, sentences, token_table, word_before
+from kg.nlp.tokens import TokenTable, annotated, sentences, token_table, word_after, word_before
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 BOUNDARY_PUNCT = frozenset({";", ":", "(", ")", "—", "–", "“", "”", '"', "«", "»", "?", "!"})
@@ -468,15 +468,48 @@ class ArticleContext:
                      and self.cls_of(role.of) == "Country"), local_id)
 
     def pair_referents(self, noun: int) -> list[str]:
-        """The parties "the two leaders", "both sides" or "the three countries" at token
-        ``noun`` stand for: the last two (three) entities of the classes the noun may name
-        (the states of persons, for a noun of states) mentioned in the sentences before, in
-        text order."""
-        allowed = discourse().pair_nouns.get(self.doc[noun].lower_)
-        before = self.word_before(noun)
-        count = discourse().pair_words.get(before.lower_) if before is not None else None
-        if not allowed or count is None:
+        """The parties "the two leaders", "both sides", "the two Andean neighbours" or a bare
+        "the four" at token ``noun`` stand for: the last two (three, four) entities
+        of the classes the noun may name (the states of persons, for a noun of states;
+        persons, else states, for a bare number) mentioned in the sentences before, in text
+        order."""
+        count, allowed = self.pair_count(noun), discourse().pair_nouns.get(self.doc[noun].lower_)
+        if count is None:
             return []
+        if allowed:
+            return self.last_parties(noun, count, allowed)
+        return self.last_parties(noun, count, frozenset({"Person"})) \
+            or self.last_parties(noun, count, frozenset({"Country"}))
+
+    def pair_count(self, noun: int) -> int | None:
+        """How many parties the group reference at token ``noun`` names: the number word
+        before a pair noun, past up to MAX_MODIFIER_GAP modifiers ("the two Andean
+        neighbours"), or "the" and a number word standing alone ("the four agreed"; not a bare
+        "both", which as often stands for the two things just said as for two parties)."""
+        words, lower = discourse().pair_words, self.doc[noun].lower_
+        if lower in discourse().pair_nouns:
+            j = noun - 1
+            while j >= max(0, noun - MAX_MODIFIER_GAP - 1) and not self.owner[j] \
+                    and self.doc[j].lower_ not in words and self.is_pair_modifier(self.doc[j]):
+                j -= 1
+            return words.get(self.doc[j].lower_) if j >= 0 and not self.quoted[j] else None
+        if lower not in words or self.quoted[noun]:
+            return None
+        before, after = self.word_before(noun), word_after(self.doc, noun)
+        stands_alone = after is None or after.lower_ in AUXILIARIES or not after.is_alpha \
+            or after.lower_ in discourse().clause_openers or self.is_other_verb(after)
+        determined = before is not None and before.lower_ == "the"
+        return words[lower] if determined and stands_alone else None
+
+    @staticmethod
+    def is_pair_modifier(token: Token) -> bool:
+        """A word that may stand between a number and its pair noun: a lower-case adjective
+        ("justice"), a capitalised one ("Andean"), or a hyphen ("South-East")."""
+        return token.is_alpha or token.lower_ in HYPHENS
+
+    def last_parties(self, noun: int, count: int, allowed: Collection[str]) -> list[str]:
+        """The last ``count`` distinct parties of the ``allowed`` classes mentioned before
+        token ``noun`` within SALIENCE_WINDOW sentences, in text order, or none."""
         found: list[str] = []
         here = self.sentence_index[noun]
         j = noun - 1

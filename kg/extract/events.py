@@ -27,7 +27,7 @@ from kg.extract.context import (AGENT_CLASSES, ARTICLES, AUXILIARIES, COORDINATO
 from kg.extract.entities import lexicon_of
 from kg.model import Event
 from kg.nlp.events import EventClass, event_classes, trigger_lemma
-from kg.nlp.tokens import word_before
+from kg.nlp.tokens import word_after, word_before
 
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "got", "gotten"})
 PASSIVE_ADVERBS = frozenset({"not", "n't", "also", "already", "only", "further", "later",
@@ -117,10 +117,7 @@ def previous_word(token: Token) -> Token | None:
 
 def next_word(token: Token) -> Token | None:
     """The nearest token after ``token`` that is not white space."""
-    i = token.i + 1
-    while i < len(token.doc) and token.doc[i].is_space:
-        i += 1
-    return token.doc[i] if i < len(token.doc) else None
+    return word_after(token.doc, token.i)
 
 
 def words_before(context: ArticleContext, i: int, window: int) -> list[str]:
@@ -949,8 +946,8 @@ def nominal_roles(head: Token, event_class: EventClass, context: ArticleContext)
 
 
 def speech_setting(noun: Token, context: ArticleContext) -> Token | None:
-    """The "in" before a noun of speech that names where something was said ("in a written
-    statement", "in an emailed statement", "in a post on Instagram"), if any."""
+    """The "in" or "at" before a noun of speech that names where something was said ("in a
+    written statement", "in a post on Instagram", "at a news conference"), if any."""
     before = previous_word(noun)
     while before is not None and any(span.start <= before.i < noun.i < span.end
                                      for span in context.triggers_at.get(noun.i, ())):
@@ -958,7 +955,7 @@ def speech_setting(noun: Token, context: ArticleContext) -> Token | None:
     while before is not None and (before.lower_ in DETERMINERS or is_modifier_word(before)
                                   or is_past_form(before) and before.is_lower):
         before = previous_word(before)
-    return before if before is not None and before.lower_ == "in" else None
+    return before if before is not None and before.lower_ in ("in", "at") else None
 
 
 def speech_setting_subject(noun: Token, context: ArticleContext) -> list[str]:
@@ -1382,17 +1379,28 @@ def conjunction_before(verb: Token) -> Token | None:
 
 def suppress_content(mentions: list[EventMention], context: ArticleContext) -> None:
     """Mark triggers inside the content of another event ("promised further negotiations"),
-    but not a verb coordinated with it ("rejected the measures and accused the US")."""
+    but not a verb coordinated with it ("rejected the measures and accused the US") nor the
+    speech where it was said ("rejected the plan at a news conference")."""
     content_classes = discourse().content_classes
     open_until = -1
     for mention in mentions:
         if mention.token < open_until and not is_presupposed(mention, context) \
-                and not is_coordinated_verb(mention, context):
+                and not is_coordinated_verb(mention, context) \
+                and not is_speech_setting(mention, context):
             mention.suppressed = True
             continue
         if mention.event.cls in content_classes and not mention.suppressed \
                 and not is_agent_compound(context.doc[mention.token]):  # "EU-brokered talks"
             open_until = context.clause_end(mention.token)
+
+
+def is_speech_setting(mention: EventMention, context: ArticleContext) -> bool:
+    """A noun of speech named after "at" as where something was said ("rejected the plan at
+    a news conference"): the occasion of the clause, not part of what it says. After "in"
+    it stays content ("rejected it in a statement" is the rejection alone): read as a
+    statement there too, it added false positives on unseen text."""
+    at = speech_setting(context.doc[mention.token], context) if mention.nominal else None
+    return event_classes()[mention.event.cls].speech and at is not None and at.lower_ == "at"
 
 
 def decisions_as_acts(mentions: list[EventMention], context: ArticleContext) -> None:

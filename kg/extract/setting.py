@@ -51,6 +51,7 @@ SEQUEL_REACH = 8  # tokens from an event noun back to the "after" of "hours afte
 OCCASION_REACH = 7  # words of a phrase of occasion before its time expression ("at a regular
 #                     briefing of the ministry on Thursday")
 CONJUNCTIONS = frozenset({"and", "but", "or"})
+SUBJECT_REACH = 6  # tokens from a coordinated clause's verb back to its "and"
 NEWS_DAYS = 7  # days before an article's date that its dateline may still place
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
@@ -448,7 +449,8 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
     "when", "before" or "after" the events of that clause ("since August 2017, when it cut
     ...": ``day_clause``), and the -ing form after the comma that ends its clause ("brought
     the case in August, accusing ...": ``participle_after``); a verb after "and" shares the
-    date of the verb before it (``share_coordinated_dates``). A day counted from another
+    date of the verb before it, as does a clause after ", and" whose subject refers back
+    (", and the two agreed": ``share_coordinated_dates``). A day counted from another
     ("the next day") counts from the last day the text named; quoted expressions, periods
     and weeks date nothing.
     """
@@ -724,12 +726,14 @@ def preposition_of_noun(noun: int, context: ArticleContext) -> str | None:
 
 
 def preposition_index_of_noun(noun: int, context: ArticleContext) -> int | None:
-    """Where the preposition of ``preposition_of_noun`` stands, if any."""
+    """Where the preposition of ``preposition_of_noun`` stands, if any; a participle after a
+    determiner is a modifier ("in a televised address")."""
     j = noun - 1
     while j > noun - PREMODIFIER_WINDOW and (
             context.tokens.lower[j] in DETERMINERS or context.owner[j]
-            or context.doc[j].is_alpha and not context.is_other_verb(context.doc[j])
-            and context.tokens.lower[j] not in PREPOSITIONS):
+            or context.doc[j].is_alpha and context.tokens.lower[j] not in PREPOSITIONS
+            and not (context.is_other_verb(context.doc[j])
+                     and context.tokens.lower[j - 1] not in DETERMINERS)):
         j -= 1
     return j if j >= 0 and context.tokens.lower[j] in PREPOSITIONS else None
 
@@ -776,23 +780,51 @@ def day_clause(span: Span, candidates: list[EventMention],
 
 def share_coordinated_dates(mentions: list[EventMention], dated_by: dict[int, Span],
                             context: ArticleContext) -> None:
-    """A verb right after "and" with no date of its own shares the date of the verb before
-    the "and", or of the occasion noun of that verb's clause, where that date is written
-    before the "and" ("rejected the measures on Wednesday and accused the US", "welcomed
-    the pledge in a statement on Friday and appealed to ...")."""
+    """A verb right after "and", or after ", and" and a subject that refers back, with no
+    date of its own shares the date of the verb before the "and", or of the occasion noun of that
+    verb's clause, where that date is written before the "and" ("rejected the measures on
+    Wednesday and accused the US", "welcomed the pledge in a statement on Friday and
+    appealed to ...", "spoke with her on Sunday, and the two agreed to ...")."""
     for n, mention in enumerate(mentions):
         if mention.event.date is not None or mention.nominal:
             continue
-        conjunction = previous_word(context.doc[mention.token])
-        if conjunction is None or conjunction.lower_ != "and":
+        conjunction = coordinating_and(mention.token, context)
+        if conjunction is None:
             continue
         sentence = context.sentence_index[mention.token]
         verb = next((m for m in reversed(mentions[:n]) if m.token < conjunction.i
                      and (not m.nominal or is_occasion_noun_of_clause(m.token, context))
-                     and context.sentence_index[m.token] == sentence), None)
+                     and context.sentence_index[m.token] == sentence and id(m) in dated_by),
+                    None)
         span = dated_by.get(id(verb)) if verb is not None else None
         if span is not None and span.end <= conjunction.i:
             mention.event.date, mention.event.date_text = verb.event.date, verb.event.date_text
+
+
+def coordinating_and(verb: int, context: ArticleContext) -> Token | None:
+    """The "and" that coordinates the clause of the verb at token ``verb`` with the one
+    before: right before the verb ("and accused"), or before a comma and a subject that
+    refers back (", and the two agreed", ", and she accused"), if any."""
+    before = previous_word(context.doc[verb])
+    if before is not None and before.lower_ == "and":
+        return before
+    stop = max(context.sentence_of(verb).start, verb - SUBJECT_REACH)
+    j = verb - 1
+    while j > stop and is_subject_word(j, context):
+        j -= 1
+    comma = previous_word(context.doc[j])
+    return context.doc[j] if j < verb - 1 and context.doc[j].lower_ == "and" \
+        and comma is not None and comma.lower_ == "," else None
+
+
+def is_subject_word(j: int, context: ArticleContext) -> bool:
+    """Whether token ``j`` may stand in the subject of a coordinated clause that goes on
+    telling of the same parties: a pronoun, a determiner or number, a noun of a group ("the
+    two leaders"), an auxiliary; not a name (", and Trump accused" tells of another act)."""
+    lower = context.doc[j].lower_
+    return context.doc[j].is_space or lower in discourse().pronouns or lower in DETERMINERS \
+        or lower in AUXILIARIES or lower in discourse().pair_words \
+        or lower in discourse().pair_nouns
 
 
 def share_circumstances(mentions: list[EventMention], context: ArticleContext) -> None:

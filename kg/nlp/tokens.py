@@ -137,3 +137,11 @@ def word_before(doc: Doc, i: int, skipped: frozenset[str] = frozenset()) -> Toke
     while i >= 0 and (doc[i].is_space or doc[i].lower_ in skipped):
         i -= 1
     return doc[i] if i >= 0 else None
+
+
+def word_after(doc: Doc, i: int) -> Token | None:
+    """The nearest token after token ``i`` that is not white space."""
+    i += 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i] if i < len(doc) else None
