@@ -92,6 +92,7 @@ def test_a_states_police_is_a_body_of_that_state_named_again_later(nlp: Language
     entities = extract_entities(nlp(text), Article(id="t", text=text))
     police = next(entity for entity in entities if entity.cls == "GovernmentBody")
     assert [mention.text for mention in police.mentions] == ["Peru's police", "The police"]
+    assert police.label == "Police of Peru"
     assert any(entity.label == "Peru" for entity in entities)
 
 

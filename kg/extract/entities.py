@@ -118,6 +118,17 @@ def ministry_label(words: str, state: str) -> str | None:
     return f"Ministry of {ministry_names()[parts[0]]} of {state}"
 
 
+def body_label(words: str, state: str) -> str | None:
+    """The name of a body of ``state`` that one lower-case head word describes, its state
+    said by "of" as in a ministry's name ("police": "Police of Peru"); else None (the
+    words the text uses stay its name).
+
+    >>> body_label("army", "Sudan"), body_label("border police", "Peru")
+    ('Army of Sudan', None)
+    """
+    return f"{words.capitalize()} of {state}" if " " not in words else None
+
+
 @cache
 def body_nouns() -> frozenset[str]:
     """Nouns that, after "the", name again a body the article named (names.yaml
@@ -408,7 +419,7 @@ class ArticleEntities:
             group = named
         else:
             group = self.group(("body", state_id, words), "GovernmentBody")
-            group.label = label
+            group.label = label or body_label(words, self.lexicon[state_id].label)
         group.add(start_char, end_char, self.text[start_char:end_char], "name",
                   DESCRIPTION_CONFIDENCE)
 
