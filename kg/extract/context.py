@@ -17,6 +17,7 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import TYPE_CHECKING
 
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +27,9 @@ from kg.model import Article, Entity, Mention
 from kg.nlp.events import read_lexicon_yaml, word_forms
 from kg.nlp.names import listed_words
 from kg.nlp.tokens import TokenTable, annotated, sentences, token_table, word_after, word_before
+
+if TYPE_CHECKING:  # clauses.py reads this module's words; the layer is built on first use
+    from kg.extract.clauses import Clauses
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 BOUNDARY_PUNCT = frozenset({";", ":", "(", ")", "—", "–", "“", "”", '"', "«", "»", "?", "!"})
@@ -142,13 +146,15 @@ class ArgumentWords:
     decided_classes: frozenset[str]
     wish_verbs: frozenset[str]
     attributive_participles: frozenset[str]
+    performing_verbs: frozenset[str]
+    occasion_preps: frozenset[str]
 
 
 AS_WRITTEN = frozenset({"addressed_classes", "between_classes", "visit_classes",
                         "complement_content_classes", "answer_classes", "summit_posts",
                         "remote_meetings", "body_nouns", "bloc_nouns", "agentive_classes",
                         "envoy_posts", "decided_classes",
-                        "attributive_participles"})
+                        "attributive_participles", "occasion_preps"})
 
 
 @cache
@@ -298,6 +304,13 @@ class ArticleContext:
     def genders(self) -> Genders:
         """What the text shows of its persons' genders (``Genders``), read on first use."""
         return Genders.of(self)
+
+    @cached_property
+    def clauses(self) -> "Clauses":
+        """The article's noun phrases and clause subjects (kg/extract/clauses.py), read on
+        first use."""
+        from kg.extract.clauses import Clauses  # clauses.py reads this module's words
+        return Clauses.of(self)
 
     def may_stand_for(self, pronoun: str, local_id: str) -> bool:
         """Whether a third-person ``pronoun`` may stand for an entity: one of the classes it

@@ -24,6 +24,7 @@ from kg.extract.context import (AGENT_CLASSES, ARTICLES, AUXILIARIES, COORDINATO
                                 DETERMINERS, HYPHENS, PLACE_CLASSES, PREPOSITIONS, QUOTE_MARKS,
                                 Argument, ArticleContext, argument_words, discourse,
                                 starts_with)
+from kg.extract.clauses import act_subject
 from kg.extract.entities import lexicon_of
 from kg.model import Event
 from kg.nlp.events import EventClass, event_classes, trigger_lemma
@@ -942,6 +943,8 @@ def nominal_roles(head: Token, event_class: EventClass, context: ArticleContext)
     roles.place = roles.place or participle_place(head, context)
     if not roles.agents and not roles.actors and event_class.speech:
         roles.agents = speaker_near(head.i, context) or speech_setting_subject(head, context)
+    if not roles.agents and not roles.actors:  # "X turned the offer down at a briefing"
+        roles.agents = act_subject(head.i, context, event_class.speech)
     return roles
 
 
