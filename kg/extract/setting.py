@@ -74,6 +74,7 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     follow_occasions(mentions, context)
     recalled_occasions(mentions, context)
     joint_occasions(mentions, context)
+    carry_occasions(mentions, context)
     continued_occasions(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]
 
@@ -568,9 +569,9 @@ def governing_mention(before: list[EventMention], span: Span, context: ArticleCo
     """Of the mentions before a time expression, the one it dates (see ``dated_mention``):
     the nearest, or the event whose object or content the nearest is."""
     nearest = before[-1]
-    if nearest.token != span.start - 1:
-        return nearest
     verb = before[-2] if len(before) > 1 else None
+    if nearest.token != span.start - 1:
+        return verb if is_dropped_object(nearest, verb, context) else nearest
     if nearest.nominal and verb is not None and not verb.nominal \
             and is_direct_object(verb.token, nearest.token, context):
         return verb
@@ -580,6 +581,15 @@ def governing_mention(before: list[EventMention], span: Span, context: ArticleCo
             for j in range(governor.token + 1, span.start)):
         return governor
     return nearest
+
+
+def is_dropped_object(noun: EventMention, verb: EventMention | None,
+                      context: ArticleContext) -> bool:
+    """Whether the noun is a suppressed trigger heading the object of the verb mention
+    before it ("rejected the offer in a video on Thursday"): the day is the verb's, as
+    the noun's event is not told on its own."""
+    return verb is not None and noun.nominal and noun.suppressed and not verb.nominal \
+        and is_direct_object(verb.token, noun.token, context)
 
 
 def speech_verb_between(start: int, end: int, context: ArticleContext) -> bool:
@@ -1039,6 +1049,155 @@ def continued_occasions(mentions: list[EventMention], context: ArticleContext) -
             share_setting(before[-1], mention)
 
 
+def carry_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
+    """The occasion frame: an occasion told with its day or place (a briefing, a speech, a
+    news conference, the act done at it) goes on being the setting of what the text tells
+    as done at it, where that has no date or place of its own: the later acts of its
+    actor in its sentence ("told a briefing on Thursday that ... and accused India":
+    ``actor_occasions``), the clause "at which" opens after it ("rejected the plan at a
+    news conference on Monday, at which he also accused": ``relative_occasions``), and a
+    later sentence that recalls it as "the same" ("In the same speech he urged":
+    ``same_occasions``)."""
+    for source, mention in chain(actor_occasions(mentions, context),
+                                 relative_occasions(mentions, context),
+                                 same_occasions(mentions, context)):
+        share_setting(source, mention)
+
+
+def participants(event: Event) -> set[str]:
+    """Who takes part in an event as its doer: its doers, or its actors where it names no
+    agent ("told a news conference": the speaker)."""
+    return set(doers(event) or event.actors)
+
+
+def is_carried_act(mention: EventMention, context: ArticleContext) -> bool:
+    """Whether the mention is a verb told in the simple past with an agent and no date,
+    the kind of act an occasion told before it sets ("accused", not "had accused")."""
+    verb = context.doc[mention.token]
+    return not (mention.nominal or mention.suppressed) and mention.event.date is None \
+        and bool(mention.event.agents) and told_as_past(verb) \
+        and finite_of(verb).lower_ not in time_words()["past_auxiliaries"]
+
+
+def actor_occasions(mentions: list[EventMention], context: ArticleContext
+                    ) -> Iterator[tuple[EventMention, EventMention]]:
+    """(occasion, act) for each act coordinated by "and" (``coordinating_and``) done by
+    someone taking part in a dated event told before it in the sentence, no other time
+    expression and no clause of another time between: "X told a news conference on Monday
+    that ... and accused Y", "..., and he urged Y": both on Monday; not "X met Y on Monday,
+    a day after he had accused Z"."""
+    for group in by_sentence(mentions, context).values():
+        for n, mention in enumerate(group):
+            if not is_carried_act(mention, context) \
+                    or coordinating_and(mention.token, context) is None:
+                continue
+            source = next((m for m in reversed(group[:n]) if not m.suppressed
+                           and m.event.date is not None and is_day(m.event.date)
+                           and participants(m.event) & set(mention.event.agents)), None)
+            if source is not None and not other_time_between(source, mention, context) \
+                    and not in_clause_of_another_time(source.token, mention.token, context):
+                yield source, mention
+
+
+def in_clause_of_another_time(start: int, end: int, context: ArticleContext) -> bool:
+    """Whether token ``end`` lies in a clause that a clause word other than "that" opens
+    past ``start``, no comma between ("met Y on Monday, a year after he accused Z", "who
+    accused"); what "that" opens after a verb of saying is told at its occasion."""
+    lower, openers = context.tokens.lower, discourse().clause_openers
+    for j in range(end - 1, start, -1):
+        if lower[j] == ",":
+            return False
+        if lower[j] in openers and context.doc[j].is_lower and not context.quoted[j]:
+            return lower[j] not in setting_words()["complement_words"]
+    return False
+
+
+def other_time_between(source: EventMention, mention: EventMention,
+                       context: ArticleContext) -> bool:
+    """Whether a time expression other than the one dating the source stands between the
+    two mentions."""
+    return any(source.token < span.start < mention.token
+               and span.text != source.event.date_text
+               for span in context.doc.spans.get("kg_dates", []))
+
+
+def occasion_at(j: int, mentions: list[EventMention],
+                context: ArticleContext) -> EventMention | None:
+    """The event whose setting the noun at token ``j`` names: the noun's own mention, if
+    it has a date or place ("a briefing on Thursday"), else the verb of its clause before
+    it that has ("rejected the plan in a video on Thursday": the rejection)."""
+    own = next((m for m in mentions if m.token == j and m.nominal and not m.suppressed
+                and (m.event.date or m.event.place)), None)
+    if own is not None:
+        return own
+    sentence = context.sentence_of(j)
+    return next((m for m in reversed(mentions) if sentence.start <= m.token < j
+                 and not (m.nominal or m.suppressed) and (m.event.date or m.event.place)
+                 and is_same_clause(m.token, j, context)), None)
+
+
+def relative_occasions(mentions: list[EventMention], context: ArticleContext
+                       ) -> Iterator[tuple[EventMention, EventMention]]:
+    """(occasion, act) for each act of a clause opened by ", at which" (setting.yaml
+    occasion_relatives) after the noun of an occasion: the noun's event or the verb of
+    its clause (``occasion_at``)."""
+    lower, words = context.tokens.lower, setting_words()
+    nouns = {m.token for m in mentions if m.nominal} | {
+        j for j in range(len(context.doc)) if lower[j] in words["gathering_nouns"]}
+    for j in range(1, len(context.doc) - 2):
+        if lower[j - 1] != "," or lower[j] not in words["occasion_relatives"] \
+                or lower[j + 1] != "which":
+            continue
+        start = context.clause_start(j - 1)
+        noun = next((k for k in range(j - 2, start - 1, -1) if k in nouns), None)
+        source = occasion_at(noun, mentions, context) if noun is not None else None
+        end = context.clause_end(j + 1)
+        for mention in mentions:
+            if source is not None and j < mention.token < end \
+                    and is_carried_act(mention, context):
+                yield source, mention
+
+
+def same_occasions(mentions: list[EventMention], context: ArticleContext
+                   ) -> Iterator[tuple[EventMention, EventMention]]:
+    """(occasion, act) for the events of a sentence that opens with a phrase recalling an
+    occasion as "the same" ("At the same briefing, he urged ...", "In the same video he
+    demanded"): the occasion is the last one named by that noun in the paragraph or the
+    one before (``occasion_at``); the noun's own mention is set too."""
+    lower = context.tokens.lower
+    for sentence in context.sentences:
+        k = same_noun(sentence, context)
+        if k is None:
+            continue
+        paragraph = context.paragraph_at(k)
+        earlier = next((j for j in range(sentence.start - 1, -1, -1) if lower[j] == lower[k]
+                        and paragraph - context.paragraph_at(j) <= 1), None)
+        source = occasion_at(earlier, mentions, context) if earlier is not None else None
+        if source is None:
+            continue
+        inner = subordinate_tokens(k + 1, sentence.end, context)
+        for mention in mentions:
+            if mention.token == k and mention.nominal and not mention.suppressed \
+                    or k < mention.token < sentence.end and mention.token not in inner \
+                    and is_carried_act(mention, context):
+                yield source, mention
+
+
+def same_noun(sentence: Span, context: ArticleContext) -> int | None:
+    """The noun of a phrase opening the sentence with a preposition of occasion and "the
+    same" (setting.yaml occasion_preps: "At the same briefing", "In the same speech")."""
+    lower = context.tokens.lower
+    first = next((j for j in range(sentence.start, sentence.end)
+                  if not (context.doc[j].is_space or context.doc[j].is_quote)), sentence.end)
+    if first + 3 >= sentence.end or lower[first] not in setting_words()["occasion_preps"] \
+            or tuple(lower[first + 1:first + 3]) != ("the", "same"):
+        return None
+    k = first + 3
+    while k + 1 < sentence.end and k + 1 in context.trigger_tokens and not context.owner[k + 1]:
+        k += 1  # "the same news conference"
+    return k
+
+
 def doers(event: Event) -> list[str]:
     """Who does an event: its agents, or for a meeting all its parties ("Ng and Wang spoke by
     video link": both)."""
@@ -1258,10 +1417,18 @@ def verb_chain_words() -> frozenset[str]:
 
 
 def finite_of(verb: Token) -> Token:
-    """The first auxiliary of a verb's chain ("would" of "would have met"), or the verb."""
+    """The first auxiliary of a verb's chain ("would" of "would have met"), or the verb; an
+    adverb of the chain is none ("also met": the verb).
+
+    >>> from spacy.lang.en import English
+    >>> [finite_of(English()(text)[-1]).text for text in ("would not have met", "also met")]
+    ['would', 'met']
+    """
+    adverbs = time_words()["chain_adverbs"]
     finite, before = verb, previous_word(verb)
     while before is not None and before.lower_ in verb_chain_words():
-        finite, before = before, previous_word(before)
+        finite = finite if before.lower_ in adverbs else before
+        before = previous_word(before)
     return finite
 
 

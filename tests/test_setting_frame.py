@@ -1,0 +1,50 @@
+"""The occasion frame: an occasion told with its day goes on dating what the text tells as
+done at it (kg/extract/setting.py carry_occasions), on short texts written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+from test_events_setting import dates_of
+
+WEDNESDAY = date(2019, 2, 27)
+
+
+def test_an_act_after_and_past_a_reported_clause_is_on_the_occasion_of_saying():
+    found = dates_of("Moon told a press briefing on Wednesday that Seoul wanted calm and "
+                     "accused Kim of stalling.")
+    assert found["Accusation"] == WEDNESDAY
+
+
+def test_an_act_after_a_comma_and_a_pronoun_is_on_the_occasion_of_saying():
+    found = dates_of("Moon told a news conference on Wednesday that the talks had stalled, and he "
+                     "urged Kim to return to Hanoi.")
+    assert found["Appeal"] == WEDNESDAY
+
+
+def test_an_act_of_another_doer_after_and_keeps_no_date():
+    found = dates_of("Moon told a news conference on Wednesday that the talks had stalled, and Trump "
+                     "urged Kim to return to Hanoi.")
+    assert found["Appeal"] is None
+
+
+def test_an_act_told_in_a_clause_of_another_time_keeps_no_date():
+    found = dates_of("Moon met Trump on Wednesday, weeks after he accused Kim of stalling and "
+                     "urged him to return.")
+    assert found["Appeal"] is None
+
+
+def test_at_which_after_an_occasion_carries_its_day():
+    found = dates_of("Trump rejected the plan at a news conference on Wednesday, at which he "
+                     "also accused Kim of stalling.")
+    assert found["Rejection"] == found["Accusation"] == WEDNESDAY
+
+
+def test_the_same_occasion_in_a_later_sentence_carries_its_day():
+    found = dates_of("Kim rejected the plan in a televised address on Wednesday. In the same "
+                     "address he urged Trump to lift sanctions.")
+    assert found["Appeal"] == WEDNESDAY
+
+
+def test_a_date_after_a_dropped_object_noun_dates_the_verb():
+    found = dates_of("Kim rejected the offer in a video on Wednesday.")
+    assert found["Rejection"] == WEDNESDAY
