@@ -48,3 +48,27 @@ def test_the_same_occasion_in_a_later_sentence_carries_its_day():
 def test_a_date_after_a_dropped_object_noun_dates_the_verb():
     found = dates_of("Kim rejected the offer in a video on Wednesday.")
     assert found["Rejection"] == WEDNESDAY
+
+
+def test_an_opening_phrase_of_occasion_dates_a_sentence_that_opens_a_paragraph():
+    found = dates_of("Kim spoke on Tuesday.\n\nAt a rally in Seoul on Wednesday, Moon urged "
+                     "Kim to return to the talks.")
+    assert found["Appeal"] == WEDNESDAY
+
+
+def test_a_document_dated_in_an_opening_phrase_dates_the_acts_after_it():
+    found = dates_of("In a letter to the council's members dated 27 February 2019, Moon urged "
+                     "Kim to return to the talks.")
+    assert found["Appeal"] == WEDNESDAY
+
+
+def test_an_opening_statement_after_a_dated_meeting_carries_its_day_to_the_acts():
+    found = dates_of("Kim and Trump met in Hanoi on Wednesday. In a statement after the "
+                     "meeting, KCNA accused Washington of bad faith.")
+    assert found["Accusation"] == WEDNESDAY
+
+
+def test_that_morning_counts_from_the_story_not_from_a_day_of_the_past_perfect():
+    found = dates_of("Kim accused Trump on 27 February 2019 of breaking the truce they had "
+                     "agreed a day earlier, even as Moon and Ri met in Seoul that morning.")
+    assert found["Meeting"] == WEDNESDAY

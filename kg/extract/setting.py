@@ -347,8 +347,7 @@ def scene_phrases(sentence: Span, context: ArticleContext) -> Iterator[tuple[int
     participle such as "speaking", ending at a comma and naming a place after "in"/"at"."""
     words = setting_words()
     lower = context.tokens.lower
-    first = next((j for j in range(sentence.start, sentence.end)
-                  if not (context.doc[j].is_space or context.doc[j].is_quote)), sentence.end)
+    first = first_word(sentence, context)
     starts = [first] + [j + 1 for j in range(first, sentence.end - 1) if lower[j] == ","]
     for start in starts:
         if not (lower[start] in words["situating_participles"]
@@ -518,10 +517,21 @@ def resolved_expressions(context: ArticleContext) -> list[tuple[Span, date, str 
         day = day_of(span.label_, span.text, published, last_day, tense)
         if day is None:
             continue
-        if span.label_ != "since" and is_day(day):
+        if span.label_ != "since" and is_day(day) and not is_backstory(span, context):
             last_day = day
         resolved.append((span, day, tense))
     return resolved
+
+
+def is_backstory(span: Span, context: ArticleContext) -> bool:
+    """Whether a time expression is told in a clause of the past perfect ("the truce they
+    had agreed a day earlier"): a day before the story's, from which "that morning" or "the
+    same day" after it does not count."""
+    lower, past = context.tokens.lower, time_words()["past_auxiliaries"]
+    start = context.clause_start(span.start)
+    return any(lower[j] == "had" and j + 1 < span.start
+               and is_verb_form(context.doc[j + 1], context) and lower[j + 1] not in past
+               for j in range(start, span.start))
 
 
 def dated_mention(span: Span, candidates: list[EventMention], context: ArticleContext,
@@ -660,7 +670,7 @@ def opened_by(span: Span, candidates: list[EventMention],
     sentence = context.sentence_of(span.start)
     if span.label_ == "since" or is_possessive(span, context) or not (
             all(t.is_punct or t.is_space for t in context.doc[sentence.start:span.start])
-            or is_occasion_phrase(sentence.start, span, context)):
+            or is_occasion_phrase(first_word(sentence, context), span, context)):
         return []
     following = [s.start for s in context.doc.spans.get("kg_dates", [])
                  if span.end <= s.start < sentence.end]
@@ -672,17 +682,36 @@ def opened_by(span: Span, candidates: list[EventMention],
             and not (m.nominal and is_other_time_noun(m.token, context))]
 
 
+def first_word(sentence: Span, context: ArticleContext) -> int:
+    """The first token of a sentence past the spaces and quote marks that open it."""
+    return next((j for j in range(sentence.start, sentence.end)
+                 if not (context.doc[j].is_space or context.doc[j].is_quote)), sentence.end)
+
+
 def is_occasion_phrase(start: int, span: Span, context: ArticleContext) -> bool:
     """Whether the words from ``start`` to the time expression are a phrase of occasion that
     ends with it and a comma ("At a briefing on Thursday, ...", "..., in a speech to members
     on Monday, appealed"): a preposition of occasion, then a few words, none a verb, a comma
     or an event's actor."""
     words = context.doc[start:span.start]
+    if is_dated_by(span, context):  # "In a letter to the bloc's members dated 1 May, ..."
+        words = context.doc[start:span.start - 1]
+        return 1 < len(words) <= PHRASE_REACH and span.end < len(context.doc) \
+            and context.tokens.lower[span.end] == "," \
+            and words[0].lower_ in setting_words()["occasion_preps"] \
+            and not any(t.is_punct or context.is_finite_verb(t) for t in words)
     return 1 < len(words) <= OCCASION_REACH and span.end < len(context.doc) \
         and context.tokens.lower[span.end] == "," \
         and words[0].lower_ in setting_words()["occasion_preps"] \
         and not any(t.is_punct or context.is_finite_verb(t) or context.owner[t.i]
                     and context.cls_of(context.owner[t.i]) not in PLACE_CLASSES for t in words)
+
+
+def is_dated_by(span: Span, context: ArticleContext) -> bool:
+    """Whether a word that gives a document its date stands right before the time
+    expression ("a letter dated 2 May": setting.yaml dating_words)."""
+    return span.start > 0 and context.tokens.lower[span.start - 1] in setting_words()[
+        "dating_words"]
 
 
 def parenthetical_verb(span: Span, candidates: list[EventMention],
@@ -1058,9 +1087,10 @@ def carry_occasions(mentions: list[EventMention], context: ArticleContext) -> No
     news conference on Monday, at which he also accused": ``relative_occasions``), and a
     later sentence that recalls it as "the same" ("In the same speech he urged":
     ``same_occasions``)."""
-    for source, mention in chain(actor_occasions(mentions, context),
+    for source, mention in chain(opening_occasions(mentions, context),
+                                 same_occasions(mentions, context),
                                  relative_occasions(mentions, context),
-                                 same_occasions(mentions, context)):
+                                 actor_occasions(mentions, context)):
         share_setting(source, mention)
 
 
@@ -1158,6 +1188,33 @@ def relative_occasions(mentions: list[EventMention], context: ArticleContext
                 yield source, mention
 
 
+def opening_occasions(mentions: list[EventMention], context: ArticleContext
+                      ) -> Iterator[tuple[EventMention, EventMention]]:
+    """(occasion, act) for the acts of a sentence that opens with a phrase naming the
+    occasion they were told at ("In a statement after the talks, the ministry accused
+    ...": a noun of setting.yaml occasion_classes after a preposition of occasion, up to
+    a comma), where that noun has a date or place: the acts after the comma, not those
+    of a clause within."""
+    classes, lower = frozenset(setting_words()["occasion_classes"]), context.tokens.lower
+    for sentence in context.sentences:
+        first = first_word(sentence, context)
+        comma = next((j for j in range(first, min(sentence.end, first + PHRASE_REACH))
+                      if lower[j] == ","), None)
+        if comma is None or lower[first] not in setting_words()["occasion_preps"]:
+            continue
+        noun = next((m for m in mentions if first < m.token < comma and m.nominal
+                     and m.event.cls in classes and not m.suppressed
+                     and preposition_index_of_noun(m.token, context) == first), None)
+        if noun is None or not (noun.event.date or noun.event.place):
+            continue
+        inner = subordinate_tokens(comma, sentence.end, context)
+        for mention in mentions:
+            if comma < mention.token < sentence.end and mention.token not in inner \
+                    and is_carried_act(mention, context) \
+                    and not is_reported_after(comma, mention, context):
+                yield noun, mention
+
+
 def same_occasions(mentions: list[EventMention], context: ArticleContext
                    ) -> Iterator[tuple[EventMention, EventMention]]:
     """(occasion, act) for the events of a sentence that opens with a phrase recalling an
@@ -1187,8 +1244,7 @@ def same_noun(sentence: Span, context: ArticleContext) -> int | None:
     """The noun of a phrase opening the sentence with a preposition of occasion and "the
     same" (setting.yaml occasion_preps: "At the same briefing", "In the same speech")."""
     lower = context.tokens.lower
-    first = next((j for j in range(sentence.start, sentence.end)
-                  if not (context.doc[j].is_space or context.doc[j].is_quote)), sentence.end)
+    first = first_word(sentence, context)
     if first + 3 >= sentence.end or lower[first] not in setting_words()["occasion_preps"] \
             or tuple(lower[first + 1:first + 3]) != ("the", "same"):
         return None
