@@ -72,3 +72,9 @@ def test_that_morning_counts_from_the_story_not_from_a_day_of_the_past_perfect()
     found = dates_of("Kim accused Trump on 27 February 2019 of breaking the truce they had "
                      "agreed a day earlier, even as Moon and Ri met in Seoul that morning.")
     assert found["Meeting"] == WEDNESDAY
+
+
+def test_the_next_sentence_goes_on_at_an_occasion_whose_noun_names_no_actor():
+    found = dates_of("Moon struck a firm tone at a news conference on Wednesday. He accused "
+                     "Kim of stalling.")
+    assert found["Accusation"] == WEDNESDAY

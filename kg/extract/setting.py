@@ -1073,7 +1073,8 @@ def continued_occasions(mentions: list[EventMention], context: ArticleContext) -
         paragraph = context.paragraph_at(mention.token)
         before = [m for m in sentences.get(context.sentence_index[mention.token] - 1, [])
                   if context.paragraph_at(m.token) == paragraph and not m.suppressed
-                  and m.event.date is not None and set(doers(m.event)) & set(event.agents)]
+                  and m.event.date is not None
+                  and participants(m, context) & set(event.agents)]
         if len({m.event.date for m in before}) == 1:
             share_setting(before[-1], mention)
 
@@ -1094,10 +1095,26 @@ def carry_occasions(mentions: list[EventMention], context: ArticleContext) -> No
         share_setting(source, mention)
 
 
-def participants(event: Event) -> set[str]:
+def participants(mention: EventMention, context: ArticleContext) -> set[str]:
     """Who takes part in an event as its doer: its doers, or its actors where it names no
-    agent ("told a news conference": the speaker)."""
-    return set(doers(event) or event.actors)
+    agent ("told a news conference": the speaker), or for a noun with neither the subject
+    of the verb before it ("Kim struck a firm tone at a news conference": Kim)."""
+    event = mention.event
+    found = doers(event) or event.actors
+    if found or not mention.nominal:
+        return set(found)
+    verb = verb_before(mention.token, context)
+    return set(context.subject_before(verb)) if verb is not None else set()
+
+
+def verb_before(noun: int, context: ArticleContext) -> int | None:
+    """The nearest verb before the noun at ``noun`` in its sentence, no comma between."""
+    for j in range(noun - 1, context.sentence_of(noun).start - 1, -1):
+        if context.tokens.lower[j] == ",":
+            return None
+        if context.is_other_verb(context.doc[j]):
+            return j
+    return None
 
 
 def is_carried_act(mention: EventMention, context: ArticleContext) -> bool:
@@ -1123,7 +1140,7 @@ def actor_occasions(mentions: list[EventMention], context: ArticleContext
                 continue
             source = next((m for m in reversed(group[:n]) if not m.suppressed
                            and m.event.date is not None and is_day(m.event.date)
-                           and participants(m.event) & set(mention.event.agents)), None)
+                           and participants(m, context) & set(mention.event.agents)), None)
             if source is not None and not other_time_between(source, mention, context) \
                     and not in_clause_of_another_time(source.token, mention.token, context):
                 yield source, mention
