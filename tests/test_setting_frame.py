@@ -78,3 +78,9 @@ def test_the_next_sentence_goes_on_at_an_occasion_whose_noun_names_no_actor():
     found = dates_of("Moon struck a firm tone at a news conference on Wednesday. He accused "
                      "Kim of stalling.")
     assert found["Accusation"] == WEDNESDAY
+
+
+def test_a_broker_of_the_dated_meeting_of_its_sentence_acts_on_its_day():
+    found = dates_of("Trump and Kim met in Hanoi on Wednesday with Moon, who brokered the "
+                     "encounter.")
+    assert found["Mediation"] == WEDNESDAY

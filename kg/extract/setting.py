@@ -1091,7 +1091,8 @@ def carry_occasions(mentions: list[EventMention], context: ArticleContext) -> No
     for source, mention in chain(opening_occasions(mentions, context),
                                  same_occasions(mentions, context),
                                  relative_occasions(mentions, context),
-                                 actor_occasions(mentions, context)):
+                                 actor_occasions(mentions, context),
+                                 brokered_occasions(mentions, context)):
         share_setting(source, mention)
 
 
@@ -1159,12 +1160,32 @@ def in_clause_of_another_time(start: int, end: int, context: ArticleContext) -> 
     return False
 
 
+def brokered_occasions(mentions: list[EventMention], context: ArticleContext
+                       ) -> Iterator[tuple[EventMention, EventMention]]:
+    """(occasion, act) for an act of brokering (setting.yaml brokering_classes) and the
+    dated event of its sentence between the parties it brokered ("the two presidents met
+    in Doha on Tuesday with the emir, who brokered the encounter": the mediation is in
+    Doha on Tuesday), no other time expression between."""
+    classes = frozenset(setting_words()["brokering_classes"])
+    for group in by_sentence(mentions, context).values():
+        for mention in group:
+            parties = set(mention.event.actors) - set(mention.event.agents)
+            if family(mention.event.cls) not in classes or not parties \
+                    or not is_carried_act(mention, context):
+                continue
+            source = next((m for m in group if not m.suppressed and m.event.date is not None
+                           and is_day(m.event.date) and family(m.event.cls) not in classes
+                           and parties <= set(m.event.actors)), None)
+            if source is not None and not other_time_between(source, mention, context):
+                yield source, mention
+
+
 def other_time_between(source: EventMention, mention: EventMention,
                        context: ArticleContext) -> bool:
     """Whether a time expression other than the one dating the source stands between the
-    two mentions."""
-    return any(source.token < span.start < mention.token
-               and span.text != source.event.date_text
+    two mentions (in either order)."""
+    start, end = sorted((source.token, mention.token))
+    return any(start < span.start < end and span.text != source.event.date_text
                for span in context.doc.spans.get("kg_dates", []))
 
 
