@@ -19,9 +19,11 @@ talks"), the clause a ", with ...", ", as ..." or ", although ..." phrase follow
 meeting": ``follow_occasions``), the same actor's dated occasion in the sentence before
 ("X said in a statement on Wednesday ... X accused ...": ``continued_occasions``); an event
 noun some days after or before a dated event is counted from its day ("two days after his
-summit": ``count_from_dated_events``). The events of the first sentence that still name no
-place took place where the dateline puts the reporter ("BRUSSELS - The EU on Monday
-imposed ...": ``dateline_places``).
+summit": ``count_from_dated_events``). The occasion frame (``carry_occasions``) carries
+an occasion's date and place to what is told as done at it: after "and" by its actor, in a
+clause "at which", in a sentence "In the same speech, ...". The events of the first
+sentence that still name no place took place where the dateline puts the reporter
+("BRUSSELS - The EU on Monday imposed ...": ``dateline_places``).
 Suppressed mentions take part (a date may belong to them) and are dropped at the end
 (``situated``).
 """
@@ -1082,12 +1084,15 @@ def continued_occasions(mentions: list[EventMention], context: ArticleContext) -
 def carry_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
     """The occasion frame: an occasion told with its day or place (a briefing, a speech, a
     news conference, the act done at it) goes on being the setting of what the text tells
-    as done at it, where that has no date or place of its own: the later acts of its
-    actor in its sentence ("told a briefing on Thursday that ... and accused India":
-    ``actor_occasions``), the clause "at which" opens after it ("rejected the plan at a
-    news conference on Monday, at which he also accused": ``relative_occasions``), and a
-    later sentence that recalls it as "the same" ("In the same speech he urged":
-    ``same_occasions``)."""
+    as done at it, where that has no date or place of its own: the acts after a phrase
+    that opens the sentence with it ("In a statement after the meeting, X accused":
+    ``opening_occasions``), a later sentence that recalls it as "the same" ("In the same
+    speech he urged": ``same_occasions``), the clause "at which" opens after it ("rejected
+    the plan at a news conference on Monday, at which he also accused":
+    ``relative_occasions``), the later acts of its actor after "and" in its sentence
+    ("told a briefing on Thursday that ... and accused India": ``actor_occasions``), and
+    the brokering of it (``brokered_occasions``). Acts told later with the same actor in
+    the next sentence are ``continued_occasions``'s."""
     for source, mention in chain(opening_occasions(mentions, context),
                                  same_occasions(mentions, context),
                                  relative_occasions(mentions, context),
@@ -1207,14 +1212,13 @@ def occasion_at(j: int, mentions: list[EventMention],
 def relative_occasions(mentions: list[EventMention], context: ArticleContext
                        ) -> Iterator[tuple[EventMention, EventMention]]:
     """(occasion, act) for each act of a clause opened by ", at which" (setting.yaml
-    occasion_relatives) after the noun of an occasion: the noun's event or the verb of
-    its clause (``occasion_at``)."""
+    occasion_relatives) after the noun of an occasion or gathering: the noun's event or
+    the verb of its clause (``occasion_at``)."""
     lower, words = context.tokens.lower, setting_words()
     nouns = {m.token for m in mentions if m.nominal} | {
         j for j in range(len(context.doc)) if lower[j] in words["gathering_nouns"]}
     for j in range(1, len(context.doc) - 2):
-        if lower[j - 1] != "," or lower[j] not in words["occasion_relatives"] \
-                or lower[j + 1] != "which":
+        if lower[j - 1] != "," or f"{lower[j]} {lower[j + 1]}" not in words["occasion_relatives"]:
             continue
         start = context.clause_start(j - 1)
         noun = next((k for k in range(j - 2, start - 1, -1) if k in nouns), None)
@@ -1280,11 +1284,12 @@ def same_occasions(mentions: list[EventMention], context: ArticleContext
 
 def same_noun(sentence: Span, context: ArticleContext) -> int | None:
     """The noun of a phrase opening the sentence with a preposition of occasion and "the
-    same" (setting.yaml occasion_preps: "At the same briefing", "In the same speech")."""
+    same" (setting.yaml occasion_preps, recalling_phrases: "At the same briefing", "In the
+    same speech")."""
     lower = context.tokens.lower
     first = first_word(sentence, context)
     if first + 3 >= sentence.end or lower[first] not in setting_words()["occasion_preps"] \
-            or tuple(lower[first + 1:first + 3]) != ("the", "same"):
+            or f"{lower[first + 1]} {lower[first + 2]}" not in setting_words()["recalling_phrases"]:
         return None
     k = first + 3
     while k + 1 < sentence.end and k + 1 in context.trigger_tokens and not context.owner[k + 1]:
