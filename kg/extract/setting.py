@@ -19,9 +19,11 @@ talks"), the clause a ", with ...", ", as ..." or ", although ..." phrase follow
 meeting": ``follow_occasions``), the same actor's dated occasion in the sentence before
 ("X said in a statement on Wednesday ... X accused ...": ``continued_occasions``); an event
 noun some days after or before a dated event is counted from its day ("two days after his
-summit": ``count_from_dated_events``). The events of the first sentence that still name no
-place took place where the dateline puts the reporter ("BRUSSELS - The EU on Monday
-imposed ...": ``dateline_places``).
+summit": ``count_from_dated_events``). The occasion frame (``carry_occasions``) carries
+an occasion's date and place to what is told as done at it: after "and" by its actor, in a
+clause "at which", in a sentence "In the same speech, ...". The events of the first
+sentence that still name no place took place where the dateline puts the reporter
+("BRUSSELS - The EU on Monday imposed ...": ``dateline_places``).
 Suppressed mentions take part (a date may belong to them) and are dropped at the end
 (``situated``).
 """
@@ -74,6 +76,7 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     follow_occasions(mentions, context)
     recalled_occasions(mentions, context)
     joint_occasions(mentions, context)
+    carry_occasions(mentions, context)
     continued_occasions(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]
 
@@ -346,8 +349,7 @@ def scene_phrases(sentence: Span, context: ArticleContext) -> Iterator[tuple[int
     participle such as "speaking", ending at a comma and naming a place after "in"/"at"."""
     words = setting_words()
     lower = context.tokens.lower
-    first = next((j for j in range(sentence.start, sentence.end)
-                  if not (context.doc[j].is_space or context.doc[j].is_quote)), sentence.end)
+    first = first_word(sentence, context)
     starts = [first] + [j + 1 for j in range(first, sentence.end - 1) if lower[j] == ","]
     for start in starts:
         if not (lower[start] in words["situating_participles"]
@@ -517,10 +519,21 @@ def resolved_expressions(context: ArticleContext) -> list[tuple[Span, date, str 
         day = day_of(span.label_, span.text, published, last_day, tense)
         if day is None:
             continue
-        if span.label_ != "since" and is_day(day):
+        if span.label_ != "since" and is_day(day) and not is_backstory(span, context):
             last_day = day
         resolved.append((span, day, tense))
     return resolved
+
+
+def is_backstory(span: Span, context: ArticleContext) -> bool:
+    """Whether a time expression is told in a clause of the past perfect ("the truce they
+    had agreed a day earlier"): a day before the story's, from which "that morning" or "the
+    same day" after it does not count."""
+    lower, past = context.tokens.lower, time_words()["past_auxiliaries"]
+    start = context.clause_start(span.start)
+    return any(lower[j] == "had" and j + 1 < span.start
+               and is_verb_form(context.doc[j + 1], context) and lower[j + 1] not in past
+               for j in range(start, span.start))
 
 
 def dated_mention(span: Span, candidates: list[EventMention], context: ArticleContext,
@@ -568,9 +581,9 @@ def governing_mention(before: list[EventMention], span: Span, context: ArticleCo
     """Of the mentions before a time expression, the one it dates (see ``dated_mention``):
     the nearest, or the event whose object or content the nearest is."""
     nearest = before[-1]
-    if nearest.token != span.start - 1:
-        return nearest
     verb = before[-2] if len(before) > 1 else None
+    if nearest.token != span.start - 1:
+        return verb if is_dropped_object(nearest, verb, context) else nearest
     if nearest.nominal and verb is not None and not verb.nominal \
             and is_direct_object(verb.token, nearest.token, context):
         return verb
@@ -580,6 +593,15 @@ def governing_mention(before: list[EventMention], span: Span, context: ArticleCo
             for j in range(governor.token + 1, span.start)):
         return governor
     return nearest
+
+
+def is_dropped_object(noun: EventMention, verb: EventMention | None,
+                      context: ArticleContext) -> bool:
+    """Whether the noun is a suppressed trigger heading the object of the verb mention
+    before it ("rejected the offer in a video on Thursday"): the day is the verb's, as
+    the noun's event is not told on its own."""
+    return verb is not None and noun.nominal and noun.suppressed and not verb.nominal \
+        and is_direct_object(verb.token, noun.token, context)
 
 
 def speech_verb_between(start: int, end: int, context: ArticleContext) -> bool:
@@ -650,7 +672,7 @@ def opened_by(span: Span, candidates: list[EventMention],
     sentence = context.sentence_of(span.start)
     if span.label_ == "since" or is_possessive(span, context) or not (
             all(t.is_punct or t.is_space for t in context.doc[sentence.start:span.start])
-            or is_occasion_phrase(sentence.start, span, context)):
+            or is_occasion_phrase(first_word(sentence, context), span, context)):
         return []
     following = [s.start for s in context.doc.spans.get("kg_dates", [])
                  if span.end <= s.start < sentence.end]
@@ -662,17 +684,36 @@ def opened_by(span: Span, candidates: list[EventMention],
             and not (m.nominal and is_other_time_noun(m.token, context))]
 
 
+def first_word(sentence: Span, context: ArticleContext) -> int:
+    """The first token of a sentence past the spaces and quote marks that open it."""
+    return next((j for j in range(sentence.start, sentence.end)
+                 if not (context.doc[j].is_space or context.doc[j].is_quote)), sentence.end)
+
+
 def is_occasion_phrase(start: int, span: Span, context: ArticleContext) -> bool:
     """Whether the words from ``start`` to the time expression are a phrase of occasion that
     ends with it and a comma ("At a briefing on Thursday, ...", "..., in a speech to members
     on Monday, appealed"): a preposition of occasion, then a few words, none a verb, a comma
     or an event's actor."""
     words = context.doc[start:span.start]
+    if is_dated_by(span, context):  # "In a letter to the bloc's members dated 1 May, ..."
+        words = context.doc[start:span.start - 1]
+        return 1 < len(words) <= PHRASE_REACH and span.end < len(context.doc) \
+            and context.tokens.lower[span.end] == "," \
+            and words[0].lower_ in setting_words()["occasion_preps"] \
+            and not any(t.is_punct or context.is_finite_verb(t) for t in words)
     return 1 < len(words) <= OCCASION_REACH and span.end < len(context.doc) \
         and context.tokens.lower[span.end] == "," \
         and words[0].lower_ in setting_words()["occasion_preps"] \
         and not any(t.is_punct or context.is_finite_verb(t) or context.owner[t.i]
                     and context.cls_of(context.owner[t.i]) not in PLACE_CLASSES for t in words)
+
+
+def is_dated_by(span: Span, context: ArticleContext) -> bool:
+    """Whether a word that gives a document its date stands right before the time
+    expression ("a letter dated 2 May": setting.yaml dating_words)."""
+    return span.start > 0 and context.tokens.lower[span.start - 1] in setting_words()[
+        "dating_words"]
 
 
 def parenthetical_verb(span: Span, candidates: list[EventMention],
@@ -1037,9 +1078,226 @@ def continued_occasions(mentions: list[EventMention], context: ArticleContext) -
         paragraph = context.paragraph_at(mention.token)
         before = [m for m in sentences.get(context.sentence_index[mention.token] - 1, [])
                   if context.paragraph_at(m.token) == paragraph and not m.suppressed
-                  and m.event.date is not None and set(doers(m.event)) & set(event.agents)]
+                  and m.event.date is not None
+                  and participants(m, context) & set(event.agents)]
         if len({m.event.date for m in before}) == 1:
             share_setting(before[-1], mention)
+
+
+def carry_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
+    """The occasion frame: an occasion told with its day or place (a briefing, a speech, a
+    news conference, the act done at it) goes on being the setting of what the text tells
+    as done at it, where that has no date or place of its own: the acts after a phrase
+    that opens the sentence with it ("In a statement after the meeting, X accused":
+    ``opening_occasions``), a later sentence that recalls it as "the same" ("In the same
+    speech he urged": ``same_occasions``), the clause "at which" opens after it ("rejected
+    the plan at a news conference on Monday, at which he also accused":
+    ``relative_occasions``), the later acts of its actor after "and" in its sentence
+    ("told a briefing on Thursday that ... and accused India": ``actor_occasions``), and
+    the brokering of it (``brokered_occasions``). Acts told later with the same actor in
+    the next sentence are ``continued_occasions``'s."""
+    for source, mention in chain(opening_occasions(mentions, context),
+                                 same_occasions(mentions, context),
+                                 relative_occasions(mentions, context),
+                                 actor_occasions(mentions, context),
+                                 brokered_occasions(mentions, context)):
+        share_setting(source, mention)
+
+
+def participants(mention: EventMention, context: ArticleContext) -> set[str]:
+    """Who takes part in an event as its doer: its doers, or its actors where it names no
+    agent ("told a news conference": the speaker), or for a noun with neither the subject
+    of the verb before it ("Kim struck a firm tone at a news conference": Kim)."""
+    event = mention.event
+    found = doers(event) or event.actors
+    if found or not mention.nominal:
+        return set(found)
+    verb = verb_before(mention.token, context)
+    return set(context.subject_before(verb)) if verb is not None else set()
+
+
+def verb_before(noun: int, context: ArticleContext) -> int | None:
+    """The nearest verb before the noun at ``noun`` in its sentence, no comma between."""
+    for j in range(noun - 1, context.sentence_of(noun).start - 1, -1):
+        if context.tokens.lower[j] == ",":
+            return None
+        if context.is_other_verb(context.doc[j]):
+            return j
+    return None
+
+
+def is_carried_act(mention: EventMention, context: ArticleContext) -> bool:
+    """Whether the mention is a verb told in the simple past with an agent and no date,
+    the kind of act an occasion told before it sets ("accused", not "had accused")."""
+    verb = context.doc[mention.token]
+    return not (mention.nominal or mention.suppressed) and mention.event.date is None \
+        and bool(mention.event.agents) and told_as_past(verb) \
+        and finite_of(verb).lower_ not in time_words()["past_auxiliaries"]
+
+
+def actor_occasions(mentions: list[EventMention], context: ArticleContext
+                    ) -> Iterator[tuple[EventMention, EventMention]]:
+    """(occasion, act) for each act coordinated by "and" (``coordinating_and``) done by
+    someone taking part in a dated event told before it in the sentence, no other time
+    expression and no clause of another time between: "X told a news conference on Monday
+    that ... and accused Y", "..., and he urged Y": both on Monday; not "X met Y on Monday,
+    a day after he had accused Z"."""
+    for group in by_sentence(mentions, context).values():
+        for n, mention in enumerate(group):
+            if not is_carried_act(mention, context) \
+                    or coordinating_and(mention.token, context) is None:
+                continue
+            source = next((m for m in reversed(group[:n]) if not m.suppressed
+                           and m.event.date is not None and is_day(m.event.date)
+                           and participants(m, context) & set(mention.event.agents)), None)
+            if source is not None and not other_time_between(source, mention, context) \
+                    and not in_clause_of_another_time(source.token, mention.token, context):
+                yield source, mention
+
+
+def in_clause_of_another_time(start: int, end: int, context: ArticleContext) -> bool:
+    """Whether token ``end`` lies in a clause that a clause word other than "that" opens
+    past ``start``, no comma between ("met Y on Monday, a year after he accused Z", "who
+    accused"); what "that" opens after a verb of saying is told at its occasion."""
+    lower, openers = context.tokens.lower, discourse().clause_openers
+    for j in range(end - 1, start, -1):
+        if lower[j] == ",":
+            return False
+        if lower[j] in openers and context.doc[j].is_lower and not context.quoted[j]:
+            return lower[j] not in setting_words()["complement_words"]
+    return False
+
+
+def brokered_occasions(mentions: list[EventMention], context: ArticleContext
+                       ) -> Iterator[tuple[EventMention, EventMention]]:
+    """(occasion, act) for an act of brokering (setting.yaml brokering_classes) and the
+    dated event of its sentence between the parties it brokered ("the two presidents met
+    in Doha on Tuesday with the emir, who brokered the encounter": the mediation is in
+    Doha on Tuesday), no other time expression between."""
+    classes = frozenset(setting_words()["brokering_classes"])
+    for group in by_sentence(mentions, context).values():
+        for mention in group:
+            parties = set(mention.event.actors) - set(mention.event.agents)
+            if family(mention.event.cls) not in classes or not parties \
+                    or not is_carried_act(mention, context):
+                continue
+            source = next((m for m in group if not m.suppressed and m.event.date is not None
+                           and is_day(m.event.date) and family(m.event.cls) not in classes
+                           and parties <= set(m.event.actors)), None)
+            if source is not None and not other_time_between(source, mention, context):
+                yield source, mention
+
+
+def other_time_between(source: EventMention, mention: EventMention,
+                       context: ArticleContext) -> bool:
+    """Whether a time expression other than the one dating the source stands between the
+    two mentions (in either order)."""
+    start, end = sorted((source.token, mention.token))
+    return any(start < span.start < end and span.text != source.event.date_text
+               for span in context.doc.spans.get("kg_dates", []))
+
+
+def occasion_at(j: int, mentions: list[EventMention],
+                context: ArticleContext) -> EventMention | None:
+    """The event whose setting the noun at token ``j`` names: the noun's own mention, if
+    it has a date or place ("a briefing on Thursday"), else the verb of its clause before
+    it that has ("rejected the plan in a video on Thursday": the rejection)."""
+    own = next((m for m in mentions if m.token == j and m.nominal and not m.suppressed
+                and (m.event.date or m.event.place)), None)
+    if own is not None:
+        return own
+    sentence = context.sentence_of(j)
+    return next((m for m in reversed(mentions) if sentence.start <= m.token < j
+                 and not (m.nominal or m.suppressed) and (m.event.date or m.event.place)
+                 and is_same_clause(m.token, j, context)), None)
+
+
+def relative_occasions(mentions: list[EventMention], context: ArticleContext
+                       ) -> Iterator[tuple[EventMention, EventMention]]:
+    """(occasion, act) for each act of a clause opened by ", at which" (setting.yaml
+    occasion_relatives) after the noun of an occasion or gathering: the noun's event or
+    the verb of its clause (``occasion_at``)."""
+    lower, words = context.tokens.lower, setting_words()
+    nouns = {m.token for m in mentions if m.nominal} | {
+        j for j in range(len(context.doc)) if lower[j] in words["gathering_nouns"]}
+    for j in range(1, len(context.doc) - 2):
+        if lower[j - 1] != "," or f"{lower[j]} {lower[j + 1]}" not in words["occasion_relatives"]:
+            continue
+        start = context.clause_start(j - 1)
+        noun = next((k for k in range(j - 2, start - 1, -1) if k in nouns), None)
+        source = occasion_at(noun, mentions, context) if noun is not None else None
+        end = context.clause_end(j + 1)
+        for mention in mentions:
+            if source is not None and j < mention.token < end \
+                    and is_carried_act(mention, context):
+                yield source, mention
+
+
+def opening_occasions(mentions: list[EventMention], context: ArticleContext
+                      ) -> Iterator[tuple[EventMention, EventMention]]:
+    """(occasion, act) for the acts of a sentence that opens with a phrase naming the
+    occasion they were told at ("In a statement after the talks, the ministry accused
+    ...": a noun of setting.yaml occasion_classes after a preposition of occasion, up to
+    a comma), where that noun has a date or place: the acts after the comma, not those
+    of a clause within."""
+    classes, lower = frozenset(setting_words()["occasion_classes"]), context.tokens.lower
+    for sentence in context.sentences:
+        first = first_word(sentence, context)
+        comma = next((j for j in range(first, min(sentence.end, first + PHRASE_REACH))
+                      if lower[j] == ","), None)
+        if comma is None or lower[first] not in setting_words()["occasion_preps"]:
+            continue
+        noun = next((m for m in mentions if first < m.token < comma and m.nominal
+                     and m.event.cls in classes and not m.suppressed
+                     and preposition_index_of_noun(m.token, context) == first), None)
+        if noun is None or not (noun.event.date or noun.event.place):
+            continue
+        inner = subordinate_tokens(comma, sentence.end, context)
+        for mention in mentions:
+            if comma < mention.token < sentence.end and mention.token not in inner \
+                    and is_carried_act(mention, context) \
+                    and not is_reported_after(comma, mention, context):
+                yield noun, mention
+
+
+def same_occasions(mentions: list[EventMention], context: ArticleContext
+                   ) -> Iterator[tuple[EventMention, EventMention]]:
+    """(occasion, act) for the events of a sentence that opens with a phrase recalling an
+    occasion as "the same" ("At the same briefing, he urged ...", "In the same video he
+    demanded"): the occasion is the last one named by that noun in the paragraph or the
+    one before (``occasion_at``); the noun's own mention is set too."""
+    lower = context.tokens.lower
+    for sentence in context.sentences:
+        k = same_noun(sentence, context)
+        if k is None:
+            continue
+        paragraph = context.paragraph_at(k)
+        earlier = next((j for j in range(sentence.start - 1, -1, -1) if lower[j] == lower[k]
+                        and paragraph - context.paragraph_at(j) <= 1), None)
+        source = occasion_at(earlier, mentions, context) if earlier is not None else None
+        if source is None:
+            continue
+        inner = subordinate_tokens(k + 1, sentence.end, context)
+        for mention in mentions:
+            if mention.token == k and mention.nominal and not mention.suppressed \
+                    or k < mention.token < sentence.end and mention.token not in inner \
+                    and is_carried_act(mention, context):
+                yield source, mention
+
+
+def same_noun(sentence: Span, context: ArticleContext) -> int | None:
+    """The noun of a phrase opening the sentence with a preposition of occasion and "the
+    same" (setting.yaml occasion_preps, recalling_phrases: "At the same briefing", "In the
+    same speech")."""
+    lower = context.tokens.lower
+    first = first_word(sentence, context)
+    if first + 3 >= sentence.end or lower[first] not in setting_words()["occasion_preps"] \
+            or f"{lower[first + 1]} {lower[first + 2]}" not in setting_words()["recalling_phrases"]:
+        return None
+    k = first + 3
+    while k + 1 < sentence.end and k + 1 in context.trigger_tokens and not context.owner[k + 1]:
+        k += 1  # "the same news conference"
+    return k
 
 
 def doers(event: Event) -> list[str]:
@@ -1261,10 +1519,18 @@ def verb_chain_words() -> frozenset[str]:
 
 
 def finite_of(verb: Token) -> Token:
-    """The first auxiliary of a verb's chain ("would" of "would have met"), or the verb."""
+    """The first auxiliary of a verb's chain ("would" of "would have met"), or the verb; an
+    adverb of the chain is none ("also met": the verb).
+
+    >>> from spacy.lang.en import English
+    >>> [finite_of(English()(text)[-1]).text for text in ("would not have met", "also met")]
+    ['would', 'met']
+    """
+    adverbs = time_words()["chain_adverbs"]
     finite, before = verb, previous_word(verb)
     while before is not None and before.lower_ in verb_chain_words():
-        finite, before = before, previous_word(before)
+        finite = finite if before.lower_ in adverbs else before
+        before = previous_word(before)
     return finite
 
 
