@@ -80,6 +80,7 @@ class QuoteWords:
     """The word lists of discourse.yaml that only the quote rules read, as lower-case forms."""
 
     verbs: frozenset[str]  # verbs of saying and quote_verbs, every form
+    base_verbs: frozenset[str]  # the same in their base form only ("state", "report")
     naming_verbs: frozenset[str]
     complement_verbs: frozenset[str]
     document_nouns: frozenset[str]
@@ -90,6 +91,7 @@ class QuoteWords:
     speaker_passives: frozenset[str]
     addressee_verbs: frozenset[str]
     contrast_openers: frozenset[str]
+    subordinate_openers: frozenset[str]
     post_times: frozenset[str]
     citing_words: frozenset[str]
     source_person_preps: frozenset[str]
@@ -103,6 +105,7 @@ def quote_words() -> QuoteWords:
 
     return QuoteWords(
         verbs=discourse().speech_verbs | inflected(data["quote_verbs"]),
+        base_verbs=frozenset(data["speech_verbs"] + data["quote_verbs"]),
         naming_verbs=inflected(data["naming_verbs"]),
         complement_verbs=inflected(data["complement_verbs"]),
         document_nouns=frozenset(data["document_nouns"]),
@@ -113,6 +116,7 @@ def quote_words() -> QuoteWords:
         speaker_passives=inflected(data["speaker_passives"]),
         addressee_verbs=inflected(data["addressee_verbs"]),
         contrast_openers=frozenset(data["contrast_openers"]),
+        subordinate_openers=frozenset(data["subordinate_openers"]),
         post_times=frozenset(data["post_times"]),
         citing_words=frozenset(data["citing_words"]),
         source_person_preps=frozenset(data["source_person_preps"]),
@@ -287,15 +291,27 @@ def is_unspoken(context: ArticleContext, i: int) -> bool:
 
 def is_nominal(context: ArticleContext, i: int) -> bool:
     """Whether the word at ``i`` follows an article or a preposition other than "to" (but
-    "by saying"), is joined by a hyphen to the next, or is a document noun after a name that
+    "by saying"), is joined by a hyphen to the next, is a document noun after a name that
     follows an article or a possessive ("the UN report was", "at posts abroad", "its Kremlin
-    statement")."""
+    statement"), or a verb's base form after one person's name ("the Jane Roe state")."""
     lower = context.tokens.lower
     after_preposition = i > 0 and lower[i - 1] in PREPOSITIONS - {"to"} \
         and not lower[i].endswith("ing")
     return i > 0 and lower[i - 1] in ARTICLES or after_preposition or \
         i + 1 < len(lower) and lower[i + 1] in HYPHENS \
-        or lower[i] in quote_words().document_nouns and determined_name_before(i, context)
+        or lower[i] in quote_words().document_nouns and determined_name_before(i, context) \
+        or lower[i] in quote_words().base_verbs and after_one_person(i, context)
+
+
+def after_one_person(i: int, context: ArticleContext) -> bool:
+    """Whether a person's name, not joined to another by "and", stands right before token
+    ``i``: a verb's base form there is no verb of that person ("the Jane Roe state", "the
+    Roe report"; "Roe and Doe say" may be)."""
+    j = previous_word(i, context)
+    if j is None or not is_person(j, context):
+        return False
+    before = previous_word(context.span_start[j], context)
+    return before is None or context.tokens.lower[before] not in CONJUNCTIONS
 
 
 def determined_name_before(i: int, context: ArticleContext) -> bool:
@@ -314,6 +330,7 @@ def speech_verb_after(quote: Span, context: ArticleContext, memory: SpeakerMemor
     """The first verb of saying after a quote in the sentence where the quote ends (or at the
     start of the next one, see ``attribution_end``)."""
     end = contrast_before(quote.end, attribution_end(quote, context), context)
+    end = subordinate_before(quote.end, end, context)
     positions = memory.verb_index(context).positions
     at = bisect.bisect_left(positions, quote.end)
     while at < len(positions) and positions[at] < end:
@@ -330,6 +347,19 @@ def contrast_before(start: int, end: int, context: ArticleContext) -> int:
     openers = quote_words().contrast_openers
     return next((j for j in range(start, end) if context.tokens.lower[j] in openers
                  and not context.quoted[j] and comma_before(j, context) is not None), end)
+
+
+def subordinate_before(start: int, end: int, context: ArticleContext) -> int:
+    """The first word in tokens [start, end) outside quotes that opens a clause of time or
+    cause before any name ("'...', hours after Jane Roe told him": Roe's verb is not the
+    quote's attribution; "'...,' Jane Roe said after ..." keeps hers), else ``end``."""
+    openers = quote_words().subordinate_openers
+    for j in range(start, end):
+        if context.owner[j] is not None:
+            return end
+        if context.tokens.lower[j] in openers and not context.quoted[j]:
+            return j
+    return end
 
 
 def attribution_end(quote: Span, context: ArticleContext) -> int:
@@ -787,9 +817,11 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
     if before is not None and context.owner[before] is None:
         holder = title_holder(before, context, memory) or document_issuer(before, context) \
             or earlier_document_issuer(before, context, memory) \
-            or memory.surname_holder(before, context)
+            or memory.surname_holder(before, context) or possessed_post_holder(before, context)
         if holder is not None:
             return [holder]
+        if possessed_post(before, context) is not None:
+            return []  # "Panama's president said", no president of Panama named: not Panama
     if before is not None and possessed_body(before, context):
         return []  # "Colombia's foreign ministry said": not Colombia
     named_by_description = before is not None and context.owner[before] is None \
@@ -804,6 +836,48 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
     if source or not allow_after or not inverts(verb, context):
         return source
     return named_after(verb, context, memory)
+
+
+def possessed_post(noun: int, context: ArticleContext) -> tuple[str, str] | None:
+    """The owner and canonical title of a post that a state or body's possessive names,
+    ending in ``noun`` ("Panama's president": Panama, President; "Iran's foreign minister":
+    Iran, Foreign Minister; "Iran's new foreign minister" too), if ``noun`` ends one."""
+    cues = name_cues()
+    words: list[str] = []
+    j: int | None = noun
+    while j is not None and context.owner[j] is None and context.tokens.is_alpha[j] and \
+            context.tokens.is_lower[j] and len(words) < cues.max_title_words + SOURCE_MODIFIERS:
+        words.insert(0, context.tokens.lower[j])
+        j = previous_word(j, context)
+    if not words or j is None or context.tokens.lower[j] not in POSSESSIVE_MARKS:
+        return None
+    owner = previous_word(j, context)
+    possessor = context.owner[owner] if owner is not None else None
+    if possessor is None or context.cls_of(possessor) not in AFFILIATION_CLASSES:
+        return None
+    title = next((found for size in range(min(len(words), cues.max_title_words), 0, -1)
+                  for found in [cues.canonical_title(" ".join(words[-size:]))] if found), None)
+    return (possessor, title) if title is not None else None
+
+
+def possessed_post_holder(noun: int, context: ArticleContext) -> str | None:
+    """The one person the article names in the post of "Panama's president" ending in
+    ``noun`` (before or after it: "Panama's president said ... / ... met President Jose
+    Raul Mulino"): of the current holders of that post, those the text gives the possessor
+    as their state or body, else those it gives none and no other state."""
+    post = possessed_post(noun, context)
+    if post is None:
+        return None
+    possessor, title = post
+    same_post = name_cues().same_post
+    holders = {(role.of, entity.local_id) for entity in context.entities
+               if entity.cls == "Person" for role in entity.roles
+               if not role.former and same_post(role.title, title)
+               and role.of in (possessor, None) and context.side_of(entity.local_id) in
+               (possessor, entity.local_id)}
+    owned = {local_id for of, local_id in holders if of == possessor}
+    found = owned or {local_id for _, local_id in holders}
+    return found.pop() if len(found) == 1 else None
 
 
 def possessed_body(noun: int, context: ArticleContext) -> bool:

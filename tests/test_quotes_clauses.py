@@ -1,0 +1,65 @@
+"""Which verb of saying a quote belongs to when clauses and posts stand around it (texts
+written for these tests, entities set by hand)."""
+from __future__ import annotations
+
+from events_support import blank_pipeline, entities_in
+from kg.extract import extract_with_entities
+from kg.model import Article, RoleFact
+from quotes_support import quoted_speakers
+
+NAMES = {"Jane Roe": ("roe", "Person"), "Roe": ("roe", "Person"),
+         "Joe Doe": ("doe", "Person"), "Doe": ("doe", "Person"),
+         "Ana Ruiz": ("ruiz", "Person"), "Ruiz": ("ruiz", "Person"),
+         "Norland": ("norland", "Country"), "Sudland": ("sudland", "Country"),
+         "Baltica": ("baltica", "Person")}
+
+
+def speakers(text: str) -> list[tuple[str | None, str]]:
+    return quoted_speakers(text, NAMES)
+
+
+def speakers_with_posts(text: str, posts: dict[str, RoleFact]) -> list[str | None]:
+    """The speaker ids of the quotes of ``text``, the persons given the posts ``posts``."""
+    entities = entities_in(text, NAMES)
+    for entity in entities:
+        if entity.local_id in posts:
+            entity.roles.append(posts[entity.local_id])
+    extraction = extract_with_entities(blank_pipeline()(text), Article.from_text(text), entities)
+    return [q.speaker for q in extraction.quotes]
+
+
+def test_a_verb_in_a_clause_of_time_after_the_quote_is_not_its_attribution():
+    text = "Jane Roe said the port was “staying open”, hours after Joe Doe told her to shut it."
+    assert speakers(text) == [("Jane Roe", "staying open")]
+    text = "Jane Roe said the port was “staying open” because Joe Doe told her so."
+    assert speakers(text) == [("Jane Roe", "staying open")]
+
+
+def test_a_verb_after_the_named_speaker_still_attributes():
+    text = "“The port stays open,” Jane Roe said after Joe Doe told her to shut it."
+    assert speakers(text) == [("Jane Roe", "The port stays open")]
+
+
+def test_a_base_form_after_a_persons_name_is_no_verb_of_hers():
+    text = ("A Norland envoy said the plan was fine but wanted “a firm timetable” with "
+            "Sudland as the Baltica state in charge.")
+    assert speakers(text) == [("Norland envoy", "a firm timetable")]
+
+
+def test_a_states_post_names_its_holder_named_later():
+    text = ("Norland's president said the bridge was “not for sale”.\n\n"
+            "Joe Doe later met President Jane Roe at her office.")
+    posts = {"roe": RoleFact("President"), "doe": RoleFact("President", of="sudland")}
+    assert speakers_with_posts(text, posts) == ["roe"]
+
+
+def test_a_states_post_names_the_holder_of_that_state():
+    text = ("President Jane Roe of Sudland arrived. Norland's president said the bridge was "
+            "“not for sale”. President Joe Doe spoke later.")
+    posts = {"roe": RoleFact("President", of="sudland"), "doe": RoleFact("President", of="norland")}
+    assert speakers_with_posts(text, posts) == ["doe"]
+
+
+def test_a_states_post_with_no_holder_named_is_not_the_state():
+    text = "Norland's foreign minister said the bridge was “not for sale”."
+    assert speakers_with_posts(text, {}) == [None]
