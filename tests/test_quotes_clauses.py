@@ -63,3 +63,27 @@ def test_a_states_post_names_the_holder_of_that_state():
 def test_a_states_post_with_no_holder_named_is_not_the_state():
     text = "Norland's foreign minister said the bridge was “not for sale”."
     assert speakers_with_posts(text, {}) == [None]
+
+
+def unnamed_sources(text: str) -> list[tuple[str, set[str]]]:
+    """(label, other names) of the unnamed sources that speak the quotes of ``text``."""
+    extraction = extract_with_entities(blank_pipeline()(text), Article.from_text(text),
+                                       entities_in(text, NAMES))
+    sources = {e.local_id: e for e in extraction.entities if e.local_id.startswith("source")}
+    return [(sources[q.speaker].label, sources[q.speaker].aliases)
+            for q in extraction.quotes if q.speaker in sources]
+
+
+def test_an_unnamed_source_is_named_with_the_body_it_speaks_for():
+    text = "A spokesman for the Norland embassy urged calm, calling the clash “regrettable”."
+    assert unnamed_sources("A spokeswoman for Norland urged both sides to show “restraint”.") \
+        == [("spokeswoman for Norland", {"spokeswoman"})]
+    assert unnamed_sources(text) == [("spokesman for the Norland embassy", {"spokesman"})]
+
+
+def test_an_unnamed_sources_phrase_stops_at_its_verb_or_clause():
+    text = "“We were not told,” said a member of the dock committee who saw the ships leave."
+    assert unnamed_sources(text) == [("member of the dock committee", {"member"})]
+    text = "“It is too late for us,” a trader at the old market said."
+    assert unnamed_sources(text) == [("trader", set())]  # where the source is, not whom for
+    assert unnamed_sources("“It rained,” said a farmer mending a fence.") == [("farmer", set())]

@@ -43,6 +43,7 @@ from spacy.tokens import Span
 
 from kg.extract.context import (ARTICLES, AUXILIARIES, PREPOSITIONS, QUOTE_MARKS, Argument,
                                 ArticleContext, discourse, inflected)
+from kg.extract.entities import body_nouns
 from kg.extract.events import EventMention
 from kg.extract.genders import Genders, gender_words
 from kg.lexicon import name_cues
@@ -65,6 +66,7 @@ EDGE_MARKS = 3  # tokens of marks and space between a quote standing alone and i
 NEXT_SENTENCE_REACH = 8  # tokens into the sentence after a quote that ends its own
 PARENTHETICAL_REACH = 25  # tokens between the commas of "X, the Y of Z, said"
 SOURCE_MODIFIERS = 2  # lower-case words between a source's preposition and its body
+DESCRIPTION_WORDS = 3  # lower-case words after it that may still describe an unnamed source
 TRIM = " ,;:\n\t"
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -95,6 +97,7 @@ class QuoteWords:
     post_times: frozenset[str]
     citing_words: frozenset[str]
     source_person_preps: frozenset[str]
+    source_label_preps: frozenset[str]
     attribution_phrases: tuple[tuple[str, ...], ...]
 
 
@@ -120,6 +123,7 @@ def quote_words() -> QuoteWords:
         post_times=frozenset(data["post_times"]),
         citing_words=frozenset(data["citing_words"]),
         source_person_preps=frozenset(data["source_person_preps"]),
+        source_label_preps=frozenset(data["source_label_preps"]),
         attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]))
 
 
@@ -445,14 +449,56 @@ def source_entity(noun: int, first: int, context: ArticleContext, memory: Speake
         if known is not None:
             return known
     phrase = doc[start:noun + 1]
+    short = words_of(phrase)
     affiliation = next((context.owner[i] for i in range(start, noun) if context.owner[i]),
                        None) or affiliation_after(noun, context)
     entity = Entity(local_id=f"source{len(memory.unnamed) + 1}-{phrase.start}",
-                    label=" ".join(t.text for t in phrase if not t.is_space), cls="Person",
-                    affiliation=affiliation, confidence=0.6)
+                    label=words_of(doc[start:description_end(noun, context)]), cls="Person",
+                    aliases={short}, affiliation=affiliation, confidence=0.6)
+    entity.aliases.discard(entity.label)
     context.add_entity(entity, phrase)
     memory.unnamed[head] = entity.local_id
     return entity.local_id
+
+
+def words_of(span: Span) -> str:
+    """The words of a span, white space between them folded to single spaces."""
+    return " ".join(t.text for t in span if not t.is_space)
+
+
+def description_end(noun: int, context: ArticleContext) -> int:
+    """The token after the phrase that ties a source noun to the body or group it speaks for
+    ("a spokeswoman for the European Commission", "a member of the government delegation",
+    "a diplomat from a neighbouring country who ..."): a preposition of discourse.yaml
+    source_label_preps, then an article and lower-case words or one name, up to a verb, a
+    clause or a comma; ``noun + 1`` where no such phrase follows ("a diplomat in Beirut")."""
+    j = next_word(noun, context)
+    if j is None or context.tokens.lower[j] not in quote_words().source_label_preps:
+        return noun + 1
+    end, k, taken = noun + 1, next_word(j, context), 0
+    while k is not None and taken < DESCRIPTION_WORDS and not context.quoted[k]:
+        lower = context.tokens.lower[k]
+        if context.owner[k] is not None:
+            return body_head_after(context.span_end[k], context)  # a name ends the phrase
+        if lower not in ARTICLES | POSSESSIVES and (
+                not (context.tokens.is_alpha[k] and context.tokens.is_lower[k])
+                or follows_a_noun(lower) or lower in PREPOSITIONS or lower.endswith("ed")
+                or context.is_other_verb(context.doc[k])):
+            break
+        end = k + 1 if lower not in ARTICLES | POSSESSIVES else end
+        taken += lower not in ARTICLES | POSSESSIVES
+        k = next_word(k, context)
+    return end
+
+
+def body_head_after(end: int, context: ArticleContext) -> int:
+    """The token after a lower-case head of a body right after a name ending before ``end``
+    ("the Norland embassy", "the Acme board"), else ``end``."""
+    cues = name_cues()
+    heads = cues.organization_heads | cues.government_heads | body_nouns()
+    j = next_word(end - 1, context)
+    return j + 1 if j is not None and context.tokens.is_lower[j] and \
+        context.tokens.lower[j] in heads else end
 
 
 def referent_of(noun: int, context: ArticleContext, memory: SpeakerMemory) -> str | None:
