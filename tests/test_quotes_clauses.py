@@ -87,3 +87,22 @@ def test_an_unnamed_sources_phrase_stops_at_its_verb_or_clause():
     text = "“It is too late for us,” a trader at the old market said."
     assert unnamed_sources(text) == [("trader", set())]  # where the source is, not whom for
     assert unnamed_sources("“It rained,” said a farmer mending a fence.") == [("farmer", set())]
+
+
+def test_a_semicolon_or_while_ends_the_clause_a_quote_is_in():
+    assert speakers("Jane Roe called the plan “odd”; Joe Doe said it was fine.") == [
+        ("Jane Roe", "odd")]
+    text = "Jane Roe said the loss was “a tragedy” while Joe Doe wrote that it was an accident."
+    assert speakers(text) == [("Jane Roe", "a tragedy")]
+
+
+def test_a_speaker_the_rules_cannot_name_is_not_the_last_one():
+    text = ("Jane Roe called him “a hero of the port”. The Harbour Guild in Norport, in its "
+            "statement, said he was “a true friend”.")
+    assert speakers(text) == [("Jane Roe", "a hero of the port"), (None, "a true friend")]
+
+
+def test_a_participle_after_but_and_a_pronoun_is_the_pronouns():
+    text = ("Joe Doe told reporters that talks would go on. But he ruled out a deal, saying it "
+            "did not meet “the needs of the port”.")
+    assert speakers(text) == [("Joe Doe", "the needs of the port")]

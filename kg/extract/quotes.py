@@ -354,15 +354,19 @@ def contrast_before(start: int, end: int, context: ArticleContext) -> int:
 
 
 def subordinate_before(start: int, end: int, context: ArticleContext) -> int:
-    """The first word in tokens [start, end) outside quotes that opens a clause of time or
-    cause before any name ("'...', hours after Jane Roe told him": Roe's verb is not the
-    quote's attribution; "'...,' Jane Roe said after ..." keeps hers), else ``end``."""
+    """The first word in tokens [start, end) outside quotes that opens another clause before
+    any name, a clause of time or cause or one after a semicolon ("'...', hours after Jane
+    Roe told him", "Roe called it 'odd'; Doe said ...": that verb is not the quote's
+    attribution; "'...,' Jane Roe said after ..." keeps hers), else ``end``."""
     openers = quote_words().subordinate_openers
     for j in range(start, end):
+        lower = context.tokens.lower[j]
+        if context.quoted[j]:
+            continue
+        if lower == ";" or lower in openers:
+            return j
         if context.owner[j] is not None:
             return end
-        if context.tokens.lower[j] in openers and not context.quoted[j]:
-            return j
     return end
 
 
@@ -1158,7 +1162,8 @@ def participle_subject(verb: int, context: ArticleContext, memory: SpeakerMemory
     """The subject of the clause that a participle of saying after a comma belongs to ("Jane
     Roe turned the offer down, saying ..."; "She spoke of the plan, calling it ..."): the
     speaker of an earlier verb of saying in the sentence, else the first entity of the
-    sentence not introduced by a preposition, or the pronoun opening it."""
+    sentence not introduced by a preposition, or the pronoun opening it (after "and", "but"
+    or "or")."""
     comma = comma_before(verb, context)
     if comma is None or not context.tokens.lower[verb].endswith("ing"):
         return []
@@ -1167,8 +1172,9 @@ def participle_subject(verb: int, context: ArticleContext, memory: SpeakerMemory
     if earlier:
         return earlier  # "Jane Roe said the talks had 'stalled', adding ..."
     start = next((j + 1 for j in range(comma - 1, start - 1, -1) if context.quoted[j]), start)
-    opening = next((j for j in range(start, comma) if not is_mark(j, context)), comma)
-    pronoun = context.tokens.lower[opening]
+    opening = next((j for j in range(start, comma) if not is_mark(j, context)
+                    and context.tokens.lower[j] not in CONJUNCTIONS), comma)
+    pronoun = context.tokens.lower[opening]  # "But he ruled it out, saying ...": he
     if pronoun in discourse().pronouns and context.owner[opening] is None:
         return pronoun_speakers(verb, pronoun, context, memory)
     return opening_subject(start, comma, context) or \
@@ -1852,11 +1858,12 @@ def attributed_quotes(context: ArticleContext, mentions: list[EventMention],
             yield quote, text, [], 0.0  # "'...', Colombia's foreign ministry said"
             continue
         speakers, confidence = sentence_speaker(quote, context, memory), 0.9
-        if not speakers and paragraph == last_paragraph and memory.groups:
+        carried_over = not speakers and not says_unknown_speaker(quote, context, memory)
+        if carried_over and paragraph == last_paragraph and memory.groups:
             speakers, confidence = memory.groups[-1], 0.8
-        if not speakers:
+        if carried_over and not speakers:
             speakers, confidence = paragraph_speaker(quote, context, memory), 0.8
-        if not speakers:
+        if carried_over and not speakers:
             speakers, confidence = previous_paragraph_speaker(quote, context, memory), 0.7
         if not speakers:
             speakers, confidence = event_agent_before(quote, mentions, tokens, context), 0.6
@@ -1866,6 +1873,18 @@ def attributed_quotes(context: ArticleContext, mentions: list[EventMention],
             memory.group_at.append(quote.start)
             last_paragraph = paragraph
         yield quote, text, speakers, confidence
+
+
+def says_unknown_speaker(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> bool:
+    """Whether the quote's sentence has a finite verb of saying after a noun, not a pronoun,
+    that gave no speaker ("The Aam Party in Goa, in its statement, said he was a '...'"):
+    someone the text names but the rules do not know speaks, not the last speaker; "he
+    said" and "..., saying" may still go on with the last speaker's words."""
+    start, end = context.sentence_of(quote.start).start, context.sentence_of(quote.end - 1).end
+    verbs = memory.verb_index(context)
+    found = verbs.latest(
+        "unknown", end, start, lambda i: is_speech_verb(context, i))
+    return found is not None
 
 
 def said_by_unnamed_body(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> bool:
