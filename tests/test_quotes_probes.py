@@ -157,7 +157,7 @@ def test_the_statement_speaks_for_who_issued_it_before():
 
 def test_more_nouns_name_an_unnamed_source():
     text = "“They are stalling,” a delegate from Kenya said. “We saw it,” said two lawmakers."
-    assert speakers(text) == [("delegate", "They are stalling"), ("lawmakers", "We saw it")]
+    assert speakers(text) == [("delegate from Kenya", "They are stalling"), ("lawmakers", "We saw it")]
 
 
 def test_straight_single_quotes_have_their_speaker():

@@ -242,7 +242,8 @@ def test_an_unnamed_source_takes_the_body_named_after_it_as_affiliation():
     extraction = extract_text(text, PEOPLE)
     sources = [extraction.entity(q.speaker) for q in extraction.quotes]
     assert [(s.label, s.affiliation) for s in sources] == [
-        ("negotiator", "acme"), ("aide", "acme"), ("negotiator", "acme")]
+        ("negotiator from the Acme Institute", "acme"), ("aide", "acme"),
+        ("negotiator from the Acme Institute", "acme")]
 
 
 def test_a_clause_before_the_body_is_no_description():

@@ -43,6 +43,7 @@ from spacy.tokens import Span
 
 from kg.extract.context import (ARTICLES, AUXILIARIES, PREPOSITIONS, QUOTE_MARKS, Argument,
                                 ArticleContext, discourse, inflected)
+from kg.extract.entities import body_nouns
 from kg.extract.events import EventMention
 from kg.extract.genders import Genders, gender_words
 from kg.lexicon import name_cues
@@ -65,6 +66,7 @@ EDGE_MARKS = 3  # tokens of marks and space between a quote standing alone and i
 NEXT_SENTENCE_REACH = 8  # tokens into the sentence after a quote that ends its own
 PARENTHETICAL_REACH = 25  # tokens between the commas of "X, the Y of Z, said"
 SOURCE_MODIFIERS = 2  # lower-case words between a source's preposition and its body
+DESCRIPTION_WORDS = 3  # lower-case words after it that may still describe an unnamed source
 TRIM = " ,;:\n\t"
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -80,6 +82,7 @@ class QuoteWords:
     """The word lists of discourse.yaml that only the quote rules read, as lower-case forms."""
 
     verbs: frozenset[str]  # verbs of saying and quote_verbs, every form
+    base_verbs: frozenset[str]  # the same in their base form only ("state", "report")
     naming_verbs: frozenset[str]
     complement_verbs: frozenset[str]
     document_nouns: frozenset[str]
@@ -90,9 +93,11 @@ class QuoteWords:
     speaker_passives: frozenset[str]
     addressee_verbs: frozenset[str]
     contrast_openers: frozenset[str]
+    subordinate_openers: frozenset[str]
     post_times: frozenset[str]
     citing_words: frozenset[str]
     source_person_preps: frozenset[str]
+    source_label_preps: frozenset[str]
     attribution_phrases: tuple[tuple[str, ...], ...]
 
 
@@ -103,6 +108,7 @@ def quote_words() -> QuoteWords:
 
     return QuoteWords(
         verbs=discourse().speech_verbs | inflected(data["quote_verbs"]),
+        base_verbs=frozenset(data["speech_verbs"] + data["quote_verbs"]),
         naming_verbs=inflected(data["naming_verbs"]),
         complement_verbs=inflected(data["complement_verbs"]),
         document_nouns=frozenset(data["document_nouns"]),
@@ -113,9 +119,11 @@ def quote_words() -> QuoteWords:
         speaker_passives=inflected(data["speaker_passives"]),
         addressee_verbs=inflected(data["addressee_verbs"]),
         contrast_openers=frozenset(data["contrast_openers"]),
+        subordinate_openers=frozenset(data["subordinate_openers"]),
         post_times=frozenset(data["post_times"]),
         citing_words=frozenset(data["citing_words"]),
         source_person_preps=frozenset(data["source_person_preps"]),
+        source_label_preps=frozenset(data["source_label_preps"]),
         attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]))
 
 
@@ -287,15 +295,27 @@ def is_unspoken(context: ArticleContext, i: int) -> bool:
 
 def is_nominal(context: ArticleContext, i: int) -> bool:
     """Whether the word at ``i`` follows an article or a preposition other than "to" (but
-    "by saying"), is joined by a hyphen to the next, or is a document noun after a name that
+    "by saying"), is joined by a hyphen to the next, is a document noun after a name that
     follows an article or a possessive ("the UN report was", "at posts abroad", "its Kremlin
-    statement")."""
+    statement"), or a verb's base form after one person's name ("the Jane Roe state")."""
     lower = context.tokens.lower
     after_preposition = i > 0 and lower[i - 1] in PREPOSITIONS - {"to"} \
         and not lower[i].endswith("ing")
     return i > 0 and lower[i - 1] in ARTICLES or after_preposition or \
         i + 1 < len(lower) and lower[i + 1] in HYPHENS \
-        or lower[i] in quote_words().document_nouns and determined_name_before(i, context)
+        or lower[i] in quote_words().document_nouns and determined_name_before(i, context) \
+        or lower[i] in quote_words().base_verbs and after_one_person(i, context)
+
+
+def after_one_person(i: int, context: ArticleContext) -> bool:
+    """Whether a person's name, not joined to another by "and", stands right before token
+    ``i``: a verb's base form there is no verb of that person ("the Jane Roe state", "the
+    Roe report"; "Roe and Doe say" may be)."""
+    j = previous_word(i, context)
+    if j is None or not is_person(j, context):
+        return False
+    before = previous_word(context.span_start[j], context)
+    return before is None or context.tokens.lower[before] not in CONJUNCTIONS
 
 
 def determined_name_before(i: int, context: ArticleContext) -> bool:
@@ -314,6 +334,7 @@ def speech_verb_after(quote: Span, context: ArticleContext, memory: SpeakerMemor
     """The first verb of saying after a quote in the sentence where the quote ends (or at the
     start of the next one, see ``attribution_end``)."""
     end = contrast_before(quote.end, attribution_end(quote, context), context)
+    end = subordinate_before(quote.end, end, context)
     positions = memory.verb_index(context).positions
     at = bisect.bisect_left(positions, quote.end)
     while at < len(positions) and positions[at] < end:
@@ -330,6 +351,23 @@ def contrast_before(start: int, end: int, context: ArticleContext) -> int:
     openers = quote_words().contrast_openers
     return next((j for j in range(start, end) if context.tokens.lower[j] in openers
                  and not context.quoted[j] and comma_before(j, context) is not None), end)
+
+
+def subordinate_before(start: int, end: int, context: ArticleContext) -> int:
+    """The first word in tokens [start, end) outside quotes that opens another clause before
+    any name, a clause of time or cause or one after a semicolon ("'...', hours after Jane
+    Roe told him", "Roe called it 'odd'; Doe said ...": that verb is not the quote's
+    attribution; "'...,' Jane Roe said after ..." keeps hers), else ``end``."""
+    openers = quote_words().subordinate_openers
+    for j in range(start, end):
+        lower = context.tokens.lower[j]
+        if context.quoted[j]:
+            continue
+        if lower == ";" or lower in openers:
+            return j
+        if context.owner[j] is not None:
+            return end
+    return end
 
 
 def attribution_end(quote: Span, context: ArticleContext) -> int:
@@ -415,14 +453,56 @@ def source_entity(noun: int, first: int, context: ArticleContext, memory: Speake
         if known is not None:
             return known
     phrase = doc[start:noun + 1]
+    short = words_of(phrase)
     affiliation = next((context.owner[i] for i in range(start, noun) if context.owner[i]),
                        None) or affiliation_after(noun, context)
     entity = Entity(local_id=f"source{len(memory.unnamed) + 1}-{phrase.start}",
-                    label=" ".join(t.text for t in phrase if not t.is_space), cls="Person",
-                    affiliation=affiliation, confidence=0.6)
+                    label=words_of(doc[start:description_end(noun, context)]), cls="Person",
+                    aliases={short}, affiliation=affiliation, confidence=0.6)
+    entity.aliases.discard(entity.label)
     context.add_entity(entity, phrase)
     memory.unnamed[head] = entity.local_id
     return entity.local_id
+
+
+def words_of(span: Span) -> str:
+    """The words of a span, white space between them folded to single spaces."""
+    return " ".join(t.text for t in span if not t.is_space)
+
+
+def description_end(noun: int, context: ArticleContext) -> int:
+    """The token after the phrase that ties a source noun to the body or group it speaks for
+    ("a spokeswoman for the European Commission", "a member of the government delegation",
+    "a diplomat from a neighbouring country who ..."): a preposition of discourse.yaml
+    source_label_preps, then an article and lower-case words or one name, up to a verb, a
+    clause or a comma; ``noun + 1`` where no such phrase follows ("a diplomat in Beirut")."""
+    j = next_word(noun, context)
+    if j is None or context.tokens.lower[j] not in quote_words().source_label_preps:
+        return noun + 1
+    end, k, taken = noun + 1, next_word(j, context), 0
+    while k is not None and taken < DESCRIPTION_WORDS and not context.quoted[k]:
+        lower = context.tokens.lower[k]
+        if context.owner[k] is not None:
+            return body_head_after(context.span_end[k], context)  # a name ends the phrase
+        if lower not in ARTICLES | POSSESSIVES and (
+                not (context.tokens.is_alpha[k] and context.tokens.is_lower[k])
+                or follows_a_noun(lower) or lower in PREPOSITIONS or lower.endswith("ed")
+                or context.is_other_verb(context.doc[k])):
+            break
+        end = k + 1 if lower not in ARTICLES | POSSESSIVES else end
+        taken += lower not in ARTICLES | POSSESSIVES
+        k = next_word(k, context)
+    return end
+
+
+def body_head_after(end: int, context: ArticleContext) -> int:
+    """The token after a lower-case head of a body right after a name ending before ``end``
+    ("the Norland embassy", "the Acme board"), else ``end``."""
+    cues = name_cues()
+    heads = cues.organization_heads | cues.government_heads | body_nouns()
+    j = next_word(end - 1, context)
+    return j + 1 if j is not None and context.tokens.is_lower[j] and \
+        context.tokens.lower[j] in heads else end
 
 
 def referent_of(noun: int, context: ArticleContext, memory: SpeakerMemory) -> str | None:
@@ -787,9 +867,11 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
     if before is not None and context.owner[before] is None:
         holder = title_holder(before, context, memory) or document_issuer(before, context) \
             or earlier_document_issuer(before, context, memory) \
-            or memory.surname_holder(before, context)
+            or memory.surname_holder(before, context) or possessed_post_holder(before, context)
         if holder is not None:
             return [holder]
+        if possessed_post(before, context) is not None:
+            return []  # "Panama's president said", no president of Panama named: not Panama
     if before is not None and possessed_body(before, context):
         return []  # "Colombia's foreign ministry said": not Colombia
     named_by_description = before is not None and context.owner[before] is None \
@@ -804,6 +886,48 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
     if source or not allow_after or not inverts(verb, context):
         return source
     return named_after(verb, context, memory)
+
+
+def possessed_post(noun: int, context: ArticleContext) -> tuple[str, str] | None:
+    """The owner and canonical title of a post that a state or body's possessive names,
+    ending in ``noun`` ("Panama's president": Panama, President; "Iran's foreign minister":
+    Iran, Foreign Minister; "Iran's new foreign minister" too), if ``noun`` ends one."""
+    cues = name_cues()
+    words: list[str] = []
+    j: int | None = noun
+    while j is not None and context.owner[j] is None and context.tokens.is_alpha[j] and \
+            context.tokens.is_lower[j] and len(words) < cues.max_title_words + SOURCE_MODIFIERS:
+        words.insert(0, context.tokens.lower[j])
+        j = previous_word(j, context)
+    if not words or j is None or context.tokens.lower[j] not in POSSESSIVE_MARKS:
+        return None
+    owner = previous_word(j, context)
+    possessor = context.owner[owner] if owner is not None else None
+    if possessor is None or context.cls_of(possessor) not in AFFILIATION_CLASSES:
+        return None
+    title = next((found for size in range(min(len(words), cues.max_title_words), 0, -1)
+                  for found in [cues.canonical_title(" ".join(words[-size:]))] if found), None)
+    return (possessor, title) if title is not None else None
+
+
+def possessed_post_holder(noun: int, context: ArticleContext) -> str | None:
+    """The one person the article names in the post of "Panama's president" ending in
+    ``noun`` (before or after it: "Panama's president said ... / ... met President Jose
+    Raul Mulino"): of the current holders of that post, those the text gives the possessor
+    as their state or body, else those it gives none and no other state."""
+    post = possessed_post(noun, context)
+    if post is None:
+        return None
+    possessor, title = post
+    same_post = name_cues().same_post
+    holders = {(role.of, entity.local_id) for entity in context.entities
+               if entity.cls == "Person" for role in entity.roles
+               if not role.former and same_post(role.title, title)
+               and role.of in (possessor, None) and context.side_of(entity.local_id) in
+               (possessor, entity.local_id)}
+    owned = {local_id for of, local_id in holders if of == possessor}
+    found = owned or {local_id for _, local_id in holders}
+    return found.pop() if len(found) == 1 else None
 
 
 def possessed_body(noun: int, context: ArticleContext) -> bool:
@@ -1038,7 +1162,8 @@ def participle_subject(verb: int, context: ArticleContext, memory: SpeakerMemory
     """The subject of the clause that a participle of saying after a comma belongs to ("Jane
     Roe turned the offer down, saying ..."; "She spoke of the plan, calling it ..."): the
     speaker of an earlier verb of saying in the sentence, else the first entity of the
-    sentence not introduced by a preposition, or the pronoun opening it."""
+    sentence not introduced by a preposition, or the pronoun opening it (after "and", "but"
+    or "or")."""
     comma = comma_before(verb, context)
     if comma is None or not context.tokens.lower[verb].endswith("ing"):
         return []
@@ -1047,8 +1172,9 @@ def participle_subject(verb: int, context: ArticleContext, memory: SpeakerMemory
     if earlier:
         return earlier  # "Jane Roe said the talks had 'stalled', adding ..."
     start = next((j + 1 for j in range(comma - 1, start - 1, -1) if context.quoted[j]), start)
-    opening = next((j for j in range(start, comma) if not is_mark(j, context)), comma)
-    pronoun = context.tokens.lower[opening]
+    opening = next((j for j in range(start, comma) if not is_mark(j, context)
+                    and context.tokens.lower[j] not in CONJUNCTIONS), comma)
+    pronoun = context.tokens.lower[opening]  # "But he ruled it out, saying ...": he
     if pronoun in discourse().pronouns and context.owner[opening] is None:
         return pronoun_speakers(verb, pronoun, context, memory)
     return opening_subject(start, comma, context) or \
@@ -1732,11 +1858,12 @@ def attributed_quotes(context: ArticleContext, mentions: list[EventMention],
             yield quote, text, [], 0.0  # "'...', Colombia's foreign ministry said"
             continue
         speakers, confidence = sentence_speaker(quote, context, memory), 0.9
-        if not speakers and paragraph == last_paragraph and memory.groups:
+        carried_over = not speakers and not says_unknown_speaker(quote, context, memory)
+        if carried_over and paragraph == last_paragraph and memory.groups:
             speakers, confidence = memory.groups[-1], 0.8
-        if not speakers:
+        if carried_over and not speakers:
             speakers, confidence = paragraph_speaker(quote, context, memory), 0.8
-        if not speakers:
+        if carried_over and not speakers:
             speakers, confidence = previous_paragraph_speaker(quote, context, memory), 0.7
         if not speakers:
             speakers, confidence = event_agent_before(quote, mentions, tokens, context), 0.6
@@ -1746,6 +1873,18 @@ def attributed_quotes(context: ArticleContext, mentions: list[EventMention],
             memory.group_at.append(quote.start)
             last_paragraph = paragraph
         yield quote, text, speakers, confidence
+
+
+def says_unknown_speaker(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> bool:
+    """Whether the quote's sentence has a finite verb of saying after a noun, not a pronoun,
+    that gave no speaker ("The Aam Party in Goa, in its statement, said he was a '...'"):
+    someone the text names but the rules do not know speaks, not the last speaker; "he
+    said" and "..., saying" may still go on with the last speaker's words."""
+    start, end = context.sentence_of(quote.start).start, context.sentence_of(quote.end - 1).end
+    verbs = memory.verb_index(context)
+    found = verbs.latest(
+        "unknown", end, start, lambda i: is_speech_verb(context, i))
+    return found is not None
 
 
 def said_by_unnamed_body(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> bool:
