@@ -52,3 +52,14 @@ def test_no_split_phrase_across_punctuation_or_without_its_last_words(text):
 def test_a_call_of_heads_of_state_is_no_summit():
     text = "President Moon discussed the crisis by telephone with President Trump."
     assert [e.cls for e in extract_text(text, KOREA, FRIDAY).events] == ["Meeting"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moon asked the North to return to the table.", [(["moon"], ["nk"], ["moon", "nk"])]),
+    ("Moon asked that the detained crews be freed.", [(["moon"], [], ["moon"])]),
+    ("Moon asked whether the crews had been freed.", []),
+    ("A diplomat in Seoul, who asked not to be named, said the crews were safe.", []),
+    ("Moon asked about the crews, and Kim agreed to free them.", []),
+])
+def test_asking_someone_to_act_is_an_appeal(text, expected):
+    assert events_of(text, "Appeal") == expected
