@@ -63,3 +63,9 @@ def test_a_call_of_heads_of_state_is_no_summit():
 ])
 def test_asking_someone_to_act_is_an_appeal(text, expected):
     assert events_of(text, "Appeal") == expected
+
+
+def test_assuring_someone_that_a_side_would_act_is_a_promise_to_them():
+    text = "Moon assured Kim that South Korea would sign nothing behind his back."
+    assert events_of(text, "Promise") == [(["moon"], ["kim"], ["kim", "moon"])]
+    assert events_of(text, "Agreement") == []
