@@ -69,3 +69,14 @@ def test_assuring_someone_that_a_side_would_act_is_a_promise_to_them():
     text = "Moon assured Kim that South Korea would sign nothing behind his back."
     assert events_of(text, "Promise") == [(["moon"], ["kim"], ["kim", "moon"])]
     assert events_of(text, "Agreement") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The truce, which North Korea and Vietnam accepted last year, still holds.",
+     [([], [], ["nk", "vietnam"])]),
+    ("North Korea and Vietnam reached an understanding on fishing rights.",
+     [([], [], ["nk", "vietnam"])]),
+    ("North Korea and Vietnam accepted the invitation.", []),
+])
+def test_accepting_a_truce_or_reaching_an_understanding_is_an_agreement(text, expected):
+    assert events_of(text, "Agreement") == expected

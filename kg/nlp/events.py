@@ -39,6 +39,7 @@ from kg.nlp.tokens import token_table, word_before
 from kg.paths import ontology_dir
 
 TRIGGER_KINDS = ("verbs", "nouns", "reported", "object_verbs")
+RELATIVE_PRONOUNS = frozenset({"which", "that"})
 GAP = "..."  # in a lexicon phrase: a few words may stand here ("turn ... down")
 VERB_KINDS = frozenset({"verbs", "reported"})
 
@@ -276,6 +277,26 @@ def split_lemma(phrase: str) -> str:
     return " ".join(word for word in phrase.split() if word != GAP)
 
 
+def relative_antecedent(doc: Doc, start: int, first: int, reach: int) -> list[Token]:
+    """The word before the relative pronoun that opens the clause of token ``start``,
+    within ``reach`` words ("the truce, which both sides accepted": "truce"), if any.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the truce, which both sides accepted")
+    >>> relative_antecedent(doc, 6, 0, 6)
+    [truce]
+    """
+    for i in range(start - 1, max(first, start - reach) - 1, -1):
+        if doc[i].lower_ in RELATIVE_PRONOUNS:
+            before = word_before(doc, i)
+            if before is not None and before.text == ",":
+                before = word_before(doc, before.i)
+            return [before] if before is not None else []
+        if doc[i].is_punct:
+            break
+    return []
+
+
 def wrapped_pattern(words: Doc) -> list[dict]:
     """A Matcher pattern of a phrase's words with one optional line break between each two."""
     pattern: list[dict] = []
@@ -333,11 +354,14 @@ class EventTriggers:
 
     def has_object(self, doc: Doc, start: int, end: int, class_name: str) -> bool:
         """Whether one of the class's object words follows within reach, in the sentence, or
-        stands right before it ("the sanctions it imposed", "two missiles were fired")."""
+        stands right before it ("the sanctions it imposed", "two missiles were fired") or
+        before the relative pronoun of its clause ("the truce, which both sides accepted")."""
         sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
         after = doc[end:min(sentence.end, end + self.context.object_reach)]
         before = doc[max(sentence.start, start - self.context.object_reach_before):start]
-        return any(token.lower_ in self.objects[class_name] for token in (*after, *before))
+        antecedent = relative_antecedent(doc, start, sentence.start, self.context.object_reach)
+        return any(token.lower_ in self.objects[class_name]
+                   for token in (*after, *before, *antecedent))
 
     def wrapped_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The matches of phrases broken by a line break ("hoped" / "to meet"), searched
