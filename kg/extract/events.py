@@ -1215,8 +1215,12 @@ def fits_its_context(span: Span, event_class: EventClass, context: ArticleContex
     framing verb before an event ("announced that it would suspend"), a verb that needs
     the result wanted ("wanted all sanctions lifted"), a future ("warned that it
     would retaliate", "warned Japan against ..."), a country ("travelled to Russia") or its
-    agent joined by a hyphen ("EU-facilitated talks")."""
+    agent joined by a hyphen ("EU-facilitated talks"). A verb with both a result and next
+    words needs either ("asked the bloc to send observers", "asked that ...")."""
     lemma, head = trigger_lemma(span), span[0]
+    if lemma in event_class.result_verbs and lemma in event_class.next_words:
+        return names_result(head, context) or is_required_next_word(
+            word_after_adverbials(span.end, context), event_class.next_words[lemma])
     if lemma in event_class.result_verbs and not names_result(head, context):
         return False
     rest = context.doc[span.end:context.sentence_of(head.i).end]
@@ -1287,12 +1291,20 @@ def warns_an_object(span: Span, event_class: EventClass, context: ArticleContext
 
 def names_result(verb: Token, context: ArticleContext) -> bool:
     """Whether the object of ``verb`` is followed by the result wanted: a participle after
-    a noun ("wanted all sanctions lifted") or an infinitive ("wanted Washington to pay")."""
+    a noun ("wanted all sanctions lifted", not "asked whether they had been freed") or an
+    infinitive ("wanted Washington to pay"), before any punctuation; a negation is no
+    object ("asked not to be named")."""
+    after = next_word(verb)
+    if after is None or after.lower_ in discourse().negation:
+        return False
     for j in range(verb.i + 2, context.clause_end(verb.i)):
         token, before = context.doc[j], previous_word(context.doc[j])
+        if token.is_punct:
+            return False
         if opens_infinitive(j, context) or is_past_form(token) and token.is_lower \
+                and token.lower_ not in AUXILIARIES \
                 and before is not None and before.i > verb.i and before.lower_ not in DETERMINERS \
-                and not before.is_punct:
+                and before.lower_ not in AUXILIARIES and not before.is_punct:
             return True
     return False
 

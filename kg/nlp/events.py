@@ -39,6 +39,8 @@ from kg.nlp.tokens import token_table, word_before
 from kg.paths import ontology_dir
 
 TRIGGER_KINDS = ("verbs", "nouns", "reported", "object_verbs")
+RELATIVE_PRONOUNS = frozenset({"which", "that"})
+GAP = "..."  # in a lexicon phrase: a few words may stand here ("turn ... down")
 VERB_KINDS = frozenset({"verbs", "reported"})
 
 
@@ -155,6 +157,8 @@ def trigger_phrases(classes: dict[str, EventClass]) -> dict[str, set[str]]:
     for event_class in classes.values():
         for kind in TRIGGER_KINDS:
             for entry in getattr(event_class, kind):
+                if GAP in entry.split():
+                    continue
                 forms = [word_forms(word, noun=kind == "nouns") for word in entry.split()]
                 if entry in event_class.noun_like:
                     forms = [[form for form in words if form != entry and not form.endswith("s")]
@@ -172,7 +176,8 @@ class VerbContext:
     ``prepositions``: words before a base form that make it a noun ("head of state");
     ``joiners``: a hyphen written straight after ("state-run"); ``object_reach``: how many
     tokens after an ``object_verbs`` trigger its object may come, ``object_reach_before``:
-    how many before it ("sanctions it imposed", "missiles were fired").
+    how many before it ("sanctions it imposed", "missiles were fired"); ``split_reach``:
+    how many words the gap of a phrase may hold ("turned the Vietnamese demand down").
     """
 
     noun_before: frozenset[str]
@@ -180,6 +185,7 @@ class VerbContext:
     joiners: frozenset[str]
     object_reach: int
     object_reach_before: int
+    split_reach: int
 
 
 @cache
@@ -190,7 +196,8 @@ def verb_context(path: Path | None = None) -> VerbContext:
                        prepositions=frozenset(data["prepositions"]),
                        joiners=frozenset(data["joiners"]),
                        object_reach=int(data["object_reach"]),
-                       object_reach_before=int(data["object_reach_before"]))
+                       object_reach_before=int(data["object_reach_before"]),
+                       split_reach=int(data["split_reach"]))
 
 
 def opens_text(token: Token) -> bool:
@@ -242,6 +249,54 @@ def stretches_around(breaks: list[int], size: int, reach: int) -> list[tuple[int
     return stretches
 
 
+def split_phrases(classes: dict[str, EventClass]) -> dict[str, list[str]]:
+    """The lexicon phrases with a gap per ``"<Class>|<kind>"`` key ("turn ... down")."""
+    phrases: dict[str, list[str]] = defaultdict(list)
+    for event_class in classes.values():
+        for kind in TRIGGER_KINDS:
+            phrases[f"{event_class.name}|{kind}"] += [entry for entry in getattr(event_class, kind)
+                                                      if GAP in entry.split()]
+    return {key: found for key, found in phrases.items() if found}
+
+
+def split_pattern(phrase: str, reach: int) -> list[dict]:
+    """A Matcher pattern of a phrase with a gap: the verb in any form, one to ``reach``
+    words that are no punctuation, then the rest as written ("turned the offer down").
+
+    >>> [len(part) for part in split_pattern("turn ... down", 4)]
+    [1, 2, 1]
+    """
+    head, tail = (words.split() for words in phrase.split(f" {GAP} "))
+    return [*({"LOWER": {"IN": word_forms(word)}} for word in head),
+            {"IS_PUNCT": False, "OP": f"{{1,{reach}}}"},
+            *({"LOWER": word} for word in tail)]
+
+
+def split_lemma(phrase: str) -> str:
+    """The lemma of a phrase with a gap: its words without the gap ("turn down")."""
+    return " ".join(word for word in phrase.split() if word != GAP)
+
+
+def relative_antecedent(doc: Doc, start: int, first: int, reach: int) -> list[Token]:
+    """The word before the relative pronoun that opens the clause of token ``start``,
+    within ``reach`` words ("the truce, which both sides accepted": "truce"), if any.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the truce, which both sides accepted")
+    >>> relative_antecedent(doc, 6, 0, 6)
+    [truce]
+    """
+    for i in range(start - 1, max(first, start - reach) - 1, -1):
+        if doc[i].lower_ in RELATIVE_PRONOUNS:
+            before = word_before(doc, i)
+            if before is not None and before.text == ",":
+                before = word_before(doc, before.i)
+            return [before] if before is not None else []
+        if doc[i].is_punct:
+            break
+    return []
+
+
 def wrapped_pattern(words: Doc) -> list[dict]:
     """A Matcher pattern of a phrase's words with one optional line break between each two."""
     pattern: list[dict] = []
@@ -254,7 +309,10 @@ def wrapped_pattern(words: Doc) -> list[dict]:
 
 def trigger_lemma(span: Span) -> str:
     """The lemma of a trigger, its words joined by one space whatever stands between them
-    ("hoped" / "to" across a line break: "hope to")."""
+    ("hoped" / "to" across a line break: "hope to"); that of a phrase with a gap
+    ("turned" of "turned the offer down") is the phrase's, kept as the span's id."""
+    if span.id_:
+        return span.id_
     parts: list[str] = []
     for token in span:
         if not token.is_space:
@@ -285,17 +343,25 @@ class EventTriggers:
             self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(phrases))))
             self.wrapped.add(key, [wrapped_pattern(words) for words in
                                    nlp.tokenizer.pipe(sorted(p for p in phrases if " " in p))])
+        self.split = Matcher(nlp.vocab)  # the phrases with a gap ("turn ... down")
+        for key, phrases in split_phrases(classes).items():
+            for phrase in phrases:
+                self.split.add(f"{key}|{phrase}",
+                               [split_pattern(phrase, self.context.split_reach)])
         self.objects = {name: frozenset(form for lemma in event_class.objects
                                         for form in word_forms(lemma, noun=True))
                         for name, event_class in classes.items()}
 
     def has_object(self, doc: Doc, start: int, end: int, class_name: str) -> bool:
         """Whether one of the class's object words follows within reach, in the sentence, or
-        stands right before it ("the sanctions it imposed", "two missiles were fired")."""
+        stands right before it ("the sanctions it imposed", "two missiles were fired") or
+        before the relative pronoun of its clause ("the truce, which both sides accepted")."""
         sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
         after = doc[end:min(sentence.end, end + self.context.object_reach)]
         before = doc[max(sentence.start, start - self.context.object_reach_before):start]
-        return any(token.lower_ in self.objects[class_name] for token in (*after, *before))
+        antecedent = relative_antecedent(doc, start, sentence.start, self.context.object_reach)
+        return any(token.lower_ in self.objects[class_name]
+                   for token in (*after, *before, *antecedent))
 
     def wrapped_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The matches of phrases broken by a line break ("hoped" / "to meet"), searched
@@ -309,6 +375,16 @@ class EventTriggers:
             found += [(match_id, start + first, start + last)
                       for match_id, first, last in self.wrapped(doc[start:end])
                       if any(tokens.is_space[start + i] for i in range(first, last))]
+        return found
+
+    def split_matches(self, doc: Doc) -> dict[tuple[int, int, str], tuple[str, str]]:
+        """(start, end, class) of the verb of each phrase with a gap -> (kind, lemma of the
+        phrase): the span is the verb alone, so that its object stays an argument."""
+        found: dict[tuple[int, int, str], tuple[str, str]] = {}
+        for match_id, start, _ in self.split(doc):
+            class_name, kind, phrase = doc.vocab.strings[match_id].split("|")
+            end = start + phrase.split().index(GAP)
+            found.setdefault((start, end, class_name), (kind, split_lemma(phrase)))
         return found
 
     def matches(self, doc: Doc) -> dict[tuple[int, int, str], set[str]]:
@@ -337,11 +413,14 @@ class EventTriggers:
         inside_names = {i for name in doc.spans.get("kg_entities", [])
                         for i in range(name.start, name.end)}
         spans = []
-        for (start, end, class_name), found in self.matches(doc).items():
+        split = {key: ({kind}, lemma) for key, (kind, lemma) in self.split_matches(doc).items()}
+        found_at = {key: (kinds, "") for key, kinds in self.matches(doc).items()}
+        for (start, end, class_name), (found, lemma) in {**split, **found_at}.items():
             span = doc[start:end]
             if self.is_trigger(span, found, inside_names):
                 span.label_ = class_name
                 span.kb_id_ = " ".join(sorted(found))
+                span.id_ = lemma
                 spans.append(span)
         doc.spans[self.spans_key] = filter_spans(spans)
         return doc
