@@ -835,8 +835,8 @@ def share_coordinated_dates(mentions: list[EventMention], dated_by: dict[int, Sp
         sentence = context.sentence_index[mention.token]
         verb = next((m for m in reversed(mentions[:n]) if m.token < conjunction.i
                      and (not m.nominal or is_occasion_noun_of_clause(m.token, context))
-                     and context.sentence_index[m.token] == sentence and id(m) in dated_by),
-                    None)
+                     and context.sentence_index[m.token] == sentence
+                     and (id(m) in dated_by or not m.nominal)), None)  # past undated occasions
         span = dated_by.get(id(verb)) if verb is not None else None
         if span is not None and span.end <= conjunction.i:
             mention.event.date, mention.event.date_text = verb.event.date, verb.event.date_text

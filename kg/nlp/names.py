@@ -84,8 +84,8 @@ JOINED_KINDS = frozenset({"name", "alias"})
 PLACE_NAME_CLASSES = frozenset({"City", "Region"})  # see places_closing_bodies
 CONTAINING_PLACES = frozenset({"Country", "Region", "City"})  # "Cork, Ireland", "Queens, NY"
 TAKEN, TAKEN_PLACE = b"\x01", b"\x02"  # a token the gazetteer took; one of a place holding others
-PLACE_GUESSES = frozenset({"City", "Place"})
-PLACES_IN_NAMES = frozenset({"City", "Country"})  # see places_opening_names  # what a place preposition alone makes a name
+PLACE_GUESSES = frozenset({"City", "Place"})  # what a place preposition alone makes a name
+PLACES_IN_NAMES = frozenset({"City", "Country"})  # see places_opening_names
 
 
 @cache
