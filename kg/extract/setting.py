@@ -770,11 +770,11 @@ def preposition_index_of_noun(noun: int, context: ArticleContext) -> int | None:
     """Where the preposition of ``preposition_of_noun`` stands, if any; a participle after a
     determiner is a modifier ("in a televised address")."""
     j = noun - 1
-    while j > noun - PREMODIFIER_WINDOW and (
+    while j > max(-1, noun - PREMODIFIER_WINDOW) and (
             context.tokens.lower[j] in DETERMINERS or context.owner[j]
             or context.doc[j].is_alpha and context.tokens.lower[j] not in PREPOSITIONS
             and not (context.is_other_verb(context.doc[j])
-                     and context.tokens.lower[j - 1] not in DETERMINERS)):
+                     and (j == 0 or context.tokens.lower[j - 1] not in DETERMINERS))):
         j -= 1
     return j if j >= 0 and context.tokens.lower[j] in PREPOSITIONS else None
 
