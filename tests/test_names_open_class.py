@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from names_support import found
+
 from kg.extract.entities import extract_entities
 from kg.model import Article
 from kg.nlp import load_pipeline
@@ -14,12 +16,6 @@ from kg.nlp import load_pipeline
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_pipeline()
-
-
-def found(nlp: Language, text: str) -> list[tuple[str, str]]:
-    """Each entity span's text and class."""
-    doc = nlp(text)
-    return [(span.text, span.label_) for span in doc.spans["kg_entities"]]
 
 
 @pytest.mark.parametrize("text, name", [

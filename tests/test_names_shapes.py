@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from names_support import found
+
 from kg.extract.entities import extract_entities
 from kg.lexicon import load_lexicon
 from kg.model import Article
@@ -16,12 +18,6 @@ from kg.nlp import load_pipeline
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_pipeline()
-
-
-def found(nlp: Language, text: str) -> list[tuple[str, str]]:
-    """Each entity span's text and class."""
-    doc = nlp(text)
-    return [(span.text, span.label_) for span in doc.spans["kg_entities"]]
 
 
 @pytest.mark.parametrize("text, name", [
