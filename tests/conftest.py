@@ -32,3 +32,12 @@ def browser(request: pytest.FixtureRequest):
     from browser import browser_fixture
 
     return browser_fixture(request)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default pipeline (no trained model), loaded once for the whole suite. A test file
+    that needs another pipeline defines its own ``nlp`` fixture."""
+    from kg.nlp.pipeline import load_pipeline
+
+    return load_pipeline()

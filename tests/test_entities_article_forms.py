@@ -12,12 +12,7 @@ from spacy.language import Language
 
 from kg.extract.entities import extract_entities
 from kg.model import Article, Entity
-from kg.nlp import load_pipeline
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def entities(nlp: Language, text: str) -> dict[str, Entity]:

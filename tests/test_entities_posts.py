@@ -9,12 +9,7 @@ from spacy.language import Language
 
 from kg.extract.entities import ends_with_title, extract_entities
 from kg.model import Article
-from kg.nlp import load_pipeline
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_a_wider_title_is_the_one_holder_of_a_narrower_post(nlp: Language) -> None:

@@ -2,16 +2,9 @@
 rule pipeline: entities from the lexicon)."""
 from __future__ import annotations
 
-import pytest
-from spacy.language import Language
 
 from events_support import labelled_events as events_of
-from kg.nlp import load_pipeline
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_voicing_concern_is_an_accusation(nlp):

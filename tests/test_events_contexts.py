@@ -2,18 +2,11 @@
 for these tests; full rule pipeline: entities from the lexicon)."""
 from __future__ import annotations
 
-import pytest
-from spacy.language import Language
 
 from events_support import labelled_events as events_of
 from kg.extract import extract
 from kg.model import Article
-from kg.nlp import load_pipeline
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_an_appeal_to_someone_is_an_appeal(nlp):

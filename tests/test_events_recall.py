@@ -3,15 +3,9 @@ rule pipeline: entities from the lexicon)."""
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
 
 from events_support import labelled_events as events_of
-from kg.nlp import load_pipeline
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_summoning_an_envoy_named_by_post_accuses_the_state_that_sent_them(nlp):

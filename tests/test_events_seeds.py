@@ -14,7 +14,6 @@ import pytest
 from kg.extract import extract
 from kg.ingest import IngestOptions, Report, read_articles
 from kg.model import Event, Extraction, PartialDate
-from kg.nlp import load_pipeline
 from kg.resolve import ResolutionIndex, resolve
 
 pytestmark = pytest.mark.slow
@@ -42,8 +41,7 @@ QUOTES_IN_003 = [("Chris Green", "a disaster"), ("Kathleen Stephens", "working-l
 
 
 @pytest.fixture(scope="module")
-def extractions(seed_paths) -> dict[str, Extraction]:
-    nlp = load_pipeline()
+def extractions(seed_paths, nlp) -> dict[str, Extraction]:
     found = {}
     for number, path in seed_paths.items():
         article = next(iter(read_articles([path], IngestOptions(), Report())))

@@ -5,17 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from spacy.language import Language
 
 from kg.extract import extract
 from kg.model import Article
-from kg.nlp import load_pipeline
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def meetings(nlp: Language, text: str) -> list[tuple[str, list[str]]]:

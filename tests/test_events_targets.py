@@ -4,15 +4,9 @@ Sentences written for these tests; full rule pipeline (entities from the lexicon
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
 
 from events_support import labelled_events as events_of
-from kg.nlp import load_pipeline
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_no_one_is_agent_and_target_of_one_act(nlp):

@@ -12,12 +12,7 @@ from names_support import found
 from kg.extract.entities import extract_entities
 from kg.lexicon import load_lexicon
 from kg.model import Article
-from kg.nlp import load_pipeline
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 @pytest.mark.parametrize("text, name", [

@@ -10,12 +10,7 @@ from spacy.language import Language
 
 from kg.extract.entities import extract_entities
 from kg.model import Article
-from kg.nlp import load_pipeline
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def titles(nlp: Language, text: str) -> set[tuple[str, str]]:

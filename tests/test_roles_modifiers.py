@@ -6,13 +6,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from kg.nlp import load_pipeline
 from roles_support import posts
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_describing_words_before_a_post_whose_holder_follows_it(nlp: Language) -> None:

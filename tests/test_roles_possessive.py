@@ -4,16 +4,9 @@ Sentences written for these tests; the project's own lexicon.
 """
 from __future__ import annotations
 
-import pytest
-from spacy.language import Language
 
-from kg.nlp import load_pipeline
 from roles_support import posts
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_its_before_the_post_is_the_body_named_before(nlp):

@@ -13,12 +13,7 @@ from kg.extract.entities import extract_entities
 from kg.extract.roles import written_title
 from kg.lexicon import name_cues
 from kg.model import Article
-from kg.nlp import load_pipeline
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def posts(nlp: Language, text: str, day: date = date(2019, 6, 1)) -> set[tuple[str, str, str]]:

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from kg.model import Article, Entity, Event, Extraction, Mention
-from kg.nlp import load_pipeline
 
 SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "extraction_snapshot.py"
 
@@ -22,11 +21,6 @@ def snapshot():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def an_extraction(day: date) -> Extraction:
