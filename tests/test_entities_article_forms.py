@@ -14,7 +14,6 @@ from kg.extract.entities import extract_entities
 from kg.model import Article, Entity
 
 
-
 def entities(nlp: Language, text: str) -> dict[str, Entity]:
     article = Article.from_text(text, published=date(2024, 3, 1))
     return {entity.label: entity for entity in extract_entities(nlp(text), article)}

@@ -13,7 +13,6 @@ from kg.extract.entities import extract_entities
 from kg.model import Article
 
 
-
 def spans(nlp: Language, text: str) -> dict[str, str]:
     """Each entity span's text and the lexicon id it was given."""
     doc = nlp(text)

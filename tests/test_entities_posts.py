@@ -11,7 +11,6 @@ from kg.extract.entities import ends_with_title, extract_entities
 from kg.model import Article
 
 
-
 def test_a_wider_title_is_the_one_holder_of_a_narrower_post(nlp: Language) -> None:
     text = ("Talks resumed with Somalia's trade minister, Abdi Warsame Nur, in Rome. "
             "The Somali minister asked for more time.")

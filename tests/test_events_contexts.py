@@ -8,7 +8,6 @@ from kg.extract import extract
 from kg.model import Article
 
 
-
 def test_an_appeal_to_someone_is_an_appeal(nlp):
     events = events_of(nlp, "Macron appealed on Monday to Japan for help with the fires.")
     assert events == [("Appeal", ["Emmanuel Macron"], ["Japan"])]

@@ -6,7 +6,6 @@ from __future__ import annotations
 from events_support import labelled_events as events_of
 
 
-
 def test_denying_an_act_is_a_rejection(nlp):
     events = events_of(nlp, "Japan firmly denied shipping weapons to the rebels.")
     assert [(cls, agents) for cls, agents, _ in events] == [("Rejection", ["Japan"])]

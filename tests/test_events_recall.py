@@ -7,7 +7,6 @@ import pytest
 from events_support import labelled_events as events_of
 
 
-
 def test_summoning_an_envoy_named_by_post_accuses_the_state_that_sent_them(nlp):
     events = events_of(nlp, "The Dutch foreign ministry summoned the Chinese ambassador on "
                             "Friday over the hacking claims.")

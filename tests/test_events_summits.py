@@ -11,7 +11,6 @@ from kg.extract import extract
 from kg.model import Article
 
 
-
 def meetings(nlp: Language, text: str) -> list[tuple[str, list[str]]]:
     """(class, sorted participant labels) of each Meeting or Summit of the text."""
     extraction = extract(nlp(text), Article.from_text(text, published=date(2024, 5, 8)))

@@ -8,7 +8,6 @@ import pytest
 from events_support import labelled_events as events_of
 
 
-
 def test_no_one_is_agent_and_target_of_one_act(nlp):
     events = events_of(nlp, "Turkey sent two ships to the area. They called on Turkey to stop.")
     assert not [event for event in events if event[0] == "Appeal" and "Turkey" in event[1]]

@@ -11,7 +11,6 @@ from kg.extract.entities import extract_entities
 from kg.model import Article
 
 
-
 def persons(nlp: Language, text: str) -> dict[str, list[str]]:
     """Each person the text names, with the titles of its roles."""
     entities = extract_entities(nlp(text), Article.from_text(text, published=date(2024, 5, 1)))

@@ -13,7 +13,6 @@ from kg.model import Article
 from kg.nlp import load_pipeline
 
 
-
 @pytest.mark.parametrize("text, name", [
     ("Its general secretary, Varun Odedra, wrote online that the vote had been rigged.",
      "Varun Odedra"),

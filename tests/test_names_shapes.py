@@ -14,7 +14,6 @@ from kg.lexicon import load_lexicon
 from kg.model import Article
 
 
-
 @pytest.mark.parametrize("text, name", [
     ("Ibrahim van der Walt, a spokesman for the port, declined to comment.",
      "Ibrahim van der Walt"),

@@ -32,7 +32,6 @@ MEGABYTE = 1_000_000
 LINEAR_SLACK = 2  # a tenfold input may cost up to twenty times the work
 
 
-
 @pytest.fixture(scope="module")
 def small_nlp() -> Language:
     return load_pipeline(limits=SMALL)

@@ -13,7 +13,6 @@ from kg.extract.entities import extract_entities
 from kg.model import Article
 
 
-
 def posts(nlp: Language, text: str) -> set[tuple[str, str, str, bool]]:
     """(person, title, whose post, former) of every role the text gives."""
     entities = extract_entities(nlp(text), Article.from_text(text, published=date(2024, 5, 1)))

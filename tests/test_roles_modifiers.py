@@ -9,7 +9,6 @@ from spacy.language import Language
 from roles_support import posts
 
 
-
 def test_describing_words_before_a_post_whose_holder_follows_it(nlp: Language) -> None:
     text = "Karim Haddad, the veteran foreign minister of Lebanon, arrived on Monday."
     assert posts(nlp, text) == {("Karim Haddad", "Foreign Minister", "Lebanon")}

@@ -8,7 +8,6 @@ from __future__ import annotations
 from roles_support import posts
 
 
-
 def test_its_before_the_post_is_the_body_named_before(nlp):
     text = ("The European Union named a new envoy on Monday. Its foreign policy chief, "
             "Josep Marel, called the choice sound.")

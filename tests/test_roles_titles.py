@@ -15,7 +15,6 @@ from kg.lexicon import name_cues
 from kg.model import Article
 
 
-
 def posts(nlp: Language, text: str, day: date = date(2019, 6, 1)) -> set[tuple[str, str, str]]:
     """(person, title, whose post) of every role the text gives."""
     entities = extract_entities(nlp(text), Article.from_text(text, published=day))
