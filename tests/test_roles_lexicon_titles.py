@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from kg.extract.entities import extract_entities
 from kg.model import Article
-
+from roles_support import posts
 
 
 def titles(nlp: Language, text: str) -> set[tuple[str, str]]:
@@ -29,3 +29,18 @@ def titles(nlp: Language, text: str) -> set[tuple[str, str]]:
 def test_a_listed_post_in_apposition(nlp: Language, text: str,
                                       expected: tuple[str, str]) -> None:
     assert expected in titles(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deputy Trade Minister Olga Varga signed the memorandum.",
+     ("Olga Varga", "Deputy Trade Minister", "")),
+    ("Estonia's parliament speaker, Mart Kivi, opened the debate.",
+     ("Mart Kivi", "Parliament Speaker", "Estonia")),
+    ("Ghana's comptroller general, Ama Mensah, released the audit.",
+     ("Ama Mensah", "Comptroller General", "Ghana")),
+    ("Chad's head of state, Oumar Saleh, left for the summit.",
+     ("Oumar Saleh", "Head of State", "Chad")),
+])
+def test_a_post_with_a_deputy_prefix_or_a_compound_title(nlp: Language, text: str,
+                                                          expected: tuple[str, str, str]) -> None:
+    assert expected in posts(nlp, text)
