@@ -93,3 +93,15 @@ def test_a_state_of_a_country_holds_its_governor(nlp: Language) -> None:
 ])
 def test_a_prefix_word_is_part_of_the_post(nlp: Language, text: str, wanted: str) -> None:
     assert wanted in {title for person, title, _ in posts(nlp, text) if person == "Emil Vasko"}
+
+
+def test_a_post_after_and_shares_the_state_of_the_titled_person_before_it(nlp: Language) -> None:
+    found = posts(nlp, "The envoy met Latvian President Ilze Berzina and Prime Minister Juris "
+                       "Ozols in Riga.")
+    assert ("Juris Ozols", "Prime Minister", "Latvia") in found
+    assert ("Ilze Berzina", "President", "Latvia") in found
+
+
+def test_a_post_after_and_takes_no_state_from_a_person_without_one(nlp: Language) -> None:
+    found = posts(nlp, "The envoy met Ilze Berzina and Prime Minister Juris Ozols in Riga.")
+    assert ("Juris Ozols", "Prime Minister", "") in found

@@ -14,6 +14,8 @@
 - a holder written as a possessive pronoun or a noun after "the", the body named last
   before it: "The EU named an envoy. Its foreign policy chief, Josep Marel, ..." (also
   "Marel, its foreign policy chief,"), "the country's president", "the bank's director";
+- the state of a titled person before "and" for a post written after it without one:
+  "Lebanese President A and Prime Minister B" (B is Lebanon's prime minister);
 - an organisation after "of": "Chris Green of the International Crisis Group", also for
   names coordinated before it ("Joel Wit and Jenny Town of the ... 38 North project").
 
@@ -409,18 +411,38 @@ def coordinated_persons(index: SpanIndex, n: int) -> list[int]:
         group.insert(0, m)
 
 
+def with_state_of_coordinated(index: SpanIndex, role: RoleMention,
+                              states: dict[int, int]) -> RoleMention:
+    """A post written before a name without a holder, right after "and" and a person whose
+    post written before them names a state, held for that state ("Lebanese President A and
+    Prime Minister B": B is Lebanon's prime minister); else the post as it is. ``states``
+    maps a person's span to the state of their post before the name."""
+    start = index.doc.char_span(role.start_char, role.start_char + 1, alignment_mode="expand")
+    conjunction = index.previous_word(start.start) if start is not None else -1
+    if conjunction < 0 or index.tokens.lower[conjunction] != "and":
+        return role
+    before = index.ending_at.get(index.previous_word(conjunction))
+    state = states.get(before) if before is not None else None
+    return replace(role, of=state) if state is not None else role
+
+
 def find_roles(doc: Doc, spans: list[Span], lexicon: Lexicon,
                cues: NameCues) -> Iterator[RoleMention]:
     """Every post the text gives a person (see the module docstring)."""
     index = SpanIndex(doc, spans)
+    states: dict[int, int] = {}  # person span -> the state of the post written before them
     for n, span in enumerate(spans):
         if span.label_ != "Person":
             continue
-        for role in [*title_before(index, n, lexicon, cues), title_after(index, n, cues)]:
-            if role and role.of is None:
-                role = with_state_after(index, role)
-            if role:
-                yield role
+        for role in title_before(index, n, lexicon, cues):
+            if role.of is None:
+                role = with_state_of_coordinated(index, with_state_after(index, role), states)
+            if role.of is not None and spans[role.of].label_ == "Country":
+                states[n] = role.of
+            yield role
+        role = title_after(index, n, cues)  # always with a holder
+        if role:
+            yield role
         org = affiliation_after(index, n)
         if org is not None:
             for person in coordinated_persons(index, n):
