@@ -75,3 +75,9 @@ def test_a_capitalised_post_in_apposition(nlp):
 def test_a_post_to_the_united_nations_before_the_name(nlp):
     text = "Sweden's ambassador to the United Nations, Anna Lindqvist, said the talks would resume."
     assert posts(nlp, text) == {("Anna Lindqvist", "Ambassador to United Nations", "Sweden")}
+
+
+def test_its_post_is_not_held_by_a_state_named_by_its_demonym(nlp) -> None:
+    found = posts(nlp, "Chile expelled three Peruvian consular staff on Monday and recalled its "
+                       "ambassador, Rosa Medel, for consultations.")
+    assert ("Rosa Medel", "Ambassador", "Chile") in found

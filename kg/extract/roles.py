@@ -94,12 +94,13 @@ class SpanIndex:
         """The body that the word at token ``i`` stands for, named last before it a few
         sentences back at most: a possessive pronoun ("The EU named an envoy. Its foreign
         policy chief, X"; not "the measures it imposed on Kosovo, its foreign policy chief
-        X"), or after "the" a noun for a state ("the country's president"), a
+        X", nor a demonym: "Chile expelled Peruvian staff and recalled its envoy"), or after "the" a noun for a state ("the country's president"), a
         bloc ("the bloc's") or a kind of body in the body's name ("the bank's regional
         director": the World Bank); None for any other word."""
         lower = self.tokens.lower[i]
         if lower in BODY_PRONOUNS:  # the last body named, not as the object of a preposition
             return self.last_holder(i, lambda span: span.label_ in REFERENT_CLASSES and
+                                    span.id_ != "demonym" and  # "Algerian agents": no referent
                                     self.tokens.lower[self.previous_word(span.start)]
                                     not in PREPOSITIONS)
         before = self.previous_word(i)
