@@ -527,15 +527,15 @@ class ArticleEntities:
                 words = {normalise_term(w) for w in self.label_words(group)} & body_nouns()
                 for word in words | group.nouns:
                     bodies.setdefault(word, []).append(group)
-        for token in self.doc:
-            found = bodies.get(token.lower_) if token.is_lower else None
-            if not found or len(found) != 1 or token.i == 0 \
-                    or self.doc[token.i - 1].lower_ != "the" or self.continues_name(token.i):
+        tokens = token_table(self.doc)  # not Doc iteration: a Token object per word
+        for i, lower in enumerate(tokens.lower):
+            found = bodies.get(lower) if tokens.is_lower[i] else None
+            if not found or len(found) != 1 or i == 0 \
+                    or tokens.lower[i - 1] != "the" or self.continues_name(i):
                 continue
-            group, start = found[0], self.doc[token.i - 1].idx
+            group, start, end = found[0], tokens.idx[i - 1], tokens.idx[i] + tokens.length[i]
             if min(span[0] for span in group.spans) < start and not self.inside_mention(start):
-                group.add(start, token.idx + len(token), self.text[start:token.idx + len(token)],
-                          "description", DESCRIPTION_CONFIDENCE)
+                group.add(start, end, self.text[start:end], "description", DESCRIPTION_CONFIDENCE)
 
     def label_words(self, group: Group) -> list[str]:
         """The words of a body's names: its lexicon label and every form the article used."""
