@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import spacy
 
 from events_support import KOREA, blank_pipeline, extract_text
 
-from kg.nlp.events import split_lemma, split_pattern, trigger_lemma
+from kg.nlp.events import SplitPhrase, split_lemma, trigger_lemma
+from kg.nlp.tokens import token_table
 
 FRIDAY = date(2019, 3, 1)
 
@@ -25,7 +27,19 @@ def test_a_split_phrase_is_its_verb_with_the_lemma_of_the_whole_phrase():
     [span] = [s for s in doc.spans["kg_triggers"] if s.label_ == "Rejection"]
     assert (span.text, trigger_lemma(span)) == ("turned", "turn down")
     assert split_lemma("discuss ... by phone") == "discuss by phone"
-    assert split_pattern("turn ... down", 3)[1] == {"IS_PUNCT": False, "OP": "{1,3}"}
+
+
+
+@pytest.mark.parametrize("text, found", [
+    ("they turned it down", True), ("they turned the latest offer down", True),
+    ("they turned down", False),  # the gap holds one word at least
+    ("they turned one more new offer down", False),  # more than three words
+    ("they turned, at last, down", False),  # no punctuation in the gap
+])
+def test_a_split_phrase_matches_with_one_to_reach_words_in_its_gap(text: str, found: bool) -> None:
+    doc = spacy.blank("en")(text)
+    phrase = SplitPhrase.of("Rejection|verbs", "turn ... down")
+    assert phrase.matches_at(token_table(doc), 1, 3) is found
 
 
 @pytest.mark.parametrize("text, cls, expected", [

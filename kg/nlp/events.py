@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from itertools import product
 from pathlib import Path
 
@@ -35,7 +35,7 @@ from spacy.util import filter_spans
 from spacy_lookups_data import get_file
 
 from kg.nlp.normalise import read_yaml
-from kg.nlp.tokens import token_table, word_before
+from kg.nlp.tokens import TokenTable, token_table, word_before
 from kg.paths import ontology_dir
 
 TRIGGER_KINDS = ("verbs", "nouns", "reported", "object_verbs")
@@ -259,17 +259,40 @@ def split_phrases(classes: dict[str, EventClass]) -> dict[str, list[str]]:
     return {key: found for key, found in phrases.items() if found}
 
 
-def split_pattern(phrase: str, reach: int) -> list[dict]:
-    """A Matcher pattern of a phrase with a gap: the verb in any form, one to ``reach``
-    words that are no punctuation, then the rest as written ("turned the offer down").
+@dataclass(frozen=True)
+class SplitPhrase:
+    """A lexicon phrase with a gap ("turn ... down"): the verb's words in any form, one to
+    ``reach`` words that are no punctuation, then the rest as written ("turned the offer
+    down")."""
 
-    >>> [len(part) for part in split_pattern("turn ... down", 4)]
-    [1, 2, 1]
-    """
-    head, tail = (words.split() for words in phrase.split(f" {GAP} "))
-    return [*({"LOWER": {"IN": word_forms(word)}} for word in head),
-            {"IS_PUNCT": False, "OP": f"{{1,{reach}}}"},
-            *({"LOWER": word} for word in tail)]
+    key: str  # "<Class>|<kind>"
+    phrase: str
+    head: tuple[frozenset[str], ...]  # the forms of each word before the gap
+    tail: tuple[str, ...]  # the words after it
+
+    @classmethod
+    def of(cls, key: str, phrase: str) -> "SplitPhrase":
+        """The phrase of a lexicon entry.
+
+        >>> found = SplitPhrase.of("Rejection|verbs", "turn ... down")
+        >>> "turned" in found.head[0], found.tail
+        (True, ('down',))
+        """
+        head, tail = (words.split() for words in phrase.split(f" {GAP} "))
+        return cls(key, phrase, tuple(frozenset(word_forms(word)) for word in head), tuple(tail))
+
+    def matches_at(self, tokens: TokenTable, i: int, reach: int) -> bool:
+        """Whether the phrase starts at token ``i``, its gap within ``reach`` words."""
+        end = i + len(self.head)
+        if end > len(tokens.lower) or any(tokens.lower[i + k] not in forms
+                                           for k, forms in enumerate(self.head)):
+            return False
+        for gap_end in range(end + 1, min(end + reach, len(tokens.lower)) + 1):
+            if tokens.is_punct[gap_end - 1]:
+                return False
+            if tuple(tokens.lower[gap_end:gap_end + len(self.tail)]) == self.tail:
+                return True
+        return False
 
 
 def split_lemma(phrase: str) -> str:
@@ -343,11 +366,11 @@ class EventTriggers:
             self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(phrases))))
             self.wrapped.add(key, [wrapped_pattern(words) for words in
                                    nlp.tokenizer.pipe(sorted(p for p in phrases if " " in p))])
-        self.split = Matcher(nlp.vocab)  # the phrases with a gap ("turn ... down")
+        self.split: dict[str, list[SplitPhrase]] = defaultdict(list)  # by the first word's forms
         for key, phrases in split_phrases(classes).items():
-            for phrase in phrases:
-                self.split.add(f"{key}|{phrase}",
-                               [split_pattern(phrase, self.context.split_reach)])
+            for phrase in map(partial(SplitPhrase.of, key), phrases):
+                for form in phrase.head[0]:
+                    self.split[form].append(phrase)
         self.objects = {name: frozenset(form for lemma in event_class.objects
                                         for form in word_forms(lemma, noun=True))
                         for name, event_class in classes.items()}
@@ -381,10 +404,13 @@ class EventTriggers:
         """(start, end, class) of the verb of each phrase with a gap -> (kind, lemma of the
         phrase): the span is the verb alone, so that its object stays an argument."""
         found: dict[tuple[int, int, str], tuple[str, str]] = {}
-        for match_id, start, _ in self.split(doc):
-            class_name, kind, phrase = doc.vocab.strings[match_id].split("|")
-            end = start + phrase.split().index(GAP)
-            found.setdefault((start, end, class_name), (kind, split_lemma(phrase)))
+        tokens = token_table(doc)
+        for start, lower in enumerate(tokens.lower):
+            for phrase in self.split.get(lower, ()):
+                if phrase.matches_at(tokens, start, self.context.split_reach):
+                    class_name, kind = phrase.key.split("|")
+                    found.setdefault((start, start + len(phrase.head), class_name),
+                                     (kind, split_lemma(phrase.phrase)))
         return found
 
     def matches(self, doc: Doc) -> dict[tuple[int, int, str], set[str]]:
