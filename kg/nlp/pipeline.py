@@ -1,6 +1,7 @@
 """``load_pipeline``: the one spaCy Language every article goes through.
 
-With no model named: blank English, a sentencizer and ``kg_lemmatizer`` (the lookup table of
+With no model named: blank English, ``kg_sentencizer`` (spaCy's sentencizer, faster;
+kg/nlp/sentences.py) and ``kg_lemmatizer`` (the lookup table of
 spacy-lookups-data, as spaCy's lookup lemmatizer reads it; kg/nlp/lemmas.py), so nothing is
 downloaded. With ``model`` (an installed package name or a path): that trained pipeline, whose
 NER and parse the project's components read. Either way the project's components follow, in
@@ -22,12 +23,13 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-# imported for their factories: kg_lemmatizer, kg_gazetteer, kg_names, kg_dates, kg_quotes,
-# kg_events
-from kg.nlp import dates, events, gazetteer, lemmas, names, quotes  # noqa: F401
+# imported for their factories: kg_sentencizer, kg_lemmatizer, kg_gazetteer, kg_names,
+# kg_dates, kg_quotes, kg_events
+from kg.nlp import dates, events, gazetteer, lemmas, names, quotes, sentences  # noqa: F401
 from kg.nlp.limits import Limits, add_limits
 
 PROJECT_COMPONENTS = ("kg_dates", "kg_quotes", "kg_events")
+SENTENCE_SPLITTERS = ("parser", "senter", "sentencizer", "kg_sentencizer")
 INSTALL_HINT = ("install one with `python -m spacy download en_core_web_sm` where a network "
                 "exists, or `pip install` a pipeline wheel")
 
@@ -48,7 +50,7 @@ def trained_pipeline(model: str) -> Language:
 def blank_pipeline() -> Language:
     """Blank English with sentence splitting and lookup lemmas (no download needed)."""
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kg_sentencizer")
     nlp.add_pipe("kg_lemmatizer")
     return nlp
 
@@ -62,9 +64,8 @@ def load_pipeline(model: str | None = None, lexicons: Sequence[Path] = (),
     kg.lexicon.LexiconError for an unusable lexicon file.
     """
     nlp = trained_pipeline(model) if model else blank_pipeline()
-    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") \
-            and not nlp.has_pipe("sentencizer"):
-        nlp.add_pipe("sentencizer")
+    if not any(nlp.has_pipe(name) for name in SENTENCE_SPLITTERS):
+        nlp.add_pipe("kg_sentencizer")
     nlp.add_pipe("kg_gazetteer", config={"lexicons": [str(path) for path in lexicons]})
     nlp.add_pipe("kg_names")
     for component in PROJECT_COMPONENTS:
