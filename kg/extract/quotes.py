@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.tokens import Span
@@ -294,14 +294,16 @@ def is_unspoken(context: ArticleContext, i: int) -> bool:
 
 
 def is_nominal(context: ArticleContext, i: int) -> bool:
-    """Whether the word at ``i`` follows an article or a preposition other than "to" (but
+    """Whether the word at ``i`` follows an article, a possessive other than "her" ("its
+    alleged owner"; "told her" may go on) or a preposition other than "to" (but
     "by saying"), is joined by a hyphen to the next, is a document noun after a name that
     follows an article or a possessive ("the UN report was", "at posts abroad", "its Kremlin
     statement"), or a verb's base form after one person's name ("the Jane Roe state")."""
     lower = context.tokens.lower
     after_preposition = i > 0 and lower[i - 1] in PREPOSITIONS - {"to"} \
         and not lower[i].endswith("ing")
-    return i > 0 and lower[i - 1] in ARTICLES or after_preposition or \
+    determined = i > 0 and (lower[i - 1] in ARTICLES or lower[i - 1] in POSSESSIVES - {"her"})
+    return determined or after_preposition or \
         i + 1 < len(lower) and lower[i + 1] in HYPHENS \
         or lower[i] in quote_words().document_nouns and determined_name_before(i, context) \
         or lower[i] in quote_words().base_verbs and after_one_person(i, context)
@@ -1060,10 +1062,17 @@ def named_after(i: int, context: ArticleContext, memory: SpeakerMemory) -> list[
         return described_after
     if arguments and not modifies_source(arguments[0].end, context) and (
             arguments[0].start - i <= 2 or titled(i + 1, arguments[0].start, context)
-            or described(i + 1, arguments[0], context)):
+            or described(i + 1, own_preposition_dropped(arguments[0], i, context), context)):
         return context.coordinated_before(arguments[-1].start) if len(arguments) > 1 \
             and arguments[-1].prep in discourse().affiliation_preps else [arguments[0].local_id]
     return unnamed_source(i, context, memory, after=True)
+
+
+def own_preposition_dropped(argument: Argument, i: int, context: ArticleContext) -> Argument:
+    """The argument without its preposition where that is token ``i`` itself, the end of
+    the phrase that names it ("according to Oxford University historian Jane Roe": Roe is
+    described after "to" as "said historian Jane Roe" after "said")."""
+    return replace(argument, prep=None) if argument.prep == context.tokens.lower[i] else argument
 
 
 def modifies_source(end: int, context: ArticleContext) -> bool:
@@ -1285,14 +1294,17 @@ def relative_antecedent(comma: int, start: int, context: ArticleContext) -> list
 
 def appositive_person(opening: int, closing: int, context: ArticleContext) -> list[str]:
     """The person whose name is the whole phrase between two commas ("the mayor of the city,
-    Ana Lima, said")."""
+    Ana Lima, said"), or ends it after a few words that describe them ("the study's lead
+    author, doctoral student Ana Lima, said")."""
     first = opening + 1
     while first < closing and context.tokens.is_space[first]:
         first += 1
-    owner = context.owner[first]
-    whole = owner is not None and context.span_start[first] == first \
-        and context.span_end[first] == closing
-    return [owner] if whole and context.cls_of(owner) == "Person" else []
+    last = closing - 1
+    owner = context.owner[last] if last >= first else None
+    if owner is None or context.span_end[last] != closing or context.cls_of(owner) != "Person":
+        return []
+    name = Argument(owner, context.span_start[last], closing)
+    return [owner] if name.start == first or described(first, name, context) else []
 
 
 def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
