@@ -38,3 +38,23 @@ def test_a_description_before_the_name_between_commas_is_still_the_person():
                     "counted every nest.”") == [("Lena Varga", "We counted every nest.")]
     assert speakers("Another author, soil chemistry professor Pablo Ortiz, said, “The "
                     "samples agree.”") == [("Pablo Ortiz", "The samples agree.")]
+
+
+def test_a_pronoun_opening_a_clause_stands_for_the_one_opening_its_sentence():
+    text = ("Pablo Ortiz spent a night in Budapest, where he told students that Hungary had "
+            "“run out of patience”.")
+    assert speakers(text) == [("Pablo Ortiz", "run out of patience")]
+
+
+def test_a_pronoun_after_another_name_in_its_sentence_is_not_the_opener():
+    text = ("Lena Varga spoke first. Pablo Ortiz met Varga's aide, and she said the plan was "
+            "“dead”.")
+    assert ("Pablo Ortiz", "dead") not in speakers(text)
+
+
+def test_a_verb_of_saying_after_and_has_the_sentence_s_subject_not_the_object():
+    text = ("Lena Varga met the union's leader, Pablo Ortiz, on Tuesday and told him that "
+            "Hungary's “offer still stands”.")
+    assert speakers(text) == [("Lena Varga", "offer still stands")]
+    text = "On Friday, Pablo Ortiz met the envoys and said the strike was “off for now”."
+    assert speakers(text) == [("Pablo Ortiz", "off for now")]

@@ -856,7 +856,7 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
     doc = context.doc
     subject = cited_speaker(verb, context, memory) or \
         parenthetical_subject(verb, context, memory) or \
-        participle_subject(verb, context, memory)
+        participle_subject(verb, context, memory) or coordinated_subject(verb, context)
     if subject:
         return subject
     if is_passive(verb, context):
@@ -1315,9 +1315,11 @@ def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
     said"); the speaker of a verb of saying after the last quote ("... said in a speech that
     his forces were ready. / '...,' he said") or else the last quoted speaker, a speaker of an
     earlier paragraph; never a person the text calls by the other gender's pronoun. What the
-    paragraphs show becomes evidence of the person's gender."""
+    paragraphs show becomes evidence of the person's gender; first of all the one opening
+    the verb's own sentence, if the pronoun comes later in it (see ``own_sentence_opener``)."""
     start = paragraph_start(verb, context)
-    near = nearby_speakers(verb, pronoun, context, memory, start)
+    near = own_sentence_opener(verb, pronoun, context, memory) or \
+        nearby_speakers(verb, pronoun, context, memory, start)
     if not near and start > 0 and \
             not fitting_mentions(start, verb, pronoun, context, memory) and \
             not unknown_name(start, context.sentence_of(verb).start, context):
@@ -1340,6 +1342,24 @@ def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
         return quoted
     return earlier_speakers(verb, pronoun, context, memory, verb - SPEAKER_REACH) or \
         sole_person(verb, pronoun, context, memory)
+
+
+def own_sentence_opener(verb: int, pronoun: str, context: ArticleContext,
+                        memory: SpeakerMemory) -> list[str]:
+    """The one opening the sentence of a verb of saying whose subject is a pronoun later in
+    that sentence, opening a clause of its own ("Jane Roe spent a day in Oslo, where she told
+    troops ...": Roe; not "Roe would not 'give in', he added", the words of another), when
+    the pronoun fits them and no one else it fits is named between them."""
+    sentence = context.sentence_of(verb)
+    group = opening_group(sentence, pronoun, context)
+    at = word_before_verb(verb, context)
+    opener = previous_word(at, context) if at is not None else None
+    if not group or opener is None or not fits(group, pronoun, context) or \
+            context.tokens.lower[opener] not in discourse().clause_openers | CONJUNCTIONS or \
+            memory.genders(context).conflicts(group, pronoun):
+        return []
+    named = fitting_mentions(sentence.start, verb, pronoun, context, memory, end=at)
+    return group if all(local_id in group for local_id in named) else []
 
 
 def sole_person(verb: int, pronoun: str, context: ArticleContext,
@@ -1409,12 +1429,13 @@ def nearby_speakers(verb: int, pronoun: str, context: ArticleContext, memory: Sp
 
 
 def fitting_mentions(start: int, verb: int, pronoun: str, context: ArticleContext,
-                     memory: SpeakerMemory) -> list[str]:
-    """The entities named in tokens [start, the start of ``verb``'s sentence) that a pronoun
-    may stand for, the last few, latest first; not one named in the words the verb reports
-    ("Trump could not afford it, he added": not Trump)."""
+                     memory: SpeakerMemory, end: int | None = None) -> list[str]:
+    """The entities named in tokens [start, the start of ``verb``'s sentence or ``end``) that
+    a pronoun may stand for, the last few, latest first; not one named in the words the verb
+    reports ("Trump could not afford it, he added": not Trump)."""
     named = memory.speaker_mentions(context)
-    at = bisect.bisect_left(named, (context.sentence_of(verb).start, "")) - 1
+    end = context.sentence_of(verb).start if end is None else end
+    at = bisect.bisect_left(named, (end, "")) - 1
     found: list[str] = []
     while len(found) < GENDERED_REACH and at >= 0 and named[at][0] >= start:
         group = [named[at][1]]
@@ -1720,8 +1741,9 @@ def coordinated_subject(verb: int, context: ArticleContext) -> list[str]:
     conjunction = previous_word(verb, context)
     if conjunction is None or context.tokens.lower[conjunction] not in CONJUNCTIONS:
         return []
-    return speaking(opening_subject(context.sentence_of(verb).start, conjunction, context),
-                    context)
+    start = context.sentence_of(verb).start
+    return speaking(opening_subject(start, conjunction, context) or opening_subject(
+        after_introduction(start, conjunction, context), conjunction, context), context)
 
 
 def colon_subject(quote: Span, start: int, context: ArticleContext) -> list[str]:
