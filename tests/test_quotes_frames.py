@@ -58,3 +58,16 @@ def test_a_verb_of_saying_after_and_has_the_sentence_s_subject_not_the_object():
     assert speakers(text) == [("Lena Varga", "offer still stands")]
     text = "On Friday, Pablo Ortiz met the envoys and said the strike was “off for now”."
     assert speakers(text) == [("Pablo Ortiz", "off for now")]
+
+
+def test_a_name_and_verb_of_saying_right_after_a_quote_inside_a_clause_are_no_attribution():
+    text = ("Lena Varga rejected the offer. She accused Budapest of “writing every line” "
+            "Ortiz reads out.")
+    assert speakers(text) == [("Lena Varga", "writing every line")]
+
+
+def test_a_verb_of_saying_set_off_by_a_comma_or_and_still_attributes_a_quote_inside_a_clause():
+    text = "Lena Varga spoke. The river is the “real border” between them, Ortiz added."
+    assert speakers(text) == [("Ortiz", "real border")]
+    text = "Rail Union sent its “warmest thanks” and said the strike was over."
+    assert speakers(text) == [("Rail Union", "warmest thanks")]

@@ -334,16 +334,36 @@ def determined_name_before(i: int, context: ArticleContext) -> bool:
 
 def speech_verb_after(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> int | None:
     """The first verb of saying after a quote in the sentence where the quote ends (or at the
-    start of the next one, see ``attribution_end``)."""
+    start of the next one, see ``attribution_end``); none where the quote's words run on
+    into that verb's clause (see ``runs_into_clause``)."""
     end = contrast_before(quote.end, attribution_end(quote, context), context)
     end = subordinate_before(quote.end, end, context)
     positions = memory.verb_index(context).positions
     at = bisect.bisect_left(positions, quote.end)
     while at < len(positions) and positions[at] < end:
         if is_speech_verb(context, positions[at]):
-            return positions[at]
+            return None if runs_into_clause(quote, positions[at], context) else positions[at]
         at += 1
     return None
+
+
+def runs_into_clause(quote: Span, verb: int, context: ArticleContext) -> bool:
+    """Whether the words of a quote that opens after a word of its sentence run on past its
+    closing mark into the clause of the verb of saying after it: no punctuation inside or
+    right after the mark ends them, and neither a comma nor a conjunction sets the verb off
+    ("He accused Ankara of 'dictating every word' Roe says": a relative clause, not the
+    quote's attribution; but "... the 'main difference' between them, he added", "gave its
+    'sympathies' and said ...")."""
+    opening = previous_word(quote.start - 1, context) if quote.start > 0 else None
+    closing = quote.end + 1
+    if opening is None or not context.tokens.is_alpha[opening] or closing >= verb or \
+            context.tokens.is_punct[quote.end - 1]:
+        return False
+    after = closing if not context.tokens.is_space[closing] else next_word(closing, context)
+    before = previous_word(verb, context)
+    return after is not None and context.tokens.is_alpha[after] and \
+        "," not in context.tokens.lower[closing:verb] and \
+        (before is None or context.tokens.lower[before] not in CONJUNCTIONS)
 
 
 def contrast_before(start: int, end: int, context: ArticleContext) -> int:
