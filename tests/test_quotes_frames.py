@@ -7,7 +7,7 @@ NAMES = {"Lena Varga": ("varga", "Person"), "Varga": ("varga", "Person"),
          "Pablo Ortiz": ("ortiz", "Person"), "Ortiz": ("ortiz", "Person"),
          "Hungary": ("hu", "Country"), "Budapest": ("hu", "Country"),
          "Danube University": ("du", "Organization"), "Harbour Times": ("ht", "Organization"),
-         "Rail Union": ("ru", "Organization")}
+         "Rail Union": ("ru", "Organization"), "HTV": ("htv", "Organization")}
 
 
 def speakers(text: str) -> list[tuple[str | None, str]]:
@@ -71,3 +71,15 @@ def test_a_verb_of_saying_set_off_by_a_comma_or_and_still_attributes_a_quote_ins
     assert speakers(text) == [("Ortiz", "real border")]
     text = "Rail Union sent its “warmest thanks” and said the strike was over."
     assert speakers(text) == [("Rail Union", "warmest thanks")]
+
+
+def test_a_participle_after_a_clause_set_between_commas_is_that_clause_s_subject_s():
+    text = ("In a statement carried by the state broadcaster HTV, Rail Union blamed Ortiz for "
+            "the delay, saying he had “broken his word”.")
+    assert speakers(text) == [("Rail Union", "broken his word")]
+
+
+def test_a_participle_after_a_predicate_between_commas_is_the_name_before_them():
+    text = ("Since then, a senator, Lena Varga, has backed the strike, telling reporters: "
+            "“The workers are right.”")
+    assert speakers(text) == [("Lena Varga", "The workers are right.")]

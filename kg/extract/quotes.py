@@ -1261,12 +1261,27 @@ def parenthetical_subject(verb: int, context: ArticleContext,
         if context.quoted[j] or lower in STOPS:
             return []
         if lower == ",":
-            return relative_antecedent(j, start, context) or \
-                described_before_relative(j, context, memory) or \
-                appositive_person(j, closing, context) or \
+            relative = relative_antecedent(j, start, context) or \
+                described_before_relative(j, context, memory)
+            if not relative and clause_before_participle(j, closing, verb, context):
+                return []
+            return relative or appositive_person(j, closing, context) or \
                 source_before_comma(j, closing, context, memory) or (
                     context.subject_before(j) if j > 0 and context.owner[j - 1] else [])
     return []
+
+
+def clause_before_participle(opening: int, closing: int, verb: int,
+                             context: ArticleContext) -> bool:
+    """Whether the words between two commas before a participle of saying are a clause of
+    their own, a name and then a finite verb ("In a report aired by the broadcaster RTV, the
+    ministry blamed the mayor, saying ...": the ministry's clause, not a phrase about RTV;
+    but "a senator, Jane Roe, has backed the bill, saying ...": Roe's)."""
+    if not context.tokens.lower[verb].endswith("ing"):
+        return False
+    finite = next((j for j in range(opening + 1, closing) if context.owner[j] is None
+                   and context.is_finite_verb(context.doc[j])), None)
+    return finite is not None and any(context.owner[j] for j in range(opening + 1, finite))
 
 
 def source_before_comma(comma: int, closing: int, context: ArticleContext,
