@@ -83,3 +83,9 @@ def test_a_participle_after_a_predicate_between_commas_is_the_name_before_them()
     text = ("Since then, a senator, Lena Varga, has backed the strike, telling reporters: "
             "“The workers are right.”")
     assert speakers(text) == [("Lena Varga", "The workers are right.")]
+
+
+def test_a_verb_of_saying_after_and_in_a_sentence_a_pronoun_opens_has_the_pronoun_s_speaker():
+    text = ("Lena Varga arrived late. She then met the director and said, “We start "
+            "tomorrow.”")
+    assert speakers(text) == [("Lena Varga", "We start tomorrow.")]

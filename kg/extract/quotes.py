@@ -876,7 +876,8 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
     doc = context.doc
     subject = cited_speaker(verb, context, memory) or \
         parenthetical_subject(verb, context, memory) or \
-        participle_subject(verb, context, memory) or coordinated_subject(verb, context)
+        participle_subject(verb, context, memory) or coordinated_subject(verb, context) or \
+        coordinated_pronoun(verb, context, memory)
     if subject:
         return subject
     if is_passive(verb, context):
@@ -1779,6 +1780,20 @@ def coordinated_subject(verb: int, context: ArticleContext) -> list[str]:
     start = context.sentence_of(verb).start
     return speaking(opening_subject(start, conjunction, context) or opening_subject(
         after_introduction(start, conjunction, context), conjunction, context), context)
+
+
+def coordinated_pronoun(verb: int, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
+    """Who the pronoun opening the sentence of a verb joined to an earlier one by "and"
+    stands for ("She then met the director and said ...": she)."""
+    conjunction = previous_word(verb, context)
+    if conjunction is None or context.tokens.lower[conjunction] not in CONJUNCTIONS:
+        return []
+    sentence = context.sentence_of(verb)
+    first = next((j for j in range(sentence.start, conjunction) if not is_mark(j, context)), None)
+    pronoun = context.tokens.lower[first] if first is not None else ""
+    if pronoun not in discourse().pronouns or context.owner[first] is not None:
+        return []
+    return pronoun_speakers(verb, pronoun, context, memory)
 
 
 def colon_subject(quote: Span, start: int, context: ArticleContext) -> list[str]:
