@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.tokens import Span
@@ -294,14 +294,16 @@ def is_unspoken(context: ArticleContext, i: int) -> bool:
 
 
 def is_nominal(context: ArticleContext, i: int) -> bool:
-    """Whether the word at ``i`` follows an article or a preposition other than "to" (but
+    """Whether the word at ``i`` follows an article, a possessive other than "her" ("its
+    alleged owner"; "told her" may go on) or a preposition other than "to" (but
     "by saying"), is joined by a hyphen to the next, is a document noun after a name that
     follows an article or a possessive ("the UN report was", "at posts abroad", "its Kremlin
     statement"), or a verb's base form after one person's name ("the Jane Roe state")."""
     lower = context.tokens.lower
     after_preposition = i > 0 and lower[i - 1] in PREPOSITIONS - {"to"} \
         and not lower[i].endswith("ing")
-    return i > 0 and lower[i - 1] in ARTICLES or after_preposition or \
+    determined = i > 0 and (lower[i - 1] in ARTICLES or lower[i - 1] in POSSESSIVES - {"her"})
+    return determined or after_preposition or \
         i + 1 < len(lower) and lower[i + 1] in HYPHENS \
         or lower[i] in quote_words().document_nouns and determined_name_before(i, context) \
         or lower[i] in quote_words().base_verbs and after_one_person(i, context)
@@ -332,16 +334,36 @@ def determined_name_before(i: int, context: ArticleContext) -> bool:
 
 def speech_verb_after(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> int | None:
     """The first verb of saying after a quote in the sentence where the quote ends (or at the
-    start of the next one, see ``attribution_end``)."""
+    start of the next one, see ``attribution_end``); none where the quote's words run on
+    into that verb's clause (see ``runs_into_clause``)."""
     end = contrast_before(quote.end, attribution_end(quote, context), context)
     end = subordinate_before(quote.end, end, context)
     positions = memory.verb_index(context).positions
     at = bisect.bisect_left(positions, quote.end)
     while at < len(positions) and positions[at] < end:
         if is_speech_verb(context, positions[at]):
-            return positions[at]
+            return None if runs_into_clause(quote, positions[at], context) else positions[at]
         at += 1
     return None
+
+
+def runs_into_clause(quote: Span, verb: int, context: ArticleContext) -> bool:
+    """Whether the words of a quote that opens after a word of its sentence run on past its
+    closing mark into the clause of the verb of saying after it: no punctuation inside or
+    right after the mark ends them, and neither a comma nor a conjunction sets the verb off
+    ("He accused Ankara of 'dictating every word' Roe says": a relative clause, not the
+    quote's attribution; but "... the 'main difference' between them, he added", "gave its
+    'sympathies' and said ...")."""
+    opening = previous_word(quote.start - 1, context) if quote.start > 0 else None
+    closing = quote.end + 1
+    if opening is None or not context.tokens.is_alpha[opening] or closing >= verb or \
+            context.tokens.is_punct[quote.end - 1]:
+        return False
+    after = closing if not context.tokens.is_space[closing] else next_word(closing, context)
+    before = previous_word(verb, context)
+    return after is not None and context.tokens.is_alpha[after] and \
+        "," not in context.tokens.lower[closing:verb] and \
+        (before is None or context.tokens.lower[before] not in CONJUNCTIONS)
 
 
 def contrast_before(start: int, end: int, context: ArticleContext) -> int:
@@ -854,7 +876,8 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
     doc = context.doc
     subject = cited_speaker(verb, context, memory) or \
         parenthetical_subject(verb, context, memory) or \
-        participle_subject(verb, context, memory)
+        participle_subject(verb, context, memory) or coordinated_subject(verb, context) or \
+        coordinated_pronoun(verb, context, memory)
     if subject:
         return subject
     if is_passive(verb, context):
@@ -1060,10 +1083,17 @@ def named_after(i: int, context: ArticleContext, memory: SpeakerMemory) -> list[
         return described_after
     if arguments and not modifies_source(arguments[0].end, context) and (
             arguments[0].start - i <= 2 or titled(i + 1, arguments[0].start, context)
-            or described(i + 1, arguments[0], context)):
+            or described(i + 1, own_preposition_dropped(arguments[0], i, context), context)):
         return context.coordinated_before(arguments[-1].start) if len(arguments) > 1 \
             and arguments[-1].prep in discourse().affiliation_preps else [arguments[0].local_id]
     return unnamed_source(i, context, memory, after=True)
+
+
+def own_preposition_dropped(argument: Argument, i: int, context: ArticleContext) -> Argument:
+    """The argument without its preposition where that is token ``i`` itself, the end of
+    the phrase that names it ("according to Oxford University historian Jane Roe": Roe is
+    described after "to" as "said historian Jane Roe" after "said")."""
+    return replace(argument, prep=None) if argument.prep == context.tokens.lower[i] else argument
 
 
 def modifies_source(end: int, context: ArticleContext) -> bool:
@@ -1232,12 +1262,27 @@ def parenthetical_subject(verb: int, context: ArticleContext,
         if context.quoted[j] or lower in STOPS:
             return []
         if lower == ",":
-            return relative_antecedent(j, start, context) or \
-                described_before_relative(j, context, memory) or \
-                appositive_person(j, closing, context) or \
+            relative = relative_antecedent(j, start, context) or \
+                described_before_relative(j, context, memory)
+            if not relative and clause_before_participle(j, closing, verb, context):
+                return []
+            return relative or appositive_person(j, closing, context) or \
                 source_before_comma(j, closing, context, memory) or (
                     context.subject_before(j) if j > 0 and context.owner[j - 1] else [])
     return []
+
+
+def clause_before_participle(opening: int, closing: int, verb: int,
+                             context: ArticleContext) -> bool:
+    """Whether the words between two commas before a participle of saying are a clause of
+    their own, a name and then a finite verb ("In a report aired by the broadcaster RTV, the
+    ministry blamed the mayor, saying ...": the ministry's clause, not a phrase about RTV;
+    but "a senator, Jane Roe, has backed the bill, saying ...": Roe's)."""
+    if not context.tokens.lower[verb].endswith("ing"):
+        return False
+    finite = next((j for j in range(opening + 1, closing) if context.owner[j] is None
+                   and context.is_finite_verb(context.doc[j])), None)
+    return finite is not None and any(context.owner[j] for j in range(opening + 1, finite))
 
 
 def source_before_comma(comma: int, closing: int, context: ArticleContext,
@@ -1285,14 +1330,17 @@ def relative_antecedent(comma: int, start: int, context: ArticleContext) -> list
 
 def appositive_person(opening: int, closing: int, context: ArticleContext) -> list[str]:
     """The person whose name is the whole phrase between two commas ("the mayor of the city,
-    Ana Lima, said")."""
+    Ana Lima, said"), or ends it after a few words that describe them ("the study's lead
+    author, doctoral student Ana Lima, said")."""
     first = opening + 1
     while first < closing and context.tokens.is_space[first]:
         first += 1
-    owner = context.owner[first]
-    whole = owner is not None and context.span_start[first] == first \
-        and context.span_end[first] == closing
-    return [owner] if whole and context.cls_of(owner) == "Person" else []
+    last = closing - 1
+    owner = context.owner[last] if last >= first else None
+    if owner is None or context.span_end[last] != closing or context.cls_of(owner) != "Person":
+        return []
+    name = Argument(owner, context.span_start[last], closing)
+    return [owner] if name.start == first or described(first, name, context) else []
 
 
 def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
@@ -1303,9 +1351,11 @@ def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
     said"); the speaker of a verb of saying after the last quote ("... said in a speech that
     his forces were ready. / '...,' he said") or else the last quoted speaker, a speaker of an
     earlier paragraph; never a person the text calls by the other gender's pronoun. What the
-    paragraphs show becomes evidence of the person's gender."""
+    paragraphs show becomes evidence of the person's gender; first of all the one opening
+    the verb's own sentence, if the pronoun comes later in it (see ``own_sentence_opener``)."""
     start = paragraph_start(verb, context)
-    near = nearby_speakers(verb, pronoun, context, memory, start)
+    near = own_sentence_opener(verb, pronoun, context, memory) or \
+        nearby_speakers(verb, pronoun, context, memory, start)
     if not near and start > 0 and \
             not fitting_mentions(start, verb, pronoun, context, memory) and \
             not unknown_name(start, context.sentence_of(verb).start, context):
@@ -1328,6 +1378,24 @@ def pronoun_speakers(verb: int, pronoun: str, context: ArticleContext,
         return quoted
     return earlier_speakers(verb, pronoun, context, memory, verb - SPEAKER_REACH) or \
         sole_person(verb, pronoun, context, memory)
+
+
+def own_sentence_opener(verb: int, pronoun: str, context: ArticleContext,
+                        memory: SpeakerMemory) -> list[str]:
+    """The one opening the sentence of a verb of saying whose subject is a pronoun later in
+    that sentence, opening a clause of its own ("Jane Roe spent a day in Oslo, where she told
+    troops ...": Roe; not "Roe would not 'give in', he added", the words of another), when
+    the pronoun fits them and no one else it fits is named between them."""
+    sentence = context.sentence_of(verb)
+    group = opening_group(sentence, pronoun, context)
+    at = word_before_verb(verb, context)
+    opener = previous_word(at, context) if at is not None else None
+    if not group or opener is None or not fits(group, pronoun, context) or \
+            context.tokens.lower[opener] not in discourse().clause_openers | CONJUNCTIONS or \
+            memory.genders(context).conflicts(group, pronoun):
+        return []
+    named = fitting_mentions(sentence.start, verb, pronoun, context, memory, end=at)
+    return group if all(local_id in group for local_id in named) else []
 
 
 def sole_person(verb: int, pronoun: str, context: ArticleContext,
@@ -1397,12 +1465,13 @@ def nearby_speakers(verb: int, pronoun: str, context: ArticleContext, memory: Sp
 
 
 def fitting_mentions(start: int, verb: int, pronoun: str, context: ArticleContext,
-                     memory: SpeakerMemory) -> list[str]:
-    """The entities named in tokens [start, the start of ``verb``'s sentence) that a pronoun
-    may stand for, the last few, latest first; not one named in the words the verb reports
-    ("Trump could not afford it, he added": not Trump)."""
+                     memory: SpeakerMemory, end: int | None = None) -> list[str]:
+    """The entities named in tokens [start, the start of ``verb``'s sentence or ``end``) that
+    a pronoun may stand for, the last few, latest first; not one named in the words the verb
+    reports ("Trump could not afford it, he added": not Trump)."""
     named = memory.speaker_mentions(context)
-    at = bisect.bisect_left(named, (context.sentence_of(verb).start, "")) - 1
+    end = context.sentence_of(verb).start if end is None else end
+    at = bisect.bisect_left(named, (end, "")) - 1
     found: list[str] = []
     while len(found) < GENDERED_REACH and at >= 0 and named[at][0] >= start:
         group = [named[at][1]]
@@ -1708,8 +1777,23 @@ def coordinated_subject(verb: int, context: ArticleContext) -> list[str]:
     conjunction = previous_word(verb, context)
     if conjunction is None or context.tokens.lower[conjunction] not in CONJUNCTIONS:
         return []
-    return speaking(opening_subject(context.sentence_of(verb).start, conjunction, context),
-                    context)
+    start = context.sentence_of(verb).start
+    return speaking(opening_subject(start, conjunction, context) or opening_subject(
+        after_introduction(start, conjunction, context), conjunction, context), context)
+
+
+def coordinated_pronoun(verb: int, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
+    """Who the pronoun opening the sentence of a verb joined to an earlier one by "and"
+    stands for ("She then met the director and said ...": she)."""
+    conjunction = previous_word(verb, context)
+    if conjunction is None or context.tokens.lower[conjunction] not in CONJUNCTIONS:
+        return []
+    sentence = context.sentence_of(verb)
+    first = next((j for j in range(sentence.start, conjunction) if not is_mark(j, context)), None)
+    pronoun = context.tokens.lower[first] if first is not None else ""
+    if pronoun not in discourse().pronouns or context.owner[first] is not None:
+        return []
+    return pronoun_speakers(verb, pronoun, context, memory)
 
 
 def colon_subject(quote: Span, start: int, context: ArticleContext) -> list[str]:
