@@ -383,9 +383,22 @@ def is_place_argument(j: int, context: ArticleContext) -> bool:
 def is_reported_after(start: int, mention: EventMention, context: ArticleContext) -> bool:
     """Whether a verb of saying after token ``start`` reports the mention ("..., Moon said
     the North had fired"): a verb's own reporting verb (kg/extract/events.py), for a noun any
-    verb of saying between ("Moon said the talks ...")."""
-    return mention.speech_verb is not None or mention.nominal and speech_verb_between(
-        start, mention.token, context)
+    verb of saying between ("Moon said the talks ...") but the one it is the telling of
+    ("told a regular briefing", "said in a statement": ``is_telling_of``)."""
+    return mention.speech_verb is not None or mention.nominal and any(
+        is_speech_verb_at(j, context) and not is_telling_of(j, mention, context)
+        for j in range(start + 1, mention.token))
+
+
+def is_telling_of(verb: int, noun: EventMention, context: ArticleContext) -> bool:
+    """Whether the noun of an occasion of telling (setting.yaml occasion_classes: a
+    briefing, a statement) is the occasion of the verb of saying at ``verb``, not something
+    it reports: its object ("told a regular briefing") or the noun of a phrase of occasion
+    right after it ("said in a televised address"); not "announced talks"."""
+    at = preposition_index_of_noun(noun.token, context)
+    return noun.event.cls in setting_words()["occasion_classes"] and (
+        is_direct_object(verb, noun.token, context) or at == verb + 1
+        and context.tokens.lower[at] in setting_words()["occasion_preps"])
 
 
 def located_agents(mentions: list[EventMention], context: ArticleContext) -> None:
@@ -607,10 +620,15 @@ def is_dropped_object(noun: EventMention, verb: EventMention | None,
 def speech_verb_between(start: int, end: int, context: ArticleContext) -> bool:
     """Whether a verb of saying other than the trigger at ``start`` stands in (start, end);
     a noun after a determiner is none ("declared a state of emergency on Thursday")."""
-    speech_verbs = discourse().speech_verbs
+    return any(is_speech_verb_at(j, context) for j in range(start + 1, end))
+
+
+def is_speech_verb_at(j: int, context: ArticleContext) -> bool:
+    """Whether token ``j`` is a verb of saying outside quotes, not a noun after a
+    determiner ("a statement")."""
     lower = context.tokens.lower
-    return any(context.boundary[j] and lower[j] in speech_verbs and not context.quoted[j]
-               and lower[j - 1] not in DETERMINERS for j in range(start + 1, end))
+    return context.boundary[j] and lower[j] in discourse().speech_verbs \
+        and not context.quoted[j] and lower[j - 1] not in DETERMINERS
 
 
 def in_reported_clause(mention: EventMention, end: int, context: ArticleContext) -> bool:

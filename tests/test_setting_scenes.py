@@ -1,0 +1,24 @@
+"""Where and when across the clauses of a sentence and the sentences of a paragraph
+(kg/extract/setting.py), on short texts written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events_support import KOREA, extract_text
+
+FRIDAY = date(2019, 3, 1)
+
+
+def settings_of(text: str) -> dict[str, tuple[str | None, date | None]]:
+    """(place, date) of each event class of the text."""
+    return {event.cls: (event.place, event.date)
+            for event in extract_text(text, KOREA, FRIDAY).events}
+
+
+@pytest.mark.parametrize("text", [
+    "In Seoul, Moon told a regular briefing on Friday that the North had to wait.",
+    "In Seoul, Moon said in a televised address on Friday that the North had to wait."])
+def test_a_scene_places_the_occasion_a_verb_of_saying_was_told_at(text):
+    assert settings_of(text)["Statement"] == ("seoul", FRIDAY)
