@@ -22,3 +22,9 @@ def settings_of(text: str) -> dict[str, tuple[str | None, date | None]]:
     "In Seoul, Moon said in a televised address on Friday that the North had to wait."])
 def test_a_scene_places_the_occasion_a_verb_of_saying_was_told_at(text):
     assert settings_of(text)["Statement"] == ("seoul", FRIDAY)
+
+
+def test_a_verb_after_and_takes_the_place_of_the_occasion_the_verb_before_was_done_at():
+    found = settings_of("Kim rejected the offer at a news conference in Hanoi on Friday and "
+                        "accused Trump of bad faith.")
+    assert found["Accusation"] == ("hanoi", FRIDAY)

@@ -236,9 +236,10 @@ def inherit_places(mentions: list[EventMention], context: ArticleContext) -> Non
     An event in a relative clause takes the place of the event the clause is about ("the
     meeting in Singapore, which produced a commitment from Kim"), or the place the clause
     is about ("Abe was in Tehran, where he had met Khamenei"); a verb after "and" takes
-    the place of an arrival before it ("arrived in Tehran and held talks") or of a verb
+    the place of an arrival before it ("arrived in Tehran and held talks"), of a verb
     whose place stands right after it ("met in Kingstown last month and pledged"; not
-    "criticised the policy in California and called for").
+    "criticised the policy in California and called for") or of the occasion the verb
+    before was done at ("rejected the plan at a news conference in Tehran and accused").
     """
     visits = argument_words().visit_classes
     for previous, mention in zip([None, *mentions], mentions):
@@ -251,8 +252,10 @@ def inherit_places(mentions: list[EventMention], context: ArticleContext) -> Non
         between = context.doc[previous.token + 1:mention.token]
         if any(t.lower_ in ("which", "where") for t in between) or \
                 is_coordinated_verb(mention, context) and (
-                    previous.event.cls in visits or not previous.nominal
-                    and is_placed_by_adverbial(previous, context)):
+                    previous.event.cls in visits or (
+                        preposition_of_noun(previous.token, context) in setting_words()[
+                            "occasion_nouns_after"] if previous.nominal
+                        else is_placed_by_adverbial(previous, context))):
             mention.event.place = previous.event.place
 
 
