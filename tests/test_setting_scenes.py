@@ -28,3 +28,11 @@ def test_a_verb_after_and_takes_the_place_of_the_occasion_the_verb_before_was_do
     found = settings_of("Kim rejected the offer at a news conference in Hanoi on Friday and "
                         "accused Trump of bad faith.")
     assert found["Accusation"] == ("hanoi", FRIDAY)
+
+
+def test_a_date_after_a_participle_of_a_noun_is_the_participle_s_not_the_verb_s():
+    assert settings_of("Kim threatened to quit an agreement signed in 2018.")["Threat"] \
+        == (None, None)
+    found = settings_of("Kim told a news conference in Hanoi on Friday that he was patient. "
+                        "He threatened to quit an agreement signed in 2018.")
+    assert found["Threat"] == ("hanoi", FRIDAY)

@@ -604,11 +604,24 @@ def governing_mention(before: list[EventMention], span: Span, context: ArticleCo
             and is_direct_object(verb.token, nearest.token, context):
         return verb
     governor = next((m for m in reversed(before) if not (m.nominal or m.suppressed)), None)
-    if nearest.suppressed and not to_come and governor is not None and not any(
+    if nearest.suppressed and not to_come and governor is not None \
+            and not is_participle_of_noun(nearest, context) and not any(
             context.tokens.lower[j] in verb_chain_words() - {"to"}
             for j in range(governor.token + 1, span.start)):
         return governor
     return nearest
+
+
+def is_participle_of_noun(mention: EventMention, context: ArticleContext) -> bool:
+    """Whether a verb mention is a past participle right after the common noun it tells of
+    ("an agreement signed in 2013", "the curbs announced on Monday"): the date after it is
+    its own, not that of the verb whose object holds the noun; not after a pronoun, an
+    auxiliary or a conjunction ("they signed", "was signed", "and signed")."""
+    verb, before = context.doc[mention.token], previous_word(context.doc[mention.token])
+    return not mention.nominal and verb.lower_.endswith(("ed", "en")) and before is not None \
+        and before.is_alpha and before.is_lower and not context.owner[before.i] \
+        and before.lower_ not in discourse().pronouns and before.lower_ not in CONJUNCTIONS \
+        and before.lower_ not in DETERMINERS and not is_verb_form(before, context)
 
 
 def is_dropped_object(noun: EventMention, verb: EventMention | None,
