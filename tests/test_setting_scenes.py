@@ -36,3 +36,10 @@ def test_a_date_after_a_participle_of_a_noun_is_the_participle_s_not_the_verb_s(
     found = settings_of("Kim told a news conference in Hanoi on Friday that he was patient. "
                         "He threatened to quit an agreement signed in 2018.")
     assert found["Threat"] == ("hanoi", FRIDAY)
+
+
+def test_a_day_in_a_closed_relative_clause_is_not_shared_after_and():
+    found = settings_of("Moon, who met Kim on Thursday, said the talks were useful and urged "
+                        "Trump to wait.")
+    assert found["Meeting"] == (None, date(2019, 2, 28))
+    assert found["Appeal"] == (None, None)

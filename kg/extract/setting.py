@@ -446,6 +446,14 @@ def in_relative_clause(i: int, context: ArticleContext) -> bool:
         and context.tokens.lower[start - 1] in discourse().relative_pronouns
 
 
+def is_closed_relative(i: int, end: int, context: ArticleContext) -> bool:
+    """Whether token ``i`` lies in a relative clause that a comma closes before token
+    ``end`` ("X, who spoke with Y on Thursday, said ... and urged": the day is the call's,
+    not the appeal's)."""
+    return in_relative_clause(i, context) and not in_relative_clause(end, context) \
+        and any(context.tokens.lower[j] == "," for j in range(i + 1, end))
+
+
 def relative_place(i: int, context: ArticleContext) -> str | None:
     """The place a "where" clause holding token ``i`` is about ("in Tehran, where he met")."""
     start = context.clause_start(i)
@@ -872,7 +880,8 @@ def share_coordinated_dates(mentions: list[EventMention], dated_by: dict[int, Sp
                      and context.sentence_index[m.token] == sentence
                      and (id(m) in dated_by or not m.nominal)), None)  # past undated occasions
         span = dated_by.get(id(verb)) if verb is not None else None
-        if span is not None and span.end <= conjunction.i:
+        if span is not None and span.end <= conjunction.i \
+                and not is_closed_relative(verb.token, conjunction.i, context):
             mention.event.date, mention.event.date_text = verb.event.date, verb.event.date_text
 
 
@@ -1185,7 +1194,8 @@ def actor_occasions(mentions: list[EventMention], context: ArticleContext
                            and m.event.date is not None and is_day(m.event.date)
                            and participants(m, context) & set(mention.event.agents)), None)
             if source is not None and not other_time_between(source, mention, context) \
-                    and not in_clause_of_another_time(source.token, mention.token, context):
+                    and not in_clause_of_another_time(source.token, mention.token, context) \
+                    and not is_closed_relative(source.token, mention.token, context):
                 yield source, mention
 
 
