@@ -43,3 +43,10 @@ def test_a_day_in_a_closed_relative_clause_is_not_shared_after_and():
                         "Trump to wait.")
     assert found["Meeting"] == (None, date(2019, 2, 28))
     assert found["Appeal"] == (None, None)
+
+
+def test_earlier_in_the_day_is_the_day_named_last():
+    found = settings_of("Moon said on Thursday that he had met Kim earlier in the day and "
+                        "urged him to wait.")
+    assert found["Meeting"] == found["Appeal"] == (None, date(2019, 2, 28))
+    assert settings_of("Moon met Kim earlier in the day.")["Meeting"] == (None, None)
