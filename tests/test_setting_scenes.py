@@ -50,3 +50,9 @@ def test_earlier_in_the_day_is_the_day_named_last():
                         "urged him to wait.")
     assert found["Meeting"] == found["Appeal"] == (None, date(2019, 2, 28))
     assert settings_of("Moon met Kim earlier in the day.")["Meeting"] == (None, None)
+
+
+def test_the_occasion_a_verb_of_saying_tells_goes_on_with_its_actor_s_dated_act():
+    found = settings_of('Kim accused Trump on Thursday of bad faith. "We have waited long '
+                        'enough," he said in a televised address.')
+    assert found["Statement"] == (None, date(2019, 2, 28))

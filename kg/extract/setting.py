@@ -1110,13 +1110,16 @@ def continued_occasions(mentions: list[EventMention], context: ArticleContext) -
     in the sentence before, in the same paragraph, is on that occasion ("The agency said in
     a statement on Wednesday that ... The agency accused the crews of ...": Wednesday; a
     party to a meeting: "A and B spoke by phone on Monday. B urged A to ...": Monday): the
-    next sentence goes on telling what the same actor did then. Not across a paragraph, and
-    not where the sentence before dates that actor's events on two days."""
+    next sentence goes on telling what the same actor did then; so does the occasion a verb
+    of saying tells it at ("Sandu accused Moscow on Friday of ... '...,' she said in a
+    televised address": ``telling_verb``). Not across a paragraph, and not where the
+    sentence before dates that actor's events on two days."""
     sentences = by_sentence(mentions, context)
     for mention in mentions:
         event = mention.event
-        if event.date is not None or mention.nominal or mention.suppressed or not event.agents \
-                or not told_as_past(context.doc[mention.token]):
+        verb = telling_verb(mention, context) if mention.nominal else mention.token
+        if event.date is not None or verb is None or mention.suppressed or not event.agents \
+                or not told_as_past(context.doc[verb]):
             continue
         paragraph = context.paragraph_at(mention.token)
         before = [m for m in sentences.get(context.sentence_index[mention.token] - 1, [])
@@ -1125,6 +1128,14 @@ def continued_occasions(mentions: list[EventMention], context: ArticleContext) -
                   and participants(m, context) & set(event.agents)]
         if len({m.event.date for m in before}) == 1:
             share_setting(before[-1], mention)
+
+
+def telling_verb(noun: EventMention, context: ArticleContext) -> int | None:
+    """The verb of saying whose occasion the noun is ("said" of "said in a televised
+    address", "told" of "told a briefing": ``is_telling_of``), if any."""
+    start = max(context.sentence_of(noun.token).start, noun.token - PREMODIFIER_WINDOW - 2)
+    return next((j for j in range(noun.token - 1, start - 1, -1) if is_speech_verb_at(j, context)
+                 and is_telling_of(j, noun, context)), None)
 
 
 def carry_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
