@@ -236,9 +236,10 @@ def inherit_places(mentions: list[EventMention], context: ArticleContext) -> Non
     An event in a relative clause takes the place of the event the clause is about ("the
     meeting in Singapore, which produced a commitment from Kim"), or the place the clause
     is about ("Abe was in Tehran, where he had met Khamenei"); a verb after "and" takes
-    the place of an arrival before it ("arrived in Tehran and held talks") or of a verb
+    the place of an arrival before it ("arrived in Tehran and held talks"), of a verb
     whose place stands right after it ("met in Kingstown last month and pledged"; not
-    "criticised the policy in California and called for").
+    "criticised the policy in California and called for") or of the occasion the verb
+    before was done at ("rejected the plan at a news conference in Tehran and accused").
     """
     visits = argument_words().visit_classes
     for previous, mention in zip([None, *mentions], mentions):
@@ -251,8 +252,10 @@ def inherit_places(mentions: list[EventMention], context: ArticleContext) -> Non
         between = context.doc[previous.token + 1:mention.token]
         if any(t.lower_ in ("which", "where") for t in between) or \
                 is_coordinated_verb(mention, context) and (
-                    previous.event.cls in visits or not previous.nominal
-                    and is_placed_by_adverbial(previous, context)):
+                    previous.event.cls in visits or (
+                        preposition_of_noun(previous.token, context) in setting_words()[
+                            "occasion_nouns_after"] if previous.nominal
+                        else is_placed_by_adverbial(previous, context))):
             mention.event.place = previous.event.place
 
 
@@ -383,9 +386,22 @@ def is_place_argument(j: int, context: ArticleContext) -> bool:
 def is_reported_after(start: int, mention: EventMention, context: ArticleContext) -> bool:
     """Whether a verb of saying after token ``start`` reports the mention ("..., Moon said
     the North had fired"): a verb's own reporting verb (kg/extract/events.py), for a noun any
-    verb of saying between ("Moon said the talks ...")."""
-    return mention.speech_verb is not None or mention.nominal and speech_verb_between(
-        start, mention.token, context)
+    verb of saying between ("Moon said the talks ...") but the one it is the telling of
+    ("told a regular briefing", "said in a statement": ``is_telling_of``)."""
+    return mention.speech_verb is not None or mention.nominal and any(
+        is_speech_verb_at(j, context) and not is_telling_of(j, mention, context)
+        for j in range(start + 1, mention.token))
+
+
+def is_telling_of(verb: int, noun: EventMention, context: ArticleContext) -> bool:
+    """Whether the noun of an occasion of telling (setting.yaml occasion_classes: a
+    briefing, a statement) is the occasion of the verb of saying at ``verb``, not something
+    it reports: its object ("told a regular briefing") or the noun of a phrase of occasion
+    right after it ("said in a televised address"); not "announced talks"."""
+    at = preposition_index_of_noun(noun.token, context)
+    return noun.event.cls in setting_words()["occasion_classes"] and (
+        is_direct_object(verb, noun.token, context) or at == verb + 1
+        and context.tokens.lower[at] in setting_words()["occasion_preps"])
 
 
 def located_agents(mentions: list[EventMention], context: ArticleContext) -> None:
@@ -428,6 +444,14 @@ def in_relative_clause(i: int, context: ArticleContext) -> bool:
     start = context.clause_start(i)
     return start > context.sentence_of(i).start \
         and context.tokens.lower[start - 1] in discourse().relative_pronouns
+
+
+def is_closed_relative(i: int, end: int, context: ArticleContext) -> bool:
+    """Whether token ``i`` lies in a relative clause that a comma closes before token
+    ``end`` ("X, who spoke with Y on Thursday, said ... and urged": the day is the call's,
+    not the appeal's)."""
+    return in_relative_clause(i, context) and not in_relative_clause(end, context) \
+        and any(context.tokens.lower[j] == "," for j in range(i + 1, end))
 
 
 def relative_place(i: int, context: ArticleContext) -> str | None:
@@ -588,11 +612,24 @@ def governing_mention(before: list[EventMention], span: Span, context: ArticleCo
             and is_direct_object(verb.token, nearest.token, context):
         return verb
     governor = next((m for m in reversed(before) if not (m.nominal or m.suppressed)), None)
-    if nearest.suppressed and not to_come and governor is not None and not any(
+    if nearest.suppressed and not to_come and governor is not None \
+            and not is_participle_of_noun(nearest, context) and not any(
             context.tokens.lower[j] in verb_chain_words() - {"to"}
             for j in range(governor.token + 1, span.start)):
         return governor
     return nearest
+
+
+def is_participle_of_noun(mention: EventMention, context: ArticleContext) -> bool:
+    """Whether a verb mention is a past participle right after the common noun it tells of
+    ("an agreement signed in 2013", "the curbs announced on Monday"): the date after it is
+    its own, not that of the verb whose object holds the noun; not after a pronoun, an
+    auxiliary or a conjunction ("they signed", "was signed", "and signed")."""
+    verb, before = context.doc[mention.token], previous_word(context.doc[mention.token])
+    return not mention.nominal and verb.lower_.endswith(("ed", "en")) and before is not None \
+        and before.is_alpha and before.is_lower and not context.owner[before.i] \
+        and before.lower_ not in discourse().pronouns and before.lower_ not in CONJUNCTIONS \
+        and before.lower_ not in DETERMINERS and not is_verb_form(before, context)
 
 
 def is_dropped_object(noun: EventMention, verb: EventMention | None,
@@ -607,10 +644,15 @@ def is_dropped_object(noun: EventMention, verb: EventMention | None,
 def speech_verb_between(start: int, end: int, context: ArticleContext) -> bool:
     """Whether a verb of saying other than the trigger at ``start`` stands in (start, end);
     a noun after a determiner is none ("declared a state of emergency on Thursday")."""
-    speech_verbs = discourse().speech_verbs
+    return any(is_speech_verb_at(j, context) for j in range(start + 1, end))
+
+
+def is_speech_verb_at(j: int, context: ArticleContext) -> bool:
+    """Whether token ``j`` is a verb of saying outside quotes, not a noun after a
+    determiner ("a statement")."""
     lower = context.tokens.lower
-    return any(context.boundary[j] and lower[j] in speech_verbs and not context.quoted[j]
-               and lower[j - 1] not in DETERMINERS for j in range(start + 1, end))
+    return context.boundary[j] and lower[j] in discourse().speech_verbs \
+        and not context.quoted[j] and lower[j - 1] not in DETERMINERS
 
 
 def in_reported_clause(mention: EventMention, end: int, context: ArticleContext) -> bool:
@@ -838,7 +880,8 @@ def share_coordinated_dates(mentions: list[EventMention], dated_by: dict[int, Sp
                      and context.sentence_index[m.token] == sentence
                      and (id(m) in dated_by or not m.nominal)), None)  # past undated occasions
         span = dated_by.get(id(verb)) if verb is not None else None
-        if span is not None and span.end <= conjunction.i:
+        if span is not None and span.end <= conjunction.i \
+                and not is_closed_relative(verb.token, conjunction.i, context):
             mention.event.date, mention.event.date_text = verb.event.date, verb.event.date_text
 
 
@@ -1067,13 +1110,16 @@ def continued_occasions(mentions: list[EventMention], context: ArticleContext) -
     in the sentence before, in the same paragraph, is on that occasion ("The agency said in
     a statement on Wednesday that ... The agency accused the crews of ...": Wednesday; a
     party to a meeting: "A and B spoke by phone on Monday. B urged A to ...": Monday): the
-    next sentence goes on telling what the same actor did then. Not across a paragraph, and
-    not where the sentence before dates that actor's events on two days."""
+    next sentence goes on telling what the same actor did then; so does the occasion a verb
+    of saying tells it at ("Sandu accused Moscow on Friday of ... '...,' she said in a
+    televised address": ``telling_verb``). Not across a paragraph, and not where the
+    sentence before dates that actor's events on two days."""
     sentences = by_sentence(mentions, context)
     for mention in mentions:
         event = mention.event
-        if event.date is not None or mention.nominal or mention.suppressed or not event.agents \
-                or not told_as_past(context.doc[mention.token]):
+        verb = telling_verb(mention, context) if mention.nominal else mention.token
+        if event.date is not None or verb is None or mention.suppressed or not event.agents \
+                or not told_as_past(context.doc[verb]):
             continue
         paragraph = context.paragraph_at(mention.token)
         before = [m for m in sentences.get(context.sentence_index[mention.token] - 1, [])
@@ -1082,6 +1128,14 @@ def continued_occasions(mentions: list[EventMention], context: ArticleContext) -
                   and participants(m, context) & set(event.agents)]
         if len({m.event.date for m in before}) == 1:
             share_setting(before[-1], mention)
+
+
+def telling_verb(noun: EventMention, context: ArticleContext) -> int | None:
+    """The verb of saying whose occasion the noun is ("said" of "said in a televised
+    address", "told" of "told a briefing": ``is_telling_of``), if any."""
+    start = max(context.sentence_of(noun.token).start, noun.token - PREMODIFIER_WINDOW - 2)
+    return next((j for j in range(noun.token - 1, start - 1, -1) if is_speech_verb_at(j, context)
+                 and is_telling_of(j, noun, context)), None)
 
 
 def carry_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
@@ -1151,7 +1205,8 @@ def actor_occasions(mentions: list[EventMention], context: ArticleContext
                            and m.event.date is not None and is_day(m.event.date)
                            and participants(m, context) & set(mention.event.agents)), None)
             if source is not None and not other_time_between(source, mention, context) \
-                    and not in_clause_of_another_time(source.token, mention.token, context):
+                    and not in_clause_of_another_time(source.token, mention.token, context) \
+                    and not is_closed_relative(source.token, mention.token, context):
                 yield source, mention
 
 

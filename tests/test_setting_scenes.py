@@ -1,0 +1,58 @@
+"""Where and when across the clauses of a sentence and the sentences of a paragraph
+(kg/extract/setting.py), on short texts written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events_support import KOREA, extract_text
+
+FRIDAY = date(2019, 3, 1)
+
+
+def settings_of(text: str) -> dict[str, tuple[str | None, date | None]]:
+    """(place, date) of each event class of the text."""
+    return {event.cls: (event.place, event.date)
+            for event in extract_text(text, KOREA, FRIDAY).events}
+
+
+@pytest.mark.parametrize("text", [
+    "In Seoul, Moon told a regular briefing on Friday that the North had to wait.",
+    "In Seoul, Moon said in a televised address on Friday that the North had to wait."])
+def test_a_scene_places_the_occasion_a_verb_of_saying_was_told_at(text):
+    assert settings_of(text)["Statement"] == ("seoul", FRIDAY)
+
+
+def test_a_verb_after_and_takes_the_place_of_the_occasion_the_verb_before_was_done_at():
+    found = settings_of("Kim rejected the offer at a news conference in Hanoi on Friday and "
+                        "accused Trump of bad faith.")
+    assert found["Accusation"] == ("hanoi", FRIDAY)
+
+
+def test_a_date_after_a_participle_of_a_noun_is_the_participle_s_not_the_verb_s():
+    assert settings_of("Kim threatened to quit an agreement signed in 2018.")["Threat"] \
+        == (None, None)
+    found = settings_of("Kim told a news conference in Hanoi on Friday that he was patient. "
+                        "He threatened to quit an agreement signed in 2018.")
+    assert found["Threat"] == ("hanoi", FRIDAY)
+
+
+def test_a_day_in_a_closed_relative_clause_is_not_shared_after_and():
+    found = settings_of("Moon, who met Kim on Thursday, said the talks were useful and urged "
+                        "Trump to wait.")
+    assert found["Meeting"] == (None, date(2019, 2, 28))
+    assert found["Appeal"] == (None, None)
+
+
+def test_earlier_in_the_day_is_the_day_named_last():
+    found = settings_of("Moon said on Thursday that he had met Kim earlier in the day and "
+                        "urged him to wait.")
+    assert found["Meeting"] == found["Appeal"] == (None, date(2019, 2, 28))
+    assert settings_of("Moon met Kim earlier in the day.")["Meeting"] == (None, None)
+
+
+def test_the_occasion_a_verb_of_saying_tells_goes_on_with_its_actor_s_dated_act():
+    found = settings_of('Kim accused Trump on Thursday of bad faith. "We have waited long '
+                        'enough," he said in a televised address.')
+    assert found["Statement"] == (None, date(2019, 2, 28))
