@@ -2,6 +2,8 @@
 for these tests; full rule pipeline: entities from the lexicon)."""
 from __future__ import annotations
 
+import pytest
+
 
 from events_support import labelled_events as events_of
 from kg.extract import extract
@@ -91,3 +93,11 @@ def test_a_negation_before_a_phrase_between_commas_negates_the_verb(nlp):
         extraction = extract(nlp(text), Article.from_text(text))
         assert [(event.cls, event.negated) for event in extraction.events] \
             == [("Statement", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Macron is due to visit Japan next month.",
+    "Macron is scheduled to meet Olaf Scholz on Friday.",
+])
+def test_an_event_due_or_scheduled_has_not_happened(nlp, text):
+    assert events_of(nlp, text) == []
