@@ -101,3 +101,13 @@ def test_a_negation_before_a_phrase_between_commas_negates_the_verb(nlp):
 ])
 def test_an_event_due_or_scheduled_has_not_happened(nlp, text):
     assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, cls", [
+    ("French President Emmanuel Macron said France would respond firmly to any new "
+     "expulsion.", "Threat"),
+    ("French President Emmanuel Macron said France would retaliate.", "Threat"),
+    ("French President Emmanuel Macron said France would help.", "Promise"),
+])
+def test_a_stated_answer_to_another_sides_act_is_a_threat(nlp, text, cls):
+    assert events_of(nlp, text) == [(cls, ["Emmanuel Macron"], [])]
