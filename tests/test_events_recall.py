@@ -109,3 +109,8 @@ def test_a_video_link_or_footage_is_no_statement(nlp):
 def test_a_communique_is_the_statement_of_those_who_issue_it(nlp):
     assert ("Statement", ["Japan", "Mexico"], []) in events_of(
         nlp, "Japan and Mexico said in a joint communique that trade had grown.")
+
+
+def test_summoning_a_charge_d_affaires_accuses_the_state_that_sent_them(nlp):
+    events = events_of(nlp, "Poland summoned the Belarusian charge d'affaires on Monday.")
+    assert events == [("Accusation", ["Poland"], ["Belarus"])]
