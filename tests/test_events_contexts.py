@@ -2,6 +2,8 @@
 for these tests; full rule pipeline: entities from the lexicon)."""
 from __future__ import annotations
 
+import pytest
+
 
 from events_support import labelled_events as events_of
 from kg.extract import extract
@@ -90,3 +92,21 @@ def test_a_negation_before_a_phrase_between_commas_negates_the_verb(nlp):
         extraction = extract(nlp(text), Article.from_text(text))
         assert [(event.cls, event.negated) for event in extraction.events] \
             == [("Statement", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Macron is due to visit Japan next month.",
+    "Macron is scheduled to meet Olaf Scholz on Friday.",
+])
+def test_an_event_due_or_scheduled_has_not_happened(nlp, text):
+    assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, cls", [
+    ("French President Emmanuel Macron said France would respond firmly to any new "
+     "expulsion.", "Threat"),
+    ("French President Emmanuel Macron said France would retaliate.", "Threat"),
+    ("French President Emmanuel Macron said France would help.", "Promise"),
+])
+def test_a_stated_answer_to_another_sides_act_is_a_threat(nlp, text, cls):
+    assert events_of(nlp, text) == [(cls, ["Emmanuel Macron"], [])]

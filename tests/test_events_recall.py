@@ -90,3 +90,26 @@ def test_standing_ready_to_help_is_an_offer(nlp):
 
 def test_ready_to_do_something_else_is_no_offer(nlp):
     assert events_of(nlp, "Turkey is ready to switch its gas supplier.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Macron said in a video on Telegram that the vote had been a victory.",
+    "Macron said in a video message that the vote had been a victory.",
+])
+def test_speaking_in_a_video_that_is_put_out_is_a_statement(nlp, text):
+    assert events_of(nlp, text) == [("Statement", ["Emmanuel Macron"], [])]
+
+
+def test_a_video_link_or_footage_is_no_statement(nlp):
+    assert events_of(nlp, "Macron joined by video link, and the navy released a video "
+                          "that showed the boat.") == []
+
+
+def test_a_communique_is_the_statement_of_those_who_issue_it(nlp):
+    assert ("Statement", ["Japan", "Mexico"], []) in events_of(
+        nlp, "Japan and Mexico said in a joint communique that trade had grown.")
+
+
+def test_summoning_a_charge_d_affaires_accuses_the_state_that_sent_them(nlp):
+    events = events_of(nlp, "Poland summoned the Belarusian charge d'affaires on Monday.")
+    assert events == [("Accusation", ["Poland"], ["Belarus"])]

@@ -145,6 +145,7 @@ class ArgumentWords:
     envoy_posts: frozenset[str]
     decided_classes: frozenset[str]
     wish_verbs: frozenset[str]
+    retaliation_verbs: frozenset[str]
     attributive_participles: frozenset[str]
     performing_verbs: frozenset[str]
     occasion_preps: frozenset[str]

@@ -1932,12 +1932,14 @@ def reported_modal_after(said: int, context: ArticleContext) -> tuple[int, bool]
 
 
 def intent_form(modal: int, context: ArticleContext) -> str:
-    """How a stated intent is put: negated after its modal, under a condition later in the
-    sentence, or plainly stated."""
+    """How a stated intent is put: negated after its modal, as an answer to another side
+    ("would respond"), under a condition later in the sentence, or plainly stated."""
     after = next_word(context.doc[modal])
     end = context.sentence_of(modal).end
     if after is not None and after.lower_ in discourse().negation:
         return "negated"
+    if after is not None and after.lower_ in argument_words().retaliation_verbs:
+        return "retaliatory"
     if any(context.doc[j].lower_ in discourse().conditionals for j in range(modal + 1, end)):
         return "conditional"
     return "stated"
