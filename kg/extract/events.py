@@ -454,12 +454,14 @@ def is_object_pronoun(token: Token) -> bool:
 
 
 def clause_subject(verb: Token, context: ArticleContext) -> list[str]:
-    """The subject of a "that" clause right after a verb ("demanded that Rwanda and Uganda
-    withdraw"): the entities it opens with, up to the first word of no name ("that Kosovo
-    disband them": Kosovo, not the pronoun after the verb)."""
-    that = next_word(verb)
-    if that is None or that.lower_ != "that":
+    """The subject of a "that" clause right after a verb, maybe past time and place
+    adverbials ("demanded that Rwanda and Uganda withdraw", "demanded in Kigali on Monday
+    that Uganda withdraw"): the entities it opens with, up to the first word of no name
+    ("that Kosovo disband them": Kosovo, not the pronoun after the verb)."""
+    at = past_adverbs(verb.i + 1, context)
+    if at >= context.sentence_of(verb.i).end or context.doc[at].lower_ != "that":
         return []
+    that = context.doc[at]
     end, sentence_end = that.i + 1, context.sentence_of(verb.i).end
     while end < sentence_end and (context.owner[end] or context.doc[end].is_space
                                   or context.doc[end].lower_ in DETERMINERS | COORDINATORS):
@@ -1248,13 +1250,20 @@ def is_required_next_word(word: str | None, required: frozenset[str]) -> bool:
                                  or ("-ing" in required and len(word) > 4 and word.endswith("ing")))
 
 
-def word_after_adverbials(i: int, context: ArticleContext) -> str | None:
-    """The lower-case word at token ``i`` or after it, past time and place adverbials and
-    adverbs ("appealed on Monday directly to": "to")."""
+def past_adverbs(i: int, context: ArticleContext) -> int:
+    """The first token from ``i`` on past time and place adverbials and adverbs ("appealed
+    on Monday directly to": "to")."""
     i = past_adverbials(i, context)
     while i < len(context.doc) and context.doc[i].lower_.endswith("ly") \
             and context.doc[i].is_lower:
         i = past_adverbials(i + 1, context)
+    return i
+
+
+def word_after_adverbials(i: int, context: ArticleContext) -> str | None:
+    """The lower-case word at token ``i`` or after it, past time and place adverbials and
+    adverbs ("appealed on Monday directly to": "to")."""
+    i = past_adverbs(i, context)
     return context.doc[i].lower_ if i < len(context.doc) else None
 
 
