@@ -24,7 +24,7 @@ from kg.extract.context import (AGENT_CLASSES, ARTICLES, AUXILIARIES, COORDINATO
                                 DETERMINERS, HYPHENS, PLACE_CLASSES, PREPOSITIONS, QUOTE_MARKS,
                                 Argument, ArticleContext, argument_words, discourse,
                                 starts_with)
-from kg.extract.clauses import act_subject
+from kg.extract.clauses import act_subject, np_members
 from kg.extract.entities import lexicon_of
 from kg.model import Event
 from kg.nlp.events import EventClass, event_classes, trigger_lemma
@@ -723,13 +723,20 @@ def possessive_post(j: int, context: ArticleContext) -> bool:
 
 def apposition_subject(comma: Token, context: ArticleContext) -> list[str]:
     """"Saudi Arabia's energy minister, Khalid al-Falih, called for": the name between
-    two commas right before the verb."""
+    two commas right before the verb; after "counterpart" the whole noun phrase ("Iwata and
+    his Korean counterpart, Cho, agreed": both)."""
     before = previous_word(comma)
     if before is None or not context.owner[before.i] or context.quoted[before.i]:
         return []
     start = context.span_start[before.i]
     opening = previous_word(context.doc[start])
-    return [context.owner[start]] if opening is not None and opening.lower_ == "," else []
+    if opening is None or opening.lower_ != ",":
+        return []
+    post = previous_word(opening)
+    phrase = context.clauses.covering.get(start)
+    if post is not None and post.lower_.startswith("counterpart") and phrase is not None:
+        return np_members(phrase)  # "X and his Chinese counterpart, Y,": both
+    return [context.owner[start]]
 
 
 def coordinated_subject(conjunction: Token, auxiliary: Token | None,
