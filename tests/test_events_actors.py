@@ -92,6 +92,11 @@ def test_the_subject_of_a_demanded_clause_is_the_target():
     assert (demand.agents, demand.targets) == (["moon"], ["nk", "us"])
 
 
+def test_the_subject_of_a_demanded_clause_after_adverbials_is_the_target():
+    demand = only("Moon demanded in Hanoi on Friday that North Korea resume talks.", "Demand")
+    assert (demand.agents, demand.targets) == (["moon"], ["nk"])
+
+
 def test_a_demanded_clause_about_a_place_names_no_target():
     demand = only("Moon demanded that Hanoi host the talks.", "Demand")
     assert demand.targets == []

@@ -175,3 +175,14 @@ def test_the_two_delegations_are_the_two_parties_named_before(nlp):
     events = events_of(nlp, "Talks between Serbia and Kosovo ended in Brussels, although the "
                             "two delegations agreed to meet again.")
     assert ("Promise", ["Serbia", "Kosovo"], []) in events
+
+
+def test_a_titled_conjunct_after_a_direct_object_is_an_object_too(nlp):
+    text = "Scholz urged President Emmanuel Macron and Prime Minister Michel Barnier to act."
+    assert ("Appeal", ["Olaf Scholz"], ["Emmanuel Macron", "Michel Barnier"]) in \
+        events_of(nlp, text)
+
+
+def test_a_counterpart_in_apposition_shares_the_act_of_the_subject(nlp):
+    text = "Olaf Scholz and his French counterpart, Emmanuel Macron, rejected the plan."
+    assert ("Rejection", ["Olaf Scholz", "Emmanuel Macron"], []) in events_of(nlp, text)

@@ -620,8 +620,10 @@ class ArticleContext:
         return None
 
     def coordinated(self, first: Argument, second: Argument) -> bool:
-        """True when only "and" or a comma (and determiners) stand between two arguments."""
-        gap = [t.lower_ for t in self.doc[first.end:second.start] if not t.is_space]
+        """True when only "and" or a comma (and determiners) stand between two arguments,
+        also before the post of the second ("met X and Prime Minister Y")."""
+        start = self.title_start(second.start) if self.owner[second.start] else second.start
+        gap = [t.lower_ for t in self.doc[first.end:max(first.end, start)] if not t.is_space]
         return bool(gap) and all(w in COORDINATORS or w in DETERMINERS for w in gap) and \
             any(w in COORDINATORS for w in gap)
 

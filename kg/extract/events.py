@@ -24,7 +24,7 @@ from kg.extract.context import (AGENT_CLASSES, ARTICLES, AUXILIARIES, COORDINATO
                                 DETERMINERS, HYPHENS, PLACE_CLASSES, PREPOSITIONS, QUOTE_MARKS,
                                 Argument, ArticleContext, argument_words, discourse,
                                 starts_with)
-from kg.extract.clauses import act_subject
+from kg.extract.clauses import act_subject, np_members
 from kg.extract.entities import lexicon_of
 from kg.model import Event
 from kg.nlp.events import EventClass, event_classes, trigger_lemma
@@ -454,12 +454,14 @@ def is_object_pronoun(token: Token) -> bool:
 
 
 def clause_subject(verb: Token, context: ArticleContext) -> list[str]:
-    """The subject of a "that" clause right after a verb ("demanded that Rwanda and Uganda
-    withdraw"): the entities it opens with, up to the first word of no name ("that Kosovo
-    disband them": Kosovo, not the pronoun after the verb)."""
-    that = next_word(verb)
-    if that is None or that.lower_ != "that":
+    """The subject of a "that" clause right after a verb, maybe past time and place
+    adverbials ("demanded that Rwanda and Uganda withdraw", "demanded in Kigali on Monday
+    that Uganda withdraw"): the entities it opens with, up to the first word of no name
+    ("that Kosovo disband them": Kosovo, not the pronoun after the verb)."""
+    at = past_adverbs(verb.i + 1, context)
+    if at >= context.sentence_of(verb.i).end or context.doc[at].lower_ != "that":
         return []
+    that = context.doc[at]
     end, sentence_end = that.i + 1, context.sentence_of(verb.i).end
     while end < sentence_end and (context.owner[end] or context.doc[end].is_space
                                   or context.doc[end].lower_ in DETERMINERS | COORDINATORS):
@@ -721,13 +723,20 @@ def possessive_post(j: int, context: ArticleContext) -> bool:
 
 def apposition_subject(comma: Token, context: ArticleContext) -> list[str]:
     """"Saudi Arabia's energy minister, Khalid al-Falih, called for": the name between
-    two commas right before the verb."""
+    two commas right before the verb; after "counterpart" the whole noun phrase ("Iwata and
+    his Korean counterpart, Cho, agreed": both)."""
     before = previous_word(comma)
     if before is None or not context.owner[before.i] or context.quoted[before.i]:
         return []
     start = context.span_start[before.i]
     opening = previous_word(context.doc[start])
-    return [context.owner[start]] if opening is not None and opening.lower_ == "," else []
+    if opening is None or opening.lower_ != ",":
+        return []
+    post = previous_word(opening)
+    phrase = context.clauses.covering.get(start)
+    if post is not None and post.lower_.startswith("counterpart") and phrase is not None:
+        return np_members(phrase)  # "X and his Chinese counterpart, Y,": both
+    return [context.owner[start]]
 
 
 def coordinated_subject(conjunction: Token, auxiliary: Token | None,
@@ -1248,13 +1257,20 @@ def is_required_next_word(word: str | None, required: frozenset[str]) -> bool:
                                  or ("-ing" in required and len(word) > 4 and word.endswith("ing")))
 
 
-def word_after_adverbials(i: int, context: ArticleContext) -> str | None:
-    """The lower-case word at token ``i`` or after it, past time and place adverbials and
-    adverbs ("appealed on Monday directly to": "to")."""
+def past_adverbs(i: int, context: ArticleContext) -> int:
+    """The first token from ``i`` on past time and place adverbials and adverbs ("appealed
+    on Monday directly to": "to")."""
     i = past_adverbials(i, context)
     while i < len(context.doc) and context.doc[i].lower_.endswith("ly") \
             and context.doc[i].is_lower:
         i = past_adverbials(i + 1, context)
+    return i
+
+
+def word_after_adverbials(i: int, context: ArticleContext) -> str | None:
+    """The lower-case word at token ``i`` or after it, past time and place adverbials and
+    adverbs ("appealed on Monday directly to": "to")."""
+    i = past_adverbs(i, context)
     return context.doc[i].lower_ if i < len(context.doc) else None
 
 
