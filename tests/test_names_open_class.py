@@ -142,3 +142,40 @@ def test_a_states_body_described_by_its_head_is_the_body_named_before(nlp: Langu
     bodies = [entity for entity in entities if entity.cls == "GovernmentBody"]
     assert [(body.label, sorted(body.aliases)) for body in bodies] == [
         ("Ministry of Mines", ["Peruvian ministry"])]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Inspectors toured the town of Harrowfield on Tuesday.", "Harrowfield"),
+    ("Fishing boats stayed in the port of Velmora.", "Velmora"),
+])
+def test_a_town_word_and_of_before_an_unknown_name_make_it_a_city(nlp: Language, text: str,
+                                                                  name: str) -> None:
+    assert (name, "City") in found(nlp, text)
+
+
+def test_a_state_described_presidency_is_a_body_of_that_state(nlp: Language) -> None:
+    text = "The Ghanaian presidency said the visit would go ahead."
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    bodies = [entity for entity in entities if entity.cls == "GovernmentBody"]
+    assert [entity.label for entity in bodies] == ["Presidency of Ghana"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Several Vetrano lawmakers walked out of the chamber.", "Vetrano"),
+    ("She served under the former Truth and Order government for years.", "Truth and Order"),
+    ("Ana Rao, the Liberal shadow trade secretary, spoke first.", "Liberal"),
+])
+def test_a_party_written_as_a_modifier_is_an_organisation(nlp: Language, text: str,
+                                                          name: str) -> None:
+    assert (name, "Organization") in found(nlp, text)
+
+
+def test_a_place_word_that_opens_a_facility_name_is_that_facility(nlp: Language) -> None:
+    text = ("Troops trained at the Vellmark Air Station last week. The station at Vellmark "
+            "also hosts a radar. Engineers inspected the Corvane plant, and the grid at "
+            "Corvane is weak.")
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    facilities = {entity.label: entity for entity in entities if entity.cls == "Facility"}
+    assert "Vellmark" in facilities["Vellmark Air Station"].aliases
+    assert "Corvane" in facilities
+    assert not any(entity.cls == "City" for entity in entities)
