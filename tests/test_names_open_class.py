@@ -179,3 +179,31 @@ def test_a_place_word_that_opens_a_facility_name_is_that_facility(nlp: Language)
     assert "Vellmark" in facilities["Vellmark Air Station"].aliases
     assert "Corvane" in facilities
     assert not any(entity.cls == "City" for entity in entities)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Inspectors from Marvanta, the EU fisheries agency, boarded the trawler.", "Marvanta",
+     "Organization"),
+    ("The bill was sent to Kelvorn, the regional planning authority, for review.", "Kelvorn",
+     "GovernmentBody"),
+    ("He said the state grid company Veltrana would cut supplies.", "Veltrana", "Organization"),
+    ("She spoke to the broadcaster Radio Kestrel on Monday.", "Radio Kestrel", "Organization"),
+])
+def test_an_organisation_described_beside_an_unknown_name(nlp: Language, text: str, name: str,
+                                                          cls: str) -> None:
+    assert (name, cls) in found(nlp, text)
+
+
+def test_a_member_of_a_body_in_apposition_stays_a_person(nlp: Language) -> None:
+    spans = found(nlp, "Ana Rao, a member of the commission, said no.")
+    assert ("Ana Rao", "Person") in spans
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The bank's regional manager for the north, Corin Maddox, said the loan was ready.",
+     "Corin Maddox"),
+    ("Police questioned Tavi Orlen, a blogger who had criticised the mayor.", "Tavi Orlen"),
+])
+def test_a_manager_or_blogger_in_apposition_is_a_person(nlp: Language, text: str,
+                                                        name: str) -> None:
+    assert (name, "Person") in found(nlp, text)

@@ -9,13 +9,14 @@ ontology/lexicon/names.yaml:
 | a title before it ("Former US ambassador to South Korea Kathleen Stephens") | Person |
 | a common given name first, "Mr", "analyst" before, "said" beside it | Person |
 | an organisation head last ("International Crisis Group", "Ministry of ...") | Organization, GovernmentBody |
-| a lower-case organisation head after it ("the 38 North project") | Organization |
+| a lower-case organisation head after it ("the 38 North project"), a noun for one before it ("the broadcaster Radio Kestrel") | Organization |
 | a word for a party's members after it ("Fidesz lawmakers"), a party word before a post | Organization |
 | a facility word after it ("the Yongbyon complex") | Facility |
 | a place head last ("Korean Peninsula"), a division word ("the Essequibo region") | Region |
 | a town word and "of" before it ("the town of Okuma") | City |
 | a place preposition before it ("in Ulsan"), unless it is a common word or one of ``not_places`` ("in Nature", "in Islam") with no known place after its comma | Place |
 | a post in apposition after it ("X, Sweden's trade minister,"), or a holder described before it ("Russia's human rights commissioner, X,") | Person |
+| a body described in apposition after it ("X, the EU border agency,") | Organization, GovernmentBody |
 | the word of a person's name found elsewhere in the article ("Green said"), also after a place preposition ("at Iyambo's funeral") | Person |
 
 A capitalised word that opens a sentence, follows a quote mark or stands in a headline is not
@@ -62,6 +63,8 @@ AFFILIATION_WORDS = frozenset({"the", "'s", "’s", "(", ")", "of", "for", "and"
 AFFILIATION_REACH = 12  # tokens of "of the UK's National Crime Agency (NCA)"
 MAX_CONNECTORS = 2  # joining words in a row inside one name ("van der", "de la", "of the")
 APPOSITION_CLOSERS = frozenset({",", ".", ";", "("})  # what may follow a name in apposition
+BODY_DESCRIPTION_WORDS = 4  # tokens of "the EU border agency" after "Frontex, the"
+RELATIVE_WORDS = frozenset({"that", "which", "whose"})
 APPOSITION_WORDS = 3  # words after "Name, a" where an occupation may stand ("a senior analyst")
 HOLDER_DESCRIPTION_WORDS = 4  # "Russia's parliamentary human rights commissioner, X"
 OWNER_DETERMINERS = frozenset({"his", "her", "its", "their"})  # "his Peruvian counterpart, X"
@@ -107,7 +110,8 @@ def listed_words(key: str) -> frozenset[str]:
     hyphen after a name they make it a modifier: "Serb-majority"), ``settlement_words``
     (a town before "of" and a name: "the port of Soma"), ``party_words`` (a
     party's member written before a name), ``company_heads`` (the capitalised last word of
-    a company's name: "Coralstar Shipping")."""
+    a company's name: "Coralstar Shipping"), ``organisation_nouns_before`` (a noun for an
+    organisation right before its name: "the broadcaster Radio Kestrel")."""
     return frozenset(normalise_term(word) for word in read_lexicon_yaml("names.yaml")[key])
 
 
@@ -391,10 +395,16 @@ class DocShape:
         if titled or first in cues.given_names and end - start > 1 \
                 and last not in cues.place_heads | cues.facility_heads:
             return Found(start, end, "Person", TITLED_CONFIDENCE if titled else 0.85)
+        if start > 0 and self.tokens.is_lower[start - 1] \
+                and norms[start - 1] in listed_words("organisation_nouns_before"):
+            return Found(start, end, "Organization", 0.8)  # "the broadcaster Radio Kestrel"
         if end - start > 1 and (self.post_in_apposition(end) or self.post_before_comma(start, end)
                                 or self.holder_described_before(start, end)
                                 or self.person_clause(start, end)):
             return Found(start, end, "Person", 0.8)
+        body = self.body_in_apposition(end)
+        if body is not None:
+            return Found(start, end, body, 0.8)  # "Frontex, the EU border agency,"
         if last in cues.place_heads and end - start > 1:
             return Found(start, end, "Region", 0.7)
         if self.division_named(start, end):
@@ -512,6 +522,28 @@ class DocShape:
                    for first in range(min(2, len(words)))  # "its longtime foreign minister"
                    for size_ in range(1, len(words) - first + 1)) \
             or self.qualified_title_at(i)
+
+    def body_in_apposition(self, end: int) -> str | None:
+        """The class of the body that a description in apposition after the name says it is,
+        or None: "the" or "a", lower-case words or names the gazetteer knows, and a lower-case
+        head word of an organisation or government body that closes the phrase ("Frontex,
+        the EU border agency," is an Organization; "Ofcom, the media regulator" is not, no
+        head word)."""
+        tokens, norms, cues, size = self.tokens, self.norms, self.cues, len(self.norms)
+        if end + 2 >= size or norms[end] != "," or norms[end + 1] not in ARTICLES:
+            return None
+        for i in range(end + 2, min(size, end + 2 + BODY_DESCRIPTION_WORDS)):
+            lower_word = tokens.is_lower[i] and tokens.is_alpha[i] \
+                and norms[i] not in cues.name_connectors
+            if not lower_word and not self.taken[i]:
+                return None
+            closed = i + 1 >= size or tokens.text[i + 1] in APPOSITION_CLOSERS \
+                or norms[i + 1] in RELATIVE_WORDS
+            if lower_word and closed and norms[i] in cues.government_heads:
+                return "GovernmentBody"
+            if lower_word and closed and norms[i] in cues.organization_heads:
+                return "Organization"
+        return None
 
     def qualified_title_at(self, i: int) -> bool:
         """Whether a title follows party words and title prefixes from token ``i`` ("the
