@@ -72,3 +72,14 @@ def test_a_place_naming_a_treaty_is_no_mention_of_the_place(nlp: Language, text:
                                                             place: str) -> None:
     assert place not in spans(nlp, text)
     assert "Geneva" in spans(nlp, "Talks in Geneva ended late.")
+
+
+@pytest.mark.parametrize("text, name, wanted", [
+    ("The Faroese premier, Amal Sorensen, flew to Oslo.", "Faroese", "faroe-islands"),
+    ("Greenland's leaders said nobody had asked them.", "Greenland", "greenland"),
+    ("Talks on the TRNC stalled.", "TRNC", "northern-cyprus"),
+    ("The Greek Cypriot leader met the Turkish Cypriot leader.", "Greek Cypriot", "cyprus"),
+])
+def test_territories_and_their_communities_are_the_lexicon_regions(
+        nlp: Language, text: str, name: str, wanted: str) -> None:
+    assert spans(nlp, text)[name] == wanted

@@ -141,3 +141,68 @@ def test_a_states_body_described_by_its_head_is_the_body_named_before(nlp: Langu
     bodies = [entity for entity in entities if entity.cls == "GovernmentBody"]
     assert [(body.label, sorted(body.aliases)) for body in bodies] == [
         ("Ministry of Mines", ["Peruvian ministry"])]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Inspectors toured the town of Harrowfield on Tuesday.", "Harrowfield"),
+    ("Fishing boats stayed in the port of Velmora.", "Velmora"),
+])
+def test_a_town_word_and_of_before_an_unknown_name_make_it_a_city(nlp: Language, text: str,
+                                                                  name: str) -> None:
+    assert (name, "City") in found(nlp, text)
+
+
+def test_a_state_described_presidency_is_a_body_of_that_state(nlp: Language) -> None:
+    text = "The Ghanaian presidency said the visit would go ahead."
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    bodies = [entity for entity in entities if entity.cls == "GovernmentBody"]
+    assert [entity.label for entity in bodies] == ["Presidency of Ghana"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Several Vetrano lawmakers walked out of the chamber.", "Vetrano"),
+    ("She served under the former Truth and Order government for years.", "Truth and Order"),
+    ("Ana Rao, the Liberal shadow trade secretary, spoke first.", "Liberal"),
+])
+def test_a_party_written_as_a_modifier_is_an_organisation(nlp: Language, text: str,
+                                                          name: str) -> None:
+    assert (name, "Organization") in found(nlp, text)
+
+
+def test_a_place_word_that_opens_a_facility_name_is_that_facility(nlp: Language) -> None:
+    text = ("Troops trained at the Vellmark Air Station last week. The station at Vellmark "
+            "also hosts a radar. Engineers inspected the Corvane plant, and the grid at "
+            "Corvane is weak.")
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    facilities = {entity.label: entity for entity in entities if entity.cls == "Facility"}
+    assert "Vellmark" in facilities["Vellmark Air Station"].aliases
+    assert "Corvane" in facilities
+    assert not any(entity.cls == "City" for entity in entities)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Inspectors from Marvanta, the EU fisheries agency, boarded the trawler.", "Marvanta",
+     "Organization"),
+    ("The bill was sent to Kelvorn, the regional planning authority, for review.", "Kelvorn",
+     "GovernmentBody"),
+    ("He said the state grid company Veltrana would cut supplies.", "Veltrana", "Organization"),
+    ("She spoke to the broadcaster Radio Kestrel on Monday.", "Radio Kestrel", "Organization"),
+])
+def test_an_organisation_described_beside_an_unknown_name(nlp: Language, text: str, name: str,
+                                                          cls: str) -> None:
+    assert (name, cls) in found(nlp, text)
+
+
+def test_a_member_of_a_body_in_apposition_stays_a_person(nlp: Language) -> None:
+    spans = found(nlp, "Ana Rao, a member of the commission, said no.")
+    assert ("Ana Rao", "Person") in spans
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The bank's regional manager for the north, Corin Maddox, said the loan was ready.",
+     "Corin Maddox"),
+    ("Police questioned Tavi Orlen, a blogger who had criticised the mayor.", "Tavi Orlen"),
+])
+def test_a_manager_or_blogger_in_apposition_is_a_person(nlp: Language, text: str,
+                                                        name: str) -> None:
+    assert (name, "Person") in found(nlp, text)

@@ -49,6 +49,7 @@ NOT_ALIAS_KINDS = frozenset({"description"})
 DESCRIPTION_CONFIDENCE = 0.7
 CAPITAL_WORD = "capital"
 BARE_APOSTROPHES = frozenset({"'", "’"})  # the possessive of a name ending in "s"
+OPENED_CLASSES = frozenset({"Organization", "Facility"})  # see organisation_opened_by
 MAX_BODY_WORDS = 3  # lower-case words of a described body ("the Pakistani foreign ministry")
 
 GroupKey = tuple[str, ...]
@@ -259,14 +260,15 @@ class ArticleEntities:
                 self.groups[key].nouns.add(noun)
 
     def organisation_opened_by(self, span: Span, spans: list[Span]) -> GroupKey | None:
-        """The organisation a one-word name the lexicon does not know, no common English
-        word, stands for where it opens the name of one organisation of the article
-        ("Coralstar" of "Coralstar Shipping"; not "University" of "University of Essex",
-        written for "American University"), else None."""
-        if span.kb_id_ or span.label_ != "Organization" or len(span) != 1 \
+        """The organisation or facility a one-word name the lexicon does not know, no common
+        English word, stands for where it opens the name of one organisation (facility) of
+        the article ("Coralstar" of "Coralstar Shipping", "Pituffik" of "Pituffik Space
+        Base"; not "University" of "University of Essex", written for "American
+        University"), else None."""
+        if span.kb_id_ or span.label_ not in OPENED_CLASSES or len(span) != 1 \
                 or span[0].lower_ in common_words():
             return None
-        opened = {self.name_key(other) for other in spans if other.label_ == "Organization"
+        opened = {self.name_key(other) for other in spans if other.label_ == span.label_
                   and len(other) > 1 and normalise_term(other[0].text) == normalise_term(span.text)}
         return opened.pop() if len(opened) == 1 else None
 

@@ -9,11 +9,14 @@ ontology/lexicon/names.yaml:
 | a title before it ("Former US ambassador to South Korea Kathleen Stephens") | Person |
 | a common given name first, "Mr", "analyst" before, "said" beside it | Person |
 | an organisation head last ("International Crisis Group", "Ministry of ...") | Organization, GovernmentBody |
-| a lower-case organisation head after it ("the 38 North project") | Organization |
+| a lower-case organisation head after it ("the 38 North project"), a noun for one before it ("the broadcaster Radio Kestrel") | Organization |
+| a word for a party's members after it ("Fidesz lawmakers"), a party word before a post | Organization |
 | a facility word after it ("the Yongbyon complex") | Facility |
 | a place head last ("Korean Peninsula"), a division word ("the Essequibo region") | Region |
+| a town word and "of" before it ("the town of Okuma") | City |
 | a place preposition before it ("in Ulsan"), unless it is a common word or one of ``not_places`` ("in Nature", "in Islam") with no known place after its comma | Place |
 | a post in apposition after it ("X, Sweden's trade minister,"), or a holder described before it ("Russia's human rights commissioner, X,") | Person |
+| a body described in apposition after it ("X, the EU border agency,") | Organization, GovernmentBody |
 | the word of a person's name found elsewhere in the article ("Green said"), also after a place preposition ("at Iyambo's funeral") | Person |
 
 A capitalised word that opens a sentence, follows a quote mark or stands in a headline is not
@@ -60,6 +63,8 @@ AFFILIATION_WORDS = frozenset({"the", "'s", "’s", "(", ")", "of", "for", "and"
 AFFILIATION_REACH = 12  # tokens of "of the UK's National Crime Agency (NCA)"
 MAX_CONNECTORS = 2  # joining words in a row inside one name ("van der", "de la", "of the")
 APPOSITION_CLOSERS = frozenset({",", ".", ";", "("})  # what may follow a name in apposition
+BODY_DESCRIPTION_WORDS = 4  # tokens of "the EU border agency" after "Frontex, the"
+RELATIVE_WORDS = frozenset({"that", "which", "whose"})
 APPOSITION_WORDS = 3  # words after "Name, a" where an occupation may stand ("a senior analyst")
 HOLDER_DESCRIPTION_WORDS = 4  # "Russia's parliamentary human rights commissioner, X"
 OWNER_DETERMINERS = frozenset({"his", "her", "its", "their"})  # "his Peruvian counterpart, X"
@@ -85,6 +90,7 @@ PLACE_NAME_CLASSES = frozenset({"City", "Region"})  # see places_closing_bodies
 CONTAINING_PLACES = frozenset({"Country", "Region", "City"})  # "Cork, Ireland", "Queens, NY"
 TAKEN, TAKEN_PLACE = b"\x01", b"\x02"  # a token the gazetteer took; one of a place holding others
 PLACE_GUESSES = frozenset({"City", "Place"})  # what a place preposition alone makes a name
+PLACE_GUESS_CONFIDENCE = 0.6  # a name a place preposition alone made a place ("at Pituffik")
 PLACES_IN_NAMES = frozenset({"City", "Country"})  # see places_opening_names
 
 
@@ -101,9 +107,11 @@ def listed_words(key: str) -> frozenset[str]:
     person's name: "Pope Francis"), ``division_words`` (a part of a country written beside
     its name: "Khost province"), ``apposition_posts`` (a post in apposition after a name),
     ``not_places`` (no place after a place preposition), ``compound_suffixes`` (joined by a
-    hyphen after a name they make it a modifier: "Serb-majority"), ``party_words`` (a
+    hyphen after a name they make it a modifier: "Serb-majority"), ``settlement_words``
+    (a town before "of" and a name: "the port of Soma"), ``party_words`` (a
     party's member written before a name), ``company_heads`` (the capitalised last word of
-    a company's name: "Coralstar Shipping")."""
+    a company's name: "Coralstar Shipping"), ``organisation_nouns_before`` (a noun for an
+    organisation right before its name: "the broadcaster Radio Kestrel")."""
     return frozenset(normalise_term(word) for word in read_lexicon_yaml("names.yaml")[key])
 
 
@@ -316,7 +324,8 @@ class DocShape:
 
     def coordinated_parts(self, start: int, end: int) -> list[tuple[int, int]]:
         """A run split at "and", unless it names one organisation ("Belt and Road
-        Initiative", "... and Security Council": only the last part ends in a head word).
+        Initiative", "... and Security Council": only the last part ends in a head word; "the
+        Law and Justice government": a party's).
 
         "Joel Wit and Jenny Town" are two names, as are "Green Party and Labour Party".
         """
@@ -327,8 +336,8 @@ class DocShape:
             if self.norms[i] == "and" and self.tokens.is_lower[i]:
                 parts.append((part_start, i))
                 part_start = i + 1
-        if self.norms[end - 1] in heads and not any(self.norms[part_end - 1] in heads
-                                                    for _, part_end in parts):
+        if (self.norms[end - 1] in heads or self.members_after(end)) \
+                and not any(self.norms[part_end - 1] in heads for _, part_end in parts):
             return [(start, end)]
         return parts + [(part_start, end)]
 
@@ -377,6 +386,8 @@ class DocShape:
             return None
         if last in cues.government_heads:
             return Found(start, end, "GovernmentBody", 0.85)
+        if self.party_named(start, end):
+            return Found(start, end, "Organization", 0.75)  # "Fidesz lawmakers"
         if last in cues.organization_heads or end - start > 1 \
                 and last in listed_words("company_heads") \
                 or company_noun_in_apposition(self.doc, end, cues) is not None:
@@ -384,14 +395,22 @@ class DocShape:
         if titled or first in cues.given_names and end - start > 1 \
                 and last not in cues.place_heads | cues.facility_heads:
             return Found(start, end, "Person", TITLED_CONFIDENCE if titled else 0.85)
+        if start > 0 and self.tokens.is_lower[start - 1] \
+                and norms[start - 1] in listed_words("organisation_nouns_before"):
+            return Found(start, end, "Organization", 0.8)  # "the broadcaster Radio Kestrel"
         if end - start > 1 and (self.post_in_apposition(end) or self.post_before_comma(start, end)
                                 or self.holder_described_before(start, end)
                                 or self.person_clause(start, end)):
             return Found(start, end, "Person", 0.8)
+        body = self.body_in_apposition(end)
+        if body is not None:
+            return Found(start, end, body, 0.8)  # "Frontex, the EU border agency,"
         if last in cues.place_heads and end - start > 1:
             return Found(start, end, "Region", 0.7)
         if self.division_named(start, end):
             return Found(start, end, "Region", 0.7)  # "Khost province"
+        if self.settlement_named(start):
+            return Found(start, end, "City", 0.7)  # "the town of Okuma"
         if after in cues.facility_heads or last in cues.facility_heads and end - start > 1:
             return Found(start, end, "Facility", 0.8)
         if after in cues.organization_heads:
@@ -402,7 +421,7 @@ class DocShape:
         if in_place_context(self.doc, start, end, cues.place_preps, cues.place_suffixes,
                             self.parsed) and not self.published_in(start) \
                 and not self.common_word_alone(start, end):
-            return Found(start, end, self.place_class(start, end), 0.6)
+            return Found(start, end, self.place_class(start, end), PLACE_GUESS_CONFIDENCE)
         if end - start == 1 and self.tokens.is_upper[start] and self.tokens.is_alpha[start] \
                 and self.tokens.length[start] > 1:  # not "X." (the network)
             return Found(start, end, "Organization", 0.6)
@@ -417,6 +436,27 @@ class DocShape:
             and norms[end] in listed_words("division_words")
         return after or start >= 2 and norms[start - 1] == "of" and tokens.is_lower[start - 2] \
             and norms[start - 2] in listed_words("division_words")
+
+    def party_named(self, start: int, end: int) -> bool:
+        """Whether the name is a party's, written as a modifier: before a lower-case word for
+        its members or its government ("Fidesz lawmakers", "the Law and Justice
+        government"), or a party word alone before a post ("the Conservative shadow foreign
+        secretary")."""
+        return self.members_after(end) or end - start == 1 \
+            and self.norms[start] in listed_words("party_words") and self.qualified_title_at(start)
+
+    def members_after(self, end: int) -> bool:
+        """Whether a lower-case word for a party's members or government follows token
+        ``end`` - 1 (names.yaml ``party_members``)."""
+        return end < len(self.norms) and self.tokens.is_lower[end] \
+            and self.norms[end] in listed_words("party_members")
+
+    def settlement_named(self, start: int) -> bool:
+        """Whether a lower-case word for a town and "of" stand right before the name ("the
+        town of Okuma", "the port of Soma"): the name is a city's."""
+        tokens, norms = self.tokens, self.norms
+        return start >= 2 and norms[start - 1] == "of" and tokens.is_lower[start - 2] \
+            and norms[start - 2] in listed_words("settlement_words")
 
     def compound_modifier(self, end: int) -> bool:
         """True where a hyphen and a word of ``compound_suffixes`` follow the name: it
@@ -482,6 +522,28 @@ class DocShape:
                    for first in range(min(2, len(words)))  # "its longtime foreign minister"
                    for size_ in range(1, len(words) - first + 1)) \
             or self.qualified_title_at(i)
+
+    def body_in_apposition(self, end: int) -> str | None:
+        """The class of the body that a description in apposition after the name says it is,
+        or None: "the" or "a", lower-case words or names the gazetteer knows, and a lower-case
+        head word of an organisation or government body that closes the phrase ("Frontex,
+        the EU border agency," is an Organization; "Ofcom, the media regulator" is not, no
+        head word)."""
+        tokens, norms, cues, size = self.tokens, self.norms, self.cues, len(self.norms)
+        if end + 2 >= size or norms[end] != "," or norms[end + 1] not in ARTICLES:
+            return None
+        for i in range(end + 2, min(size, end + 2 + BODY_DESCRIPTION_WORDS)):
+            lower_word = tokens.is_lower[i] and tokens.is_alpha[i] \
+                and norms[i] not in cues.name_connectors
+            if not lower_word and not self.taken[i]:
+                return None
+            closed = i + 1 >= size or tokens.text[i + 1] in APPOSITION_CLOSERS \
+                or norms[i + 1] in RELATIVE_WORDS
+            if lower_word and closed and norms[i] in cues.government_heads:
+                return "GovernmentBody"
+            if lower_word and closed and norms[i] in cues.organization_heads:
+                return "Organization"
+        return None
 
     def qualified_title_at(self, i: int) -> bool:
         """Whether a title follows party words and title prefixes from token ``i`` ("the
@@ -649,7 +711,8 @@ def shape_names(doc: Doc, taken: bytearray, cues: NameCues,
     persons = [Found(start, end, "Person", 0.7) for start, end in unclassified
                if end - start == 1 and shape.norms[start] in person_words]
     found.extend(persons + named_again(shape, found, unclassified, persons))
-    return sorted(organisation_short_names(shape, found), key=lambda name: name.start)
+    found = facility_short_names(shape, organisation_short_names(shape, found))
+    return sorted(found, key=lambda name: name.start)
 
 
 def named_again(shape: "DocShape", found: list[Found], unclassified: list[tuple[int, int]],
@@ -683,6 +746,17 @@ def organisation_short_names(shape: "DocShape", found: list[Found]) -> list[Foun
             and name.confidence < TITLED_CONFIDENCE and norms[name.start] in organisations
             and shape.tokens.lower[name.start] not in common_words() else name
             for name in found]
+
+
+def facility_short_names(shape: "DocShape", found: list[Found]) -> list[Found]:
+    """The names found, where one word that only a place preposition made a place ("the
+    base at Pituffik") and that is, or opens, the name of a facility found in the article
+    ("the Pituffik Space Base", "the Pituffik plant") is that facility's name."""
+    facilities = {shape.norms[name.start] for name in found if name.cls == "Facility"}
+    return [Found(name.start, name.end, "Facility", name.confidence)
+            if name.end - name.start == 1 and name.cls in PLACE_GUESSES
+            and name.confidence <= PLACE_GUESS_CONFIDENCE and shape.norms[name.start] in facilities
+            else name for name in found]
 
 
 def model_class(span: Span, lexicon: Lexicon, cues: NameCues) -> tuple[str, str] | None:
