@@ -99,6 +99,7 @@ class QuoteWords:
     source_person_preps: frozenset[str]
     source_label_preps: frozenset[str]
     attribution_phrases: tuple[tuple[str, ...], ...]
+    person_suffixes: tuple[str, ...]
 
 
 @cache
@@ -124,6 +125,7 @@ def quote_words() -> QuoteWords:
         citing_words=frozenset(data["citing_words"]),
         source_person_preps=frozenset(data["source_person_preps"]),
         source_label_preps=frozenset(data["source_label_preps"]),
+        person_suffixes=tuple(data["person_suffixes"]),
         attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]))
 
 
@@ -805,9 +807,12 @@ def last_word_before_comma(i: int, context: ArticleContext) -> int | None:
 def described(start: int, person: Argument, context: ArticleContext) -> bool:
     """Whether tokens [start, person.start) describe the person named after them: a few
     words, no verb among them, ending in a post or a word for a person ("said former trade
-    negotiator Jane Roe", "tweeted the group's director Jane Roe")."""
+    negotiator Jane Roe", "tweeted the group's director Jane Roe"; "said geologist Jane Roe",
+    a word of discourse.yaml person_suffixes)."""
     words = description_words_before(start, person, context)
-    return bool(words) and is_person_word(context.tokens.lower[words[-1]])
+    last = context.tokens.lower[words[-1]] if words else ""
+    return bool(words) and (is_person_word(last) or context.tokens.is_alpha[words[-1]]
+                            and last.endswith(quote_words().person_suffixes))
 
 
 def description_words_before(start: int, person: Argument, context: ArticleContext) -> list[int]:
