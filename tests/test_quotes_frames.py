@@ -122,3 +122,10 @@ def test_an_unnamed_speaker_for_a_body_is_a_person_of_that_body():
 def test_a_quote_within_a_quote_is_part_of_the_outer_speaker_s_words():
     assert speakers("“They shouted ‘Go home’ and we left,” Ortiz said.") == [
         ("Ortiz", "They shouted ‘Go home’ and we left")]
+
+
+def test_a_speaker_who_goes_on_to_say_is_the_subject_before_the_phrase():
+    assert speakers("Lena Varga praised the crews. Varga went on to say, “Nobody here gave "
+                    "up.”") == [("Lena Varga", "Nobody here gave up.")]
+    assert speakers("Pablo Ortiz later went on to add, “The line holds.”") == [
+        ("Pablo Ortiz", "The line holds.")]
