@@ -89,3 +89,43 @@ def test_a_verb_of_saying_after_and_in_a_sentence_a_pronoun_opens_has_the_pronou
     text = ("Lena Varga arrived late. She then met the director and said, “We start "
             "tomorrow.”")
     assert speakers(text) == [("Lena Varga", "We start tomorrow.")]
+
+
+# shapes the rules already read (stop 23 checked them on sentences of its own)
+
+def test_said_then_a_body_a_post_and_the_name():
+    assert speakers("“The ice is thinning,” said Danube University geologist Lena Varga.") \
+        == [("Lena Varga", "The ice is thinning")]
+
+
+def test_a_name_then_a_post_at_a_body_between_commas_before_said():
+    assert speakers("“The ice is thinning,” Lena Varga, a geologist at Danube University, "
+                    "said.") == [("Lena Varga", "The ice is thinning")]
+
+
+def test_the_person_opening_the_sentence_before_a_quote_that_stands_alone():
+    assert speakers("Pablo Ortiz spoke to reporters outside the depot. “We will not go back "
+                    "to work.”") == [("Pablo Ortiz", "We will not go back to work.")]
+
+
+def test_a_quote_running_on_into_the_next_paragraph_keeps_its_speaker():
+    text = "Lena Varga said: “The depot stays shut.\n\n“Nobody crosses the line.”"
+    assert speakers(text) == [("Lena Varga", "The depot stays shut."),
+                              ("Lena Varga", "Nobody crosses the line.")]
+
+
+def test_an_unnamed_speaker_for_a_body_is_a_person_of_that_body():
+    assert speakers("“Talks will resume,” a spokeswoman for Rail Union said.") == [
+        ("spokeswoman for Rail Union", "Talks will resume")]
+
+
+def test_a_quote_within_a_quote_is_part_of_the_outer_speaker_s_words():
+    assert speakers("“They shouted ‘Go home’ and we left,” Ortiz said.") == [
+        ("Ortiz", "They shouted ‘Go home’ and we left")]
+
+
+def test_a_speaker_who_goes_on_to_say_is_the_subject_before_the_phrase():
+    assert speakers("Lena Varga praised the crews. Varga went on to say, “Nobody here gave "
+                    "up.”") == [("Lena Varga", "Nobody here gave up.")]
+    assert speakers("Pablo Ortiz later went on to add, “The line holds.”") == [
+        ("Pablo Ortiz", "The line holds.")]

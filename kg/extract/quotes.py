@@ -99,6 +99,8 @@ class QuoteWords:
     source_person_preps: frozenset[str]
     source_label_preps: frozenset[str]
     attribution_phrases: tuple[tuple[str, ...], ...]
+    person_suffixes: tuple[str, ...]
+    continuing_phrases: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -124,6 +126,8 @@ def quote_words() -> QuoteWords:
         citing_words=frozenset(data["citing_words"]),
         source_person_preps=frozenset(data["source_person_preps"]),
         source_label_preps=frozenset(data["source_label_preps"]),
+        person_suffixes=tuple(data["person_suffixes"]),
+        continuing_phrases=tuple(tuple(p.split()) for p in data["continuing_phrases"]),
         attribution_phrases=tuple(tuple(p.split()) for p in data["attribution_phrases"]))
 
 
@@ -805,9 +809,12 @@ def last_word_before_comma(i: int, context: ArticleContext) -> int | None:
 def described(start: int, person: Argument, context: ArticleContext) -> bool:
     """Whether tokens [start, person.start) describe the person named after them: a few
     words, no verb among them, ending in a post or a word for a person ("said former trade
-    negotiator Jane Roe", "tweeted the group's director Jane Roe")."""
+    negotiator Jane Roe", "tweeted the group's director Jane Roe"; "said geologist Jane Roe",
+    a word of discourse.yaml person_suffixes)."""
     words = description_words_before(start, person, context)
-    return bool(words) and is_person_word(context.tokens.lower[words[-1]])
+    last = context.tokens.lower[words[-1]] if words else ""
+    return bool(words) and (is_person_word(last) or context.tokens.is_alpha[words[-1]]
+                            and last.endswith(quote_words().person_suffixes))
 
 
 def description_words_before(start: int, person: Argument, context: ArticleContext) -> list[int]:
@@ -899,7 +906,7 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
         return []  # "Colombia's foreign ministry said": not Colombia
     named_by_description = before is not None and context.owner[before] is None \
         and doc[before].lower_ in discourse().source_nouns
-    at = parenthesis_start(verb, context)
+    at = parenthesis_start(going_on_start(verb, context), context)
     subject = [] if named_by_description else \
         described_source(at, context, memory) or located_subject(at, context) or \
         bracketed_subject(at, verb, context)
@@ -1013,14 +1020,43 @@ def cited_speaker(verb: int, context: ArticleContext, memory: SpeakerMemory) -> 
 
 
 def word_before_verb(verb: int, context: ArticleContext) -> int | None:
-    """The nearest word before a verb that is no adverb ("he also said", "she later told"):
-    where its subject ends."""
+    """The nearest word before a verb that is no adverb ("he also said", "she later told")
+    nor part of a phrase that goes on to it ("she went on to say", "he continued to insist";
+    discourse.yaml continuing_phrases): where its subject ends."""
     before = previous_content(verb, context)
-    while before is not None and context.owner[before] is None and (
-            context.tokens.lower[before] in quote_words().adverbs
-            or context.tokens.is_lower[before] and context.tokens.lower[before].endswith("ly")):
-        before = previous_content(before, context)
+    while before is not None and context.owner[before] is None:
+        lower = context.tokens.lower[before]
+        if lower in quote_words().adverbs or context.tokens.is_lower[before] and \
+                lower.endswith("ly"):
+            before = previous_content(before, context)
+            continue
+        going_on = continuing_phrase_before(before, context)
+        if going_on is None:
+            break
+        before = previous_content(going_on, context)
     return before
+
+
+def going_on_start(verb: int, context: ArticleContext) -> int:
+    """The first token of a phrase of going on right before a verb ("went on to say": at
+    "went"), else the verb."""
+    before = previous_content(verb, context)
+    going_on = continuing_phrase_before(before, context) if before is not None else None
+    return verb if going_on is None else going_on
+
+
+def continuing_phrase_before(last: int, context: ArticleContext) -> int | None:
+    """The first token of a phrase of going on that ends at token ``last`` ("went on to"),
+    if one does."""
+    for phrase in quote_words().continuing_phrases:
+        words: list[int] = []
+        j: int | None = last
+        while j is not None and len(words) < len(phrase):
+            words.insert(0, j)
+            j = previous_content(j, context)
+        if tuple(context.tokens.lower[k] for k in words) == phrase:
+            return words[0]
+    return None
 
 
 def is_passive(verb: int, context: ArticleContext) -> bool:
