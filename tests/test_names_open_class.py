@@ -223,3 +223,12 @@ def test_a_demonym_opening_a_party_name_is_part_of_it(nlp: Language) -> None:
     assert ("Georgian Bright Path", "Organization") in spans
     assert ("Georgian", "Country") not in spans
     assert ("Thai", "Country") in found(nlp, "The Thai army said the border was calm.")
+
+
+def test_a_bare_foreign_ministry_takes_the_state_of_its_context(nlp: Language) -> None:
+    text = ("Ghana recalled its envoy from Lome on Friday. At a briefing later that day, "
+            "foreign ministry spokeswoman Efua Mensah said the talks were over. In Accra, "
+            "its foreign ministry spoke again.")
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    bodies = [entity.label for entity in entities if entity.cls == "GovernmentBody"]
+    assert bodies == ["Ministry of Foreign Affairs of Ghana"]
