@@ -206,3 +206,28 @@ def test_a_member_of_a_body_in_apposition_stays_a_person(nlp: Language) -> None:
 def test_a_manager_or_blogger_in_apposition_is_a_person(nlp: Language, text: str,
                                                         name: str) -> None:
     assert (name, "Person") in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Officials said the two Nordvik states would share the cost.", "Nordvik"),
+    ("Border checks fell to the Tavrel state concerned.", "Tavrel"),
+])
+def test_a_name_after_an_article_before_states_is_no_speaker(nlp: Language, text: str,
+                                                             name: str) -> None:
+    assert (name, "Person") not in found(nlp, text)
+
+
+def test_a_demonym_opening_a_party_name_is_part_of_it(nlp: Language) -> None:
+    spans = found(nlp, "The ruling Georgian Bright Path party won the vote.")
+    assert ("Georgian Bright Path", "Organization") in spans
+    assert ("Georgian", "Country") not in spans
+    assert ("Thai", "Country") in found(nlp, "The Thai army said the border was calm.")
+
+
+def test_a_bare_foreign_ministry_takes_the_state_of_its_context(nlp: Language) -> None:
+    text = ("Ghana recalled its envoy from Lome on Friday. At a briefing later that day, "
+            "foreign ministry spokeswoman Efua Mensah said the talks were over. In Accra, "
+            "its foreign ministry spoke again.")
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    bodies = [entity.label for entity in entities if entity.cls == "GovernmentBody"]
+    assert bodies == ["Ministry of Foreign Affairs of Ghana"]

@@ -50,7 +50,8 @@ DESCRIPTION_CONFIDENCE = 0.7
 CAPITAL_WORD = "capital"
 BARE_APOSTROPHES = frozenset({"'", "’"})  # the possessive of a name ending in "s"
 OPENED_CLASSES = frozenset({"Organization", "Facility"})  # see organisation_opened_by
-MAX_BODY_WORDS = 3  # lower-case words of a described body ("the Pakistani foreign ministry")
+MAX_BODY_WORDS = 3
+OWNER_WORDS = frozenset({"its", "their", "his", "her", "our", "whose"})  # "its foreign ministry"  # lower-case words of a described body ("the Pakistani foreign ministry")
 
 GroupKey = tuple[str, ...]
 
@@ -407,23 +408,67 @@ class ArticleEntities:
         if last >= limit or not self.doc[last].is_lower \
                 or self.doc[last].lower_ not in described_body_heads():
             return
-        state_id = self.entry_id(state)
         start_char = self.doc[state.start - the].idx
         end_char = self.doc[last].idx + len(self.doc[last])
         words = normalise_term(self.doc[end:last + 1].text)
+        self.body_group(self.entry_id(state), words).add(
+            start_char, end_char, self.text[start_char:end_char], "name", DESCRIPTION_CONFIDENCE)
+
+    def body_group(self, state_id: str, words: str) -> Group:
+        """The group of the body of the state ``state_id`` that lower-case ``words``
+        describe: the lexicon's body of the ministry's name, the body of that state the
+        article named before, else a new body with the name ``ministry_label`` or
+        ``body_label`` gives."""
         label = ministry_label(words, self.lexicon[state_id].label)
         known = next((entry_id for entry_id, _ in self.lexicon.lookup(label or "")
                       if self.lexicon[entry_id].cls == "GovernmentBody"), None)
         named = self.body_of_state(state_id, words)
         if known is not None:
-            group = self.group(("lex", known), "GovernmentBody", known)
-        elif named is not None:
-            group = named
-        else:
-            group = self.group(("body", state_id, words), "GovernmentBody")
-            group.label = label or body_label(words, self.lexicon[state_id].label)
-        group.add(start_char, end_char, self.text[start_char:end_char], "name",
-                  DESCRIPTION_CONFIDENCE)
+            return self.group(("lex", known), "GovernmentBody", known)
+        if named is not None:
+            return named
+        group = self.group(("body", state_id, words), "GovernmentBody")
+        group.label = label or body_label(words, self.lexicon[state_id].label)
+        return group
+
+    def add_ministries_of_context(self, spans: list[Span]) -> None:
+        """"foreign ministry spokeswoman X", "the foreign ministry said": a ministry one word
+        describes (``ministry_label``) with no name or owner written right before it ("its
+        foreign ministry" is left alone) is the ministry of the first state the sentence
+        names before it ("Algeria expelled French staff, the foreign ministry said"); where
+        the sentence names nothing before it, of the first state the sentence before names
+        ("Vietnam summoned ... . At a briefing, foreign ministry spokeswoman X said"). A
+        sentence that names only a place before it ("In Hanoi, ...") gives it no state."""
+        ends = {span.end for span in spans}
+        bounds = sentences(self.doc)
+        for n, sentence in enumerate(bounds):
+            for token in sentence[:-1]:
+                if not token.is_lower or token.lower_ not in ministry_names() \
+                        or self.doc[token.i + 1].lower_ != "ministry":
+                    continue
+                the = token.i > 0 and self.doc[token.i - 1].lower_ == "the"
+                start = token.i - the
+                before = self.doc[start - 1].lower_ if start > 0 else ""
+                if start in ends or before in POSSESSIVES or before in OWNER_WORDS \
+                        or self.inside_mention(token.idx):
+                    continue
+                named_before = any(sentence.start <= span.start < token.i for span in spans)
+                state = self.first_state(spans, sentence.start, token.i) if named_before \
+                    else self.first_state(spans, bounds[n - 1].start, bounds[n - 1].end) \
+                    if n else None
+                if state is None:
+                    continue
+                last = self.doc[token.i + 1]
+                start_char, end_char = self.doc[start].idx, last.idx + len(last)
+                self.body_group(state, f"{token.lower_} ministry").add(
+                    start_char, end_char, self.text[start_char:end_char], "description",
+                    DESCRIPTION_CONFIDENCE)
+
+    def first_state(self, spans: list[Span], start: int, end: int) -> str | None:
+        """The lexicon id of the first state named (by a form of its own) between tokens
+        ``start`` and ``end``, else None."""
+        return next((self.entry_id(span) for span in spans if start <= span.start
+                     and span.end <= end and span.label_ == "Country" and span.kb_id_), None)
 
     def body_of_state(self, state_id: str, words: str) -> Group | None:
         """The one body of the state the article named before whose name holds ``words``,
@@ -598,5 +643,6 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
     collected.add_names(spans)
     collected.add_roles(find_roles(doc, spans, collected.lexicon, collected.cues), spans)
     collected.add_descriptions(spans)
+    collected.add_ministries_of_context(spans)
     collected.add_bodies_named_again()
     return collected.entities()

@@ -116,6 +116,12 @@ def listed_words(key: str) -> frozenset[str]:
 
 
 @cache
+def count_words() -> frozenset[str]:
+    """The words of number of time.yaml ``counts`` ("three", "ten")."""
+    return frozenset(read_lexicon_yaml("time.yaml")["counts"])
+
+
+@cache
 def family_name_prefixes() -> dict[str, tuple[str, ...]]:
     """The prefixes of names.yaml ``family_name_prefixes`` ("Mc", "De"), as written, grouped
     by their first letter (a word is only tried against the prefixes it can start with)."""
@@ -637,7 +643,16 @@ class DocShape:
         if end - start > 1 and self.tokens.lower[start] not in common_words():
             end += self.affiliation_after(end)  # "Ana Rao of the bank said", not "Academy of"
         after = lower[end] if end < len(lower) else ""
-        return before in speech_verbs() or after in speech_verbs()
+        return before in speech_verbs() or after in speech_verbs() and not self.modifies_noun(start)
+
+    def modifies_noun(self, start: int) -> bool:
+        """Whether an article opens the noun phrase a name stands in, a count word at most
+        between them ("the Schengen state", "the three Baltic states"): the name modifies
+        the noun after it, which is no verb of saying; a person's name takes no article."""
+        lower, i = self.tokens.lower, start - 1
+        if i >= 0 and (self.tokens.is_digit[i] or lower[i] in count_words()):
+            i -= 1
+        return i >= 0 and lower[i] in ARTICLES
 
     def affiliation_after(self, end: int) -> int:
         """The number of tokens of an affiliation right after a name, made of capitalised
@@ -860,12 +875,24 @@ def places_opening_names(doc: Doc, known: list[Span], cues: NameCues) -> list[Sp
 def demonyms_inside_bodies(doc: Doc, known: list[Span], cues: NameCues) -> list[Span]:
     """The known spans, less a demonym written inside the name of a body: after a
     capitalised word of the name and before capitalised words that end in a body's head
-    ("the Royal Elbonian Army", "the Free Elbonian Army"); the shape rules then read the
-    whole name. A demonym opening a name stays the state's ("the Thai army", "Thai Prime
+    ("the Royal Elbonian Army", "the Free Elbonian Army"), or opening a party's name ("the
+    Elbonian Dawn party"); the shape rules then read the whole name. A demonym opening a name stays the state's ("the Thai army", "Thai Prime
     Minister X")."""
     starts = {span.start for span in known}
-    return [span for span in known if not (span.id_ == "demonym" and inside_body_name(
-        doc, span, starts, cues))]
+    return [span for span in known if not (span.id_ == "demonym" and (inside_body_name(
+        doc, span, starts, cues) or opens_party_name(doc, span, starts)))]
+
+
+def opens_party_name(doc: Doc, span: Span, starts: set[int]) -> bool:
+    """Whether the demonym ``span`` opens the name of a party: capitalised words the
+    gazetteer does not know follow it, then a lower-case word of names.yaml ``party_nouns``
+    ("the ruling Elbonian Dawn party"; not "the Thai army")."""
+    end = span.end
+    while end < len(doc) and end - span.end < BODY_WORDS_AFTER_DEMONYM and doc[end].is_title \
+            and end not in starts:
+        end += 1
+    return span.end < end < len(doc) and doc[end].is_lower \
+        and normalise_term(doc[end].text) in listed_words("party_nouns")
 
 
 def inside_body_name(doc: Doc, span: Span, starts: set[int], cues: NameCues) -> bool:
