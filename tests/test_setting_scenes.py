@@ -56,3 +56,24 @@ def test_the_occasion_a_verb_of_saying_tells_goes_on_with_its_actor_s_dated_act(
     found = settings_of('Kim accused Trump on Thursday of bad faith. "We have waited long '
                         'enough," he said in a televised address.')
     assert found["Statement"] == (None, date(2019, 2, 28))
+
+
+def test_a_sentence_naming_a_day_but_no_event_sets_the_day_of_the_next_one():
+    found = settings_of("Tempers flared again on Thursday. Kim spoke by telephone with Moon, "
+                        "and the two agreed to meet in Hanoi.")
+    assert found["Meeting"] == (None, date(2019, 2, 28))
+    assert found["Promise"][1] == date(2019, 2, 28)
+
+
+@pytest.mark.parametrize("text", [
+    "Tempers flared again on Thursday.\n\nKim spoke by telephone with Moon.",
+    "Tempers flared again on Thursday. Trump said Kim had spoken by telephone with Moon.",
+    "Tempers flared again on Thursday. Kim had spoken by telephone with Moon."])
+def test_no_day_set_across_a_paragraph_for_what_is_reported_or_told_before(text):
+    assert settings_of(text)["Meeting"] == (None, None)
+
+
+def test_a_day_told_in_the_past_perfect_sets_no_day_for_the_next_sentence():
+    found = settings_of("Tempers had flared in Seoul on Thursday. Kim spoke by telephone "
+                        "with Trump.")
+    assert found["Meeting"] == (None, None)

@@ -78,6 +78,7 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     joint_occasions(mentions, context)
     carry_occasions(mentions, context)
     continued_occasions(mentions, context)
+    days_set_before(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]
 
 
@@ -1130,6 +1131,28 @@ def continued_occasions(mentions: list[EventMention], context: ArticleContext) -
             share_setting(before[-1], mention)
 
 
+def days_set_before(mentions: list[EventMention], context: ArticleContext) -> None:
+    """A sentence told in the past that names a day but no event ("The row reached the
+    presidents on Thursday morning.") sets the day of the next sentence of its paragraph:
+    its acts told in the simple past with no date of their own are on that day ("Japarov
+    spoke by telephone with Mirziyoyev, and the two agreed ..."), not what a verb of saying
+    reports; a day told in the past perfect ("had received him on 8 May") is backstory and
+    sets none."""
+    sentences = by_sentence(mentions, context)
+    for span, day, tense in resolved_expressions(context):
+        number = context.sentence_index[span.start]
+        if not is_day(day) or tense != "past" or number in sentences \
+                or span.label_ == "since" or is_backstory(span, context):
+            continue
+        start = context.sentences[number].end if number + 1 < len(context.sentences) else None
+        for mention in sentences.get(number + 1, []):
+            if start is not None and context.paragraph_at(mention.token) \
+                    == context.paragraph_at(span.start) and mention.event.date is None \
+                    and is_carried_act(mention, context) \
+                    and not is_reported_after(start, mention, context):
+                mention.event.date, mention.event.date_text = day, span.text
+
+
 def telling_verb(noun: EventMention, context: ArticleContext) -> int | None:
     """The verb of saying whose occasion the noun is ("said" of "said in a televised
     address", "told" of "told a briefing": ``is_telling_of``), if any."""
@@ -1181,11 +1204,12 @@ def verb_before(noun: int, context: ArticleContext) -> int | None:
 
 
 def is_carried_act(mention: EventMention, context: ArticleContext) -> bool:
-    """Whether the mention is a verb told in the simple past with an agent and no date,
-    the kind of act an occasion told before it sets ("accused", not "had accused")."""
+    """Whether the mention is a verb told in the simple past with a doer (``doers``) and
+    no date, the kind of act an occasion told before it sets ("accused", not "had
+    accused")."""
     verb = context.doc[mention.token]
     return not (mention.nominal or mention.suppressed) and mention.event.date is None \
-        and bool(mention.event.agents) and told_as_past(verb) \
+        and bool(doers(mention.event)) and told_as_past(verb) \
         and finite_of(verb).lower_ not in time_words()["past_auxiliaries"]
 
 
