@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from events_support import blank_pipeline, entities_in, extract_text
 
-from kg.extract.clauses import (act_subject, clause_subject, np_members, object_np,
-                                predicate_subject)
+from kg.extract.clauses import act_subject, predicate_subject
 from kg.extract.context import ArticleContext
 from kg.model import Article
 
@@ -55,26 +54,6 @@ def test_predicate_subjects(text: str, verb: str, expected: list[str]):
 
 def test_an_infinitive_after_an_object_takes_no_inherited_subject():
     assert subject_of("Arvid Holm asked Piet Maas to reject the plan.", "reject") == []
-
-
-@pytest.mark.parametrize(("text", "noun", "expected"), [
-    # a noun in the clause of any verb: that verb's subject
-    ("Arvid Holm turned down the offer at a press briefing in Brenholm.", "briefing", ["holm"]),
-    ("Norland's deputy trade minister, Arvid Holm, told a briefing the port would open.",
-     "briefing", ["holm"]),
-    # a phrase that opens the sentence: the subject of the first verb after its comma
-    ("In a note issued after the session, the Harbour Union said it would strike.", "note",
-     ["union"]),
-])
-def test_clause_subjects(text: str, noun: str, expected: list[str]):
-    context = context_of(text)
-    assert clause_subject(token_of(context, noun), context) == expected
-
-
-def test_object_phrase_of_a_verb():
-    context = context_of("Lena Dahl met Arvid Holm and Piet Maas in Brenholm.")
-    phrase = object_np(token_of(context, "met"), context)
-    assert phrase is not None and np_members(phrase) == ["holm", "maas"]
 
 
 def agents_of(text: str, cls: str) -> list[list[str]]:

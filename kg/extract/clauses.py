@@ -15,10 +15,10 @@ the phrase stands for:
 A predicate's subject (``predicate_subject``) is the phrase right before it (past
 auxiliaries, negation and adverbs), a pronoun's referent, or, for a verb with no subject of
 its own, the subject it inherits: a participle after a comma (", accusing"), an infinitive
-("used a speech to reject"), a coordinated verb ("met ... and agreed"). ``clause_subject``
-gives the subject of the clause any token sits in, also of a phrase that opens the sentence
-("In a statement after the talks, X said"). Where spaCy gives a dependency parse, the
-extractors read it instead.
+("used a speech to reject"), a coordinated verb ("met ... and agreed"). ``act_subject``
+gives a noun that names no owner the subject of the clause it sits in, also of a phrase that
+opens the sentence ("In a statement after the talks, X said"). Where spaCy gives a dependency
+parse, the extractors read it instead.
 """
 from __future__ import annotations
 
@@ -335,25 +335,6 @@ def governing_predicate(i: int, context: "ArticleContext") -> int | None:
             and is_predicate(start - 1, context):
         return start - 1
     return governor
-
-
-def clause_subject(i: int, context: "ArticleContext") -> list[str]:
-    """The subject of the clause token ``i`` sits in: that of its governing predicate, or,
-    in a phrase opening the sentence, that of the first predicate after the phrase."""
-    governor = governing_predicate(i, context)
-    if governor is not None:
-        return predicate_subject(governor, context)
-    return opening_head_subject(i, context)
-
-
-def object_np(verb: int, context: "ArticleContext") -> NounPhrase | None:
-    """The noun phrase right after a verb (past determiners), its direct object."""
-    clauses = context.clauses
-    j = clauses.skip_space(verb + 1, len(context.doc))
-    while j < len(context.doc) and clauses.word(j) in DETERMINERS - POSSESSIVES:
-        j = clauses.skip_space(j + 1, len(context.doc))
-    phrase = clauses.covering.get(j)
-    return phrase if phrase is not None and phrase.start <= j else None
 
 
 def act_subject(noun: int, context: "ArticleContext", speech: bool = False) -> list[str]:
