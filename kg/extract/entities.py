@@ -441,26 +441,26 @@ class ArticleEntities:
         sentence that names only a place before it ("In Hanoi, ...") gives it no state."""
         ends = {span.end for span in spans}
         bounds = sentences(self.doc)
+        tokens = token_table(self.doc)  # not Doc iteration: a Token object per word
         for n, sentence in enumerate(bounds):
-            for token in sentence[:-1]:
-                if not token.is_lower or token.lower_ not in ministry_names() \
-                        or self.doc[token.i + 1].lower_ != "ministry":
+            for i in range(sentence.start, sentence.end - 1):
+                lower = tokens.lower[i]
+                if not tokens.is_lower[i] or lower not in ministry_names() \
+                        or tokens.lower[i + 1] != "ministry":
                     continue
-                the = token.i > 0 and self.doc[token.i - 1].lower_ == "the"
-                start = token.i - the
-                before = self.doc[start - 1].lower_ if start > 0 else ""
+                start = i - (i > 0 and tokens.lower[i - 1] == "the")
+                before = tokens.lower[start - 1] if start > 0 else ""
                 if start in ends or before in POSSESSIVES or before in OWNER_WORDS \
-                        or self.inside_mention(token.idx):
+                        or self.inside_mention(tokens.idx[i]):
                     continue
-                named_before = any(sentence.start <= span.start < token.i for span in spans)
-                state = self.first_state(spans, sentence.start, token.i) if named_before \
+                named_before = any(sentence.start <= span.start < i for span in spans)
+                state = self.first_state(spans, sentence.start, i) if named_before \
                     else self.first_state(spans, bounds[n - 1].start, bounds[n - 1].end) \
                     if n else None
                 if state is None:
                     continue
-                last = self.doc[token.i + 1]
-                start_char, end_char = self.doc[start].idx, last.idx + len(last)
-                self.body_group(state, f"{token.lower_} ministry").add(
+                start_char, end_char = tokens.idx[start], tokens.idx[i + 1] + tokens.length[i + 1]
+                self.body_group(state, f"{lower} ministry").add(
                     start_char, end_char, self.text[start_char:end_char], "description",
                     DESCRIPTION_CONFIDENCE)
 
