@@ -4,8 +4,6 @@ Sentences written for these tests; the project's own lexicon.
 """
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from spacy.language import Language
 
@@ -13,14 +11,7 @@ from kg.extract.entities import extract_entities
 from kg.extract.roles import written_title
 from kg.lexicon import name_cues
 from kg.model import Article
-
-
-def posts(nlp: Language, text: str, day: date = date(2019, 6, 1)) -> set[tuple[str, str, str]]:
-    """(person, title, whose post) of every role the text gives."""
-    entities = extract_entities(nlp(text), Article.from_text(text, published=day))
-    label = {entity.local_id: entity.label for entity in entities}
-    return {(entity.label, role.title, label.get(role.of or "", ""))
-            for entity in entities for role in entity.roles}
+from roles_support import posts
 
 
 def test_title_is_kept_as_written(nlp: Language) -> None:
