@@ -83,3 +83,22 @@ def test_a_place_naming_a_treaty_is_no_mention_of_the_place(nlp: Language, text:
 def test_territories_and_their_communities_are_the_lexicon_regions(
         nlp: Language, text: str, name: str, wanted: str) -> None:
     assert spans(nlp, text)[name] == wanted
+
+
+@pytest.mark.parametrize("text", [
+    "Nepal's House of Representatives voted late on Monday. The House of Representatives "
+    "then adjourned.",
+    "The Australian House of Representatives sat in Canberra.",
+])
+def test_a_body_the_text_gives_to_another_state_is_not_the_lexicon_body(
+        nlp: Language, text: str) -> None:
+    entities = extract_entities(nlp(text), Article.from_text(text, published=date(2024, 5, 1)))
+    house = [entity for entity in entities if entity.cls == "GovernmentBody"]
+    assert [(entity.label, entity.lexicon_id) for entity in house] == \
+        [("House of Representatives", None)]
+
+
+def test_a_lexicon_body_of_its_own_state_keeps_its_entry(nlp: Language) -> None:
+    text = "The US House of Representatives voted on Friday."
+    entities = extract_entities(nlp(text), Article.from_text(text, published=date(2024, 5, 1)))
+    assert "us-house" in {entity.lexicon_id for entity in entities}

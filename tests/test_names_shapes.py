@@ -221,14 +221,16 @@ def test_a_region_word_without_a_name_beside_it_makes_nothing(nlp: Language) -> 
 @pytest.mark.parametrize("text, name", [
     ("She teaches at the University of Tokyo.", "University of Tokyo"),
     ("He studied at the University of the South Pacific.", "University of the South Pacific"),
+    ("The Central Bank of Nigeria cut rates.", "Central Bank of Nigeria"),
+    ("A lawyer for the Farmers Union of Kenya spoke.", "Farmers Union of Kenya"),
 ])
-def test_a_city_or_region_closes_an_organisations_name(nlp: Language, text: str,
+def test_a_city_region_or_state_closes_an_organisations_name(nlp: Language, text: str,
                                                         name: str) -> None:
     assert found(nlp, text) == [(name, "Organization")]
 
 
-def test_a_state_stays_apart_from_an_organisation_before_it(nlp: Language) -> None:
-    assert ("Nigeria", "Country") in found(nlp, "The Central Bank of Nigeria cut rates.")
+def test_a_state_stays_apart_from_a_government_body_before_it(nlp: Language) -> None:
+    assert ("Peru", "Country") in found(nlp, "The Water Commission of Peru met.")
 
 
 def test_a_region_opening_a_longer_name_is_not_the_region(nlp: Language) -> None:

@@ -175,9 +175,14 @@ class ArticleEntities:
 
     def choose_entries(self, spans: list[Span]) -> None:
         """Settle, for the whole article, which lexicon entry a form two entries share stands
-        for: the one of them the article names by a form of its own, if only one."""
+        for: the one of them the article names by a form of its own, if only one; and that a
+        lexicon body's form stands for no entry where the article gives it to another state
+        ("Libya's House of Representatives" is not the United States')."""
         named_alone = {span.kb_id_ for span in spans if len(self.sharing(span)) == 1}
-        for span in spans:
+        for n, span in enumerate(spans):
+            if self.is_body_of_another_state(spans, n):
+                self.chosen_entry[(span.kb_id_, normalise_term(span.text))] = ""
+                continue
             sharing = self.sharing(span)
             chosen = sharing & named_alone
             if span.label_ != "Person" and len(sharing) > 1 and len(chosen) == 1:
@@ -205,7 +210,7 @@ class ArticleEntities:
 
     def name_key(self, span: Span) -> GroupKey:
         """The group of a full name: its lexicon entry, else its class and normalised name."""
-        if span.kb_id_:
+        if self.entry_id(span):
             return ("lex", self.entry_id(span))
         norm = normalise_name if span.label_ == "Person" else normalise_term
         return ("new", span.label_, norm(span.text))
@@ -219,7 +224,7 @@ class ArticleEntities:
         """Group full names first, then short names against the persons found."""
         self.choose_entries(spans)
         self.named = {("lex", self.entry_id(span)) for span in spans
-                      if span.kb_id_ and not self.is_short(span)}
+                      if self.entry_id(span) and not self.is_short(span)}
         for n, span in enumerate(spans):
             if not self.is_short(span):
                 key = self.organisation_opened_by(span, spans) or self.name_key(span)
@@ -240,17 +245,32 @@ class ArticleEntities:
         """The state a government body belongs to: the lexicon's, or the state whose
         possessive or demonym stands right before a body the lexicon does not know
         ("India's Ministry of External Affairs", "the Indian Ministry of Mines")."""
-        group, span = self.groups[key], spans[n]
+        group = self.groups[key]
         if group.cls != "GovernmentBody" or group.state is not None:
             return
         entry = self.lexicon.entries.get(group.lexicon_id or "")
-        before = spans[n - 1] if n > 0 else None
-        if entry is not None:
-            group.state = entry.country
-        elif before is not None and before.label_ == "Country" and before.kb_id_ \
+        group.state = entry.country if entry is not None else self.state_before(spans, n)
+
+    def state_before(self, spans: list[Span], n: int) -> str | None:
+        """The lexicon state whose possessive or demonym stands right before span number
+        ``n`` ("India's" of "India's Ministry of External Affairs", "Indian" of "the Indian
+        Ministry of Mines"), else None."""
+        before, span = (spans[n - 1] if n > 0 else None), spans[n]
+        if before is not None and before.label_ == "Country" and before.kb_id_ \
                 and (before.end == span.start and before.id_ == "demonym"
                      or before.end + 1 == span.start and is_possessive(self.doc, before)):
-            group.state = self.entry_id(before)
+            return self.entry_id(before)
+        return None
+
+    def is_body_of_another_state(self, spans: list[Span], n: int) -> bool:
+        """Whether span number ``n`` is the form of a lexicon body of one state that the
+        text gives to another ("Libya's House of Representatives", "the Australian House of
+        Representatives": not the United States House)."""
+        entry = self.lexicon.entries.get(spans[n].kb_id_)
+        if entry is None or entry.cls != "GovernmentBody" or entry.country is None:
+            return False
+        state = self.state_before(spans, n)
+        return state is not None and state != entry.country
 
     def add_described_noun(self, span: Span, key: GroupKey) -> None:
         """The noun of a company a description in apposition gives an organisation
@@ -278,7 +298,7 @@ class ArticleEntities:
         that state's: the lexicon's state of a lexicon body ("South Korea" of "South Korea's
         foreign ministry"), the state whose name opens the name of a body the lexicon does
         not know ("Japan" of "Japan Coast Guard")."""
-        entry = self.lexicon.entries.get(span.kb_id_)
+        entry = self.lexicon.entries.get(self.entry_id(span))
         state = entry.country if entry is not None and entry.cls == "GovernmentBody" \
             else self.state_opening(span) if span.label_ == "GovernmentBody" else None
         if state not in self.lexicon:

@@ -835,7 +835,8 @@ def places_closing_bodies(doc: Doc, known: list[Span], found: list[Span],
     """The gazetteer's and the shape rules' spans, where an organisation the shape rules found
     ends in its head word and goes on with "of" (and "the") and a city or region the gazetteer
     knows: the place closes the organisation's name ("University of the South Pacific",
-    "University of Tokyo"); a state stays apart ("Central Bank" of "Nigeria"). A name ending
+    "University of Tokyo"), and so does a state ("Central Bank of Nigeria"); a government
+    body keeps its state apart ("Water Commission" of "Peru"). A name ending
     in a place head takes a state too, as a region ("Gulf of Finland", "Bay of Bengal")."""
     starting_at = {span.start: span for span in known if span.id_ in JOINED_KINDS}
     joined: dict[int, tuple[Span, str]] = {}
@@ -851,7 +852,7 @@ def places_closing_bodies(doc: Doc, known: list[Span], found: list[Span],
         if head in cues.place_heads and place.label_ in PLACE_NAME_CLASSES | {"Country"}:
             joined[n] = (place, "Region")
         elif name.label_ == "Organization" and head in cues.organization_heads \
-                and place.label_ in PLACE_NAME_CLASSES:
+                and place.label_ in PLACE_NAME_CLASSES | {"Country"}:
             joined[n] = (place, name.label_)
     if not joined:
         return known, found
