@@ -43,6 +43,9 @@ def test_a_cue_reaches_only_the_word_after_it(nlp: Language) -> None:
     ("A report by the Harlow Institute for Coastal Studies came out.",
      "Harlow Institute for Coastal Studies", "Organization"),
     ("The Office of the Ombudsman opened a file.", "Office of the Ombudsman", "GovernmentBody"),
+    ("Lawyers went to the Council of State in Athens.", "Council of State", "GovernmentBody"),
+    ("The Ministry of State Security held him.", "Ministry of State Security",
+     "GovernmentBody"),
 ])
 def test_a_body_keeps_what_follows_its_head(nlp: Language, text: str, name: str,
                                             cls: str) -> None:

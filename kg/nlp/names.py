@@ -269,6 +269,7 @@ class DocShape:
             while j < end and not self.title_at(j, end) and \
                     (self.norms[j] not in self.cues.not_names or self.hyphen_bound(j)
                      or self.norms[j] == "and" and self.joins(j) or self.continues_body(j)
+                     or self.norms[j - 1] == "of" and self.continues_body(j - 1)
                      or self.closes_body(j, end)):
                 j += 1  # coordinated_parts splits at "and"
             while j > i + 1 and (self.joins(j - 1) or self.tokens.text[j - 1] == "-"):
