@@ -83,3 +83,15 @@ def test_a_place_naming_a_treaty_is_no_mention_of_the_place(nlp: Language, text:
 def test_territories_and_their_communities_are_the_lexicon_regions(
         nlp: Language, text: str, name: str, wanted: str) -> None:
     assert spans(nlp, text)[name] == wanted
+
+
+@pytest.mark.parametrize("text, name, wanted", [
+    ("Floods cut the roads of Rakhine and Sagaing last week.", "Sagaing", "sagaing"),
+    ("Fighting spread across Upper Nile overnight.", "Upper Nile", "upper-nile"),
+    ("Farmers in Tamaulipas need water from the Rio Grande.", "Rio Grande", "rio-grande"),
+    ("Boats were chased off near Huangyan Dao.", "Huangyan Dao", "scarborough-shoal"),
+    ("He said the Malvinas belong to Argentina.", "Malvinas", "falkland-islands"),
+])
+def test_provinces_rivers_and_shoals_are_the_lexicon_regions(
+        nlp: Language, text: str, name: str, wanted: str) -> None:
+    assert spans(nlp, text)[name] == wanted
