@@ -102,3 +102,15 @@ def test_a_lexicon_body_of_its_own_state_keeps_its_entry(nlp: Language) -> None:
     text = "The US House of Representatives voted on Friday."
     entities = extract_entities(nlp(text), Article.from_text(text, published=date(2024, 5, 1)))
     assert "us-house" in {entity.lexicon_id for entity in entities}
+
+
+@pytest.mark.parametrize("text, name, wanted", [
+    ("Floods cut the roads of Rakhine and Sagaing last week.", "Sagaing", "sagaing"),
+    ("Fighting spread across Upper Nile overnight.", "Upper Nile", "upper-nile"),
+    ("Farmers in Tamaulipas need water from the Rio Grande.", "Rio Grande", "rio-grande"),
+    ("Boats were chased off near Huangyan Dao.", "Huangyan Dao", "scarborough-shoal"),
+    ("He said the Malvinas belong to Argentina.", "Malvinas", "falkland-islands"),
+])
+def test_provinces_rivers_and_shoals_are_the_lexicon_regions(
+        nlp: Language, text: str, name: str, wanted: str) -> None:
+    assert spans(nlp, text)[name] == wanted

@@ -126,6 +126,15 @@ def test_a_name_ending_in_a_facility_word_is_a_facility(nlp: Language) -> None:
         ("Verdal Palace", "Facility")]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Cranes arrived at the new Port Velka harbour.", "Port Velka harbour"),
+    ("Engineers opened the Santa Orvena dam at dawn.", "Santa Orvena dam"),
+])
+def test_a_lower_case_facility_word_after_a_name_belongs_to_the_facility(
+        nlp: Language, text: str, name: str) -> None:
+    assert (name, "Facility") in found(nlp, text)
+
+
 def test_a_place_head_before_of_heads_a_longer_place(nlp: Language) -> None:
     """"the Gulf" is a lexicon alias; "the Gulf of Marsk" is another place."""
     assert found(nlp, "A base on the Gulf of Marsk was offered.") == [("Gulf of Marsk", "Region")]

@@ -418,6 +418,8 @@ class DocShape:
             return Found(start, end, "Region", 0.7)  # "Khost province"
         if self.settlement_named(start):
             return Found(start, end, "City", 0.7)  # "the town of Okuma"
+        if after in cues.facility_heads and self.tokens.is_lower[end]:
+            return Found(start, end + 1, "Facility", 0.8)  # "the Grand Faw port"
         if after in cues.facility_heads or last in cues.facility_heads and end - start > 1:
             return Found(start, end, "Facility", 0.8)
         if after in cues.organization_heads:
