@@ -129,3 +129,10 @@ def test_a_speaker_who_goes_on_to_say_is_the_subject_before_the_phrase():
                     "up.”") == [("Lena Varga", "Nobody here gave up.")]
     assert speakers("Pablo Ortiz later went on to add, “The line holds.”") == [
         ("Pablo Ortiz", "The line holds.")]
+
+
+def test_a_post_after_a_possessive_pronoun_then_a_name_is_the_person():
+    assert speakers("The Rail Union voted to strike. “We are ready,” said its chairman, "
+                    "Lena Varga.") == [("Lena Varga", "We are ready")]
+    assert speakers("“Nothing was signed,” said his lawyer, Pablo Ortiz.") == [
+        ("Pablo Ortiz", "Nothing was signed")]

@@ -754,21 +754,23 @@ def possessed_person(i: int, arguments: list[Argument], context: ArticleContext,
                      memory: SpeakerMemory) -> list[str]:
     """The person that a possessive description right after token ``i`` ends in ("said
     Iran's foreign minister Jane Roe", "writes Joe Doe's old friend Jane Roe", "said Joe
-    Doe's spokesman", "said the bloc's foreign policy chief, Jane Roe"): not the
-    possessor."""
+    Doe's spokesman", "said the bloc's foreign policy chief, Jane Roe", "said its president,
+    Jane Roe"): not the possessor."""
     first = next_word(i, context)
     possessor = first
     while possessor is not None and context.tokens.lower[possessor] in ARTICLES:
         possessor = next_word(possessor, context)
     if possessor is None:
         return []
-    if context.owner[possessor] is not None:
+    if first is not None and context.tokens.lower[first] in POSSESSIVES:
+        mark = first  # "said its president, Jane Roe"
+    elif context.owner[possessor] is not None:
         mark = context.span_end[possessor]
     elif possessor != first and context.tokens.is_lower[possessor]:
         mark = possessor + 1  # "the bloc's", "the country's"
     else:
         return []
-    if mark >= len(context.doc) or context.tokens.lower[mark] not in POSSESSIVE_MARKS:
+    if mark >= len(context.doc) or context.tokens.lower[mark] not in POSSESSIVE_MARKS | POSSESSIVES:
         return []
     person = next((a for a in arguments if a.start > mark), None)
     if person is not None and description_words_before(mark + 1, person, context):
@@ -778,7 +780,7 @@ def possessed_person(i: int, arguments: list[Argument], context: ArticleContext,
         ends_in_post(mark + 1, described_noun, context) else None
     if named:
         return [named]  # "said Joe Doe's chief adviser, Jane Roe"
-    if not any(context.tokens.lower[j] in discourse().source_nouns
+    if mark == first or not any(context.tokens.lower[j] in discourse().source_nouns
                for j in words_from(next_word(mark, context), SOURCE_MODIFIERS + 1, context)):
         return []
     source = unnamed_source(mark, context, memory, after=True)
