@@ -88,7 +88,9 @@ def two_sided(text: str) -> str:
 @pytest.mark.parametrize("text", [
     "Germany appealed to both parties to show restraint.",
     "Germany urged the two neighbours to show restraint.",
-    "Germany offered to mediate between the two governments."])
+    "Germany offered to mediate between the two governments.",
+    "Germany urged the two delegations to show restraint.",
+    "Germany appealed to both capitals to show restraint."])
 def test_both_sides_after_a_preposition_or_an_infinitive_are_the_targets(nlp, text):
     found = [(cls, agents, sorted(targets)) for cls, agents, targets in
              events_of(nlp, two_sided(text)) if agents == ["Germany"]]

@@ -1814,9 +1814,22 @@ def names_both_sides(i: int, context: ArticleContext) -> bool:
     for at in range(min(len(words), BOTH_SIDES_REACH + 1)):
         if any(starts_with(words, at, phrase) for phrase in argument_words().both_sides):
             return True
+        if is_plural_pair(words[at:at + 3]):
+            return True
         if words[at] not in BOTH_SIDES_LEADS and not (at and words[at - 1] == "to"):
             return False
     return False
+
+
+def is_plural_pair(words: list[str]) -> bool:
+    """Whether ``words`` open with "both" or "the two" and a plural noun ("both chambers",
+    "the two delegations").
+
+    >>> is_plural_pair(["the", "two", "chambers"]), is_plural_pair(["both", "of"])
+    (True, False)
+    """
+    noun = words[1:2] if words[:1] == ["both"] else words[2:3] if words[:2] == ["the", "two"] else []
+    return bool(noun) and noun[0].isalpha() and noun[0].endswith("s") and not noun[0].endswith("ss")
 
 
 def country_of_place(local_id: str, context: ArticleContext) -> str | None:
