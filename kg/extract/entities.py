@@ -210,8 +210,9 @@ class ArticleEntities:
 
     def name_key(self, span: Span) -> GroupKey:
         """The group of a full name: its lexicon entry, else its class and normalised name."""
-        if self.entry_id(span):
-            return ("lex", self.entry_id(span))
+        entry_id = self.entry_id(span)
+        if entry_id:
+            return ("lex", entry_id)
         norm = normalise_name if span.label_ == "Person" else normalise_term
         return ("new", span.label_, norm(span.text))
 

@@ -70,6 +70,7 @@ DESCRIPTION_WORDS = 3  # lower-case words after it that may still describe an un
 TRIM = " ,;:\n\t"
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+OWNING_WORDS = POSSESSIVE_MARKS | POSSESSIVES  # what stands before a possessed description
 HYPHENS = frozenset({"-", "‐"})
 MODALS = frozenset({"could", "might", "may", "should", "can", "must", "shall"})
 CONJUNCTIONS = frozenset({"and", "but", "or"})
@@ -770,7 +771,7 @@ def possessed_person(i: int, arguments: list[Argument], context: ArticleContext,
         mark = possessor + 1  # "the bloc's", "the country's"
     else:
         return []
-    if mark >= len(context.doc) or context.tokens.lower[mark] not in POSSESSIVE_MARKS | POSSESSIVES:
+    if mark >= len(context.doc) or context.tokens.lower[mark] not in OWNING_WORDS:
         return []
     person = next((a for a in arguments if a.start > mark), None)
     if person is not None and description_words_before(mark + 1, person, context):

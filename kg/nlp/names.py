@@ -852,10 +852,11 @@ def places_closing_bodies(doc: Doc, known: list[Span], found: list[Span],
         place = starting_at.get(i)
         if place is None or place.end < len(doc) and doc[place.end].is_title:
             continue
-        if head in cues.place_heads and place.label_ in PLACE_NAME_CLASSES | {"Country"}:
+        if place.label_ not in PLACE_NAME_CLASSES | {"Country"}:
+            continue
+        if head in cues.place_heads:
             joined[n] = (place, "Region")
-        elif name.label_ == "Organization" and head in cues.organization_heads \
-                and place.label_ in PLACE_NAME_CLASSES | {"Country"}:
+        elif name.label_ == "Organization" and head in cues.organization_heads:
             joined[n] = (place, name.label_)
     if not joined:
         return known, found
