@@ -170,6 +170,24 @@ def test_a_state_opening_a_body_name_is_part_of_it_and_still_named(nlp: Language
         ("Japan Coast Guard", "GovernmentBody"), ("Japan", "Country")]
 
 
+@pytest.mark.parametrize("text, name, cls, state", [
+    ("The Peruvian Fishing Association accused the port of delays.",
+     "Peruvian Fishing Association", "Organization", "Peru"),
+    ("An Irish Coast Guard helicopter flew out at dawn.", "Irish Coast Guard",
+     "GovernmentBody", "Ireland"),
+])
+def test_a_demonym_opening_a_body_name_is_part_of_it_and_its_state_still_named(
+        nlp: Language, text: str, name: str, cls: str, state: str) -> None:
+    assert found(nlp, text) == [(name, cls)]
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    assert [(entity.label, entity.cls) for entity in entities] == [(name, cls), (state, "Country")]
+
+
+def test_a_demonym_before_a_body_named_with_of_stays_apart(nlp: Language) -> None:
+    assert found(nlp, "The Kenyan Ministry of Mines said so.") == [
+        ("Kenyan", "Country"), ("Ministry of Mines", "GovernmentBody")]
+
+
 @pytest.mark.parametrize("text, wanted", [
     ("Strikes hit villages in North Marskia on Friday.", [("North Marskia", "Region")]),
     ("The attackers came from Marsk province at night.", [("Marsk", "Region")]),

@@ -44,7 +44,8 @@ from kg.nlp.tokens import sentences, token_table
 from kg.nlp.words import common_words
 
 SHORT_KINDS = frozenset({"short_name"})
-STATE_NAME_KINDS = frozenset({"name", "alias"})  # "Japan" of "Japan Coast Guard"
+STATE_FORM_KINDS = frozenset({"name", "alias", "demonym"})  # "Japan Coast Guard", "Elbonian Navy"
+OPENED_BY_STATE = frozenset({"GovernmentBody", "Organization"})  # see state_opening
 NOT_ALIAS_KINDS = frozenset({"description"})
 DESCRIPTION_CONFIDENCE = 0.7
 CAPITAL_WORD = "capital"
@@ -245,12 +246,14 @@ class ArticleEntities:
     def note_state_of_body(self, spans: list[Span], n: int, key: GroupKey) -> None:
         """The state a government body belongs to: the lexicon's, or the state whose
         possessive or demonym stands right before a body the lexicon does not know
-        ("India's Ministry of External Affairs", "the Indian Ministry of Mines")."""
+        ("India's Ministry of External Affairs", "the Indian Ministry of Mines"), or whose
+        name or demonym opens its name ("Japan Coast Guard")."""
         group = self.groups[key]
         if group.cls != "GovernmentBody" or group.state is not None:
             return
         entry = self.lexicon.entries.get(group.lexicon_id or "")
-        group.state = entry.country if entry is not None else self.state_before(spans, n)
+        group.state = entry.country if entry is not None \
+            else self.state_before(spans, n) or self.state_opening(spans[n])
 
     def state_before(self, spans: list[Span], n: int) -> str | None:
         """The lexicon state whose possessive or demonym stands right before span number
@@ -297,11 +300,12 @@ class ArticleEntities:
     def add_state_within(self, span: Span) -> None:
         """A mention of the state a body belongs to, where the body's span holds a form of
         that state's: the lexicon's state of a lexicon body ("South Korea" of "South Korea's
-        foreign ministry"), the state whose name opens the name of a body the lexicon does
-        not know ("Japan" of "Japan Coast Guard")."""
+        foreign ministry"), the state whose name or demonym opens the name of a body or
+        organisation the lexicon does not know ("Japan" of "Japan Coast Guard", "Elbonian"
+        of "Elbonian Fishing Association")."""
         entry = self.lexicon.entries.get(self.entry_id(span))
         state = entry.country if entry is not None and entry.cls == "GovernmentBody" \
-            else self.state_opening(span) if span.label_ == "GovernmentBody" else None
+            else self.state_opening(span) if span.label_ in OPENED_BY_STATE else None
         if state not in self.lexicon:
             return
         for size in range(len(span) - 1, 0, -1):
@@ -316,13 +320,13 @@ class ArticleEntities:
                     return
 
     def state_opening(self, span: Span) -> str | None:
-        """The lexicon state whose name (not a demonym) opens the name of a body the lexicon
-        does not know ("Japan Coast Guard"), else None."""
+        """The lexicon state whose name or demonym opens the name of a body the lexicon
+        does not know ("Japan Coast Guard", "Elbonian Navy"), else None."""
         if span.kb_id_:
             return None
         for size in range(len(span) - 1, 0, -1):
             found = [entry_id for entry_id, kind in self.lexicon.lookup(span[:size].text)
-                     if kind in STATE_NAME_KINDS and self.lexicon[entry_id].cls == "Country"]
+                     if kind in STATE_FORM_KINDS and self.lexicon[entry_id].cls == "Country"]
             if found:
                 return found[0]
         return None

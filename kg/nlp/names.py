@@ -86,6 +86,7 @@ BODY_JOINS = frozenset({"Organization", "GovernmentBody", "City", "Region"})
 JOINS = {"Organization": BODY_JOINS,  # see joined_to_known
          "GovernmentBody": BODY_JOINS | {"Country"}, "Facility": BODY_JOINS | {"Country"}}
 JOINED_KINDS = frozenset({"name", "alias"})
+DEMONYM_JOINS = frozenset({"Organization", "GovernmentBody"})  # see opens_with_demonym
 PLACE_NAME_CLASSES = frozenset({"City", "Region"})  # see places_closing_bodies
 CONTAINING_PLACES = frozenset({"Country", "Region", "City"})  # "Cork, Ireland", "Queens, NY"
 TAKEN, TAKEN_PLACE = b"\x01", b"\x02"  # a token the gazetteer took; one of a place holding others
@@ -814,15 +815,19 @@ def joined_to_known(doc: Doc, known: list[Span], found: list[Span],
     a government body or a facility) takes that name in ("African Union" + "Commission",
     "Marsk" + "International Airport", "Japan" + "Coast Guard"): one new name; the state
     of a body so named keeps a mention (kg/extract/entities.py add_state_within). A state
-    stays apart from an organisation that is no government body."""
-    ending_at = {span.end: span for span in known if span.id_ in JOINED_KINDS}
+    stays apart from an organisation that is no government body; its demonym does not
+    (``opens_with_demonym``: "Elbonian" + "Fishing Association")."""
+    ending_at = {span.end: span for span in known
+                 if span.id_ in JOINED_KINDS or span.id_ == "demonym"}
     heads = cues.organization_heads | cues.government_heads | cues.facility_heads
     joined: dict[int, Span] = {}
     for n, name in enumerate(found):
         before = ending_at.get(name.start)
-        if before is not None and before.label_ in JOINS.get(name.label_, ()) \
-                and doc[before.end - 1].whitespace_ \
-                and any(normalise_term(token.text) in heads for token in name):  # not "CBD"
+        if before is None or not doc[before.end - 1].whitespace_ \
+                or not any(normalise_term(token.text) in heads for token in name):  # not "CBD"
+            continue
+        if opens_with_demonym(before, name) if before.id_ == "demonym" \
+                else before.label_ in JOINS.get(name.label_, ()):
             joined[n] = before
     if not joined:
         return known, found
@@ -831,6 +836,15 @@ def joined_to_known(doc: Doc, known: list[Span], found: list[Span],
         [entity_span(doc, joined[n].start, name.end, name.label_, "", "shape",
                      name._.kg_confidence) if n in joined else name
          for n, name in enumerate(found)]
+
+
+def opens_with_demonym(demonym: Span, name: Span) -> bool:
+    """Whether a state's demonym opens the capitalised name of an organisation or body right
+    after it: "the Elbonian Fishing Association", "the Elbonian Coast Guard", "Elbonian
+    National Army forces". A name with "of" names the body in full and keeps the state
+    apart ("the Elbonian Ministry of Mines" is that state's "Ministry of Mines")."""
+    return demonym.label_ == "Country" and name.label_ in DEMONYM_JOINS \
+        and not any(token.lower_ == "of" for token in name)
 
 
 def places_closing_bodies(doc: Doc, known: list[Span], found: list[Span],
