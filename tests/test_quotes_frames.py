@@ -5,7 +5,7 @@ from quotes_support import quoted_speakers
 
 NAMES = {"Lena Varga": ("varga", "Person"), "Varga": ("varga", "Person"),
          "Pablo Ortiz": ("ortiz", "Person"), "Ortiz": ("ortiz", "Person"),
-         "Hungary": ("hu", "Country"), "Budapest": ("hu", "Country"),
+         "Hungary": ("hu", "Country"), "Hungarian": ("hu", "Country"), "Budapest": ("hu", "Country"),
          "Danube University": ("du", "Organization"), "Harbour Times": ("ht", "Organization"),
          "Rail Union": ("ru", "Organization"), "HTV": ("htv", "Organization")}
 
@@ -136,3 +136,17 @@ def test_a_post_after_a_possessive_pronoun_then_a_name_is_the_person():
                     "Lena Varga.") == [("Lena Varga", "We are ready")]
     assert speakers("“Nothing was signed,” said his lawyer, Pablo Ortiz.") == [
         ("Pablo Ortiz", "Nothing was signed")]
+
+
+def test_a_source_a_state_qualifies_with_words_after_the_noun_is_the_source():
+    text = ("Pablo Ortiz spoke first. A Hungarian official close to the talks said Budapest "
+            "saw “no need to rush” on the deal.")
+    assert speakers(text) == [("Hungarian official", "no need to rush")]
+    assert speakers("“We will wait,” a Rail Union source familiar with the vote said.") == [
+        ("Rail Union source", "We will wait")]
+
+
+def test_the_source_noun_later_refers_back_to_a_source_with_a_qualifier():
+    text = ("A Hungarian diplomat familiar with the vote said Budapest would abstain. “It is "
+            "not our fight,” the diplomat said.")
+    assert speakers(text) == [("Hungarian diplomat", "It is not our fight")]

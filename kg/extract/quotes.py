@@ -89,6 +89,7 @@ class QuoteWords:
     document_nouns: frozenset[str]
     quantifiers: frozenset[str]
     source_preps: frozenset[str]
+    source_qualifiers: frozenset[str]
     passive_auxiliaries: frozenset[str]
     adverbs: frozenset[str]
     speaker_passives: frozenset[str]
@@ -117,6 +118,7 @@ def quote_words() -> QuoteWords:
         document_nouns=frozenset(data["document_nouns"]),
         quantifiers=frozenset(data["source_quantifiers"]),
         source_preps=frozenset(data["source_preps"]),
+        source_qualifiers=frozenset(data["source_qualifiers"]),
         passive_auxiliaries=frozenset(data["passive_auxiliaries"]),
         adverbs=frozenset(data["subject_adverbs"]),
         speaker_passives=inflected(data["speaker_passives"]),
@@ -182,6 +184,7 @@ class SpeakerMemory:
     groups: list[list[str]] = field(default_factory=list)
     group_at: list[int] = field(default_factory=list)  # the first token of each group's quote
     unnamed: dict[str, str] = field(default_factory=dict)  # source noun -> entity local id
+    sources: dict[int, str] = field(default_factory=dict)  # its token -> entity local id
     by_verb: dict[int, list[str]] = field(default_factory=dict)  # verb token -> its speakers
     agents: list[tuple[int, str]] = field(default_factory=list)  # (trigger token, agent)
     verbs: VerbIndex | None = None
@@ -471,6 +474,8 @@ def source_entity(noun: int, first: int, context: ArticleContext, memory: Speake
     or after token ``first``): the source named before for "the official", else a new Person
     whose affiliation is the body named in the description or right after it ("a senior US
     official", "a diplomat from Iran")."""
+    if noun in memory.sources:
+        return memory.sources[noun]  # read before, by another verb or quote
     doc = context.doc
     start = description_start(noun, first, context)
     determiner = doc[start - 1].lower_ if start > 0 else ""
@@ -489,6 +494,7 @@ def source_entity(noun: int, first: int, context: ArticleContext, memory: Speake
     entity.aliases.discard(entity.label)
     context.add_entity(entity, phrase)
     memory.unnamed[head] = entity.local_id
+    memory.sources[noun] = entity.local_id
     return entity.local_id
 
 
@@ -584,9 +590,10 @@ def introduces_source(noun: int, context: ArticleContext) -> bool:
 
 def follows_a_noun(word: str) -> bool:
     """Whether a lower-case word after a source noun shows it to be a noun, not a modifier
-    ("an official who", "a diplomat in", "an aide also said", "a source has")."""
+    ("an official who", "a diplomat in", "an aide also said", "a source has", "a diplomat
+    familiar with")."""
     words = quote_words()
-    return word in words.source_preps | words.verbs | words.adverbs | \
+    return word in words.source_preps | words.source_qualifiers | words.verbs | words.adverbs | \
         words.passive_auxiliaries | discourse().relative_pronouns | CONJUNCTIONS | AUXILIARIES
 
 
@@ -707,6 +714,27 @@ def described_source(verb: int, context: ArticleContext, memory: SpeakerMemory) 
     if noun is None or any(context.is_other_verb(context.doc[j]) for j in
                            range(description_start(noun, clause, context), noun)):
         return []  # "Trump met experts from Iran and said": a clause, not a description
+    return [source_entity(noun, clause, context, memory)]
+
+
+def qualified_source(at: int, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
+    """The unnamed source that a name qualifies in the subject ending before token ``at``,
+    where words with no name or finite verb go on after the source noun ("a Hungarian
+    diplomat familiar with the talks said", "an EU official close to the talks said": the
+    diplomat, not Hungary)."""
+    clause = context.clause_start(at)
+    noun = next((k for k in range(at - 1, clause - 1, -1) if context.owner[k] is not None
+                 or context.tokens.lower[k] in discourse().source_nouns), None)
+    if noun in memory.sources:
+        return [memory.sources[noun]]
+    if noun is None or context.owner[noun] is not None or context.quoted[noun] or \
+            is_title_word(noun, context) or \
+            any(context.is_other_verb(context.doc[j]) for j in range(noun + 1, at)):
+        return []
+    qualifier = past_modifiers(previous_word(noun, context), previous_word, context)
+    if qualifier is None or context.owner[qualifier] is None or \
+            context.cls_of(context.owner[qualifier]) not in AFFILIATION_CLASSES:
+        return []
     return [source_entity(noun, clause, context, memory)]
 
 
@@ -911,8 +939,8 @@ def find_subject(verb: int, context: ArticleContext, memory: SpeakerMemory,
         and doc[before].lower_ in discourse().source_nouns
     at = parenthesis_start(going_on_start(verb, context), context)
     subject = [] if named_by_description else \
-        described_source(at, context, memory) or located_subject(at, context) or \
-        bracketed_subject(at, verb, context)
+        described_source(at, context, memory) or qualified_source(at, context, memory) or \
+        located_subject(at, context) or bracketed_subject(at, verb, context)
     if subject:
         return subject
     source = unnamed_source(verb, context, memory, after=False)
