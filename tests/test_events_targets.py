@@ -188,3 +188,15 @@ def test_a_titled_conjunct_after_a_direct_object_is_an_object_too(nlp):
 def test_a_counterpart_in_apposition_shares_the_act_of_the_subject(nlp):
     text = "Olaf Scholz and his French counterpart, Emmanuel Macron, rejected the plan."
     assert ("Rejection", ["Olaf Scholz", "Emmanuel Macron"], []) in events_of(nlp, text)
+
+
+def test_a_protest_lodged_with_a_state_targets_it_and_its_rejection_the_protester(nlp):
+    events = events_of(nlp, "Peru lodged a formal protest with Chile on Monday. Chile "
+                            "rejected the protest on Tuesday.")
+    assert ("Accusation", ["Peru"], ["Chile"]) in events
+    assert ("Rejection", ["Chile"], ["Peru"]) in events
+
+
+def test_a_rejected_request_from_a_body_named_after_an_article_targets_it(nlp):
+    events = events_of(nlp, "Canada rejected a request from the European Union for quotas.")
+    assert events == [("Rejection", ["Canada"], ["European Union"])]

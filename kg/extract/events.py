@@ -1747,8 +1747,9 @@ def lifted_targets(mentions: list[EventMention], context: ArticleContext) -> Non
 
 
 def requester(mention: EventMention, context: ArticleContext) -> str | None:
-    """Who asked for what a rejection refuses, named later in its clause ("refused to
-    release the gold at the request of Maduro's government": Maduro)."""
+    """Who asked for what a rejection refuses, named later in its clause, maybe after an
+    article ("refused to release the gold at the request of Maduro's government": Maduro;
+    "turned down a request from the European Union")."""
     if mention.event.cls != "Rejection":
         return None
     end = context.sentence_of(mention.token).end
@@ -1759,8 +1760,10 @@ def requester(mention: EventMention, context: ArticleContext) -> str | None:
             return None
         phrase = next((p for p in argument_words().request_phrases
                        if starts_with(lowers, at, p)), None)
-        if phrase is not None and at + len(phrase) < len(words):
-            return context.owner[words[at + len(phrase)][0]]
+        if phrase is not None:
+            named = next((i for i, lower in words[at + len(phrase):] if lower not in ARTICLES),
+                         None)
+            return context.owner[named] if named is not None else None
     return None
 
 
