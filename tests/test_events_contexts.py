@@ -76,6 +76,19 @@ def test_a_wish_is_no_intent(nlp):
     assert events == []
 
 
+def test_what_the_speaker_will_do_themselves_is_a_plan_not_a_promise(nlp):
+    assert events_of(nlp, "French President Emmanuel Macron said he would fly home "
+                          "on Sunday.") == []
+    events = events_of(nlp, "French President Emmanuel Macron said he would not step down.")
+    assert ("Rejection", ["Emmanuel Macron"], []) in events
+
+
+def test_a_negation_inside_quote_marks_after_the_modal_negates_the_intent(nlp):
+    events = events_of(nlp, 'French President Emmanuel Macron said France would "not give '
+                            'in to threats from anyone".')
+    assert ("Rejection", ["Emmanuel Macron"], []) in events
+
+
 def test_levied_sanctions_are_imposed(nlp):
     events = events_of(nlp, "Japan levied sanctions on Russia on Friday.")
     assert events == [("SanctionImposed", ["Japan"], ["Russia"])]

@@ -1895,9 +1895,9 @@ def stated_intents(mentions: list[EventMention], context: ArticleContext) -> lis
         intents = [m for m in triggered if m.event.cls in discourse().intent_classes]
         for mention in intents:
             speak_for(mention, speakers)
-        if not intents:
-            found.append(intent_mention(at, intent_form(at, context), speakers, [], context,
-                                        len(found)))
+        form = intent_form(at, context)
+        if not intents and form in argument_words().stated_intents:
+            found.append(intent_mention(at, form, speakers, [], context, len(found)))
     return sorted(mentions + found, key=lambda m: m.token)
 
 
@@ -1965,8 +1965,12 @@ def reported_modal_after(said: int, context: ArticleContext) -> tuple[int, bool]
 
 def intent_form(modal: int, context: ArticleContext) -> str:
     """How a stated intent is put: negated after its modal, as an answer to another side
-    ("would respond"), under a condition later in the sentence, or plainly stated."""
+    ("would respond"), under a condition later in the sentence, a plan of the speaker's
+    own ("he would return") or plainly stated. A
+    quote mark may open the quoted words after the modal (would "not amend its law")."""
     after = next_word(context.doc[modal])
+    while after is not None and after.lower_ in QUOTE_MARKS:
+        after = next_word(after)
     end = context.sentence_of(modal).end
     if after is not None and after.lower_ in discourse().negation:
         return "negated"
@@ -1974,7 +1978,19 @@ def intent_form(modal: int, context: ArticleContext) -> str:
         return "retaliatory"
     if any(context.doc[j].lower_ in discourse().conditionals for j in range(modal + 1, end)):
         return "conditional"
-    return "stated"
+    return "personal" if is_personal_subject(previous_word(context.doc[modal])) else "stated"
+
+
+def is_personal_subject(word: Token | None) -> bool:
+    """Whether ``word`` is a pronoun that stands only for a person ("he", "she"): what
+    the speaker says they will do themselves is a plan ("said he would return to Poland"),
+    unlike what they say their side will do ("said Moscow would reduce its activity").
+
+    >>> from spacy.lang.en import English
+    >>> is_personal_subject(English()("she would")[0]), is_personal_subject(None)
+    (True, False)
+    """
+    return word is not None and discourse().pronouns.get(word.lower_) == {"Person"}
 
 
 def intent_mention(modal: int, form: str, speakers: list[str], targets: list[str],
