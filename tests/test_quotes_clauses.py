@@ -106,3 +106,8 @@ def test_a_participle_after_but_and_a_pronoun_is_the_pronouns():
     text = ("Joe Doe told reporters that talks would go on. But he ruled out a deal, saying it "
             "did not meet “the needs of the port”.")
     assert speakers(text) == [("Joe Doe", "the needs of the port")]
+
+
+def test_a_states_post_with_its_field_names_the_person_set_after_it():
+    text = "“The toll is a tax matter,” said Norland's undersecretary of foreign trade, Jane Roe."
+    assert speakers(text) == [("Jane Roe", "The toll is a tax matter")]

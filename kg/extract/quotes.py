@@ -859,9 +859,16 @@ def description_words_before(start: int, person: Argument, context: ArticleConte
 
 def ends_in_post(start: int, last: int, context: ArticleContext) -> bool:
     """Whether the words from token ``start`` to token ``last`` end in a post or a word for a
-    person ("chief adviser", "foreign policy chief")."""
+    person ("chief adviser", "foreign policy chief"), or are one with the field it serves
+    ("undersecretary of foreign affairs")."""
     words = [context.tokens.lower[j] for j in range(start, last + 1)
              if not context.tokens.is_space[j]]
+    post = words[:words.index("of", 1)] if "of" in words[1:] else []
+    return names_post(words) or names_post(post)
+
+
+def names_post(words: list[str]) -> bool:
+    """Whether a run of words ends in a post or a word for a person."""
     return bool(words) and (is_person_word(words[-1]) or any(
         name_cues().canonical_title(" ".join(words[-size:])) is not None
         for size in range(2, min(len(words), name_cues().max_title_words) + 1)))
