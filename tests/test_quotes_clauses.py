@@ -111,3 +111,9 @@ def test_a_participle_after_but_and_a_pronoun_is_the_pronouns():
 def test_a_states_post_with_its_field_names_the_person_set_after_it():
     text = "“The toll is a tax matter,” said Norland's undersecretary of foreign trade, Jane Roe."
     assert speakers(text) == [("Jane Roe", "The toll is a tax matter")]
+
+
+def test_a_persons_charge_reported_by_a_source_is_the_persons():
+    text = ("Joe Doe phoned his Norland counterpart, Jane Roe. Roe had accused Sudland last week "
+            "of “turning every road into a fight”, and Norland had not replied, an aide said.")
+    assert speakers(text) == [("Jane Roe", "turning every road into a fight")]

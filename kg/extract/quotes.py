@@ -1810,7 +1810,8 @@ def sentence_speaker(quote: Span, context: ArticleContext, memory: SpeakerMemory
     if verb is not None:
         speaker = subject_of(verb, context, memory, allow_after=True)
         if speaker:
-            return cited_after(verb, context, memory) or speaker
+            return cited_after(verb, context, memory) or \
+                reported_person(quote, context, memory) or speaker
     source = attributed_source(quote, context, memory)
     if source:
         return source
@@ -1818,6 +1819,16 @@ def sentence_speaker(quote: Span, context: ArticleContext, memory: SpeakerMemory
     return latest_speaker(quote.start, start, context, memory, allow_after=False) or \
         term_user(quote, start, context, memory) or complement_speaker(quote, start, context, memory) \
         or colon_subject(quote, start, context)
+
+
+def reported_person(quote: Span, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
+    """The person whose words a source reports after the quote ("Jane Roe accused Sudland of
+    '...', an aide said": Roe's words, the aide's report), if the quote completes a verb
+    that person is the subject of."""
+    start = context.sentence_of(quote.start).start
+    group = complement_speaker(quote, start, context, memory)
+    return group if group and all(context.cls_of(local_id) == "Person" for local_id in group) \
+        else []
 
 
 def cited_after(verb: int, context: ArticleContext, memory: SpeakerMemory) -> list[str]:
