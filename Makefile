@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-event-kg
 OUT    := out
 KG     := $(BIN)/kg
 
-.PHONY: demo test install clean browser eval bench
+.PHONY: demo test install clean browser eval bench lint
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ test: install browser
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; fi; \
 	exit $$status
+
+# ruff with the rule set of pyproject.toml; tests/test_lint.py runs the same check in `make test`.
+lint: install
+	$(BIN)/python -m ruff check kg tests benchmarks
 
 # Later issues add their targets here (bench, viz and browser set-up).
 
