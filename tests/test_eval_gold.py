@@ -76,6 +76,8 @@ quotes:
 - {speaker: Lena Varga, text: We will talk}
 roles:
 - {person: Lena Varga, title: President, former: true}
+sanctions:
+- {imposed_by: [Lena Varga], targets: [Porta], sectors: [timber], since: 2023-11, evidence: met}
 """
 
 
@@ -87,6 +89,17 @@ def test_a_good_file_loads_into_its_records(tmp_path):
     assert gold.entity("Lena Varga").names == ("Lena Varga", "Varga")
     assert gold.events[0].actors == {"Lena Varga"} and gold.events[0].date.text == "2024-05"
     assert gold.quotes[0].speakers == ("Lena Varga",) and gold.roles[0].former
+    sanction = gold.sanctions[0]
+    assert (sanction.imposers, sanction.targets, sanction.sectors, sanction.since.text) == (
+        ("Lena Varga",), ("Porta",), ("timber",), "2023-11")
+
+
+def test_a_file_without_sanctions_does_not_annotate_them(tmp_path):
+    path = tmp_path / "good.yaml"
+    path.write_text(GOOD.split("sanctions:")[0], encoding="utf-8")
+    assert load(path).sanctions is None
+    path.write_text(GOOD.split("sanctions:")[0] + "sanctions: []\n", encoding="utf-8")
+    assert load(path).sanctions == ()
 
 
 @pytest.mark.parametrize("change, message", [
@@ -108,6 +121,9 @@ def test_a_good_file_loads_into_its_records(tmp_path):
      "entities[1].name: 'Lena Varga' is listed twice"),
     (("text: We will talk", "text: [We, will]"), "quotes[0].text: must be a non-empty string"),
     (("entities:\n", "entities: 3\nx:\n"), "x: unknown field"),
+    (("targets: [Porta]", "targets: [Portia]"), "sanctions[0].targets: 'Portia' is not the name"),
+    (("since: 2023-11", "since: last year"), "sanctions[0].since: 'last year' is not YYYY-MM-DD"),
+    (("sectors: [timber]", "sector: [timber]"), "sanctions[0].sector: unknown field"),
 ])
 def test_a_bad_file_is_one_line_naming_file_and_field(tmp_path, change, message):
     path = tmp_path / "bad.yaml"

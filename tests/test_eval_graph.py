@@ -37,6 +37,10 @@ id:article\\/a1 {
       ekg:date "2024-05-01"^^xsd:date ; prov:wasDerivedFrom id:article\\/a1 .
   id:quote\\/q1 a ekg:Quote ; ekg:text "We will talk" ; ekg:speaker id:entity\\/lena .
   id:quote\\/q2 a ekg:Quote ; ekg:text "We will talk" ; ekg:speaker id:entity\\/arden .
+  id:sanction\\/s1 a ekg:Sanction ; ekg:imposedBy id:entity\\/arden ;
+      ekg:sanctionTarget id:entity\\/lena ; ekg:sector "timber" , "coal" ;
+      ekg:since "2023-11"^^xsd:gYearMonth .
+  id:sanction\\/s2 a ekg:Sanction .
 }
 id:article\\/a2 {
   id:article\\/a2 a ekg:Article ; dcterms:source "news/two.jsonl:4" ; ekg:sha256 "a2" ;
@@ -88,6 +92,16 @@ def test_names_links_roles_and_joint_quotes(articles):
     assert role.of == "https://w3id.org/event-kg/id/entity/arden"
     [quote] = one.quotes
     assert quote.text == "We will talk" and len(quote.speakers) == 2
+
+
+def test_sanctions_with_their_parties_sectors_and_start(articles):
+    one, two = articles["news/one.txt"], articles["news/two.jsonl:4"]
+    full, bare = one.sanctions
+    assert full.imposers == {"https://w3id.org/event-kg/id/entity/arden"}
+    assert full.targets == {"https://w3id.org/event-kg/id/entity/lena"}
+    assert (full.sectors, full.since) == ({"timber", "coal"}, "2023-11")
+    assert (bare.imposers, bare.targets, bare.sectors, bare.since) == (set(), set(), set(), None)
+    assert two.sanctions == []
 
 
 @pytest.mark.parametrize("reference, source, named", [

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.eval.gold import DateSpan, GoldArticle, GoldEntity, GoldEvent, GoldQuote, Role
-from kg.eval.graph import GraphArticle, GraphEntity, GraphEvent, GraphQuote
+from kg.eval.gold import (DateSpan, GoldArticle, GoldEntity, GoldEvent, GoldQuote, GoldSanction,
+                         Role)
+from kg.eval.graph import GraphArticle, GraphEntity, GraphEvent, GraphQuote, GraphSanction
 from kg.eval.match import ArticleMatcher, ClassTree, best_pairs, names_agree
 from kg.eval.scores import (ARTICLE_DATES, ENTITIES, EVENT_DATES, EVENT_PLACES, EVENTS, LINKING,
-                            QUOTES, ROLES, Tally, combine)
+                            QUOTES, ROLES, SANCTION_DETAILS, SANCTIONS, Tally, combine)
 
 ARTICLE = "news/a.txt"
 # The cast of the hand-made article: a made-up summit of two made-up leaders.
@@ -33,10 +34,11 @@ def entity(iri: str, label: str, cls: str, *alt: str, wikidata: tuple[str, ...] 
     return GraphEntity(iri, label, frozenset({cls}), frozenset(wikidata)), {label, *alt}
 
 
-def graph_article(*entities, events=(), quotes=(), roles=(), published=None) -> GraphArticle:
+def graph_article(*entities, events=(), quotes=(), roles=(), sanctions=(),
+                  published=None) -> GraphArticle:
     """A GraphArticle of the given (entity, names) pairs and records."""
     article = GraphArticle("urn:a", ARTICLE, "0" * 64, published, [e for e, _ in entities],
-                           list(events), list(quotes), list(roles))
+                           list(events), list(quotes), list(roles), list(sanctions))
     article.names = {e.iri: frozenset(names) for e, names in entities}
     return article
 
@@ -209,6 +211,38 @@ def test_roles_title_of_and_former(tree):
     assert measures[ROLES].micro == Tally(fp=2, fn=2)
     assert [kind for kind, _ in kinds(matcher, ROLES)] == [
         "wrong post", "wrong post"]
+
+
+ARDEN_ON_OTTO = GoldSanction(("Arden",), ("Otto Brandt",), ("Textiles", "iron ore"),
+                             DateSpan.parse("2016-03"))
+
+
+@pytest.mark.parametrize("found, parties, details", [
+    (GraphSanction("urn:s", frozenset({"urn:arden"}), frozenset({"urn:otto"}),
+                   frozenset({"textile", "iron ore"}), "2016-03"), Tally(tp=1), Tally(tp=1)),
+    (GraphSanction("urn:s", frozenset({"urn:arden"}), frozenset({"urn:otto"}),
+                   frozenset({"textile"}), "2016-03"), Tally(tp=1), Tally(fp=1, fn=1)),
+    (GraphSanction("urn:s", frozenset({"urn:arden"}), frozenset({"urn:otto"}),
+                   frozenset({"textile", "iron ore"}), "2016"), Tally(tp=1), Tally(fp=1, fn=1)),
+    (GraphSanction("urn:s", frozenset({"urn:arden"}), frozenset({"urn:otto", "urn:lena"}),
+                   frozenset({"textile", "iron ore"}), "2016-03"),
+     Tally(fp=1, fn=1), Tally(fp=1, fn=1)),
+    (GraphSanction("urn:s", frozenset(), frozenset({"urn:otto"})), Tally(fp=1, fn=1),
+     Tally(fp=1, fn=1)),
+])
+def test_sanction_levels(tree, found, parties, details):
+    gold = gold_article(sanctions=(ARDEN_ON_OTTO,))
+    measures, _ = score(tree, gold, graph_article(*THE_CAST, sanctions=[found]))
+    assert (measures[SANCTIONS].micro, measures[SANCTION_DETAILS].micro) == (parties, details)
+
+
+def test_sanctions_are_scored_only_where_the_gold_annotates_them(tree):
+    found = graph_article(*THE_CAST, sanctions=[GraphSanction("urn:s", frozenset({"urn:arden"}))])
+    measures, _ = score(tree, gold_article(), found)
+    assert measures[SANCTIONS].micro == Tally() == measures[SANCTION_DETAILS].micro
+    measures, matcher = score(tree, gold_article(sanctions=()), found)
+    assert measures[SANCTIONS].micro == Tally(fp=1)
+    assert kinds(matcher, SANCTIONS) == [("false positive", "sanctions by Arden on (no target)")]
 
 
 @pytest.mark.parametrize("published, found, tally", [

@@ -68,10 +68,11 @@ def unstated(gold: GoldArticle, text: str) -> list[str]:
     lines = [f"warning: {gold.path}: entities[{index}]: no name of {entity.name!r} is in the "
              "article"
              for index, entity in enumerate(gold.entities) if not any(map(occurs, entity.names))]
-    lines += [f"warning: {gold.path}: events[{index}].evidence: {event.evidence!r} is not in "
+    lines += [f"warning: {gold.path}: {field}[{index}].evidence: {item.evidence!r} is not in "
               "the article"
-              for index, event in enumerate(gold.events)
-              if event.evidence and not occurs(event.evidence)]
+              for field, items in (("events", gold.events), ("sanctions", gold.sanctions or ()))
+              for index, item in enumerate(items)
+              if item.evidence and not occurs(item.evidence)]
     lines += [f"warning: {gold.path}: quotes[{index}].text: {quote.text!r} is not in the "
               "article"
               for index, quote in enumerate(gold.quotes) if not occurs(quote.text)]

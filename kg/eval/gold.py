@@ -1,7 +1,7 @@
 """Gold annotations: what one article states, written by hand as YAML (README, "Quality").
 
-A gold file names its article and lists the entities, events, quotes and roles the text
-states. Everything else in the file refers to entities by their ``name``. ``load_gold``
+A gold file names its article and lists the entities, events, quotes, roles and sanctions
+the text states. Everything else in the file refers to entities by their ``name``. ``load_gold``
 checks the file against that format and against the ontology's classes; every problem is a
 GoldError whose message is one line naming the file and the field.
 
@@ -31,11 +31,13 @@ DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MONTH = re.compile(r"\d{4}-\d{2}")
 YEAR = re.compile(r"\d{4}")
 
-TOP_FIELDS = {"article", "seed", "sha256", "published", "entities", "events", "quotes", "roles"}
+TOP_FIELDS = {"article", "seed", "sha256", "published", "entities", "events", "quotes", "roles",
+              "sanctions"}
 ENTITY_FIELDS = {"name", "class", "wikidata", "aliases"}
 EVENT_FIELDS = {"class", "agents", "targets", "place", "date", "topics", "evidence"}
 QUOTE_FIELDS = {"speaker", "text"}
 ROLE_FIELDS = {"person", "title", "of", "former"}
+SANCTION_FIELDS = {"imposed_by", "targets", "sectors", "since", "evidence"}
 
 
 class GoldError(ValueError):
@@ -137,6 +139,18 @@ class Role:
 
 
 @dataclass(frozen=True)
+class GoldSanction:
+    """A sanctions measure: who imposes it on whom (entity names), on which sectors (as the
+    text words them), in force since when."""
+
+    imposers: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    since: DateSpan | None = None
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
 class GoldArticle:
     """One gold file."""
 
@@ -149,6 +163,7 @@ class GoldArticle:
     events: tuple[GoldEvent, ...] = ()
     quotes: tuple[GoldQuote, ...] = ()
     roles: tuple[Role, ...] = ()
+    sanctions: tuple[GoldSanction, ...] | None = None  # None: the file does not annotate them
 
     def entity(self, name: str) -> GoldEntity:
         """The gold entity with this canonical name."""
@@ -254,6 +269,16 @@ class Reader:
                         self.text(data["title"], f"{where}.title"),
                         self.text(data["of"], f"{where}.of") if data.get("of") else None, former)
 
+    def sanction(self, value: object, where: str) -> GoldSanction:
+        """One item of ``sanctions``."""
+        data = self.mapping(value, where, SANCTION_FIELDS, ())
+        return GoldSanction(self.texts(data.get("imposed_by"), f"{where}.imposed_by"),
+                            self.texts(data.get("targets"), f"{where}.targets"),
+                            self.texts(data.get("sectors"), f"{where}.sectors"),
+                            self.span(data["since"], f"{where}.since") if data.get("since")
+                            else None,
+                            str(data.get("evidence") or "").strip())
+
     def article(self, data: object) -> GoldArticle:
         """The whole file."""
         top = self.mapping(data, "file", TOP_FIELDS, ("article",))
@@ -269,7 +294,8 @@ class Reader:
             self.path, self.text(top["article"], "article"), top.get("seed", False),
             str(sha256) if sha256 is not None else None, published and published.start,
             self.items(top, "entities", self.entity), self.items(top, "events", self.event),
-            self.items(top, "quotes", self.quote), self.items(top, "roles", self.role))
+            self.items(top, "quotes", self.quote), self.items(top, "roles", self.role),
+            self.items(top, "sanctions", self.sanction) if "sanctions" in top else None)
         self.check_references(gold)
         return gold
 
@@ -290,6 +316,11 @@ class Reader:
         references += [(f"roles[{index}].{field}", name)
                        for index, role in enumerate(gold.roles)
                        for field, name in (("person", role.person), ("of", role.of)) if name]
+        references += [(f"sanctions[{index}].{field}", name)
+                       for index, sanction in enumerate(gold.sanctions or ())
+                       for field, names in (("imposed_by", sanction.imposers),
+                                            ("targets", sanction.targets))
+                       for name in names]
         for where, name in references:
             if name not in names:
                 raise self.fail(where, f"{name!r} is not the name of one of the entities")

@@ -2,7 +2,7 @@
 
 Every article's statements are in its own named graph (VOCABULARY.md, "Provenance"), so what
 one article yielded is read from that graph alone: its entities (class, label, other names,
-Wikidata links), events (class, actors, place, date), quotes and roles. Names of things the
+Wikidata links), events (class, actors, place, date), quotes, roles and sanctions. Names of things the
 article graph points at but does not name are looked up in the merged graph.
 
 >>> from kg.store import KnowledgeGraph
@@ -55,6 +55,10 @@ ROLES = """SELECT ?article ?person ?title ?of ?former WHERE {
     GRAPH ?article { ?person ekg:hasRole ?role }
     OPTIONAL { ?role rdfs:label ?title } OPTIONAL { ?role ekg:roleIn ?of }
     OPTIONAL { ?role ekg:former ?former } }"""
+SANCTION_VALUES = """SELECT ?article ?sanction ?property ?value WHERE {
+    GRAPH ?article { ?sanction a ekg:Sanction
+    OPTIONAL { VALUES ?property { ekg:imposedBy ekg:sanctionTarget ekg:sector ekg:since }
+               ?sanction ?property ?value } } }"""
 MERGED_NAMES = """SELECT ?thing ?name WHERE {
     VALUES ?thing { %s } ?thing rdfs:label|skos:altLabel ?name }"""
 
@@ -92,6 +96,18 @@ class GraphQuote:
     speakers: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True)
+class GraphSanction:
+    """A sanctions measure: the IRIs of its imposers and targets, its sector literals and the
+    ISO date it holds since."""
+
+    iri: str
+    imposers: frozenset[str] = frozenset()
+    targets: frozenset[str] = frozenset()
+    sectors: frozenset[str] = frozenset()
+    since: str | None = None
+
+
 @dataclass
 class GraphArticle:
     """Everything the graph holds from one article."""
@@ -104,6 +120,7 @@ class GraphArticle:
     events: list[GraphEvent] = field(default_factory=list)
     quotes: list[GraphQuote] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    sanctions: list[GraphSanction] = field(default_factory=list)
     names: dict[str, frozenset[str]] = field(default_factory=dict)  # IRI -> label + altLabels
 
     def names_of(self, iri: str) -> frozenset[str]:
@@ -173,6 +190,7 @@ def read_articles(graph: KnowledgeGraph) -> list[GraphArticle]:
                              row.get("former") in ("true", "1"))
             if role not in articles[row["article"]].roles:
                 articles[row["article"]].roles.append(role)
+    read_sanctions(graph, articles)
     name_unnamed(graph, articles.values())
     return [articles[iri] for iri in sorted(articles)]
 
@@ -190,6 +208,21 @@ def read_events(graph: KnowledgeGraph, articles: dict[str, GraphArticle]) -> Non
         articles[article].events.append(GraphEvent(
             event, frozenset(classes), frozenset(actors), frozenset(own[SEM.hasPlace.value]),
             event_dates(own), min(own[EKG.trigger.value], default="")))
+
+
+def read_sanctions(graph: KnowledgeGraph, articles: dict[str, GraphArticle]) -> None:
+    """Add every sanctions measure of each article graph."""
+    values: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for row in graph.select(SANCTION_VALUES):
+        own = values[row["article"], row["sanction"]]
+        if "property" in row:
+            own[row["property"]].add(row["value"])
+    for (article, sanction), own in sorted(values.items()):
+        if article in articles:
+            articles[article].sanctions.append(GraphSanction(
+                sanction, frozenset(own[EKG.imposedBy.value]),
+                frozenset(own[EKG.sanctionTarget.value]), frozenset(own[EKG.sector.value]),
+                min(own[EKG.since.value], default=None)))
 
 
 def event_dates(own: dict[str, set[str]]) -> frozenset[str]:

@@ -29,10 +29,12 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph
 
-from kg.eval.gold import DateSpan, GoldArticle, GoldEntity, GoldEvent, GoldQuote, Role
-from kg.eval.graph import GraphArticle, GraphEntity, GraphEvent, GraphQuote, local_name
+from kg.eval.gold import (DateSpan, GoldArticle, GoldEntity, GoldEvent, GoldQuote, GoldSanction,
+                         Role)
+from kg.eval.graph import (GraphArticle, GraphEntity, GraphEvent, GraphQuote, GraphSanction,
+                           local_name)
 from kg.eval.scores import (ARTICLE_DATES, ENTITIES, EVENT_DATES, EVENT_PLACES, EVENTS, LINKING,
-                            QUOTES, ROLES, Outcome, SpeakerAccuracy)
+                            QUOTES, ROLES, SANCTION_DETAILS, SANCTIONS, Outcome, SpeakerAccuracy)
 from kg.nlp.normalise import normalise_name, normalise_term
 from kg.paths import ontology_dir
 from kg.rdf.vocab import RDFS
@@ -144,6 +146,29 @@ def leftovers(count: int, pairs: Iterable[tuple[int, int]], side: int) -> list[i
     return [index for index in range(count) if index not in used]
 
 
+def sector_key(sector: str) -> str:
+    """The form two sector words must share to agree.
+
+    >>> sector_key("Textiles") == sector_key("textile")
+    True
+    """
+    return name_key(sector, person=False).removesuffix("s")
+
+
+def describe_measure(imposers: list[str], targets: list[str], sectors: list[str],
+                     since: str | None, evidence: str) -> str:
+    """A sanctions measure in a report line.
+
+    >>> describe_measure(["UN"], ["North Korea"], ["coal"], "2016-03", "")
+    'sanctions by UN on North Korea (coal) since 2016-03'
+    """
+    text = f"sanctions by {', '.join(sorted(imposers)) or '(no imposer)'}"
+    text += f" on {', '.join(sorted(targets)) or '(no target)'}"
+    text += f" ({', '.join(sorted(sectors))})" if sectors else ""
+    text += f" since {since}" if since else ""
+    return text + (f" [{evidence}]" if evidence else "")
+
+
 def date_agrees(span: DateSpan | None, dates: Collection[str]) -> bool:
     """No date on either side, or every graph date within the gold span (a graph month or
     year with all its days: "2018-06" agrees with a gold "2018-06" or "2018", not "2018-06-12").
@@ -182,7 +207,7 @@ class ArticleMatcher:
     def outcomes(self) -> list[Outcome]:
         """Every measure's outcome on this article."""
         return [self.entities(), self.linking(), *self.events(), self.quotes(), self.roles(),
-                self.article_date()]
+                *self.sanctions(), self.article_date()]
 
     # -- entities ---------------------------------------------------------------------
 
@@ -242,17 +267,19 @@ class ArticleMatcher:
 
     # -- events -----------------------------------------------------------------------
 
+    def same_entities(self, names: Collection[str], iris: Collection[str]) -> bool:
+        """Whether gold entity names and graph IRIs are the same things, one to one."""
+        gold = [self.gold.entity(name) for name in sorted(names)]
+        found = sorted(iris)
+        if len(gold) != len(found):
+            return False
+        pairs = best_pairs(range(len(gold)), range(len(found)), lambda g, f: int(
+            names_agree(gold[g], self.found.names_of(found[f]))))
+        return len(pairs) == len(gold)
+
     def actors_agree(self, event: GoldEvent, found: GraphEvent) -> bool:
         """The same participants on both sides (a gold event that names none agrees with any)."""
-        if not event.actors:
-            return True
-        gold = [self.gold.entity(name) for name in sorted(event.actors)]
-        actors = sorted(found.actors)
-        if len(gold) != len(actors):
-            return False
-        pairs = best_pairs(range(len(gold)), range(len(actors)), lambda g, f: int(
-            names_agree(gold[g], self.found.names_of(actors[f]))))
-        return len(pairs) == len(gold)
+        return not event.actors or self.same_entities(event.actors, found.actors)
 
     def place_agrees(self, event: GoldEvent, found: GraphEvent) -> bool:
         """No place on either side, or every graph place named as the gold place."""
@@ -416,6 +443,65 @@ class ArticleMatcher:
         for f in leftovers(len(found), right + wrong, 1):
             outcome.false_positive(NO_CLASS, self.describe_found_role(found[f]))
         return outcome
+
+    # -- sanctions --------------------------------------------------------------------
+
+    def sanction_parties_agree(self, sanction: GoldSanction, found: GraphSanction) -> bool:
+        """The same imposers and the same targets (none on both sides agrees)."""
+        return self.same_entities(sanction.imposers, found.imposers) \
+            and self.same_entities(sanction.targets, found.targets)
+
+    @staticmethod
+    def sanction_details_agree(sanction: GoldSanction, found: GraphSanction) -> bool:
+        """The same sectors (folded, a plural "s" dropped) and a start inside the gold's."""
+        return {sector_key(sector) for sector in sanction.sectors} \
+            == {sector_key(sector) for sector in found.sectors} \
+            and date_agrees(sanction.since, [found.since] if found.since else [])
+
+    def describe_sanction(self, sanction: GoldSanction) -> str:
+        """A gold sanctions measure in a report line."""
+        return describe_measure(list(sanction.imposers), list(sanction.targets),
+                                list(sanction.sectors),
+                                sanction.since.text if sanction.since else None,
+                                sanction.evidence)
+
+    def describe_found_sanction(self, found: GraphSanction) -> str:
+        """A graph sanctions measure in a report line."""
+        return describe_measure([self.found.label_of(iri) for iri in found.imposers],
+                                [self.found.label_of(iri) for iri in found.targets],
+                                list(found.sectors), found.since, "")
+
+    def sanctions(self) -> list[Outcome]:
+        """Sanctions measures: imposers and targets; then also sectors and start. Not scored
+        (no outcome counts) where the gold file has no ``sanctions`` key."""
+        outcomes = [self.outcome(SANCTIONS), self.outcome(SANCTION_DETAILS)]
+        if self.gold.sanctions is None:
+            return outcomes
+        gold, found = self.gold.sanctions, self.found.sanctions
+
+        def weight(g: int, f: int) -> int:
+            if not self.sanction_parties_agree(gold[g], found[f]):
+                return 0
+            return 1 + self.sanction_details_agree(gold[g], found[f])
+
+        right = best_pairs(range(len(gold)), range(len(found)), weight)
+        parties, details = outcomes
+        for g, f in right:
+            parties.hit(NO_CLASS)
+            if self.sanction_details_agree(gold[g], found[f]):
+                details.hit(NO_CLASS)
+            else:
+                details.near_miss("wrong sectors or start", NO_CLASS, NO_CLASS,
+                                  f"{self.describe_sanction(gold[g])}; the graph has "
+                                  f"{self.describe_found_sanction(found[f])}")
+        for g in leftovers(len(gold), right, 0):
+            for level, outcome in enumerate(outcomes):
+                outcome.miss(NO_CLASS, self.describe_sanction(gold[g]) if level == 0 else None)
+        for f in leftovers(len(found), right, 1):
+            for level, outcome in enumerate(outcomes):
+                outcome.false_positive(NO_CLASS, self.describe_found_sanction(found[f])
+                                       if level == 0 else None)
+        return outcomes
 
     def article_date(self) -> Outcome:
         """The article's publication date (dcterms:date) against the gold's ``published``."""

@@ -19,8 +19,11 @@ EVENT_DATES = "events (+ date)"
 EVENT_PLACES = "events (+ place)"
 QUOTES = "quotes (speaker + text)"
 ROLES = "roles (person + title + of)"
+SANCTIONS = "sanctions (imposer + target)"
+SANCTION_DETAILS = "sanctions (+ sectors + since)"
 ARTICLE_DATES = "article dates"
-MEASURES = (ENTITIES, LINKING, EVENTS, EVENT_DATES, EVENT_PLACES, QUOTES, ROLES, ARTICLE_DATES)
+MEASURES = (ENTITIES, LINKING, EVENTS, EVENT_DATES, EVENT_PLACES, QUOTES, ROLES, SANCTIONS,
+            SANCTION_DETAILS, ARTICLE_DATES)
 #: Of the gold quotes found by their words, the share credited to the right speaker.
 SPEAKERS = "quote-speaker accuracy"
 
