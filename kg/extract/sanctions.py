@@ -9,19 +9,26 @@ offers and liftings whose words name sanctions get the Sanction as topic.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
-from kg.extract.context import AUXILIARIES, HYPHENS, PREPOSITIONS, ArticleContext
+from kg.extract.context import (ARTICLES, AUXILIARIES, HYPHENS, PREPOSITIONS, ArticleContext,
+                                discourse)
 from kg.extract.dates import since_of
-from kg.extract.events import PREMODIFIER_WINDOW, TOPIC_REACH, EventMention, modifier_entities
-from kg.model import Sanction
-from kg.nlp.events import read_lexicon_yaml
+from kg.extract.events import (IRREALIS_WINDOW, PREMODIFIER_WINDOW, TOPIC_REACH, EventMention,
+                               modifier_entities, words_before)
+from kg.model import DateRange, Sanction
+from kg.nlp.events import event_classes, read_lexicon_yaml, word_forms
 
 IMPOSER_CLASSES = frozenset({"Country", "Organization", "GovernmentBody"})
 TARGET_CLASSES = IMPOSER_CLASSES | {"Person"}
 TOPIC_EVENT_CLASSES = frozenset({"Demand", "Offer", "SanctionLifted", "SanctionImposed",
                                  "Promise", "Appeal", "Rejection", "Threat"})
 PRIMARY_NOUNS = frozenset({"sanction", "sanctions", "embargo"})
+# events whose agent holds the measure they act on ("imposed sanctions on", "eased its
+# sanctions on"): who lifts or eases a measure is who imposed it
+ACTING_CLASSES = frozenset({"SanctionImposed", "SanctionLifted"})
+RELATIVE_REACH = 10  # tokens after a sanctions noun where a relative clause may open
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,15 @@ class SectorWords:
 
     sectors: dict[tuple[str, ...], str]
     nouns: frozenset[str]
+    unreal_heads: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
+    holding_verbs: tuple[str, ...] = ()
+    quantifiers: frozenset[str] = frozenset()
+    list_nouns: frozenset[str] = frozenset()
+    adverbs: frozenset[str] = frozenset()
+    listing_verbs: frozenset[str] = frozenset()
+    openers: frozenset[tuple[str, str]] = frozenset()
+    joiners: frozenset[str] = frozenset()
     longest: int = field(default=1)
 
 
@@ -39,23 +55,82 @@ def sector_words() -> SectorWords:
     data = read_lexicon_yaml("sectors.yaml")
     sectors = {tuple(words.split()): name for words, name in data["sectors"].items()}
     return SectorWords(sectors=sectors, nouns=frozenset(data["sanction_nouns"]),
+                       unreal_heads=frozenset(form for word in data["unreal_heads"]
+                                              for form in word_forms(word)),
+                       heads=frozenset(data["sector_heads"]),
+                       holding_verbs=tuple(data["holding_verbs"]),
+                       quantifiers=frozenset(data["quantifiers"]),
+                       list_nouns=frozenset(data["list_nouns"]),
+                       adverbs=frozenset(data["adverbs"]),
+                       listing_verbs=frozenset(form for verb in data["listing_verbs"]
+                                               for form in word_forms(verb)),
+                       openers=frozenset(tuple(phrase.split()) for phrase in data["openers"]),
+                       joiners=frozenset(data["joiners"]),
                        longest=max(len(words) for words in sectors))
 
 
-def sectors_in(start: int, end: int, context: ArticleContext) -> list[str]:
-    """The sector names in tokens [start, end), longest wording first ("iron ore")."""
-    words = context.tokens.lower[start:end]
-    found: list[str] = []
-    i = 0
-    while i < len(words):
-        for size in range(sector_words().longest, 0, -1):
+def sector_phrases(start: int, end: int, context: ArticleContext) -> list[tuple[int, int, str]]:
+    """The sector wordings in tokens [start, end) outside names, longest first ("iron ore"),
+    as (first token, token after, sector name)."""
+    words, found = context.tokens.lower, []
+    i = start
+    while i < end:
+        for size in range(min(sector_words().longest, end - i), 0, -1):
             name = sector_words().sectors.get(tuple(words[i:i + size]))
-            if name is not None:
-                found.append(name)
+            if name is not None and not any(context.owner[i:i + size]):
+                found.append((i, i + size, name))
                 i += size
                 break
         else:
             i += 1
+    return found
+
+
+def sector_lists(phrases: list[tuple[int, int, str]], context: ArticleContext
+                 ) -> list[tuple[int, int, list[str]]]:
+    """Sector wordings joined by commas, "and", "or", "the" and sector nouns into lists
+    ("coal, iron and the textile", "coal exports, seafood and textiles"), as (first token,
+    token after, sector names)."""
+    joiners = sector_words().joiners | sector_words().heads
+    lists: list[tuple[int, int, list[str]]] = []
+    for first, after, name in phrases:
+        if lists and all(context.tokens.lower[j] in joiners
+                         for j in range(lists[-1][1], first)):
+            lists[-1] = (lists[-1][0], after, [*lists[-1][2], name])
+        else:
+            lists.append((first, after, [name]))
+    return lists
+
+
+def covers(first: int, after: int, noun: int, context: ArticleContext) -> bool:
+    """Whether a list of sectors is what a measure covers, not just words near it: it
+    modifies the sanctions noun ("oil sanctions"), ends in a sector noun ("the steel and
+    copper industries", "oil exports"), follows "exports of" and the like, or is a plural
+    right after the measure's "on" ("sanctions on Russian banks")."""
+    lower, words = context.tokens.lower, sector_words()
+    if after == noun:
+        return True
+    if any(lower[j] in words.heads for j in range(first, min(after + 1, len(lower)))):
+        return True
+    if first >= 2 and (lower[first - 2], lower[first - 1]) in words.openers:
+        return True
+    j = first - 1
+    while j > noun and (context.owner[j] or lower[j] in ("the", "its", "their", "'s", "’s")):
+        j -= 1
+    return lower[j] in ("on", "against") and lower[after - 1].endswith("s") and j > noun
+
+
+def sectors_in(noun: int, end: int, context: ArticleContext) -> list[str]:
+    """The sectors a sanctions noun's measure covers, from the words before it to ``end``.
+
+    Sector words that only describe something near the measure ("tankers carrying Russian
+    crude", "a gold mining company") do not count.
+    """
+    start = max(context.sentence_of(noun).start, noun - PREMODIFIER_WINDOW)
+    found = [name for first, after, names in sector_lists(sector_phrases(start, end, context),
+                                                          context)
+             if (after == noun or first > noun) and covers(first, after, noun, context)
+             for name in names]
     return list(dict.fromkeys(found))
 
 
@@ -74,21 +149,139 @@ def sanction_mention(noun: int, context: ArticleContext,
     imposers = [e for e in modifier_entities(noun, context)
                 if context.cls_of(e) in IMPOSER_CLASSES and (under is None or e not in under)]
     targets: list[str] = list(under or [])
-    for argument in context.arguments_after(noun):
+    for argument in context.arguments_after(noun, limit=clause_end(noun, context)):
         if argument.prep == "by" and context.cls_of(argument.local_id) in IMPOSER_CLASSES:
             imposers.append(argument.local_id)
         elif argument.prep in ("on", "against"):
             targets.append(argument.local_id)
     event = imposed.get(noun)
     if event is not None:
-        imposers += event.event.agents
+        imposers += [a for a in event.event.agents if context.cls_of(a) in IMPOSER_CLASSES]
         targets += event.event.targets
+    verb = verb_before(noun, context)
+    if not imposers and verb is not None and context.tokens.lower[verb] in holding_words():
+        imposers = [e for e in context.subject_before(verb) if context.cls_of(e) in IMPOSER_CLASSES]
+    if not imposers:
+        imposers = relative_holder(noun, context)
+    listed = listing(noun, context)
+    if listed is not None:
+        imposers = imposers or [e for e in context.subject_before(listed)
+                                if context.cls_of(e) in IMPOSER_CLASSES]
+        targets += [a.local_id for a in context.entity_arguments(listed + 1, noun)
+                    if a.prep is None and context.cls_of(a.local_id) in TARGET_CLASSES]
     sentence = context.sentence_of(noun)
     return Sanction(local_id=f"sanction{noun}", imposed_by=list(dict.fromkeys(imposers)),
                     targets=list(dict.fromkeys(targets)),
                     sectors=sectors_in(noun, sentence.end, context),
-                    since=since_in(noun, sentence.end, context),
+                    since=since_in(noun, sentence.end, context) or imposed_on(event),
                     mentions=[context.mention(context.doc[noun:noun + 1])])
+
+
+def imposed_on(imposing: EventMention | None) -> str | None:
+    """When the verb that imposed a measure dates it ("imposed sanctions on Tuesday", "last
+    month imposed"): the day, month or year it has been in force since. A range of days
+    ("last week") is no start, and a lifting gives none."""
+    if imposing is None or imposing.event.cls != "SanctionImposed" \
+            or not isinstance(imposing.event.date, date) \
+            or isinstance(imposing.event.date, DateRange):
+        return None
+    return imposing.event.date.isoformat()
+
+
+@cache
+def imposing_words() -> frozenset[str]:
+    """Every form of the verbs that impose a measure (the SanctionImposed triggers)."""
+    imposing = event_classes()["SanctionImposed"]
+    return frozenset(form for verb in (*imposing.verbs, *imposing.object_verbs)
+                     for form in word_forms(verb))
+
+
+@cache
+def holding_words() -> frozenset[str]:
+    """Every form of the verbs whose subject holds the measure they take as object: the
+    imposing ones and those of sectors.yaml holding_verbs ("has kept its sanctions")."""
+    return imposing_words() | frozenset(form for verb in sector_words().holding_verbs
+                                        for form in word_forms(verb))
+
+
+def verb_before(noun: int, context: ArticleContext) -> int | None:
+    """The token of the imposing or holding verb whose object a sanctions noun heads, across
+    the words of its phrase ("imposed new economic sanctions", "has kept its own measures")."""
+    lower, stop = context.tokens.lower, context.sentence_of(noun).start
+    j = noun - 1
+    while j > stop and noun - j <= PREMODIFIER_WINDOW and lower[j] not in holding_words() \
+            and not context.owner[j] and context.doc[j].is_alpha and (
+                lower[j] not in PREPOSITIONS
+                or lower[j] == "of" and lower[j - 1] in sector_words().quantifiers):
+        j -= 1
+    return j if j >= stop and lower[j] in holding_words() else None
+
+
+def clause_end(noun: int, context: ArticleContext) -> int:
+    """The token after a sanctions noun where its own words end: the next auxiliary ("The
+    measures were a response to ...")."""
+    end = context.sentence_of(noun).end
+    return next((j for j in range(noun + 1, end) if context.tokens.lower[j] in AUXILIARIES), end)
+
+
+def relative_holder(noun: int, context: ArticleContext) -> list[str]:
+    """Who holds a measure by a relative clause after it: "restrictions on the gold sector
+    that the United States has applied since 2022" gives the United States."""
+    lower, end = context.tokens.lower, context.sentence_of(noun).end
+    opener = next((j for j in range(noun + 1, min(end, noun + RELATIVE_REACH))
+                   if lower[j] in discourse().relative_pronouns), None)
+    if opener is None:
+        return []
+    j = opener + 1
+    while j < end and (lower[j] in ARTICLES or context.owner[j]):
+        j += 1
+    holder = [e for e in dict.fromkeys(context.owner[opener + 1:j])
+              if e and context.cls_of(e) in IMPOSER_CLASSES]
+    while j < end and lower[j] in AUXILIARIES:
+        j += 1
+    return holder if j < end and lower[j] in holding_words() else []
+
+
+def listing(noun: int, context: ArticleContext) -> int | None:
+    """The verb that puts someone on a sanctions list ("added Sadaf Marine Services to its
+    sanctions list"): the token of "added" where the noun is "sanctions list" after "to"."""
+    lower, start = context.tokens.lower, context.sentence_of(noun).start
+    if noun + 1 >= len(lower) or lower[noun + 1] not in sector_words().list_nouns:
+        return None
+    to = next((j for j in range(noun - 1, max(start, noun - 4) - 1, -1) if lower[j] == "to"), None)
+    if to is None:
+        return None
+    return next((j for j in range(to - 1, start - 1, -1)
+                 if lower[j] in sector_words().listing_verbs), None)
+
+
+def is_own_measure(noun: int, context: ArticleContext) -> bool:
+    """"its own sanctions", "measures of their own": a second party's measure on the target
+    of the measure named before."""
+    lower = context.tokens.lower
+    before = lower[max(context.sentence_of(noun).start, noun - 3):noun]
+    return "own" in before or lower[noun + 1:noun + 4] in (["of", "its", "own"],
+                                                          ["of", "their", "own"])
+
+
+def in_force(noun: int, context: ArticleContext) -> bool:
+    """Whether a sanctions noun names a measure the text says exists, not one that could,
+    would, was tried to or did not come ("could impose sanctions", "attempts to impose
+    sanctions", "did not impose sanctions", "a proposal for new sanctions")."""
+    lower, stop = context.tokens.lower, context.sentence_of(noun).start
+    verb = verb_before(noun, context)
+    if verb is not None and lower[verb] in imposing_words():
+        words = discourse()
+        before = words_before(context, verb, IRREALIS_WINDOW)
+        return not (before and before[-1] == "to") and not any(
+            w in words.irrealis or w in words.future_modals or w in words.negation
+            for w in before)
+    j = noun - 1
+    while j > stop and not context.owner[j] and context.doc[j].is_alpha \
+            and lower[j] not in PREPOSITIONS and noun - j <= PREMODIFIER_WINDOW:
+        j -= 1
+    return not (lower[j] in ("for", "of") and j > stop
+                and lower[j - 1] in sector_words().unreal_heads)
 
 
 def under_sanctions(noun: int, context: ArticleContext) -> list[str] | None:
@@ -114,18 +307,23 @@ def merge_sanction(into: Sanction, other: Sanction) -> None:
     into.imposed_by = list(dict.fromkeys(into.imposed_by + other.imposed_by))
     into.targets = list(dict.fromkeys(into.targets + other.targets))
     into.sectors = list(dict.fromkeys(into.sectors + other.sectors))
-    into.since = into.since or other.since
+    into.since = min(filter(None, (into.since, other.since)), default=None)
     into.mentions.extend(other.mentions)
 
 
 def imposed_noun(mention: EventMention, context: ArticleContext) -> int | None:
-    """The sanctions noun an imposing verb is about: right before it ("sanctions imposed
-    on it") or heading its object ("imposed new sanctions on", "slapped an embargo on")."""
+    """The sanctions noun an imposing or lifting verb is about: right before it ("sanctions imposed
+    on it"), before its subject ("sanctions Arden first imposed") or heading its object
+    ("imposed new sanctions on", "slapped an embargo on")."""
     lower, nouns = context.tokens.lower, sector_words().nouns
     if mention.nominal:
         return None
-    if mention.token > 0 and lower[mention.token - 1] in nouns:
-        return mention.token - 1
+    j = mention.token - 1
+    while j > mention.token - PREMODIFIER_WINDOW and j > 0 and (
+            context.owner[j] or lower[j] in AUXILIARIES or lower[j] in sector_words().adverbs):
+        j -= 1
+    if j >= 0 and lower[j] in nouns:
+        return j
     for j in range(mention.token + 1, min(len(lower), mention.token + PREMODIFIER_WINDOW + 2)):
         if lower[j] in nouns:
             return j
@@ -143,8 +341,11 @@ def is_sanction_noun(i: int, context: ArticleContext, seen_one: bool) -> bool:
 
 def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
                       ) -> tuple[list[Sanction], dict[int, str]]:
-    """The article's Sanctions, and which sanction each sanctions noun (by token) names."""
-    imposed = {noun: m for m in mentions if m.event.cls == "SanctionImposed"
+    """The article's Sanctions, and which sanction each sanctions noun (by token) names.
+
+    A noun of a measure not in force ("asked for sanctions", "could impose sanctions") adds
+    none, but names a measure already told of that it agrees with (a demand's topic)."""
+    imposed = {noun: m for m in mentions if m.event.cls in ACTING_CLASSES
                for noun in [imposed_noun(m, context)] if noun is not None}
     sanctions: list[Sanction] = []
     noun_of: dict[int, str] = {}
@@ -152,13 +353,16 @@ def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
     for i in [i for i, lower in enumerate(context.tokens.lower) if lower in nouns]:
         if not is_sanction_noun(i, context, bool(sanctions)):
             continue
+        real = in_force(i, context)
         found = sanction_mention(i, context, imposed)
+        if not found.targets and sanctions and is_own_measure(i, context):
+            found.targets = list(sanctions[-1].targets)
         same = next((s for s in reversed(sanctions) if agree(s.imposed_by, found.imposed_by)
                      and agree(s.targets, found.targets)), None)
-        if same is None and (found.targets or found.imposed_by):
+        if same is None and real and (found.targets or found.imposed_by):
             sanctions.append(found)
             same = found
-        elif same is not None:
+        elif same is not None and real:
             merge_sanction(same, found)
         if same is not None:
             noun_of[i] = same.local_id

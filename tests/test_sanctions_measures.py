@@ -1,0 +1,100 @@
+"""Sanctions as things on text the seeds do not have: when they hold from, which sectors they
+cover, which measures are only talked of, and who holds them (texts written for the tests)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events_support import extract_text
+
+STATES = {"Arden": ("arden", "Country"), "Velmora": ("velmora", "Country"),
+          "Velmoran": ("velmora", "Country"), "Brisca": ("brisca", "Country"),
+          "Tolan": ("tolan", "Country"), "Cobalt Freight": ("cobalt", "Organization")}
+WEDNESDAY = date(2024, 5, 8)
+
+
+def measures(text: str) -> list[tuple[list[str], list[str], list[str], str | None]]:
+    """(imposers, targets, sectors, since) of every sanction of the text."""
+    extraction = extract_text(text, STATES, WEDNESDAY)
+    return [(s.imposed_by, s.targets, s.sectors, s.since) for s in extraction.sanctions]
+
+
+@pytest.mark.parametrize("text, since", [
+    ("Arden on Tuesday imposed sanctions on Velmora.", "2024-05-07"),
+    ("Arden last month imposed sanctions on Velmora.", "2024-04"),
+    ("Arden imposed sanctions on Velmora in 2021.", "2021"),
+    ("Arden imposed sanctions on Velmora last week.", None),  # some day of a week: no start
+    ("Arden has imposed sanctions on Velmora since March 2016.", "2016-03"),
+])
+def test_a_measure_holds_from_the_day_it_was_imposed(text, since):
+    assert [m[3] for m in measures(text)] == [since]
+
+
+def test_a_measure_told_twice_holds_from_its_earliest_start():
+    text = ("Arden on Tuesday imposed new sanctions on Velmoran firms. The listings add to "
+            "sanctions Arden first imposed on Velmora in October 2022.")
+    assert measures(text) == [(["arden"], ["velmora"], [], "2022-10")]
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy warned that Arden could impose sanctions on Velmora.",
+    "Brisca blocked earlier attempts to impose sanctions on Velmora.",
+    "Arden did not impose sanctions on Velmora.",
+    "Arden promised a proposal for new sanctions on Velmora.",
+])
+def test_a_measure_only_talked_of_is_no_sanction(text):
+    assert measures(text) == []
+
+
+def test_a_demand_for_a_measure_told_of_takes_it_as_topic():
+    text = ("Arden on Tuesday imposed sanctions on Velmora. Brisca had asked for sanctions on "
+            "Velmora in March.")
+    extraction = extract_text(text, STATES, WEDNESDAY)
+    assert len(extraction.sanctions) == 1
+    assert extraction.sanctions[0].since == "2024-05-07"
+
+
+@pytest.mark.parametrize("text, sectors", [
+    ("Arden imposed sanctions on Velmora, banning its exports of coal, iron and textiles.",
+     ["coal", "iron", "textiles"]),
+    ("Arden imposed sanctions on Velmora's potash, petroleum products and tobacco industries.",
+     ["potash", "petroleum products", "tobacco"]),
+    ("Arden keeps sanctions on Velmora's oil and petrochemical sectors.",
+     ["oil", "petrochemicals"]),
+    ("Arden keeps sanctions on Velmoran banks.", ["banking"]),
+    ("Arden imposed financial sanctions on Velmora.", ["finance"]),
+    # sector words that describe something else are not what the measure covers
+    ("Arden imposed sanctions on Cobalt Freight, which runs tankers carrying Velmoran crude.",
+     []),
+    ("Arden imposed sanctions on Velmora's state gold mining company.", []),
+])
+def test_the_sectors_a_measure_covers(text, sectors):
+    assert [m[2] for m in measures(text)] == [sectors]
+
+
+def test_who_eases_a_measure_is_who_imposed_it():
+    assert measures("Arden eased oil sanctions on Velmora.") == [
+        (["arden"], ["velmora"], ["oil"], None)]
+
+
+def test_a_second_party_s_own_measure_is_on_the_same_target():
+    text = "Arden imposed sanctions on Velmora. Brisca has kept most of its own sanctions in place."
+    assert [m[:2] for m in measures(text)] == [(["arden"], ["velmora"]), (["brisca"], ["velmora"])]
+
+
+def test_the_words_after_a_measure_end_at_the_next_verb():
+    text = ("Arden imposed sanctions on Velmora. The measures were a response to its war "
+            "against Tolan.")
+    assert [m[:2] for m in measures(text)] == [(["arden"], ["velmora"])]
+
+
+def test_whoever_is_added_to_a_sanctions_list_is_its_target():
+    assert [m[:2] for m in measures("Arden added Cobalt Freight to its sanctions list.")] == [
+        (["arden"], ["cobalt"])]
+
+
+def test_a_relative_clause_names_who_holds_a_measure():
+    text = ("Arden imposed sanctions on Velmora. The measures widen restrictions that Brisca "
+            "has applied since 2022.")
+    assert (["brisca"], [], [], "2022") in measures(text)
