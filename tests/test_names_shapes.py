@@ -100,6 +100,14 @@ def test_a_post_word_alone_before_a_comma_makes_no_person(nlp: Language) -> None
         nlp, "They asked the head, Vardo Brennik, for a room.")
 
 
+@pytest.mark.parametrize("text", [
+    "A navy spokesman, Rear Admiral Tomas Brenner, said the frigate had left.",
+    "Vice Admiral Tomas Brenner took command on Monday.",
+])
+def test_a_naval_rank_is_cut_off_whole(nlp: Language, text: str) -> None:
+    assert ("Tomas Brenner", "Person") in found(nlp, text)
+
+
 def test_a_hyphenated_title_is_cut_off_whole(nlp: Language) -> None:
     spans = found(nlp, "The alliance Secretary-General Tove Marsk spoke; Marsk left.")
     assert spans == [("Tove Marsk", "Person"), ("Marsk", "Person")]
