@@ -50,7 +50,7 @@ def test_shared_form_stays_with_the_gazetteer_without_a_telling_name(nlp: Langua
 
 
 @pytest.mark.parametrize("text, body", [
-    ("The Chinese embassy in Suva said in a statement that a team would stay.",
+    ("The Chinese embassy said in a statement that a team would stay.",
      "Embassy of China"),
     ("Norway's embassy said the visit was off.", "Embassy of Norway"),
     ("He was held in the Saudi consulate for an hour.", "Consulate of Saudi Arabia"),
@@ -62,6 +62,23 @@ def test_a_body_described_by_its_state_is_a_government_body(nlp: Language, text:
     found = entities(nlp, text)
     assert found[body].cls == "GovernmentBody"
     assert any(entity.cls == "Country" for entity in found.values())
+
+
+@pytest.mark.parametrize("text, label, alias", [
+    ("The Chinese embassy in Suva said in a statement that a team would stay.",
+     "Embassy of China in Fiji", "Chinese embassy in Suva"),
+    ("Peru's consulate in Chile said the office was shut.",
+     "Consulate of Peru in Chile", "Peru's consulate in Chile"),
+])
+def test_a_mission_abroad_takes_in_the_place_it_is_in(nlp: Language, text: str, label: str,
+                                                      alias: str) -> None:
+    """The host state after "in": a city stands for the state it is in."""
+    found = entities(nlp, text)
+    assert found[label].cls == "GovernmentBody" and alias in found[label].aliases
+
+
+def test_a_mission_in_a_place_of_no_known_state_keeps_its_plain_name(nlp: Language) -> None:
+    assert "Embassy of Norway" in entities(nlp, "Norway's embassy in Zorbland said no more.")
 
 
 @pytest.mark.parametrize("text, label, alias", [

@@ -84,6 +84,30 @@ def test_a_name_in_apposition_after_a_post_is_a_person(nlp: Language, text: str)
     assert ("Tomas Brenner", "Person") in found(nlp, text)
 
 
+@pytest.mark.parametrize("text", [
+    "The head of the dockers' union, Tomas Brenner, said the strike would go on.",
+    "The chairman of the board of the Northern Ferry Authority of Lanmark, Tomas Brenner, "
+    "resigned.",
+])
+def test_a_name_after_a_post_of_a_body_is_a_person(nlp: Language, text: str) -> None:
+    """A word that marks a post only in apposition does so before "of" ("the head of"), and
+    the post may be of a long name."""
+    assert ("Tomas Brenner", "Person") in found(nlp, text)
+
+
+def test_a_post_word_alone_before_a_comma_makes_no_person(nlp: Language) -> None:
+    assert ("Vardo Brennik", "Person") not in found(
+        nlp, "They asked the head, Vardo Brennik, for a room.")
+
+
+@pytest.mark.parametrize("text", [
+    "A navy spokesman, Rear Admiral Tomas Brenner, said the frigate had left.",
+    "Vice Admiral Tomas Brenner took command on Monday.",
+])
+def test_a_naval_rank_is_cut_off_whole(nlp: Language, text: str) -> None:
+    assert ("Tomas Brenner", "Person") in found(nlp, text)
+
+
 def test_a_hyphenated_title_is_cut_off_whole(nlp: Language) -> None:
     spans = found(nlp, "The alliance Secretary-General Tove Marsk spoke; Marsk left.")
     assert spans == [("Tove Marsk", "Person"), ("Marsk", "Person")]

@@ -118,3 +118,10 @@ def test_said_then_a_possessive_post_of_a_common_noun_then_the_name():
 def test_chanting_protesters_are_the_speakers_of_their_chant():
     text = "“We stay,” Pavel Novak said.\n\n“Freedom now,” protesters chanted outside."
     assert speakers(text)[-1] == "protesters"
+
+
+def test_a_pronoun_ending_the_quote_is_no_subject_of_the_verb_after_it():
+    """"'... from them,' said X": "them" is the quote's word, not who speaks."""
+    text = ("Ruritania turned the offer down. “The farmers own the valley, and nobody will "
+            "take it from them,” said Karim Haddad, the Ruritanian envoy.")
+    assert speakers(text) == ["Karim Haddad"]

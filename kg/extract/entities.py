@@ -105,6 +105,13 @@ def described_body_heads() -> frozenset[str]:
 
 
 @cache
+def mission_heads() -> frozenset[str]:
+    """The head words of a state's mission abroad, which takes in the place it is in
+    (names.yaml ``mission_heads``: "the Russian embassy in Oslo")."""
+    return frozenset(read_lexicon_yaml("names.yaml")["mission_heads"])
+
+
+@cache
 def ministry_names() -> dict[str, str]:
     """What a state's ministry is of, by the word before "ministry" (names.yaml
     ``ministry_names``: "foreign" -> "Foreign Affairs")."""
@@ -405,7 +412,7 @@ class ArticleEntities:
             if the and end < limit and self.doc[end].lower_ == CAPITAL_WORD:
                 self.add_capital(span, end + 1)
             elif not (the and self.add_post(index, span, end, limit)) and (the or possessive):
-                self.add_body(span, end, limit, the)
+                self.add_body(index, span, end, limit, the)
 
     def add_capital(self, state: Span, end: int) -> None:
         """"the Vietnamese capital": a mention of the state's capital city where the article
@@ -418,14 +425,16 @@ class ArticleEntities:
                 self.text[start:self.doc[end - 1].idx + len(self.doc[end - 1])],
                 "description", DESCRIPTION_CONFIDENCE)
 
-    def add_body(self, state: Span, end: int, limit: int, the: bool) -> None:
+    def add_body(self, index: SpanIndex, state: Span, end: int, limit: int,
+                 the: bool) -> None:
         """"the Chinese embassy", "Pakistan's foreign ministry": a government body of the state
         the lexicon does not know, described by lower-case words from token ``end`` that end
         in a body's head word (names.yaml ``described_body_heads``), before token ``limit``.
         ``the``: whether "the" opens the description. The state keeps its own mention. A
         ministry one word describes takes its name (``ministry_label``): the lexicon's body of
         that name where there is one ("Russia's defence ministry": the Ministry of Defence of
-        Russia)."""
+        Russia). A mission abroad takes in the place it is in (``host_after``): "the Chinese
+        embassy in Honiara" is the Embassy of China in Solomon Islands."""
         last = end
         while last < min(limit, end + MAX_BODY_WORDS) and self.doc[last].is_lower \
                 and self.doc[last].is_alpha and self.doc[last].lower_ not in described_body_heads():
@@ -433,11 +442,37 @@ class ArticleEntities:
         if last >= limit or not self.doc[last].is_lower \
                 or self.doc[last].lower_ not in described_body_heads():
             return
+        host = self.host_after(index, last, limit)
         start_char = self.doc[state.start - the].idx
-        end_char = self.doc[last].idx + len(self.doc[last])
+        end_char = self.doc[host.end - 1 if host else last].idx \
+            + len(self.doc[host.end - 1 if host else last])
         words = normalise_term(self.doc[end:last + 1].text)
-        self.body_group(self.entry_id(state), words).add(
-            start_char, end_char, self.text[start_char:end_char], "name", DESCRIPTION_CONFIDENCE)
+        group = self.body_group(self.entry_id(state), words)
+        label = body_label(words, self.lexicon[self.entry_id(state)].label)
+        if host is not None and group.key[0] == "body" and label:
+            group.label = f"{label} in {self.host_state(self.entry_id(host))}"
+        group.add(start_char, end_char, self.text[start_char:end_char], "name",
+                  DESCRIPTION_CONFIDENCE)
+
+    def host_after(self, index: SpanIndex, head: int, limit: int) -> Span | None:
+        """The lexicon place right after "in" after a mission's head word at token ``head``
+        (names.yaml ``mission_heads``: "embassy in Kathmandu"), before token ``limit``, if
+        its state is known; else None."""
+        if self.doc[head].lower_ not in mission_heads() or head + 2 >= limit \
+                or self.doc[head + 1].lower_ != "in":
+            return None
+        n = index.starting_at.get(head + 2)
+        place = index.spans[n] if n is not None else None
+        return place if place is not None and place.end <= limit and place.kb_id_ \
+            and self.host_state(self.entry_id(place)) else None
+
+    def host_state(self, entry_id: str) -> str | None:
+        """The label of the state a lexicon place is, or is in ("Nepal" for Kathmandu)."""
+        entry = self.lexicon.entries.get(entry_id)
+        if entry is not None and entry.cls == "Country":
+            return entry.label
+        state = self.lexicon.entries.get(entry.located_in or "") if entry else None
+        return state.label if state is not None and state.cls == "Country" else None
 
     def body_group(self, state_id: str, words: str) -> Group:
         """The group of the body of the state ``state_id`` that lower-case ``words``

@@ -1060,7 +1060,8 @@ def cited_speaker(verb: int, context: ArticleContext, memory: SpeakerMemory) -> 
 def word_before_verb(verb: int, context: ArticleContext) -> int | None:
     """The nearest word before a verb that is no adverb ("he also said", "she later told")
     nor part of a phrase that goes on to it ("she went on to say", "he continued to insist";
-    discourse.yaml continuing_phrases): where its subject ends."""
+    discourse.yaml continuing_phrases): where its subject ends. None where that word is
+    quoted ("'... away from them,' said X": the verb's subject is after it, if anywhere)."""
     before = previous_content(verb, context)
     while before is not None and context.owner[before] is None:
         lower = context.tokens.lower[before]
@@ -1072,7 +1073,7 @@ def word_before_verb(verb: int, context: ArticleContext) -> int | None:
         if going_on is None:
             break
         before = previous_content(going_on, context)
-    return before
+    return None if before is not None and context.quoted[before] else before
 
 
 def going_on_start(verb: int, context: ArticleContext) -> int:

@@ -69,7 +69,8 @@ APPOSITION_WORDS = 3  # words after "Name, a" where an occupation may stand ("a 
 HOLDER_DESCRIPTION_WORDS = 4  # "Russia's parliamentary human rights commissioner, X"
 OWNER_DETERMINERS = frozenset({"his", "her", "its", "their"})  # "his Peruvian counterpart, X"
 POST_OBJECT_PREPS = frozenset({"to", "for", "in", "at", "on", "of"})  # "envoy in Vienna"
-POST_OBJECT_REACH = 5  # tokens back from a comma to the preposition after a post
+POST_OBJECT_REACH = 12  # tokens back from a comma to the preposition after a post ("the
+# president of the commission of the Economic Community of Central African States, X")
 MODEL_LABELS = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Region"}
 MODEL_CONFIDENCE = 0.8
 SHORT_NAME_CONFIDENCE = 0.7  # an organisation's first word alone ("Coralstar" of "Coralstar Shipping")
@@ -626,7 +627,16 @@ class DocShape:
             comma -= 1
         closed = end >= len(tokens) or tokens.text[end] in APPOSITION_CLOSERS
         return closed and comma > 0 and tokens.text[comma] == "," \
-            and any(self.title_before(i) for i in self.post_ends_before(comma))
+            and any(self.title_before(i) or self.apposition_post_before(i)
+                    for i in self.post_ends_before(comma))
+
+    def apposition_post_before(self, i: int) -> bool:
+        """Whether a word that marks a post only in apposition (names.yaml
+        ``apposition_posts``) stands, determined, before the "of" at token ``i`` ("the head
+        of the cooperative, Ana Rao,": a post, as "the head" alone is not)."""
+        norms = self.norms
+        return i >= 2 and norms[i] == "of" and norms[i - 1] in listed_words("apposition_posts") \
+            and (norms[i - 2] in ARTICLES | OWNER_DETERMINERS or self.tokens.text[i - 2] in POSSESSIVES)
 
     def post_ends_before(self, comma: int) -> list[int]:
         """Where the title of a post may end before a comma: right before it, or before what
