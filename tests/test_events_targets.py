@@ -7,6 +7,9 @@ import pytest
 
 from events_support import labelled_events as events_of
 
+from kg.extract import extract
+from kg.model import Article
+
 
 def test_no_one_is_agent_and_target_of_one_act(nlp):
     events = events_of(nlp, "Turkey sent two ships to the area. They called on Turkey to stop.")
@@ -188,6 +191,15 @@ def test_a_titled_conjunct_after_a_direct_object_is_an_object_too(nlp):
 def test_a_counterpart_in_apposition_shares_the_act_of_the_subject(nlp):
     text = "Olaf Scholz and his French counterpart, Emmanuel Macron, rejected the plan."
     assert ("Rejection", ["Olaf Scholz", "Emmanuel Macron"], []) in events_of(nlp, text)
+
+
+def test_a_counterpart_named_in_apposition_after_a_preposition_is_the_one_met(nlp):
+    text = ("Foreign Minister Arvid Holm spoke by telephone with his Swedish counterpart, "
+            "Piet Maas, on Monday.")
+    extraction = extract(nlp(text), Article.from_text(text))
+    labels = {entity.local_id: entity.label for entity in extraction.entities}
+    assert [sorted(labels[a] for a in event.actors) for event in extraction.events] == \
+        [["Arvid Holm", "Piet Maas"]]
 
 
 def test_a_protest_lodged_with_a_state_targets_it_and_its_rejection_the_protester(nlp):

@@ -606,7 +606,11 @@ class ArticleContext:
         return found
 
     def argument_at(self, i: int) -> Argument | None:
-        """The entity named at token ``i`` (a mention or an object pronoun), if any."""
+        """The entity named at token ``i`` (a mention or an object pronoun), if any; in
+        "with his Turkish counterpart, Hakan Fidan," the person in apposition."""
+        counterpart = self.counterpart_at(i)
+        if counterpart is not None:
+            return counterpart
         local_id = self.owner[i]
         if local_id is not None:
             return Argument(local_id, self.span_start[i], self.span_end[i],
@@ -618,6 +622,21 @@ class ArticleContext:
         if local_id is not None:
             return Argument(local_id, i, i + 1, self.preposition_before(i))
         return None
+
+    def counterpart_at(self, i: int) -> Argument | None:
+        """The person named in apposition to "his (Turkish) counterpart" where that phrase
+        opens at token ``i``, its pronoun or the state's word after it; else None."""
+        pronoun = i
+        if self.owner[i] and self.span_start[i] == i:
+            before = self.word_before(i)
+            pronoun = before.i if before is not None else i
+        if self.doc[pronoun].lower_ not in POSSESSIVE_PRONOUNS - {"its"}:
+            return None
+        named = self.clauses.named_counterpart(pronoun, self.sentence_of(i).end)
+        if named is None:
+            return None
+        person, after = named
+        return Argument(person, i, after, self.preposition_before(i))
 
     def coordinated(self, first: Argument, second: Argument) -> bool:
         """True when only "and" or a comma (and determiners) stand between two arguments,
