@@ -212,3 +212,18 @@ def test_a_protest_lodged_with_a_state_targets_it_and_its_rejection_the_proteste
 def test_a_rejected_request_from_a_body_named_after_an_article_targets_it(nlp):
     events = events_of(nlp, "Canada rejected a request from the European Union for quotas.")
     assert events == [("Rejection", ["Canada"], ["European Union"])]
+
+
+def test_the_government_without_an_owner_is_the_state_the_article_is_about(nlp):
+    text = ("Norway and Sweden held talks in Oslo on Monday. The opposition Labour party "
+            "accused the government of hiding the costs and demanded that the transitional "
+            "government publish the deal.")
+    assert {("Accusation", ("Norway",)), ("Demand", ("Norway",))} <= \
+        {(cls, tuple(targets)) for cls, agents, targets in events_of(nlp, text)}
+
+
+def test_the_government_of_a_named_place_is_not_the_state_the_article_is_about(nlp):
+    events = events_of(nlp, "Norway held talks with Sweden on Monday. Sweden accused the "
+                            "government of Finland of hiding the costs.")
+    assert ("Accusation", ["Sweden"], ["Norway"]) not in events
+

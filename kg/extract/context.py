@@ -89,6 +89,7 @@ class Discourse:
     pair_nouns: dict[str, frozenset[str]]
     represented_nouns: frozenset[str]
     represented_possessives: frozenset[str]
+    home_government_nouns: frozenset[str]
 
 
 def inflected(words: list[str]) -> frozenset[str]:
@@ -537,6 +538,46 @@ class ArticleContext:
             j -= 1
         return found[::-1] if len(found) == count else []
 
+    def described_referent(self, noun: int) -> str | None:
+        """The state or body a noun at token ``noun`` names without a name: "his country"
+        (``represented_by``), "the board" (``described_body``), "the government"
+        (``home_government``)."""
+        return self.represented_by(noun) or self.described_body(noun) \
+            or self.home_government(noun)
+
+    def home_government(self, noun: int) -> str | None:
+        """The state that "the government" or "the transitional government" at token
+        ``noun`` names where no owner follows ("the government of X", "the government's"):
+        the state the article is about (``home_state``)."""
+        if self.doc[noun].lower_ not in discourse().home_government_nouns \
+                or not self.doc[noun].is_lower or self.quoted[noun]:
+            return None
+        before = self.word_before(noun)
+        if before is not None and before.is_lower and before.is_alpha \
+                and before.lower_ not in DETERMINERS:
+            before = self.word_before(before.i)
+        if before is None or before.lower_ != "the" or self.has_owner_after(noun):
+            return None
+        return self.home_state
+
+    def has_owner_after(self, noun: int) -> bool:
+        """Whether a possessive or an "of" phrase naming an owner follows the noun at
+        ``noun`` ("the government's", "the government of X", "of the islands"; not
+        "accused the government of keeping ...")."""
+        after = word_after(self.doc, noun)
+        if after is None or after.lower_ not in ("of", "’s", "'s"):
+            return False
+        following = word_after(self.doc, after.i)
+        return after.lower_ != "of" or following is not None and (
+            following.is_title or following.lower_ in DETERMINERS)
+
+    @cached_property
+    def home_state(self) -> str | None:
+        """The state the article is about: the first country it names."""
+        named = [(min(m.start for m in entity.mentions), entity.local_id)
+                 for entity in self.entities if entity.cls == "Country" and entity.mentions]
+        return min(named)[1] if named else None
+
     def represented_by(self, noun: int) -> str | None:
         """The state that "his country" or "its government" at token ``noun`` names: the
         state of the person the possessive stands for, or the state itself."""
@@ -618,7 +659,7 @@ class ArticleContext:
         if self.doc[i].lower_ in OBJECT_PRONOUNS:
             local_id = self.resolve_pronoun(i)
         else:
-            local_id = self.represented_by(i) or self.described_body(i)
+            local_id = self.described_referent(i)
         if local_id is not None:
             return Argument(local_id, i, i + 1, self.preposition_before(i))
         return None
@@ -778,7 +819,7 @@ class ArticleContext:
                 return []
             if self.is_other_verb(token) or self.states_purpose(j):
                 return []
-            group = self.pair_referents(j) or [self.represented_by(j) or self.described_body(j)]
+            group = self.pair_referents(j) or [self.described_referent(j)]
             if group[0]:
                 return group
             if lower in discourse().relative_pronouns and j > sentence.start:
