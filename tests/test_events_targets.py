@@ -227,3 +227,16 @@ def test_the_government_of_a_named_place_is_not_the_state_the_article_is_about(n
                             "government of Finland of hiding the costs.")
     assert ("Accusation", ["Sweden"], ["Norway"]) not in events
 
+
+
+def test_the_three_countries_are_the_three_named_together_before(nlp):
+    events = events_of(nlp, "Norway, Sweden and Finland issued a joint statement on Monday. "
+                            "Iran accused the three countries of meddling.")
+    assert ("Accusation", ["Iran"], ["Norway", "Sweden", "Finland"]) in events
+
+
+def test_rejecting_the_criticism_targets_the_critic(nlp):
+    events = events_of(nlp, "Norway criticised the nuclear programme on Monday. Iran rejected "
+                            "the criticism on Tuesday.")
+    assert ("Rejection", ["Iran"], ["Norway"]) in events
+

@@ -56,6 +56,7 @@ BODY_CLASSES = frozenset({"Organization", "GovernmentBody"})
 MAX_MODIFIER_GAP = 3
 PREPOSITION_REACH = 8  # tokens from a noun phrase's start back to its preposition
 SALIENCE_WINDOW = 5  # sentences back that a pronoun may reach
+GROUP_COUNT = 3  # parties named together that "the three countries" looks back to first
 
 
 @dataclass(frozen=True)
@@ -492,7 +493,8 @@ class ArticleContext:
         if count is None:
             return []
         if allowed:
-            return self.last_parties(noun, count, allowed)
+            return self.named_group(noun, count, allowed) \
+                or self.last_parties(noun, count, allowed)
         return self.last_parties(noun, count, frozenset({"Person"})) \
             or self.last_parties(noun, count, frozenset({"Country"}))
 
@@ -521,6 +523,25 @@ class ArticleContext:
         """A word that may stand between a number and its pair noun: a lower-case adjective
         ("justice"), a capitalised one ("Andean"), or a hyphen ("South-East")."""
         return token.is_alpha or token.lower_ in HYPHENS
+
+    def named_group(self, noun: int, count: int, allowed: Collection[str]) -> list[str]:
+        """The last ``count`` parties of the ``allowed`` classes named together before token
+        ``noun`` ("France, Germany and Britain issued a statement ... the three countries"),
+        where there are three or more; else none."""
+        if count < GROUP_COUNT:
+            return []
+        j = noun - 1
+        while j >= 0:
+            if self.owner[j] and not self.quoted[j]:
+                group = self.coordinated_before(self.span_start[j])
+                parties = list(dict.fromkeys(
+                    local_id if "Person" in allowed else self.side_of(local_id)
+                    for local_id in group))
+                if len(parties) == count and all(self.cls_of(p) in allowed for p in parties):
+                    return parties
+                j = self.span_start[j]
+            j -= 1
+        return []
 
     def last_parties(self, noun: int, count: int, allowed: Collection[str]) -> list[str]:
         """The last ``count`` distinct parties of the ``allowed`` classes mentioned before
@@ -636,6 +657,7 @@ class ArticleContext:
         while i < end:
             argument = None if self.quoted[i] else self.argument_at(i)
             if argument is None:
+                found += self.group_arguments(i)
                 i += 1
                 continue
             if found and self.modifies(found[-1], argument):
@@ -645,6 +667,16 @@ class ArticleContext:
             found.append(argument)
             i = argument.end
         return found
+
+    def group_arguments(self, noun: int) -> list[Argument]:
+        """The parties "the three countries" at token ``noun`` stands for, where they were
+        named together before (``named_group``; "both sides" is read with the events,
+        events.py ``address_to_counterparts``), one argument each."""
+        count, allowed = self.pair_count(noun), discourse().pair_nouns.get(self.doc[noun].lower_)
+        if count is None or not allowed:
+            return []
+        return [Argument(local_id, noun, noun + 1, self.preposition_before(noun))
+                for local_id in self.named_group(noun, count, allowed)]
 
     def argument_at(self, i: int) -> Argument | None:
         """The entity named at token ``i`` (a mention or an object pronoun), if any; in

@@ -190,7 +190,8 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
                 direct_object and argument.prep is None and cls in AGENT_CLASSES
                 and argument.end not in context.trigger_tokens
                 and (n == 0 or n == len(roles.targets)
-                     and context.coordinated(arguments[n - 1], argument))):
+                     and (context.coordinated(arguments[n - 1], argument)
+                          or arguments[n - 1].start == argument.start))):  # "the three"
             roles.targets.append(envoy_state(argument.local_id, context))
 
 
