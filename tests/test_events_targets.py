@@ -7,6 +7,9 @@ import pytest
 
 from events_support import labelled_events as events_of
 
+from kg.extract import extract
+from kg.model import Article
+
 
 def test_no_one_is_agent_and_target_of_one_act(nlp):
     events = events_of(nlp, "Turkey sent two ships to the area. They called on Turkey to stop.")
@@ -190,6 +193,15 @@ def test_a_counterpart_in_apposition_shares_the_act_of_the_subject(nlp):
     assert ("Rejection", ["Olaf Scholz", "Emmanuel Macron"], []) in events_of(nlp, text)
 
 
+def test_a_counterpart_named_in_apposition_after_a_preposition_is_the_one_met(nlp):
+    text = ("Foreign Minister Arvid Holm spoke by telephone with his Swedish counterpart, "
+            "Piet Maas, on Monday.")
+    extraction = extract(nlp(text), Article.from_text(text))
+    labels = {entity.local_id: entity.label for entity in extraction.entities}
+    assert [sorted(labels[a] for a in event.actors) for event in extraction.events] == \
+        [["Arvid Holm", "Piet Maas"]]
+
+
 def test_a_protest_lodged_with_a_state_targets_it_and_its_rejection_the_protester(nlp):
     events = events_of(nlp, "Peru lodged a formal protest with Chile on Monday. Chile "
                             "rejected the protest on Tuesday.")
@@ -200,3 +212,31 @@ def test_a_protest_lodged_with_a_state_targets_it_and_its_rejection_the_proteste
 def test_a_rejected_request_from_a_body_named_after_an_article_targets_it(nlp):
     events = events_of(nlp, "Canada rejected a request from the European Union for quotas.")
     assert events == [("Rejection", ["Canada"], ["European Union"])]
+
+
+def test_the_government_without_an_owner_is_the_state_the_article_is_about(nlp):
+    text = ("Norway and Sweden held talks in Oslo on Monday. The opposition Labour party "
+            "accused the government of hiding the costs and demanded that the transitional "
+            "government publish the deal.")
+    assert {("Accusation", ("Norway",)), ("Demand", ("Norway",))} <= \
+        {(cls, tuple(targets)) for cls, agents, targets in events_of(nlp, text)}
+
+
+def test_the_government_of_a_named_place_is_not_the_state_the_article_is_about(nlp):
+    events = events_of(nlp, "Norway held talks with Sweden on Monday. Sweden accused the "
+                            "government of Finland of hiding the costs.")
+    assert ("Accusation", ["Sweden"], ["Norway"]) not in events
+
+
+
+def test_the_three_countries_are_the_three_named_together_before(nlp):
+    events = events_of(nlp, "Norway, Sweden and Finland issued a joint statement on Monday. "
+                            "Iran accused the three countries of meddling.")
+    assert ("Accusation", ["Iran"], ["Norway", "Sweden", "Finland"]) in events
+
+
+def test_rejecting_the_criticism_targets_the_critic(nlp):
+    events = events_of(nlp, "Norway criticised the nuclear programme on Monday. Iran rejected "
+                            "the criticism on Tuesday.")
+    assert ("Rejection", ["Iran"], ["Norway"]) in events
+

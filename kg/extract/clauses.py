@@ -165,7 +165,11 @@ class Clauses:
         """"and his Chinese counterpart, Y,": Y joins the phrase."""
         if k >= end or self.word(k) != "and":
             return None
-        j = self.skip_space(k + 1, end)
+        return self.named_counterpart(self.skip_space(k + 1, end), end)
+
+    def named_counterpart(self, j: int, end: int) -> tuple[str, int] | None:
+        """"his Chinese counterpart, Y," from the pronoun at ``j``: the person Y and the
+        token after the apposition."""
         if j >= end or self.word(j) not in discourse().pronouns:
             return None
         for step in range(COUNTERPART_WORDS + 1):

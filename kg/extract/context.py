@@ -56,6 +56,7 @@ BODY_CLASSES = frozenset({"Organization", "GovernmentBody"})
 MAX_MODIFIER_GAP = 3
 PREPOSITION_REACH = 8  # tokens from a noun phrase's start back to its preposition
 SALIENCE_WINDOW = 5  # sentences back that a pronoun may reach
+GROUP_COUNT = 3  # parties named together that "the three countries" looks back to first
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class Discourse:
     pair_nouns: dict[str, frozenset[str]]
     represented_nouns: frozenset[str]
     represented_possessives: frozenset[str]
+    home_government_nouns: frozenset[str]
 
 
 def inflected(words: list[str]) -> frozenset[str]:
@@ -491,7 +493,8 @@ class ArticleContext:
         if count is None:
             return []
         if allowed:
-            return self.last_parties(noun, count, allowed)
+            return self.named_group(noun, count, allowed) \
+                or self.last_parties(noun, count, allowed)
         return self.last_parties(noun, count, frozenset({"Person"})) \
             or self.last_parties(noun, count, frozenset({"Country"}))
 
@@ -521,6 +524,25 @@ class ArticleContext:
         ("justice"), a capitalised one ("Andean"), or a hyphen ("South-East")."""
         return token.is_alpha or token.lower_ in HYPHENS
 
+    def named_group(self, noun: int, count: int, allowed: Collection[str]) -> list[str]:
+        """The last ``count`` parties of the ``allowed`` classes named together before token
+        ``noun`` ("France, Germany and Britain issued a statement ... the three countries"),
+        where there are three or more; else none."""
+        if count < GROUP_COUNT:
+            return []
+        j = noun - 1
+        while j >= 0:
+            if self.owner[j] and not self.quoted[j]:
+                group = self.coordinated_before(self.span_start[j])
+                parties = list(dict.fromkeys(
+                    local_id if "Person" in allowed else self.side_of(local_id)
+                    for local_id in group))
+                if len(parties) == count and all(self.cls_of(p) in allowed for p in parties):
+                    return parties
+                j = self.span_start[j]
+            j -= 1
+        return []
+
     def last_parties(self, noun: int, count: int, allowed: Collection[str]) -> list[str]:
         """The last ``count`` distinct parties of the ``allowed`` classes mentioned before
         token ``noun`` within SALIENCE_WINDOW sentences, in text order, or none."""
@@ -536,6 +558,46 @@ class ArticleContext:
                 j = self.span_start[j]
             j -= 1
         return found[::-1] if len(found) == count else []
+
+    def described_referent(self, noun: int) -> str | None:
+        """The state or body a noun at token ``noun`` names without a name: "his country"
+        (``represented_by``), "the board" (``described_body``), "the government"
+        (``home_government``)."""
+        return self.represented_by(noun) or self.described_body(noun) \
+            or self.home_government(noun)
+
+    def home_government(self, noun: int) -> str | None:
+        """The state that "the government" or "the transitional government" at token
+        ``noun`` names where no owner follows ("the government of X", "the government's"):
+        the state the article is about (``home_state``)."""
+        if self.doc[noun].lower_ not in discourse().home_government_nouns \
+                or not self.doc[noun].is_lower or self.quoted[noun]:
+            return None
+        before = self.word_before(noun)
+        if before is not None and before.is_lower and before.is_alpha \
+                and before.lower_ not in DETERMINERS:
+            before = self.word_before(before.i)
+        if before is None or before.lower_ != "the" or self.has_owner_after(noun):
+            return None
+        return self.home_state
+
+    def has_owner_after(self, noun: int) -> bool:
+        """Whether a possessive or an "of" phrase naming an owner follows the noun at
+        ``noun`` ("the government's", "the government of X", "of the islands"; not
+        "accused the government of keeping ...")."""
+        after = word_after(self.doc, noun)
+        if after is None or after.lower_ not in ("of", "’s", "'s"):
+            return False
+        following = word_after(self.doc, after.i)
+        return after.lower_ != "of" or following is not None and (
+            following.is_title or following.lower_ in DETERMINERS)
+
+    @cached_property
+    def home_state(self) -> str | None:
+        """The state the article is about: the first country it names."""
+        named = [(min(m.start for m in entity.mentions), entity.local_id)
+                 for entity in self.entities if entity.cls == "Country" and entity.mentions]
+        return min(named)[1] if named else None
 
     def represented_by(self, noun: int) -> str | None:
         """The state that "his country" or "its government" at token ``noun`` names: the
@@ -595,6 +657,7 @@ class ArticleContext:
         while i < end:
             argument = None if self.quoted[i] else self.argument_at(i)
             if argument is None:
+                found += self.group_arguments(i)
                 i += 1
                 continue
             if found and self.modifies(found[-1], argument):
@@ -605,8 +668,22 @@ class ArticleContext:
             i = argument.end
         return found
 
+    def group_arguments(self, noun: int) -> list[Argument]:
+        """The parties "the three countries" at token ``noun`` stands for, where they were
+        named together before (``named_group``; "both sides" is read with the events,
+        events.py ``address_to_counterparts``), one argument each."""
+        count, allowed = self.pair_count(noun), discourse().pair_nouns.get(self.doc[noun].lower_)
+        if count is None or not allowed:
+            return []
+        return [Argument(local_id, noun, noun + 1, self.preposition_before(noun))
+                for local_id in self.named_group(noun, count, allowed)]
+
     def argument_at(self, i: int) -> Argument | None:
-        """The entity named at token ``i`` (a mention or an object pronoun), if any."""
+        """The entity named at token ``i`` (a mention or an object pronoun), if any; in
+        "with his Turkish counterpart, Hakan Fidan," the person in apposition."""
+        counterpart = self.counterpart_at(i)
+        if counterpart is not None:
+            return counterpart
         local_id = self.owner[i]
         if local_id is not None:
             return Argument(local_id, self.span_start[i], self.span_end[i],
@@ -614,10 +691,25 @@ class ArticleContext:
         if self.doc[i].lower_ in OBJECT_PRONOUNS:
             local_id = self.resolve_pronoun(i)
         else:
-            local_id = self.represented_by(i) or self.described_body(i)
+            local_id = self.described_referent(i)
         if local_id is not None:
             return Argument(local_id, i, i + 1, self.preposition_before(i))
         return None
+
+    def counterpart_at(self, i: int) -> Argument | None:
+        """The person named in apposition to "his (Turkish) counterpart" where that phrase
+        opens at token ``i``, its pronoun or the state's word after it; else None."""
+        pronoun = i
+        if self.owner[i] and self.span_start[i] == i:
+            before = self.word_before(i)
+            pronoun = before.i if before is not None else i
+        if self.doc[pronoun].lower_ not in POSSESSIVE_PRONOUNS - {"its"}:
+            return None
+        named = self.clauses.named_counterpart(pronoun, self.sentence_of(i).end)
+        if named is None:
+            return None
+        person, after = named
+        return Argument(person, i, after, self.preposition_before(i))
 
     def coordinated(self, first: Argument, second: Argument) -> bool:
         """True when only "and" or a comma (and determiners) stand between two arguments,
@@ -759,7 +851,7 @@ class ArticleContext:
                 return []
             if self.is_other_verb(token) or self.states_purpose(j):
                 return []
-            group = self.pair_referents(j) or [self.represented_by(j) or self.described_body(j)]
+            group = self.pair_referents(j) or [self.described_referent(j)]
             if group[0]:
                 return group
             if lower in discourse().relative_pronouns and j > sentence.start:

@@ -190,7 +190,8 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
                 direct_object and argument.prep is None and cls in AGENT_CLASSES
                 and argument.end not in context.trigger_tokens
                 and (n == 0 or n == len(roles.targets)
-                     and context.coordinated(arguments[n - 1], argument))):
+                     and (context.coordinated(arguments[n - 1], argument)
+                          or arguments[n - 1].start == argument.start))):  # "the three"
             roles.targets.append(envoy_state(argument.local_id, context))
 
 
@@ -464,12 +465,13 @@ def clause_subject(verb: Token, context: ArticleContext) -> list[str]:
     that = context.doc[at]
     end, sentence_end = that.i + 1, context.sentence_of(verb.i).end
     while end < sentence_end and (context.owner[end] or context.doc[end].is_space
-                                  or context.doc[end].lower_ in DETERMINERS | COORDINATORS):
+                                  or context.doc[end].lower_ in DETERMINERS | COORDINATORS
+                                  or in_described_referent(end, context)):
         end += 1
     arguments = context.entity_arguments(that.i + 1, end)
     first = arguments[0] if arguments else None
     if first is None or first.prep is not None or any(
-            not (t.is_space or t.lower_ in DETERMINERS)
+            not (t.is_space or t.lower_ in DETERMINERS or in_described_referent(t.i, context))
             for t in context.doc[that.i + 1:first.start]):
         return []
     group = [first]
@@ -479,6 +481,15 @@ def clause_subject(verb: Token, context: ArticleContext) -> list[str]:
         group.append(argument)
     found = [described_argument(argument, context).local_id for argument in group]
     return [local_id for local_id in found if context.cls_of(local_id) in AGENT_CLASSES]
+
+
+def in_described_referent(j: int, context: ArticleContext) -> bool:
+    """Whether token ``j`` is a noun that names a state or body without a name ("the
+    government", ``ArticleContext.described_referent``) or a lower-case word right before
+    one ("the transitional government")."""
+    after = next_word(context.doc[j])
+    return context.described_referent(j) is not None or context.doc[j].is_lower \
+        and after is not None and context.described_referent(after.i) is not None
 
 
 def counterpart_groups(arguments: list[Argument], event_class: EventClass,
