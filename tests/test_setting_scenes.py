@@ -77,3 +77,15 @@ def test_a_day_told_in_the_past_perfect_sets_no_day_for_the_next_sentence():
     found = settings_of("Tempers had flared in Seoul on Thursday. Kim spoke by telephone "
                         "with Trump.")
     assert found["Meeting"] == (None, None)
+
+
+def test_remarks_with_no_event_set_the_day_and_place_of_the_speaker_s_next_act():
+    found = settings_of("Moon told reporters in Seoul on Thursday that he was patient. He "
+                        "urged Kim to return to the table.")
+    assert found["Appeal"] == ("seoul", date(2019, 2, 28))
+
+
+def test_a_day_told_after_a_verb_of_saying_sets_no_day_for_another_actor_s_act():
+    found = settings_of("Moon told reporters on Thursday that he was patient. Trump urged "
+                        "Kim to return to the table.")
+    assert found["Appeal"][1] is None

@@ -1137,20 +1137,47 @@ def days_set_before(mentions: list[EventMention], context: ArticleContext) -> No
     its acts told in the simple past with no date of their own are on that day ("Japarov
     spoke by telephone with Mirziyoyev, and the two agreed ..."), not what a verb of saying
     reports; a day told in the past perfect ("had received him on 8 May") is backstory and
-    sets none."""
+    sets none. A day a verb of saying told as past opens the clause of ("X told reporters
+    in Tunis on Tuesday that ...") sets it only for the acts of its speaker ("She urged
+    ..."), and with it the place the remarks were made in."""
     sentences = by_sentence(mentions, context)
     for span, day, tense in resolved_expressions(context):
         number = context.sentence_index[span.start]
-        if not is_day(day) or tense != "past" or number in sentences \
-                or span.label_ == "since" or is_backstory(span, context):
+        telling = saying_verb_of(span, context)
+        if not is_day(day) or number in sentences or span.label_ == "since" \
+                or not (tense == "past" or telling is not None
+                        and told_as_past(context.doc[telling])) \
+                or is_backstory(span, context):
             continue
         start = context.sentences[number].end if number + 1 < len(context.sentences) else None
+        speakers = None if telling is None else tellers_of(telling, context)
+        place = None if telling is None else next(
+            (context.owner[j] for j in range(telling + 1, span.start)
+             if is_place_argument(j, context)), None)
         for mention in sentences.get(number + 1, []):
             if start is not None and context.paragraph_at(mention.token) \
                     == context.paragraph_at(span.start) and mention.event.date is None \
                     and is_carried_act(mention, context) \
+                    and (speakers is None or speakers & set(mention.event.agents)) \
                     and not is_reported_after(start, mention, context):
                 mention.event.date, mention.event.date_text = day, span.text
+                mention.event.place = mention.event.place or place
+
+
+def saying_verb_of(span: Span, context: ArticleContext) -> int | None:
+    """The verb of saying that opens the clause of a time expression ("told" of "told
+    reporters on Tuesday"), if any."""
+    start = context.clause_start(span.start)
+    return start - 1 if start > context.sentence_of(span.start).start \
+        and is_speech_verb_at(start - 1, context) else None
+
+
+def tellers_of(verb: int, context: ArticleContext) -> set[str]:
+    """Who may be the speaker of the verb of saying at ``verb``: its subject and whoever is
+    named before it in its sentence outside quotes ("X, head of the Y, told": X and Y)."""
+    named = {context.owner[j] for j in range(context.sentence_of(verb).start, verb)
+             if context.owner[j] and not context.quoted[j]}
+    return named | set(context.subject_before(verb))
 
 
 def telling_verb(noun: EventMention, context: ArticleContext) -> int | None:
