@@ -507,6 +507,7 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
                 mention.event.date, mention.event.date_text = day, span.text
                 dated_by[id(mention)] = span
     share_coordinated_dates(mentions, dated_by, context)
+    date_after_untold_verbs(mentions, resolved, dated_by, context)
 
 
 def date_decided_acts(mentions: list[EventMention]) -> None:
@@ -565,8 +566,9 @@ def dated_mention(span: Span, candidates: list[EventMention], context: ArticleCo
                   to_come: bool = False) -> EventMention | None:
     """The mention a time expression belongs to: for a possessive ("Monday's attack"), the
     event noun it modifies or none (not "reported" of "reported Monday's attack"); else a
-    trigger right after it with no punctuation, conjunction or "to" between ("yesterday
-    promised", not "met on Monday to discuss"), else the closest one before it that no
+    trigger right after it with no punctuation, conjunction or "to" between, nor a
+    determiner before a noun ("yesterday promised", not "met on Monday to discuss" or
+    "rejected in a speech on Monday any deal"), else the closest one before it that no
     verb of saying or new clause stands between ("X met Y, officials said on
     Friday" dates no meeting), or the verb whose object that one heads ("rejected the
     accusation on Friday": the rejection); where that one is only the content of another
@@ -585,6 +587,7 @@ def dated_mention(span: Span, candidates: list[EventMention], context: ArticleCo
                       or is_presupposed(m, context)]
     after = [m for m in candidates if 0 <= m.token - span.end < ADJACENT
              and not any(t.is_punct or t.lower_ in CONJUNCTIONS or t.lower_ == "to"
+                         or m.nominal and t.lower_ in DETERMINERS - {"that"}
                          for t in doc[span.end:m.token])]
     if after:
         return after[0]
@@ -884,6 +887,38 @@ def share_coordinated_dates(mentions: list[EventMention], dated_by: dict[int, Sp
         if span is not None and span.end <= conjunction.i \
                 and not is_closed_relative(verb.token, conjunction.i, context):
             mention.event.date, mention.event.date_text = verb.event.date, verb.event.date_text
+
+
+def date_after_untold_verbs(mentions: list[EventMention],
+                            resolved: list[tuple[Span, date, str | None]],
+                            dated_by: dict[int, Span], context: ArticleContext) -> None:
+    """A verb told as past right after "and" with no date of its own, whose clause began
+    with a verb that is no event and was told on a day ("went further yesterday and
+    demanded", "handed a note to the envoy on Tuesday ..., and asked"), is on that day: the
+    nearest time expression told as past before the "and" in its sentence that dates no
+    verb nor a noun ("the launch of Monday"), outside clauses within the sentence, with no
+    verb of saying outside them and no other verb event near it."""
+    by_verbs = {id(span) for m in mentions if not m.nominal
+                for span in [dated_by.get(id(m))] if span is not None}
+    for mention in mentions:
+        conjunction = coordinating_and(mention.token, context)
+        if mention.event.date is not None or mention.nominal or conjunction is None \
+                or mention.speech_verb is not None \
+                or not told_as_past(context.doc[mention.token]):
+            continue
+        sentence = context.sentence_of(mention.token)
+        inner = subordinate_tokens(sentence.start, conjunction.i, context)
+        found = next(((span, day) for span, day, tense in reversed(resolved)
+                      if sentence.start <= span.start and span.end <= conjunction.i
+                      and tense == "past" and id(span) not in by_verbs
+                      and span.label_ != "since" and span.start not in inner
+                      and context.tokens.lower[span.start - 1] != "of"), None)
+        if found is None or any(is_speech_verb_at(j, context) for j in range(
+                sentence.start, conjunction.i) if j not in inner) \
+                or any(not m.nominal and found[0].start - PREMODIFIER_WINDOW < m.token
+                       < conjunction.i and m is not mention for m in mentions):
+            continue
+        mention.event.date, mention.event.date_text = found[1], found[0].text
 
 
 def coordinating_and(verb: int, context: ArticleContext) -> Token | None:
@@ -1607,7 +1642,7 @@ def tense_of(span: Span, context: ArticleContext) -> str | None:
     infinitive = False
     for token in words:
         if token.lower_ == "to":
-            infinitive = True
+            infinitive = infinitive or is_infinitive_marker(token, context)
         elif is_verb_form(token, context):
             finite = finite_of(token).lower_
             if finite in words_of_time["future_auxiliaries"]:
@@ -1616,6 +1651,13 @@ def tense_of(span: Span, context: ArticleContext) -> str | None:
                 return "future" if finite in words_of_time["present_auxiliaries"] else None
             return "past" if told_as_past(token) else None
     return None
+
+
+def is_infinitive_marker(to: Token, context: ArticleContext) -> bool:
+    """Whether a "to" marks an infinitive, not a preposition before a name or a determiner
+    ("handed a note to India's ambassador on Tuesday", "to the ministry")."""
+    after = to.i + 1 < len(context.doc) and context.doc[to.i + 1]
+    return not after or not (context.owner[after.i] or after.lower_ in DETERMINERS)
 
 
 @cache
