@@ -77,3 +77,33 @@ def test_a_day_told_in_the_past_perfect_sets_no_day_for_the_next_sentence():
     found = settings_of("Tempers had flared in Seoul on Thursday. Kim spoke by telephone "
                         "with Trump.")
     assert found["Meeting"] == (None, None)
+
+
+def test_remarks_with_no_event_set_the_day_and_place_of_the_speaker_s_next_act():
+    found = settings_of("Moon told reporters in Seoul on Thursday that he was patient. He "
+                        "urged Kim to return to the table.")
+    assert found["Appeal"] == ("seoul", date(2019, 2, 28))
+
+
+def test_a_day_told_after_a_verb_of_saying_sets_no_day_for_another_actor_s_act():
+    found = settings_of("Moon told reporters on Thursday that he was patient. Trump urged "
+                        "Kim to return to the table.")
+    assert found["Appeal"][1] is None
+
+
+def test_a_date_before_the_object_noun_of_a_verb_dates_the_verb():
+    found = settings_of("Kim rejected in a televised speech on Thursday any deal that would "
+                        "leave sanctions in place.")
+    assert found["Rejection"][1] == date(2019, 2, 28)
+
+
+@pytest.mark.parametrize("text", [
+    "Kim went further on Thursday and accused Trump of bad faith.",
+    "Kim handed a letter to Moon on Thursday, and he accused Trump of bad faith."])
+def test_a_verb_after_and_takes_the_day_of_a_clause_with_no_event(text):
+    assert settings_of(text)["Accusation"][1] == date(2019, 2, 28)
+
+
+def test_a_verb_after_and_takes_no_day_of_a_noun_before_it():
+    found = settings_of("Moon watched the launch of Thursday and accused Kim of bad faith.")
+    assert found["Accusation"][1] is None

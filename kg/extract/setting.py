@@ -507,6 +507,7 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
                 mention.event.date, mention.event.date_text = day, span.text
                 dated_by[id(mention)] = span
     share_coordinated_dates(mentions, dated_by, context)
+    date_after_untold_verbs(mentions, resolved, dated_by, context)
 
 
 def date_decided_acts(mentions: list[EventMention]) -> None:
@@ -565,8 +566,9 @@ def dated_mention(span: Span, candidates: list[EventMention], context: ArticleCo
                   to_come: bool = False) -> EventMention | None:
     """The mention a time expression belongs to: for a possessive ("Monday's attack"), the
     event noun it modifies or none (not "reported" of "reported Monday's attack"); else a
-    trigger right after it with no punctuation, conjunction or "to" between ("yesterday
-    promised", not "met on Monday to discuss"), else the closest one before it that no
+    trigger right after it with no punctuation, conjunction or "to" between, nor a
+    determiner before a noun ("yesterday promised", not "met on Monday to discuss" or
+    "rejected in a speech on Monday any deal"), else the closest one before it that no
     verb of saying or new clause stands between ("X met Y, officials said on
     Friday" dates no meeting), or the verb whose object that one heads ("rejected the
     accusation on Friday": the rejection); where that one is only the content of another
@@ -585,6 +587,7 @@ def dated_mention(span: Span, candidates: list[EventMention], context: ArticleCo
                       or is_presupposed(m, context)]
     after = [m for m in candidates if 0 <= m.token - span.end < ADJACENT
              and not any(t.is_punct or t.lower_ in CONJUNCTIONS or t.lower_ == "to"
+                         or m.nominal and t.lower_ in DETERMINERS - {"that"}
                          for t in doc[span.end:m.token])]
     if after:
         return after[0]
@@ -886,6 +889,38 @@ def share_coordinated_dates(mentions: list[EventMention], dated_by: dict[int, Sp
             mention.event.date, mention.event.date_text = verb.event.date, verb.event.date_text
 
 
+def date_after_untold_verbs(mentions: list[EventMention],
+                            resolved: list[tuple[Span, date, str | None]],
+                            dated_by: dict[int, Span], context: ArticleContext) -> None:
+    """A verb told as past right after "and" with no date of its own, whose clause began
+    with a verb that is no event and was told on a day ("went further yesterday and
+    demanded", "handed a note to the envoy on Tuesday ..., and asked"), is on that day: the
+    nearest time expression told as past before the "and" in its sentence that dates no
+    verb nor a noun ("the launch of Monday"), outside clauses within the sentence, with no
+    verb of saying outside them and no other verb event near it."""
+    by_verbs = {id(span) for m in mentions if not m.nominal
+                for span in [dated_by.get(id(m))] if span is not None}
+    for mention in mentions:
+        conjunction = coordinating_and(mention.token, context)
+        if mention.event.date is not None or mention.nominal or conjunction is None \
+                or mention.speech_verb is not None \
+                or not told_as_past(context.doc[mention.token]):
+            continue
+        sentence = context.sentence_of(mention.token)
+        inner = subordinate_tokens(sentence.start, conjunction.i, context)
+        found = next(((span, day) for span, day, tense in reversed(resolved)
+                      if sentence.start <= span.start and span.end <= conjunction.i
+                      and tense == "past" and id(span) not in by_verbs
+                      and span.label_ != "since" and span.start not in inner
+                      and context.tokens.lower[span.start - 1] != "of"), None)
+        if found is None or any(is_speech_verb_at(j, context) for j in range(
+                sentence.start, conjunction.i) if j not in inner) \
+                or any(not m.nominal and found[0].start - PREMODIFIER_WINDOW < m.token
+                       < conjunction.i and m is not mention for m in mentions):
+            continue
+        mention.event.date, mention.event.date_text = found[1], found[0].text
+
+
 def coordinating_and(verb: int, context: ArticleContext) -> Token | None:
     """The "and" that coordinates the clause of the verb at token ``verb`` with the one
     before: right before the verb ("and accused"), or before a comma and a subject that
@@ -1137,20 +1172,47 @@ def days_set_before(mentions: list[EventMention], context: ArticleContext) -> No
     its acts told in the simple past with no date of their own are on that day ("Japarov
     spoke by telephone with Mirziyoyev, and the two agreed ..."), not what a verb of saying
     reports; a day told in the past perfect ("had received him on 8 May") is backstory and
-    sets none."""
+    sets none. A day a verb of saying told as past opens the clause of ("X told reporters
+    in Tunis on Tuesday that ...") sets it only for the acts of its speaker ("She urged
+    ..."), and with it the place the remarks were made in."""
     sentences = by_sentence(mentions, context)
     for span, day, tense in resolved_expressions(context):
         number = context.sentence_index[span.start]
-        if not is_day(day) or tense != "past" or number in sentences \
-                or span.label_ == "since" or is_backstory(span, context):
+        telling = saying_verb_of(span, context)
+        if not is_day(day) or number in sentences or span.label_ == "since" \
+                or not (tense == "past" or telling is not None
+                        and told_as_past(context.doc[telling])) \
+                or is_backstory(span, context):
             continue
         start = context.sentences[number].end if number + 1 < len(context.sentences) else None
+        speakers = None if telling is None else tellers_of(telling, context)
+        place = None if telling is None else next(
+            (context.owner[j] for j in range(telling + 1, span.start)
+             if is_place_argument(j, context)), None)
         for mention in sentences.get(number + 1, []):
             if start is not None and context.paragraph_at(mention.token) \
                     == context.paragraph_at(span.start) and mention.event.date is None \
                     and is_carried_act(mention, context) \
+                    and (speakers is None or speakers & set(mention.event.agents)) \
                     and not is_reported_after(start, mention, context):
                 mention.event.date, mention.event.date_text = day, span.text
+                mention.event.place = mention.event.place or place
+
+
+def saying_verb_of(span: Span, context: ArticleContext) -> int | None:
+    """The verb of saying that opens the clause of a time expression ("told" of "told
+    reporters on Tuesday"), if any."""
+    start = context.clause_start(span.start)
+    return start - 1 if start > context.sentence_of(span.start).start \
+        and is_speech_verb_at(start - 1, context) else None
+
+
+def tellers_of(verb: int, context: ArticleContext) -> set[str]:
+    """Who may be the speaker of the verb of saying at ``verb``: its subject and whoever is
+    named before it in its sentence outside quotes ("X, head of the Y, told": X and Y)."""
+    named = {context.owner[j] for j in range(context.sentence_of(verb).start, verb)
+             if context.owner[j] and not context.quoted[j]}
+    return named | set(context.subject_before(verb))
 
 
 def telling_verb(noun: EventMention, context: ArticleContext) -> int | None:
@@ -1580,7 +1642,7 @@ def tense_of(span: Span, context: ArticleContext) -> str | None:
     infinitive = False
     for token in words:
         if token.lower_ == "to":
-            infinitive = True
+            infinitive = infinitive or is_infinitive_marker(token, context)
         elif is_verb_form(token, context):
             finite = finite_of(token).lower_
             if finite in words_of_time["future_auxiliaries"]:
@@ -1589,6 +1651,13 @@ def tense_of(span: Span, context: ArticleContext) -> str | None:
                 return "future" if finite in words_of_time["present_auxiliaries"] else None
             return "past" if told_as_past(token) else None
     return None
+
+
+def is_infinitive_marker(to: Token, context: ArticleContext) -> bool:
+    """Whether a "to" marks an infinitive, not a preposition before a name or a determiner
+    ("handed a note to India's ambassador on Tuesday", "to the ministry")."""
+    after = to.i + 1 < len(context.doc) and context.doc[to.i + 1]
+    return not after or not (context.owner[after.i] or after.lower_ in DETERMINERS)
 
 
 @cache
