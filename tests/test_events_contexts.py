@@ -123,3 +123,19 @@ def test_an_event_due_or_scheduled_has_not_happened(nlp, text):
 ])
 def test_a_stated_answer_to_another_sides_act_is_a_threat(nlp, text, cls):
     assert events_of(nlp, text) == [(cls, ["Emmanuel Macron"], [])]
+
+
+def test_a_city_after_from_is_where_a_speech_is_given_not_its_speaker(nlp):
+    text = ("In a televised address from Banja Luka on Friday, Kishida called the ruling a "
+            "disgrace.")
+    extraction = extract(nlp(text), Article.from_text(text))
+    labels = {entity.local_id: entity.label for entity in extraction.entities}
+    statement = next(event for event in extraction.events if event.cls == "Statement")
+    assert [labels[a] for a in statement.agents] == ["Fumio Kishida"]
+    assert labels[statement.place] == "Banja Luka"
+
+
+def test_a_word_of_saying_after_a_determiner_is_no_verb_of_saying(nlp):
+    events = events_of(nlp, "In a televised address on Friday, Kishida threatened to stop "
+                            "paying Okinawa's share of the state budget.")
+    assert ("Statement", ["Fumio Kishida"], []) in events

@@ -173,3 +173,14 @@ def test_a_place_name_after_an_unknown_given_name_is_a_family_name() -> None:
 def test_a_name_with_its_affiliation_before_a_verb_of_saying_is_a_person(nlp: Language) -> None:
     found = entities(nlp, "Dara Venn of the Marsk Water Board said the dam held.")
     assert ("Dara Venn", "Person") in [(text, cls) for text, cls, _ in found]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The fishing boats sailed from Svalbard on Monday.", "Svalbard"),
+    ("The leaders of Republika Srpska met in Banja Luka.", "Republika Srpska"),
+    ("Trawlers crossed the Palk Strait on 9 May.", "Palk Strait"),
+    ("Lorries waited high in the Andes for a week.", "Andes"),
+    ("The rail line runs through Nakhchivan and the South Caucasus.", "South Caucasus")])
+def test_islands_provinces_and_parts_of_the_world_are_regions(nlp: Language, text: str,
+                                                              name: str) -> None:
+    assert (name, "Region") in [(span, label) for span, label, _ in entities(nlp, text)]

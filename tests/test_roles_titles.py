@@ -96,3 +96,29 @@ def test_a_post_after_and_shares_the_state_of_the_titled_person_before_it(nlp: L
 def test_a_post_after_and_takes_no_state_from_a_person_without_one(nlp: Language) -> None:
     found = posts(nlp, "The envoy met Ilze Berzina and Prime Minister Juris Ozols in Riga.")
     assert ("Juris Ozols", "Prime Minister", "") in found
+
+
+@pytest.mark.parametrize(("text", "dateline", "post"), [
+    ("Gabon accepted the ruling on Tuesday, and Cameroon welcomed it. President Maria Ondo "
+     "said the sea had not changed.", "LIBREVILLE", ("Maria Ondo", "President", "Gabon")),
+    ("Talks between Chile and Peru ended without a deal. Prime Minister Ana Rojas said the "
+     "talks would resume.", None, ("Ana Rojas", "Prime Minister", "Chile")),
+    ("Turkey's defence ministry rejected the protest. A ministry spokesman, Ahmet Kaya, said "
+     "the navy had acted lawfully.", None,
+     ("Ahmet Kaya", "Spokesman", "Ministry of Defence of Turkey")),
+    ("Greece lodged a protest, the Greek foreign ministry said.\n\nForeign ministry "
+     "spokeswoman Eleni Marou told a briefing that the survey was lawful.", None,
+     ("Eleni Marou", "Spokeswoman", "Ministry of Foreign Affairs of Greece"))])
+def test_a_post_with_no_holder_written_is_the_articles_states_or_the_bodys_named_before(
+        nlp: Language, text: str, dateline: str | None, post: tuple[str, str, str]) -> None:
+    """A bare state post: the dateline's state, else the first state named; a ministry's
+    post: the ministry named before, or that of the state of the sentence before."""
+    assert post in posts(nlp, text, dateline)
+
+
+def test_a_province_post_or_a_known_persons_post_takes_no_article_state(
+        nlp: Language) -> None:
+    found = posts(nlp, "India protested to Sri Lanka. Chief Minister Ravi Kumar wrote to "
+                       "President Vladimir Putin.")
+    assert ("Ravi Kumar", "Chief Minister", "") in found
+    assert ("Vladimir Putin", "President", "") in found

@@ -118,6 +118,16 @@ def ministry_names() -> dict[str, str]:
     return dict(read_lexicon_yaml("names.yaml")["ministry_names"])
 
 
+@cache
+def state_posts() -> dict[str, frozenset[str]]:
+    """The titles that are a state's post where the text names no holder (names.yaml
+    ``state_posts``: "Prime Minister X" in an article about one state): ``titles``
+    (canonical), ``prefixes`` that keep a title a state's ("Acting President") and
+    ``openers`` that make any title one ("Government Spokeswoman")."""
+    return {key: frozenset(normalise_term(word) for word in words)
+            for key, words in read_lexicon_yaml("names.yaml")["state_posts"].items()}
+
+
 def ministry_label(words: str, state: str) -> str | None:
     """The name of the ministry of ``state`` (a label) that lower-case ``words`` describe
     ("foreign ministry": "Ministry of Foreign Affairs of Sudan"), where one known word
@@ -497,15 +507,18 @@ class ArticleEntities:
         foreign ministry" is left alone) is the ministry of the first state the sentence
         names before it ("Algeria expelled French staff, the foreign ministry said"); where
         the sentence names nothing before it, of the first state the sentence before names
-        ("Vietnam summoned ... . At a briefing, foreign ministry spokeswoman X said"). A
-        sentence that names only a place before it ("In Hanoi, ...") gives it no state."""
+        ("Vietnam summoned ... . At a briefing, foreign ministry spokeswoman X said"; also
+        "Foreign ministry spokeswoman X" opening the sentence). A sentence that names only
+        a place before it ("In Hanoi, ...") gives it no state."""
         ends = {span.end for span in spans}
         bounds = sentences(self.doc)
         tokens = token_table(self.doc)  # not Doc iteration: a Token object per word
         for n, sentence in enumerate(bounds):
             for i in range(sentence.start, sentence.end - 1):
                 lower = tokens.lower[i]
-                if not tokens.is_lower[i] or lower not in ministry_names() \
+                opens = tokens.is_title[i] and all(  # "Foreign ministry spokeswoman X"
+                    tokens.is_space[k] for k in range(sentence.start, i))
+                if not (tokens.is_lower[i] or opens) or lower not in ministry_names() \
                         or tokens.lower[i + 1] != "ministry":
                     continue
                 start = i - (i > 0 and tokens.lower[i - 1] == "the")
@@ -644,6 +657,70 @@ class ArticleEntities:
             if min(span[0] for span in group.spans) < start and not self.inside_mention(start):
                 group.add(start, end, self.text[start:end], "description", DESCRIPTION_CONFIDENCE)
 
+    def add_holders_of_bare_posts(self) -> None:
+        """Whose post a title written before a name is where the text gives it no holder:
+        the body described right before the title ("Foreign ministry spokeswoman X": that
+        ministry), or the body named last before whose kind the word before the title says
+        ("Turkey's defence ministry ... A ministry spokesman, X": that ministry), else, for a
+        state's post (``state_posts``), the article's own state (``home_state``: "President
+        X" in an article datelined in or about one state)."""
+        bodies = {end: group.key for group in self.groups.values()
+                  if group.cls == "GovernmentBody" for _, end, *_ in group.spans}
+        home = self.home_state()
+        for group in self.groups.values():
+            known = group.lexicon_id is not None and bool(self.lexicon[group.lexicon_id].roles)
+            roles = []
+            for title, of, former, start, end in group.roles:
+                before = len(self.text[:start].rstrip())
+                if of is None:
+                    of = bodies.get(before) or self.body_of_kind_before(before)
+                if of is None and not known and self.is_state_post(title):
+                    of = home  # not a person whose posts the lexicon knows
+                if (title, of, former) not in [role[:3] for role in roles]:
+                    roles.append((title, of, former, start, end))
+            group.roles = roles
+
+    def body_of_kind_before(self, end_char: int) -> GroupKey | None:
+        """The government body named last before the lower-case head word of a body that
+        ends at ``end_char`` ("ministry", names.yaml ``described_body_heads``), where that
+        word is in the body's name; else None."""
+        words = self.text[:end_char].split()
+        head = words[-1] if words else ""
+        if not head.islower() or head not in described_body_heads():
+            return None
+        named = [(max(span[1] for span in group.spans if span[1] < end_char - len(head)),
+                  group.key) for group in self.groups.values()
+                 if group.cls == "GovernmentBody" and head in normalise_term(
+                     " ".join(self.label_words(group))).split()
+                 and any(span[1] < end_char - len(head) for span in group.spans)]
+        return max(named)[1] if named else None
+
+    def is_state_post(self, title: str) -> bool:
+        """Whether a written title is a state's post (``state_posts``): "Prime Minister",
+        "Acting President", "Government Spokeswoman"; not "Chief Minister" or "Shadow
+        Foreign Secretary"."""
+        words = normalise_term(title).split()
+        if words[0] in state_posts()["openers"]:
+            return True
+        while len(words) > 1 and words[0] in state_posts()["prefixes"]:
+            words = words[1:]
+        canonical = self.cues.canonical_title(" ".join(words))
+        return canonical is not None and normalise_term(canonical) in state_posts()["titles"]
+
+    def home_state(self) -> GroupKey | None:
+        """The state an article is about, where the article names it: the state of its
+        dateline's place, else the first state it names."""
+        dateline = self.article.dateline
+        entry = next((self.lexicon[entry_id] for entry_id, _ in self.lexicon.lookup(dateline)),
+                     None) if dateline else None
+        if entry is not None:
+            state = entry.id if entry.cls == "Country" else entry.located_in
+            return ("lex", state) if ("lex", state) in self.groups else None
+        states = [group for group in self.groups.values() if group.cls == "Country"
+                  and group.key[0] == "lex" and group.spans]
+        return min(states, key=lambda group: min(span[0] for span in group.spans)).key \
+            if states else None
+
     def label_words(self, group: Group) -> list[str]:
         """The words of a body's names: its lexicon label and every form the article used."""
         entry = self.lexicon.entries.get(group.lexicon_id or "")
@@ -705,4 +782,5 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
     collected.add_descriptions(spans)
     collected.add_ministries_of_context(spans)
     collected.add_bodies_named_again()
+    collected.add_holders_of_bare_posts()
     return collected.entities()

@@ -167,7 +167,8 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
     direct objects are the entities before any preposition ("urged Pyongyang and
     Washington"); an "of" phrase inside a target's phrase is a target ("sanctions on the
     sectors of its economy"); a target is one who can act, not a place or region
-    ("appealed to European companies")."""
+    ("appealed to European companies"); a place that cannot act, after "from", is where a
+    speech is given ("a televised address from Banja Luka"), never its agent."""
     for n, argument in enumerate(arguments):
         if n and is_apposition(arguments[n - 1], argument, context):
             continue
@@ -184,6 +185,9 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
                 and event_class.name in argument_words().visit_classes
                 and cls not in AGENT_CLASSES):
             roles.place = roles.place or argument.local_id  # "a trip to Tehran", "visited Rome"
+        elif argument.prep == "from" and cls in PLACE_CLASSES - AGENT_CLASSES:
+            if event_class.speech:
+                roles.place = roles.place or argument.local_id
         elif argument.prep in agent_preps and argument.prep not in event_class.target_preps:
             roles.agents.append(argument.local_id)
         elif argument.prep in event_class.target_preps and cls in AGENT_CLASSES or (
@@ -1038,14 +1042,16 @@ def speaker_near(i: int, context: ArticleContext) -> list[str]:
     """The speaker of a verb of saying next to a noun: just before it ("Moon said in a
     speech"; not the participle of "a written statement") or later in its sentence ("at a
     news conference, the minister said"), past a phrase between commas ("Fidan, who
-    chaired the talks, told a news conference")."""
+    chaired the talks, told a news conference"); a word of saying after a determiner is a
+    noun ("Kovacevic called ... its share of the state budget")."""
     sentence = context.sentence_of(i)
     start = i
     while start - 1 in context.trigger_tokens:  # the first word of "news conference"
         start -= 1
     before = range(start - 2, max(sentence.start, start - IRREALIS_WINDOW) - 1, -1)
     for j in (*before, *range(i + 1, sentence.end)):  # not "a written statement"
-        if context.doc[j].lower_ in discourse().speech_verbs and not context.quoted[j]:
+        if context.doc[j].lower_ in discourse().speech_verbs and not context.quoted[j] \
+                and not (context.doc[j].is_lower and context.doc[j - 1].lower_ in DETERMINERS):
             speakers = speaker_past_commas(j, context)
             for speaker in speakers:
                 context.note_agent(j, speaker)
