@@ -90,6 +90,8 @@ def test_assuring_someone_that_a_side_would_act_is_a_promise_to_them():
      [([], [], ["nk", "vietnam"])]),
     ("North Korea and Vietnam reached an understanding on fishing rights.",
      [([], [], ["nk", "vietnam"])]),
+    ("North Korea and Vietnam reached a three-point consensus on fishing rights.",
+     [([], [], ["nk", "vietnam"])]),
     ("North Korea and Vietnam accepted the invitation.", []),
 ])
 def test_accepting_a_truce_or_reaching_an_understanding_is_an_agreement(text, expected):

@@ -88,6 +88,11 @@ def test_standing_ready_to_help_is_an_offer(nlp):
         [("Offer", ["Turkey"], ["Russia", "Ukraine"])]
 
 
+def test_walking_out_of_talks_is_a_rejection(nlp):
+    events = events_of(nlp, "The talks in Geneva collapsed when Japan walked out on Friday.")
+    assert ("Rejection", ["Japan"], []) in events
+
+
 def test_ready_to_do_something_else_is_no_offer(nlp):
     assert events_of(nlp, "Turkey is ready to switch its gas supplier.") == []
 

@@ -1259,7 +1259,8 @@ def fits_its_context(span: Span, event_class: EventClass, context: ArticleContex
     if lemma in event_class.compound_verbs and not is_agent_compound(head):
         return False
     if lemma in event_class.next_words and not is_required_next_word(
-            word_after_adverbials(span.end, context), event_class.next_words[lemma]):
+            word_after_adverbials(span.end, context), event_class.next_words[lemma]) \
+            and object_noun(span.end, context) not in event_class.next_words[lemma]:
         return False
     if event_class.not_objects and not is_nominal(span, context) \
             and object_noun(span.end, context) in event_class.not_objects:
