@@ -114,6 +114,7 @@ class NameCues:
     month_cues_before: frozenset[str] = frozenset()
     publication_verbs: frozenset[str] = frozenset()
     place_modifiers: frozenset[str] = frozenset()
+    words_before_verb: frozenset[str] = frozenset()
     weekdays: frozenset[str] = frozenset()  # of time.yaml
     months: frozenset[str] = frozenset()  # of time.yaml
     titles: dict[str, str] = field(default_factory=dict)  # normalised form -> canonical title
@@ -311,7 +312,7 @@ def name_cues() -> NameCues:
         "name_connectors", "given_names", "acting_verbs", "acting_preps",
         "modifier_determiners", "coordination_openers", "motion_verbs", "actor_object_verbs", "title_prefixes",
         "acting_nouns_before_of", "month_cues_before", "publication_verbs",
-        "place_modifiers")}
+        "place_modifiers", "words_before_verb")}
     time_words = read_yaml(ontology_dir() / "lexicon" / "time.yaml")
     months, weekdays = word_set(time_words["months"]), word_set(time_words["weekdays"])
     return NameCues(months=months, weekdays=weekdays, titles=titles,

@@ -177,3 +177,11 @@ def test_a_possessive_in_an_opening_phrase_looks_ahead_to_the_subject_after_it()
     speech = only(text, "Statement")
     assert speech.agents == ["moon"]
 
+
+
+def test_the_state_of_a_person_s_post_in_apposition_is_no_second_target():
+    sanction = only("Washington imposed sanctions on Ri Yong-ho, Pyongyang's foreign minister.",
+                    "SanctionImposed")
+    assert sanction.targets == ["ri"]
+    listed = only("Washington imposed sanctions on Ri Yong-ho, Kim and Moon.", "SanctionImposed")
+    assert sorted(listed.targets) == ["kim", "moon", "ri"]

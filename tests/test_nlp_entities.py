@@ -52,6 +52,18 @@ def test_metonym_acts_or_is_a_place(nlp: Language) -> None:
     assert ("Seoul", "Country", "south-korea") not in found
 
 
+@pytest.mark.parametrize("text", ["Pyongyang last month rejected the offer.",
+                                  "Pyongyang on Tuesday rejected the offer.",
+                                  "Pyongyang also rejected the offer."])
+def test_a_metonym_acts_across_adverbs_and_time_words(nlp: Language, text: str) -> None:
+    assert ("Pyongyang", "Country", "north-korea") in entities(nlp, text)
+
+
+def test_a_metonym_before_a_time_word_and_no_verb_is_the_city(nlp: Language) -> None:
+    assert ("Seoul", "Country", "south-korea") not in entities(
+        nlp, "The envoy flew to Seoul last week.")
+
+
 def test_the_north_only_with_a_capital(nlp: Language) -> None:
     assert ("the North", "Country", "north-korea") in entities(nlp, "Talks with the North resumed.")
     assert entities(nlp, "Rain fell in the north overnight.") == []

@@ -26,6 +26,7 @@ from kg.extract.genders import Genders
 from kg.model import Article, Entity, Mention
 from kg.nlp.events import read_lexicon_yaml, word_forms
 from kg.nlp.names import listed_words
+from kg.nlp.spans import POSSESSIVES
 from kg.nlp.tokens import TokenTable, annotated, sentences, token_table, word_after, word_before
 
 if TYPE_CHECKING:  # clauses.py reads this module's words; the layer is built on first use
@@ -942,7 +943,8 @@ class ArticleContext:
     def arguments_after(self, i: int, limit: int | None = None) -> list[Argument]:
         """Entities after token ``i`` up to the end of its clause, with their prepositions.
 
-        A comma ends the search unless it separates two entities ("Japan, China and ...").
+        A comma ends the search unless it separates two entities ("Japan, China and ..."),
+        but not a person from the state of his post ("on James Kabarebe, Rwanda's minister").
         """
         sentence = self.sentence_of(i)
         end = min(limit or sentence.end, sentence.end)
@@ -951,10 +953,18 @@ class ArticleContext:
             token = self.doc[j]
             if self.is_boundary(token) and not self.owner[j]:
                 break
-            if token.lower_ == "," and not (self.owner[j - 1] and j + 1 < end and self.owner[j + 1]):
+            if token.lower_ == "," and not (self.owner[j - 1] and j + 1 < end and self.owner[j + 1]
+                                            and not self.post_owner_after(j)):
                 break
             j += 1
         return self.entity_arguments(i + 1, j)
+
+    def post_owner_after(self, comma: int) -> bool:
+        """Whether the entity after a comma owns the post of a person before it ("Kabarebe,
+        Rwanda's minister"): a possessive after it, a person before the comma."""
+        after = self.span_end[comma + 1]
+        return self.cls_of(self.owner[comma - 1]) == "Person" and after < len(self.doc) \
+            and self.doc[after].text in POSSESSIVES
 
 
 def starts_with(words: list[str], at: int, phrase: tuple[str, ...]) -> bool:

@@ -81,6 +81,21 @@ def acts(doc: Doc, start: int, end: int, cues: "NameCues", parsed: bool) -> bool
     after = doc[end] if end < len(doc) else None
     if after is not None and after.text in POSSESSIVES or before in cues.acting_preps:
         return True
-    if after is None or not after.is_lower or before in cues.modifier_determiners:
+    if after is None or before in cues.modifier_determiners:
         return False
-    return after.lower_ in cues.acting_verbs or bool(after.lemma_) and after.lemma_ != after.lower_
+    verb = verb_after(doc, end, cues)
+    if verb is None or not verb.is_lower:
+        return False
+    return verb.lower_ in cues.acting_verbs or bool(verb.lemma_) and verb.lemma_ != verb.lower_
+
+
+def verb_after(doc: Doc, end: int, cues: "NameCues") -> Token | None:
+    """The word after a name past adverbs and time words ("last month", "on Tuesday"), where
+    its verb would stand; None at the end of the sentence."""
+    j = end
+    while j < len(doc) and not doc[j].is_sent_start and (
+            doc[j].lower_ in cues.words_before_verb and (doc[j].is_lower or doc[j].is_title)):
+        j += 1
+    if j >= len(doc) or j > end and doc[j].is_sent_start:
+        return None
+    return doc[j]
