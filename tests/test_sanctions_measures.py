@@ -98,3 +98,10 @@ def test_a_relative_clause_names_who_holds_a_measure():
     text = ("Arden imposed sanctions on Velmora. The measures widen restrictions that Brisca "
             "has applied since 2022.")
     assert (["brisca"], [], [], "2022") in measures(text)
+
+
+def test_who_was_placed_under_a_measure_is_its_target():
+    text = "Lena Varga, who was placed under Arden sanctions in May, stayed silent."
+    names = {**STATES, "Lena Varga": ("varga", "Person")}
+    extraction = extract_text(text, names, WEDNESDAY)
+    assert [(s.imposed_by, s.targets) for s in extraction.sanctions] == [(["arden"], ["varga"])]

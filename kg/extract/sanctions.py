@@ -286,7 +286,8 @@ def in_force(noun: int, context: ArticleContext) -> bool:
 
 def under_sanctions(noun: int, context: ArticleContext) -> list[str] | None:
     """Who is "under" the sanctions a noun names: the subject of "X is (already) under (EU)
-    sanctions"; None where no "under" opens the noun's phrase."""
+    sanctions" or "X, who was placed under US sanctions"; None where no "under" opens the
+    noun's phrase."""
     j = noun - 1
     while j > context.sentence_of(noun).start and context.tokens.lower[j] != "under" and (
             context.owner[j] or context.doc[j].is_lower and context.doc[j].is_alpha
@@ -294,6 +295,11 @@ def under_sanctions(noun: int, context: ArticleContext) -> list[str] | None:
         j -= 1
     if context.tokens.lower[j] != "under":
         return None
+    lower = context.tokens.lower
+    if j > 0 and lower[j - 1] in sector_words().listing_verbs:  # "who was placed under"
+        j -= 1
+        while j > 0 and lower[j - 1] in AUXILIARIES:
+            j -= 1
     return [e for e in context.subject_before(j) if context.cls_of(e) in TARGET_CLASSES]
 
 
