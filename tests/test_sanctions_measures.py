@@ -105,3 +105,8 @@ def test_who_was_placed_under_a_measure_is_its_target():
     names = {**STATES, "Lena Varga": ("varga", "Person")}
     extraction = extract_text(text, names, WEDNESDAY)
     assert [(s.imposed_by, s.targets) for s in extraction.sanctions] == [(["arden"], ["varga"])]
+
+
+def test_a_word_of_saying_in_a_compound_ends_no_clause():
+    text = "Arden imposed sanctions on Velmora's state-run freight firm Cobalt Freight."
+    assert sorted(measures(text)[0][1]) == ["cobalt", "velmora"]

@@ -55,6 +55,7 @@ PLACE_CLASSES = frozenset({"Place", "City", "Region", "Country"})
 AGENT_CLASSES = frozenset({"Person", "Country", "Organization", "GovernmentBody"})
 BODY_CLASSES = frozenset({"Organization", "GovernmentBody"})
 MAX_MODIFIER_GAP = 3
+MAX_DESCRIPTION_GAP = 8  # tokens from an owner's possessive to the name it describes
 PREPOSITION_REACH = 8  # tokens from a noun phrase's start back to its preposition
 SALIENCE_WINDOW = 5  # sentences back that a pronoun may reach
 GROUP_COUNT = 3  # parties named together that "the three countries" looks back to first
@@ -182,11 +183,12 @@ def argument_words() -> ArgumentWords:
 def clause_boundaries(tokens: TokenTable) -> list[bool]:
     """Per token: True for a word where an argument search within a clause must stop:
     punctuation that closes a clause, a clause opener ("which", "while"), a verb of saying
-    (not a name)."""
+    (not a name, nor the first part of a compound: "state-run")."""
     words = discourse()
     always = BOUNDARY_PUNCT | words.clause_openers
-    return [lower in always or lower in words.speech_verbs and not title
-            for lower, title in zip(tokens.lower, tokens.is_title)]
+    following = [*tokens.lower[1:], ""]
+    return [lower in always or lower in words.speech_verbs and not title and after not in HYPHENS
+            for lower, title, after in zip(tokens.lower, tokens.is_title, following)]
 
 
 @dataclass
@@ -663,7 +665,8 @@ class ArticleContext:
                 continue
             if found and self.modifies(found[-1], argument):
                 argument.prep = found.pop().prep
-            elif found and argument.prep is None and self.coordinated(found[-1], argument):
+            elif found and argument.prep is None and (self.coordinated(found[-1], argument)
+                                                      or self.owned_by(argument, found[-1])):
                 argument.prep = found[-1].prep
             found.append(argument)
             i = argument.end
@@ -711,6 +714,14 @@ class ArticleContext:
             return None
         person, after = named
         return Argument(person, i, after, self.preposition_before(i))
+
+    def owned_by(self, second: Argument, first: Argument) -> bool:
+        """True when ``second`` is named after a description owned by ``first`` ("on
+        Venezuela's state-run gold mining company Minerven"): both are the preposition's."""
+        gap = [t for t in self.doc[first.end:second.start] if not t.is_space]
+        return bool(gap) and gap[0].text in POSSESSIVES and len(gap) <= MAX_DESCRIPTION_GAP \
+            and all(t.is_lower and t.is_alpha and t.lower_ not in COORDINATORS | PREPOSITIONS
+                    and not self.is_boundary(t) or t.lower_ in HYPHENS for t in gap[1:])
 
     def coordinated(self, first: Argument, second: Argument) -> bool:
         """True when only "and" or a comma (and determiners) stand between two arguments,
