@@ -359,3 +359,10 @@ def test_a_document_as_subject_speaks_for_its_issuer():
         ("Acme Institute", "We wait")]
     assert speakers("The Acme Institute met Trump. “We wait,” its statement said.") == [
         ("Acme Institute", "We wait")]
+
+
+def test_a_body_named_between_commas_after_its_description_speaks():
+    """"X's party, the Unity Movement, accused ...": the body, not the person owning it."""
+    names = {**PEOPLE, "Unity Movement": ("unity", "Organization")}
+    text = "Jane Roe's party, the Unity Movement, accused the council of “stealing the vote”."
+    assert quoted_speakers(text, names) == [("Unity Movement", "stealing the vote")]

@@ -41,8 +41,8 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from kg.extract.context import (ARTICLES, AUXILIARIES, PREPOSITIONS, QUOTE_MARKS, Argument,
-                                ArticleContext, discourse, inflected)
+from kg.extract.context import (ARTICLES, AUXILIARIES, BODY_CLASSES, PREPOSITIONS, QUOTE_MARKS,
+                                Argument, ArticleContext, discourse, inflected)
 from kg.extract.entities import body_nouns
 from kg.extract.events import EventMention
 from kg.extract.genders import Genders, gender_words
@@ -1406,15 +1406,20 @@ def relative_antecedent(comma: int, start: int, context: ArticleContext) -> list
 def appositive_person(opening: int, closing: int, context: ArticleContext) -> list[str]:
     """The person whose name is the whole phrase between two commas ("the mayor of the city,
     Ana Lima, said"), or ends it after a few words that describe them ("the study's lead
-    author, doctoral student Ana Lima, said")."""
+    author, doctoral student Ana Lima, said"); or the body whose name, after "the", is the
+    whole phrase ("Roe's party, the Unity Movement, accused ...")."""
     first = opening + 1
     while first < closing and context.tokens.is_space[first]:
         first += 1
     last = closing - 1
     owner = context.owner[last] if last >= first else None
-    if owner is None or context.span_end[last] != closing or context.cls_of(owner) != "Person":
+    if owner is None or context.span_end[last] != closing:
         return []
     name = Argument(owner, context.span_start[last], closing)
+    if context.cls_of(owner) in BODY_CLASSES:
+        return [owner] if name.start == first + (context.tokens.lower[first] == "the") else []
+    if context.cls_of(owner) != "Person":
+        return []
     return [owner] if name.start == first or described(first, name, context) else []
 
 
