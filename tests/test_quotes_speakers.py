@@ -87,6 +87,16 @@ def test_the_title_names_the_person_who_holds_it():
     assert [q.speaker for q in extraction.quotes] == ["trump"]
 
 
+def test_the_title_names_its_holder_past_an_auxiliary():
+    """"the president had told ...": "had" is no subject; the title is."""
+    text = ("Trump met Kim on Monday. A statement said the president had told aides that "
+            "the talks would go on “as planned”.")
+    entities = entities_in(text, PEOPLE)
+    next(e for e in entities if e.local_id == "trump").roles.append(RoleFact("President"))
+    extraction = extract_with_entities(blank_pipeline()(text), Article.from_text(text), entities)
+    assert [q.speaker for q in extraction.quotes] == ["trump"]
+
+
 def test_according_to_names_the_source():
     assert speakers("“The deal is off,” according to Jane Roe of the Acme Institute.") == [
         ("Jane Roe", "The deal is off")]

@@ -1058,15 +1058,17 @@ def cited_speaker(verb: int, context: ArticleContext, memory: SpeakerMemory) -> 
 
 
 def word_before_verb(verb: int, context: ArticleContext) -> int | None:
-    """The nearest word before a verb that is no adverb ("he also said", "she later told")
-    nor part of a phrase that goes on to it ("she went on to say", "he continued to insist";
-    discourse.yaml continuing_phrases): where its subject ends. None where that word is
-    quoted ("'... away from them,' said X": the verb's subject is after it, if anywhere)."""
+    """The nearest word before a verb that is no adverb ("he also said", "she later told"),
+    no auxiliary of tense or mood ("the president had told", "the minister would say"; not
+    one of a passive: "was told") nor part of a phrase that goes on to it ("she went on to
+    say", "he continued to insist"; discourse.yaml continuing_phrases): where its subject
+    ends. None where that word is quoted ("'... away from them,' said X": the verb's subject
+    is after it, if anywhere)."""
     before = previous_content(verb, context)
     while before is not None and context.owner[before] is None:
         lower = context.tokens.lower[before]
         if lower in quote_words().adverbs or context.tokens.is_lower[before] and \
-                lower.endswith("ly"):
+                lower.endswith("ly") or lower in tense_auxiliaries():
             before = previous_content(before, context)
             continue
         going_on = continuing_phrase_before(before, context)
@@ -1074,6 +1076,12 @@ def word_before_verb(verb: int, context: ArticleContext) -> int | None:
             break
         before = previous_content(going_on, context)
     return None if before is not None and context.quoted[before] else before
+
+
+@cache
+def tense_auxiliaries() -> frozenset[str]:
+    """The auxiliaries that make no passive ("has", "had", "would"; not "was")."""
+    return AUXILIARIES - quote_words().passive_auxiliaries
 
 
 def going_on_start(verb: int, context: ArticleContext) -> int:
