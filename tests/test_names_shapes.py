@@ -95,6 +95,11 @@ def test_a_name_after_a_post_of_a_body_is_a_person(nlp: Language, text: str) -> 
     assert ("Tomas Brenner", "Person") in found(nlp, text)
 
 
+def test_an_officer_in_apposition_is_a_person(nlp: Language) -> None:
+    assert ("Jimmo Vardak", "Person") in found(
+        nlp, "Jimmo Vardak, the former police officer who leads the gang, refused.")
+
+
 def test_a_post_word_alone_before_a_comma_makes_no_person(nlp: Language) -> None:
     assert ("Vardo Brennik", "Person") not in found(
         nlp, "They asked the head, Vardo Brennik, for a room.")

@@ -87,6 +87,16 @@ def test_the_title_names_the_person_who_holds_it():
     assert [q.speaker for q in extraction.quotes] == ["trump"]
 
 
+def test_the_title_names_its_holder_past_an_auxiliary():
+    """"the president had told ...": "had" is no subject; the title is."""
+    text = ("Trump met Kim on Monday. A statement said the president had told aides that "
+            "the talks would go on “as planned”.")
+    entities = entities_in(text, PEOPLE)
+    next(e for e in entities if e.local_id == "trump").roles.append(RoleFact("President"))
+    extraction = extract_with_entities(blank_pipeline()(text), Article.from_text(text), entities)
+    assert [q.speaker for q in extraction.quotes] == ["trump"]
+
+
 def test_according_to_names_the_source():
     assert speakers("“The deal is off,” according to Jane Roe of the Acme Institute.") == [
         ("Jane Roe", "The deal is off")]
@@ -359,3 +369,10 @@ def test_a_document_as_subject_speaks_for_its_issuer():
         ("Acme Institute", "We wait")]
     assert speakers("The Acme Institute met Trump. “We wait,” its statement said.") == [
         ("Acme Institute", "We wait")]
+
+
+def test_a_body_named_between_commas_after_its_description_speaks():
+    """"X's party, the Unity Movement, accused ...": the body, not the person owning it."""
+    names = {**PEOPLE, "Unity Movement": ("unity", "Organization")}
+    text = "Jane Roe's party, the Unity Movement, accused the council of “stealing the vote”."
+    assert quoted_speakers(text, names) == [("Unity Movement", "stealing the vote")]

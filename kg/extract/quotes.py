@@ -41,8 +41,8 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from kg.extract.context import (ARTICLES, AUXILIARIES, PREPOSITIONS, QUOTE_MARKS, Argument,
-                                ArticleContext, discourse, inflected)
+from kg.extract.context import (ARTICLES, AUXILIARIES, BODY_CLASSES, PREPOSITIONS, QUOTE_MARKS,
+                                Argument, ArticleContext, discourse, inflected)
 from kg.extract.entities import body_nouns
 from kg.extract.events import EventMention
 from kg.extract.genders import Genders, gender_words
@@ -1058,15 +1058,17 @@ def cited_speaker(verb: int, context: ArticleContext, memory: SpeakerMemory) -> 
 
 
 def word_before_verb(verb: int, context: ArticleContext) -> int | None:
-    """The nearest word before a verb that is no adverb ("he also said", "she later told")
-    nor part of a phrase that goes on to it ("she went on to say", "he continued to insist";
-    discourse.yaml continuing_phrases): where its subject ends. None where that word is
-    quoted ("'... away from them,' said X": the verb's subject is after it, if anywhere)."""
+    """The nearest word before a verb that is no adverb ("he also said", "she later told"),
+    no auxiliary of tense or mood ("the president had told", "the minister would say"; not
+    one of a passive: "was told") nor part of a phrase that goes on to it ("she went on to
+    say", "he continued to insist"; discourse.yaml continuing_phrases): where its subject
+    ends. None where that word is quoted ("'... away from them,' said X": the verb's subject
+    is after it, if anywhere)."""
     before = previous_content(verb, context)
     while before is not None and context.owner[before] is None:
         lower = context.tokens.lower[before]
         if lower in quote_words().adverbs or context.tokens.is_lower[before] and \
-                lower.endswith("ly"):
+                lower.endswith("ly") or lower in tense_auxiliaries():
             before = previous_content(before, context)
             continue
         going_on = continuing_phrase_before(before, context)
@@ -1074,6 +1076,12 @@ def word_before_verb(verb: int, context: ArticleContext) -> int | None:
             break
         before = previous_content(going_on, context)
     return None if before is not None and context.quoted[before] else before
+
+
+@cache
+def tense_auxiliaries() -> frozenset[str]:
+    """The auxiliaries that make no passive ("has", "had", "would"; not "was")."""
+    return AUXILIARIES - quote_words().passive_auxiliaries
 
 
 def going_on_start(verb: int, context: ArticleContext) -> int:
@@ -1406,15 +1414,20 @@ def relative_antecedent(comma: int, start: int, context: ArticleContext) -> list
 def appositive_person(opening: int, closing: int, context: ArticleContext) -> list[str]:
     """The person whose name is the whole phrase between two commas ("the mayor of the city,
     Ana Lima, said"), or ends it after a few words that describe them ("the study's lead
-    author, doctoral student Ana Lima, said")."""
+    author, doctoral student Ana Lima, said"); or the body whose name, after "the", is the
+    whole phrase ("Roe's party, the Unity Movement, accused ...")."""
     first = opening + 1
     while first < closing and context.tokens.is_space[first]:
         first += 1
     last = closing - 1
     owner = context.owner[last] if last >= first else None
-    if owner is None or context.span_end[last] != closing or context.cls_of(owner) != "Person":
+    if owner is None or context.span_end[last] != closing:
         return []
     name = Argument(owner, context.span_start[last], closing)
+    if context.cls_of(owner) in BODY_CLASSES:
+        return [owner] if name.start == first + (context.tokens.lower[first] == "the") else []
+    if context.cls_of(owner) != "Person":
+        return []
     return [owner] if name.start == first or described(first, name, context) else []
 
 
