@@ -240,3 +240,10 @@ def test_rejecting_the_criticism_targets_the_critic(nlp):
                             "the criticism on Tuesday.")
     assert ("Rejection", ["Iran"], ["Norway"]) in events
 
+
+def test_a_passive_agent_past_a_description_between_commas_keeps_its_conjunct(nlp):
+    events = events_of(nlp, "Ivan Petrov and Piet Maas met in Oslo last month. The meeting was "
+                            "mediated by Anna Berg, the prime minister of Norway, and Tomas "
+                            "Lind, an adviser to the king.")
+    assert ("Mediation", ["Anna Berg", "Tomas Lind"], ["Ivan Petrov", "Piet Maas"]) in events
+

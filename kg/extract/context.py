@@ -954,7 +954,21 @@ class ArticleContext:
             if token.lower_ == "," and not (self.owner[j - 1] and j + 1 < end and self.owner[j + 1]):
                 break
             j += 1
-        return self.entity_arguments(i + 1, j)
+        return self.phrase_arguments(self.entity_arguments(i + 1, j))
+
+    def phrase_arguments(self, arguments: list[Argument]) -> list[Argument]:
+        """The arguments, and after the last one the other members of its noun phrase that
+        a comma parted from it ("by Ralph Gonsalves, the prime minister of St Vincent, and
+        Celso Amorim": both; kg/extract/clauses.py), with its preposition."""
+        if not arguments:
+            return arguments
+        last = arguments[-1]
+        phrase = self.clauses.covering.get(last.start)
+        if phrase is None or phrase.end <= last.end:
+            return arguments
+        named = {argument.local_id for argument in arguments}
+        return arguments + [Argument(member, last.end, phrase.end, last.prep)
+                            for member in phrase.members if member not in named]
 
 
 def starts_with(words: list[str], at: int, phrase: tuple[str, ...]) -> bool:
