@@ -247,3 +247,10 @@ def test_a_passive_agent_past_a_description_between_commas_keeps_its_conjunct(nl
                             "Lind, an adviser to the king.")
     assert ("Mediation", ["Anna Berg", "Tomas Lind"], ["Ivan Petrov", "Piet Maas"]) in events
 
+
+def test_two_posts_with_their_holders_between_commas_are_both_the_subject(nlp):
+    events = events_of(nlp, "Norway's foreign minister, Anna Berg, and Sweden's trade minister, "
+                            "Tomas Lind, discussed the tariffs by telephone on Monday and "
+                            "agreed to meet again.")
+    assert ("Promise", ["Anna Berg", "Tomas Lind"], []) in events
+

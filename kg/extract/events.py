@@ -717,7 +717,8 @@ def appositive_subject(comma: Token, context: ArticleContext) -> list[str]:
         if token.lower_ in discourse().relative_pronouns or token.lower_ in ("a", "an") \
                 or token.is_lower and token.lower_.endswith("ing"):
             return context.antecedent_of(j)
-        if token.is_lower and token.is_alpha or possessive_post(j, context):
+        if token.is_lower and token.is_alpha and token.lower_ not in COORDINATORS \
+                or possessive_post(j, context):  # not "X, and his counterpart, Y,"
             antecedent = context.antecedent_of(j)  # "the chancellor of", "Iran's envoy"
             return antecedent if all(context.cls_of(a) == "Person" for a in antecedent) else []
     return []
@@ -734,8 +735,8 @@ def possessive_post(j: int, context: ArticleContext) -> bool:
 
 def apposition_subject(comma: Token, context: ArticleContext) -> list[str]:
     """"Saudi Arabia's energy minister, Khalid al-Falih, called for": the name between
-    two commas right before the verb; after "counterpart" the whole noun phrase ("Iwata and
-    his Korean counterpart, Cho, agreed": both)."""
+    two commas right before the verb, with the others of its noun phrase ("Iwata and his
+    Korean counterpart, Cho, agreed", "X's minister, Y, and Z's minister, W, met": both)."""
     before = previous_word(comma)
     if before is None or not context.owner[before.i] or context.quoted[before.i]:
         return []
@@ -743,11 +744,11 @@ def apposition_subject(comma: Token, context: ArticleContext) -> list[str]:
     opening = previous_word(context.doc[start])
     if opening is None or opening.lower_ != ",":
         return []
-    post = previous_word(opening)
     phrase = context.clauses.covering.get(start)
-    if post is not None and post.lower_.startswith("counterpart") and phrase is not None:
-        return np_members(phrase)  # "X and his Chinese counterpart, Y,": both
-    return [context.owner[start]]
+    name = context.owner[start]
+    if phrase is None or name not in phrase.members or context.cls_of(name) != "Person":
+        return [name]
+    return [member for member in np_members(phrase) if context.cls_of(member) == "Person"]
 
 
 def coordinated_subject(conjunction: Token, auxiliary: Token | None,
