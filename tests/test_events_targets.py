@@ -254,3 +254,13 @@ def test_two_posts_with_their_holders_between_commas_are_both_the_subject(nlp):
                             "agreed to meet again.")
     assert ("Promise", ["Anna Berg", "Tomas Lind"], []) in events
 
+
+def test_a_relative_clause_after_a_counterpart_in_apposition_is_of_both(nlp):
+    text = ("The accord was signed by Norway's foreign minister, Anna Berg, and her Swedish "
+            "counterpart, Tomas Lind, who met for three hours in Oslo that day.")
+    extraction = extract(nlp(text), Article.from_text(text))
+    labels = {entity.local_id: entity.label for entity in extraction.entities}
+    assert ["Anna Berg", "Tomas Lind"] in \
+        [sorted(labels[a] for a in event.actors) for event in extraction.events
+         if event.cls == "Meeting"]
+

@@ -492,9 +492,12 @@ class ArticleContext:
         count, allowed = self.pair_count(noun), discourse().pair_nouns.get(self.doc[noun].lower_)
         if count is None:
             return []
-        if allowed:
+        if allowed and count >= GROUP_COUNT:
             return self.named_group(noun, count, allowed) \
                 or self.last_parties(noun, count, allowed)
+        if allowed:
+            return self.last_parties(noun, count, allowed) \
+                or self.named_group(noun, count, allowed)
         return self.last_parties(noun, count, frozenset({"Person"})) \
             or self.last_parties(noun, count, frozenset({"Country"}))
 
@@ -526,14 +529,14 @@ class ArticleContext:
 
     def named_group(self, noun: int, count: int, allowed: Collection[str]) -> list[str]:
         """The last ``count`` parties of the ``allowed`` classes named together before token
-        ``noun`` ("France, Germany and Britain issued a statement ... the three countries"),
-        where there are three or more; else none."""
-        if count < GROUP_COUNT:
-            return []
+        ``noun``, in one noun phrase ("France, Germany and Britain issued a statement ... the
+        three countries"; "X's minister, Y, and his counterpart, Z, ... the two ministers")."""
         j = noun - 1
         while j >= 0:
             if self.owner[j] and not self.quoted[j]:
-                group = self.coordinated_before(self.span_start[j])
+                phrase = self.clauses.covering.get(self.span_start[j])
+                group = list(phrase.members) if phrase is not None \
+                    else self.coordinated_before(self.span_start[j])
                 parties = list(dict.fromkeys(
                     local_id if "Person" in allowed else self.side_of(local_id)
                     for local_id in group))
@@ -887,13 +890,18 @@ class ArticleContext:
         return self.is_other_verb(token) and (before is None or before.lower_ not in DETERMINERS)
 
     def antecedent_of(self, relative: int) -> list[str]:
-        """The entities a relative pronoun refers back to (the phrase right before it)."""
+        """The entities a relative pronoun refers back to (the phrase right before it; the
+        persons of its noun phrase, for a person: "X and his counterpart, Y, who met")."""
         j = relative - 1
         while j >= 0 and (self.doc[j].is_punct or self.doc[j].is_space):
             j -= 1
-        if j >= 0 and self.owner[j]:
-            return self.coordinated_before(self.span_start[j])
-        return []
+        if j < 0 or not self.owner[j]:
+            return []
+        phrase = self.clauses.covering.get(self.span_start[j])
+        if phrase is not None and self.owner[j] in phrase.members \
+                and self.cls_of(self.owner[j]) == "Person":
+            return [member for member in phrase.members if self.cls_of(member) == "Person"]
+        return self.coordinated_before(self.span_start[j])
 
     def coordinated_before(self, start: int) -> list[str]:
         """The entity whose mention starts at ``start`` plus those coordinated before it.
