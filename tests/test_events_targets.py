@@ -264,3 +264,19 @@ def test_a_relative_clause_after_a_counterpart_in_apposition_is_of_both(nlp):
         [sorted(labels[a] for a in event.actors) for event in extraction.events
          if event.cls == "Meeting"]
 
+
+def test_a_statement_issued_in_an_opening_phrase_is_the_main_clause_subjects(nlp):
+    events = events_of(nlp, "In a statement issued after the meeting, the State Department "
+                            "said Ivan Petrov had demanded \"quick changes\" to the deal.")
+    assert ("Statement", ["United States Department of State"], []) in events
+
+
+def test_the_two_ministers_named_together_further_back_are_the_pair_met(nlp):
+    text = ("Norway's foreign minister, Anna Berg, and her Swedish counterpart, Tomas Lind, "
+            "signed the accord in Oslo. The accord covers fishing. It runs for ten years. Boats "
+            "must carry trackers. Ports will share data. Fines will rise. Inspectors will be "
+            "hired. The two ministers last met in Bergen in May.")
+    extraction = extract(nlp(text), Article.from_text(text))
+    labels = {entity.local_id: entity.label for entity in extraction.entities}
+    assert [sorted(labels[a] for a in event.actors) for event in extraction.events
+            if event.cls == "Meeting"] == [["Anna Berg", "Tomas Lind"]]

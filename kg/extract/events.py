@@ -1003,9 +1003,14 @@ def speech_setting_subject(noun: Token, context: ArticleContext) -> list[str]:
 
 def opening_setting_subject(noun: Token, context: ArticleContext) -> list[str]:
     """The subject of the first finite verb after a phrase that opens its sentence and names
-    where something was said ("In a statement on Tuesday, the ministry condemned ...")."""
+    where something was said ("In a statement on Tuesday, the ministry condemned ..."), past
+    a participle inside that phrase ("In a statement issued on Monday, the ministry ...")."""
     end = context.sentence_of(noun.i).end
-    verb = next((j for j in range(noun.i + 1, end) if not context.quoted[j]
+    after = next_word(noun)
+    start = noun.i + 1
+    if after is not None and is_past_form(after) and after.is_lower:
+        start = next((j + 1 for j in range(after.i, end) if context.doc[j].lower_ == ","), start)
+    verb = next((j for j in range(start, end) if not context.quoted[j]
                  and (is_predicate(context.doc[j], context) or is_verb_trigger(j, context))),
                 None)
     return context.subject_before(verb) if verb is not None else []
