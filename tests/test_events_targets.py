@@ -280,3 +280,12 @@ def test_the_two_ministers_named_together_further_back_are_the_pair_met(nlp):
     labels = {entity.local_id: entity.label for entity in extraction.entities}
     assert [sorted(labels[a] for a in event.actors) for event in extraction.events
             if event.cls == "Meeting"] == [["Anna Berg", "Tomas Lind"]]
+
+
+def test_an_unnamed_source_the_quotes_name_is_the_agent_of_its_verb(nlp):
+    events = events_of(nlp, "Norway and Sweden met in Oslo on Monday. In Brussels, a "
+                            "spokeswoman for the European Commission urged both governments "
+                            "to settle the matter \"within the rules\".")
+    assert ("Appeal", ["spokeswoman for the European Commission"], ["Norway", "Sweden"]) \
+        in events
+

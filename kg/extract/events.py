@@ -62,6 +62,7 @@ class EventMention:
     ordinal: str | None = None
     reciprocal: bool = False
     suppressed: bool = False  # the content of another event ("promised further talks")
+    unattributed: bool = False  # left out for want of an agent (``leave_out_unattributed``)
     speech_verb: int | None = None  # the verb of saying whose complement reports it
     decided: EventMention | None = None  # the act this decision is ("agreed to lift ...")
     counterparts: list[tuple[int, list[str]]] = field(default_factory=list)  # see Roles
@@ -2087,8 +2088,32 @@ def leave_out_unattributed(mentions: list[EventMention]) -> None:
     for mention in mentions:
         event = mention.event
         if event.cls in argument_words().agentive_classes and event.targets \
-                and not event.agents:
-            mention.suppressed = True
+                and not event.agents and not mention.suppressed:
+            mention.suppressed = mention.unattributed = True
+
+
+def attributed_to_sources(mentions: list[EventMention], sources: dict[int, str],
+                          context: ArticleContext) -> list[EventMention]:
+    """The acts left out for want of an agent (``leave_out_unattributed``) whose subject
+    is an unnamed source the quotes have since named (``sources``: the token of its noun
+    and its local id; "a spokeswoman for the European Commission urged both governments to
+    settle the matter "within EU law"": the spokeswoman), with that source as their
+    agent: the subject before the verb, else the last source named in its clause."""
+    found = []
+    for mention in mentions:
+        event = mention.event
+        if not mention.unattributed:
+            continue
+        named = [sources[j] for j in range(context.clause_start(mention.token), mention.token)
+                 if j in sources]
+        agents = [a for a in context.subject_before(mention.token) or named[-1:]
+                  if a not in event.targets]
+        if agents:
+            event.agents = agents
+            event.actors = list(dict.fromkeys(agents + event.actors))
+            mention.suppressed = mention.unattributed = False
+            found.append(mention)
+    return found
 
 
 
