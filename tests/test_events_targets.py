@@ -289,3 +289,15 @@ def test_an_unnamed_source_the_quotes_name_is_the_agent_of_its_verb(nlp):
     assert ("Appeal", ["spokeswoman for the European Commission"], ["Norway", "Sweden"]) \
         in events
 
+
+def test_a_persons_government_is_the_state_they_lead(nlp):
+    events = events_of(nlp, "Norwegian Prime Minister Anna Berg met Swedish Prime Minister "
+                            "Ivan Petrov in Oslo. Petrov later accused Berg's government of "
+                            "hiding the costs.")
+    assert ("Accusation", ["Ivan Petrov"], ["Norway"]) in events
+
+
+def test_an_ordinal_adverb_does_not_part_a_verb_from_its_subject(nlp):
+    events = events_of(nlp, "The European Union met in Brussels on Monday. The bloc first "
+                            "imposed sanctions on Belarus in 2020.")
+    assert ("SanctionImposed", ["European Union"], ["Belarus"]) in events

@@ -603,15 +603,32 @@ class ArticleContext:
         return min(named)[1] if named else None
 
     def represented_by(self, noun: int) -> str | None:
-        """The state that "his country" or "its government" at token ``noun`` names: the
-        state of the person the possessive stands for, or the state itself."""
+        """The state that "his country", "its government" or "Orban's government" at token
+        ``noun`` names: the state of the person the possessive stands for, or the state
+        itself."""
         before = self.word_before(noun)
         if self.doc[noun].lower_ not in discourse().represented_nouns or before is None \
-                or before.lower_ not in discourse().represented_possessives or self.quoted[noun]:
+                or self.quoted[noun]:
             return None
-        owner = self.resolve_pronoun(before.i)
+        if before.lower_ in discourse().represented_possessives:
+            owner = self.resolve_pronoun(before.i)
+        elif before.lower_ in ("'s", "’s") and self.owner[before.i - 1] \
+                and self.cls_of(self.owner[before.i - 1]) == "Person":
+            owner = self.owner[before.i - 1]
+        else:
+            return None
         side = self.side_of(owner) if owner else None
         return side if side and self.cls_of(side) == "Country" else None
+
+    def person_represented(self, i: int) -> Argument | None:
+        """"Orban's government" from the person's name at token ``i``: the state the
+        government stands for (``represented_by``), as one argument; else None."""
+        end = self.span_end[i]
+        if end + 1 >= len(self.doc) or self.doc[end].lower_ not in ("'s", "’s"):
+            return None
+        side = self.represented_by(end + 1)
+        return Argument(side, self.span_start[i], end + 2,
+                        self.preposition_before(self.span_start[i])) if side else None
 
     def described_body(self, noun: int) -> str | None:
         """The body that "the board" or "the bloc" at token ``noun`` names: the last one
@@ -684,7 +701,7 @@ class ArticleContext:
     def argument_at(self, i: int) -> Argument | None:
         """The entity named at token ``i`` (a mention or an object pronoun), if any; in
         "with his Turkish counterpart, Hakan Fidan," the person in apposition."""
-        counterpart = self.counterpart_at(i)
+        counterpart = self.counterpart_at(i) or self.person_represented(i)
         if counterpart is not None:
             return counterpart
         local_id = self.owner[i]
@@ -875,10 +892,14 @@ class ArticleContext:
             and before.lower_ in argument_words().purpose_nouns
 
     def is_other_verb(self, token: Token) -> bool:
-        """A finite verb form ("fell", "wanted"), not a comparative ("later", "earlier"):
+        """A finite verb form ("fell", "wanted"), not a comparative ("later", "earlier")
+        nor an ordinal used as an adverb ("the bloc first imposed"; its lookup lemma is "1"):
         the subject search does not pass it."""
         lower = token.lower_
         lemma = token.lemma_.lower() if token.lemma_ else lower
+        if token.is_alpha and lemma.isdigit():
+            before = word_before(self.doc, token.i)
+            return before is not None and before.lower_ in DETERMINERS  # "the first launch"
         return token.is_lower and token.is_alpha and lemma != lower and \
             lower not in AUXILIARIES and not lower.endswith(("s", "er", "est")) and \
             lower not in DETERMINERS and lower not in PREPOSITIONS  # "an" has the lemma "a"
