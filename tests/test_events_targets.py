@@ -301,3 +301,16 @@ def test_an_ordinal_adverb_does_not_part_a_verb_from_its_subject(nlp):
     events = events_of(nlp, "The European Union met in Brussels on Monday. The bloc first "
                             "imposed sanctions on Belarus in 2020.")
     assert ("SanctionImposed", ["European Union"], ["Belarus"]) in events
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb before its object parts it from the preposition of a phrase before the verb
+    ("Ivan Petrov spoke on Tuesday. In the same speech he accused Washington of siding with "
+     "Norway.", ("Accusation", ["Ivan Petrov"], ["United States"])),
+    # a city asked to act in a "that" clause stands for its country
+    ("A Chinese spokesman, Li Wei, said Canada had raised tariffs on steel. Li demanded that "
+     "Ottawa withdraw the measure.", ("Demand", ["Li Wei"], ["Canada"])),
+])
+def test_the_state_an_object_or_clause_subject_stands_for(nlp, text, expected):
+    assert expected in events_of(nlp, text)

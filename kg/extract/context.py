@@ -766,6 +766,8 @@ class ArticleContext:
             lower = token.lower_
             if lower in PREPOSITIONS:
                 return j
+            if j in self.trigger_tokens and self.is_finite_verb(token):
+                return None  # "In the speech he accused Washington": no "in" of Washington
             title = title and self.is_title_word(j)
             skippable = title or token.is_space or lower in DETERMINERS or lower in HYPHENS or (
                 token.is_lower and not token.is_punct and lower not in COORDINATORS

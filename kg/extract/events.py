@@ -480,8 +480,17 @@ def clause_subject(verb: Token, context: ArticleContext) -> list[str]:
         if not context.coordinated(group[-1], argument):
             break
         group.append(argument)
-    found = [described_argument(argument, context).local_id for argument in group]
+    found = [acting_state(described_argument(argument, context).local_id, context)
+             for argument in group]
     return [local_id for local_id in found if context.cls_of(local_id) in AGENT_CLASSES]
+
+
+def acting_state(local_id: str, context: ArticleContext) -> str:
+    """A city asked to act ("demanded that Ottawa correct its practices") stands for the
+    country it lies in, where the article names that country; anything else for itself."""
+    if context.cls_of(local_id) != "City":
+        return local_id
+    return country_of_place(local_id, context) or local_id
 
 
 def in_described_referent(j: int, context: ArticleContext) -> bool:
