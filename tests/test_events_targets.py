@@ -240,3 +240,77 @@ def test_rejecting_the_criticism_targets_the_critic(nlp):
                             "the criticism on Tuesday.")
     assert ("Rejection", ["Iran"], ["Norway"]) in events
 
+
+def test_a_passive_agent_past_a_description_between_commas_keeps_its_conjunct(nlp):
+    events = events_of(nlp, "Ivan Petrov and Piet Maas met in Oslo last month. The meeting was "
+                            "mediated by Anna Berg, the prime minister of Norway, and Tomas "
+                            "Lind, an adviser to the king.")
+    assert ("Mediation", ["Anna Berg", "Tomas Lind"], ["Ivan Petrov", "Piet Maas"]) in events
+
+
+def test_two_posts_with_their_holders_between_commas_are_both_the_subject(nlp):
+    events = events_of(nlp, "Norway's foreign minister, Anna Berg, and Sweden's trade minister, "
+                            "Tomas Lind, discussed the tariffs by telephone on Monday and "
+                            "agreed to meet again.")
+    assert ("Promise", ["Anna Berg", "Tomas Lind"], []) in events
+
+
+def test_a_relative_clause_after_a_counterpart_in_apposition_is_of_both(nlp):
+    text = ("The accord was signed by Norway's foreign minister, Anna Berg, and her Swedish "
+            "counterpart, Tomas Lind, who met for three hours in Oslo that day.")
+    extraction = extract(nlp(text), Article.from_text(text))
+    labels = {entity.local_id: entity.label for entity in extraction.entities}
+    assert ["Anna Berg", "Tomas Lind"] in \
+        [sorted(labels[a] for a in event.actors) for event in extraction.events
+         if event.cls == "Meeting"]
+
+
+def test_a_statement_issued_in_an_opening_phrase_is_the_main_clause_subjects(nlp):
+    events = events_of(nlp, "In a statement issued after the meeting, the State Department "
+                            "said Ivan Petrov had demanded \"quick changes\" to the deal.")
+    assert ("Statement", ["United States Department of State"], []) in events
+
+
+def test_the_two_ministers_named_together_further_back_are_the_pair_met(nlp):
+    text = ("Norway's foreign minister, Anna Berg, and her Swedish counterpart, Tomas Lind, "
+            "signed the accord in Oslo. The accord covers fishing. It runs for ten years. Boats "
+            "must carry trackers. Ports will share data. Fines will rise. Inspectors will be "
+            "hired. The two ministers last met in Bergen in May.")
+    extraction = extract(nlp(text), Article.from_text(text))
+    labels = {entity.local_id: entity.label for entity in extraction.entities}
+    assert [sorted(labels[a] for a in event.actors) for event in extraction.events
+            if event.cls == "Meeting"] == [["Anna Berg", "Tomas Lind"]]
+
+
+def test_an_unnamed_source_the_quotes_name_is_the_agent_of_its_verb(nlp):
+    events = events_of(nlp, "Norway and Sweden met in Oslo on Monday. In Brussels, a "
+                            "spokeswoman for the European Commission urged both governments "
+                            "to settle the matter \"within the rules\".")
+    assert ("Appeal", ["spokeswoman for the European Commission"], ["Norway", "Sweden"]) \
+        in events
+
+
+def test_a_persons_government_is_the_state_they_lead(nlp):
+    events = events_of(nlp, "Norwegian Prime Minister Anna Berg met Swedish Prime Minister "
+                            "Ivan Petrov in Oslo. Petrov later accused Berg's government of "
+                            "hiding the costs.")
+    assert ("Accusation", ["Ivan Petrov"], ["Norway"]) in events
+
+
+def test_an_ordinal_adverb_does_not_part_a_verb_from_its_subject(nlp):
+    events = events_of(nlp, "The European Union met in Brussels on Monday. The bloc first "
+                            "imposed sanctions on Belarus in 2020.")
+    assert ("SanctionImposed", ["European Union"], ["Belarus"]) in events
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb before its object parts it from the preposition of a phrase before the verb
+    ("Ivan Petrov spoke on Tuesday. In the same speech he accused Washington of siding with "
+     "Norway.", ("Accusation", ["Ivan Petrov"], ["United States"])),
+    # a city asked to act in a "that" clause stands for its country
+    ("A Chinese spokesman, Li Wei, said Canada had raised tariffs on steel. Li demanded that "
+     "Ottawa withdraw the measure.", ("Demand", ["Li Wei"], ["Canada"])),
+])
+def test_the_state_an_object_or_clause_subject_stands_for(nlp, text, expected):
+    assert expected in events_of(nlp, text)

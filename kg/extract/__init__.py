@@ -20,7 +20,7 @@ from kg.extract.claims import assign_claimants, iter_claims
 from kg.extract.context import ArticleContext
 from kg.extract.coreference import merge_mentions
 from kg.extract.entities import extract_entities
-from kg.extract.events import event_mentions, summits_of_leaders
+from kg.extract.events import attributed_to_sources, event_mentions, summits_of_leaders
 from kg.extract.quotes import SpeakerMemory, iter_quotes
 from kg.extract.relations import iter_relations
 from kg.extract.sanctions import extract_sanctions, link_sanction_topics
@@ -39,9 +39,12 @@ def extract_with_entities(doc: Doc, article: Article, entities: list[Entity]) ->
     """The events, quotes, claims, sanctions and relations of an article whose entities are
     already known (their mentions' character offsets locate them in ``doc``)."""
     context = ArticleContext.build(doc, article, entities)
-    mentions = situated(event_mentions(context), context)
+    found = event_mentions(context)
+    mentions = situated(found, context)
     memory = SpeakerMemory()
     quotes = list(iter_quotes(context, mentions, memory))
+    mentions = sorted(mentions + attributed_to_sources(found, memory.sources, context),
+                      key=lambda m: m.token)
     assign_claimants(mentions, context, memory)
     sanctions, noun_of = extract_sanctions(context, mentions)
     link_sanction_topics(mentions, noun_of)

@@ -495,9 +495,12 @@ class ArticleContext:
         count, allowed = self.pair_count(noun), discourse().pair_nouns.get(self.doc[noun].lower_)
         if count is None:
             return []
-        if allowed:
+        if allowed and count >= GROUP_COUNT:
             return self.named_group(noun, count, allowed) \
                 or self.last_parties(noun, count, allowed)
+        if allowed:
+            return self.last_parties(noun, count, allowed) \
+                or self.named_group(noun, count, allowed)
         return self.last_parties(noun, count, frozenset({"Person"})) \
             or self.last_parties(noun, count, frozenset({"Country"}))
 
@@ -529,14 +532,14 @@ class ArticleContext:
 
     def named_group(self, noun: int, count: int, allowed: Collection[str]) -> list[str]:
         """The last ``count`` parties of the ``allowed`` classes named together before token
-        ``noun`` ("France, Germany and Britain issued a statement ... the three countries"),
-        where there are three or more; else none."""
-        if count < GROUP_COUNT:
-            return []
+        ``noun``, in one noun phrase ("France, Germany and Britain issued a statement ... the
+        three countries"; "X's minister, Y, and his counterpart, Z, ... the two ministers")."""
         j = noun - 1
         while j >= 0:
             if self.owner[j] and not self.quoted[j]:
-                group = self.coordinated_before(self.span_start[j])
+                phrase = self.clauses.covering.get(self.span_start[j])
+                group = list(phrase.members) if phrase is not None \
+                    else self.coordinated_before(self.span_start[j])
                 parties = list(dict.fromkeys(
                     local_id if "Person" in allowed else self.side_of(local_id)
                     for local_id in group))
@@ -603,15 +606,32 @@ class ArticleContext:
         return min(named)[1] if named else None
 
     def represented_by(self, noun: int) -> str | None:
-        """The state that "his country" or "its government" at token ``noun`` names: the
-        state of the person the possessive stands for, or the state itself."""
+        """The state that "his country", "its government" or "Orban's government" at token
+        ``noun`` names: the state of the person the possessive stands for, or the state
+        itself."""
         before = self.word_before(noun)
         if self.doc[noun].lower_ not in discourse().represented_nouns or before is None \
-                or before.lower_ not in discourse().represented_possessives or self.quoted[noun]:
+                or self.quoted[noun]:
             return None
-        owner = self.resolve_pronoun(before.i)
+        if before.lower_ in discourse().represented_possessives:
+            owner = self.resolve_pronoun(before.i)
+        elif before.lower_ in ("'s", "’s") and self.owner[before.i - 1] \
+                and self.cls_of(self.owner[before.i - 1]) == "Person":
+            owner = self.owner[before.i - 1]
+        else:
+            return None
         side = self.side_of(owner) if owner else None
         return side if side and self.cls_of(side) == "Country" else None
+
+    def person_represented(self, i: int) -> Argument | None:
+        """"Orban's government" from the person's name at token ``i``: the state the
+        government stands for (``represented_by``), as one argument; else None."""
+        end = self.span_end[i]
+        if end + 1 >= len(self.doc) or self.doc[end].lower_ not in ("'s", "’s"):
+            return None
+        side = self.represented_by(end + 1)
+        return Argument(side, self.span_start[i], end + 2,
+                        self.preposition_before(self.span_start[i])) if side else None
 
     def described_body(self, noun: int) -> str | None:
         """The body that "the board" or "the bloc" at token ``noun`` names: the last one
@@ -685,7 +705,7 @@ class ArticleContext:
     def argument_at(self, i: int) -> Argument | None:
         """The entity named at token ``i`` (a mention or an object pronoun), if any; in
         "with his Turkish counterpart, Hakan Fidan," the person in apposition."""
-        counterpart = self.counterpart_at(i)
+        counterpart = self.counterpart_at(i) or self.person_represented(i)
         if counterpart is not None:
             return counterpart
         local_id = self.owner[i]
@@ -758,6 +778,8 @@ class ArticleContext:
             lower = token.lower_
             if lower in PREPOSITIONS:
                 return j
+            if j in self.trigger_tokens and self.is_finite_verb(token):
+                return None  # "In the speech he accused Washington": no "in" of Washington
             title = title and self.is_title_word(j)
             skippable = title or token.is_space or lower in DETERMINERS or lower in HYPHENS or (
                 token.is_lower and not token.is_punct and lower not in COORDINATORS
@@ -884,10 +906,14 @@ class ArticleContext:
             and before.lower_ in argument_words().purpose_nouns
 
     def is_other_verb(self, token: Token) -> bool:
-        """A finite verb form ("fell", "wanted"), not a comparative ("later", "earlier"):
+        """A finite verb form ("fell", "wanted"), not a comparative ("later", "earlier")
+        nor an ordinal used as an adverb ("the bloc first imposed"; its lookup lemma is "1"):
         the subject search does not pass it."""
         lower = token.lower_
         lemma = token.lemma_.lower() if token.lemma_ else lower
+        if token.is_alpha and lemma.isdigit():
+            before = word_before(self.doc, token.i)
+            return before is not None and before.lower_ in DETERMINERS  # "the first launch"
         return token.is_lower and token.is_alpha and lemma != lower and \
             lower not in AUXILIARIES and not lower.endswith(("s", "er", "est")) and \
             lower not in DETERMINERS and lower not in PREPOSITIONS  # "an" has the lemma "a"
@@ -899,13 +925,18 @@ class ArticleContext:
         return self.is_other_verb(token) and (before is None or before.lower_ not in DETERMINERS)
 
     def antecedent_of(self, relative: int) -> list[str]:
-        """The entities a relative pronoun refers back to (the phrase right before it)."""
+        """The entities a relative pronoun refers back to (the phrase right before it; the
+        persons of its noun phrase, for a person: "X and his counterpart, Y, who met")."""
         j = relative - 1
         while j >= 0 and (self.doc[j].is_punct or self.doc[j].is_space):
             j -= 1
-        if j >= 0 and self.owner[j]:
-            return self.coordinated_before(self.span_start[j])
-        return []
+        if j < 0 or not self.owner[j]:
+            return []
+        phrase = self.clauses.covering.get(self.span_start[j])
+        if phrase is not None and self.owner[j] in phrase.members \
+                and self.cls_of(self.owner[j]) == "Person":
+            return [member for member in phrase.members if self.cls_of(member) == "Person"]
+        return self.coordinated_before(self.span_start[j])
 
     def coordinated_before(self, start: int) -> list[str]:
         """The entity whose mention starts at ``start`` plus those coordinated before it.
@@ -968,7 +999,21 @@ class ArticleContext:
                                             and not self.post_owner_after(j)):
                 break
             j += 1
-        return self.entity_arguments(i + 1, j)
+        return self.phrase_arguments(self.entity_arguments(i + 1, j))
+
+    def phrase_arguments(self, arguments: list[Argument]) -> list[Argument]:
+        """The arguments, and after the last one the other members of its noun phrase that
+        a comma parted from it ("by Ralph Gonsalves, the prime minister of St Vincent, and
+        Celso Amorim": both; kg/extract/clauses.py), with its preposition."""
+        if not arguments:
+            return arguments
+        last = arguments[-1]
+        phrase = self.clauses.covering.get(last.start)
+        if phrase is None or phrase.end <= last.end:
+            return arguments
+        named = {argument.local_id for argument in arguments}
+        return arguments + [Argument(member, last.end, phrase.end, last.prep)
+                            for member in phrase.members if member not in named]
 
     def post_owner_after(self, comma: int) -> bool:
         """Whether the entity after a comma owns the post of a person before it ("Kabarebe,

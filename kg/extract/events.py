@@ -62,6 +62,7 @@ class EventMention:
     ordinal: str | None = None
     reciprocal: bool = False
     suppressed: bool = False  # the content of another event ("promised further talks")
+    unattributed: bool = False  # left out for want of an agent (``leave_out_unattributed``)
     speech_verb: int | None = None  # the verb of saying whose complement reports it
     decided: EventMention | None = None  # the act this decision is ("agreed to lift ...")
     counterparts: list[tuple[int, list[str]]] = field(default_factory=list)  # see Roles
@@ -483,8 +484,17 @@ def clause_subject(verb: Token, context: ArticleContext) -> list[str]:
         if not context.coordinated(group[-1], argument):
             break
         group.append(argument)
-    found = [described_argument(argument, context).local_id for argument in group]
+    found = [acting_state(described_argument(argument, context).local_id, context)
+             for argument in group]
     return [local_id for local_id in found if context.cls_of(local_id) in AGENT_CLASSES]
+
+
+def acting_state(local_id: str, context: ArticleContext) -> str:
+    """A city asked to act ("demanded that Ottawa correct its practices") stands for the
+    country it lies in, where the article names that country; anything else for itself."""
+    if context.cls_of(local_id) != "City":
+        return local_id
+    return country_of_place(local_id, context) or local_id
 
 
 def in_described_referent(j: int, context: ArticleContext) -> bool:
@@ -721,7 +731,8 @@ def appositive_subject(comma: Token, context: ArticleContext) -> list[str]:
         if token.lower_ in discourse().relative_pronouns or token.lower_ in ("a", "an") \
                 or token.is_lower and token.lower_.endswith("ing"):
             return context.antecedent_of(j)
-        if token.is_lower and token.is_alpha or possessive_post(j, context):
+        if token.is_lower and token.is_alpha and token.lower_ not in COORDINATORS \
+                or possessive_post(j, context):  # not "X, and his counterpart, Y,"
             antecedent = context.antecedent_of(j)  # "the chancellor of", "Iran's envoy"
             return antecedent if all(context.cls_of(a) == "Person" for a in antecedent) else []
     return []
@@ -738,8 +749,8 @@ def possessive_post(j: int, context: ArticleContext) -> bool:
 
 def apposition_subject(comma: Token, context: ArticleContext) -> list[str]:
     """"Saudi Arabia's energy minister, Khalid al-Falih, called for": the name between
-    two commas right before the verb; after "counterpart" the whole noun phrase ("Iwata and
-    his Korean counterpart, Cho, agreed": both)."""
+    two commas right before the verb, with the others of its noun phrase ("Iwata and his
+    Korean counterpart, Cho, agreed", "X's minister, Y, and Z's minister, W, met": both)."""
     before = previous_word(comma)
     if before is None or not context.owner[before.i] or context.quoted[before.i]:
         return []
@@ -747,11 +758,11 @@ def apposition_subject(comma: Token, context: ArticleContext) -> list[str]:
     opening = previous_word(context.doc[start])
     if opening is None or opening.lower_ != ",":
         return []
-    post = previous_word(opening)
     phrase = context.clauses.covering.get(start)
-    if post is not None and post.lower_.startswith("counterpart") and phrase is not None:
-        return np_members(phrase)  # "X and his Chinese counterpart, Y,": both
-    return [context.owner[start]]
+    name = context.owner[start]
+    if phrase is None or name not in phrase.members or context.cls_of(name) != "Person":
+        return [name]
+    return [member for member in np_members(phrase) if context.cls_of(member) == "Person"]
 
 
 def coordinated_subject(conjunction: Token, auxiliary: Token | None,
@@ -1006,9 +1017,14 @@ def speech_setting_subject(noun: Token, context: ArticleContext) -> list[str]:
 
 def opening_setting_subject(noun: Token, context: ArticleContext) -> list[str]:
     """The subject of the first finite verb after a phrase that opens its sentence and names
-    where something was said ("In a statement on Tuesday, the ministry condemned ...")."""
+    where something was said ("In a statement on Tuesday, the ministry condemned ..."), past
+    a participle inside that phrase ("In a statement issued on Monday, the ministry ...")."""
     end = context.sentence_of(noun.i).end
-    verb = next((j for j in range(noun.i + 1, end) if not context.quoted[j]
+    after = next_word(noun)
+    start = noun.i + 1
+    if after is not None and is_past_form(after) and after.is_lower:
+        start = next((j + 1 for j in range(after.i, end) if context.doc[j].lower_ == ","), start)
+    verb = next((j for j in range(start, end) if not context.quoted[j]
                  and (is_predicate(context.doc[j], context) or is_verb_trigger(j, context))),
                 None)
     return context.subject_before(verb) if verb is not None else []
@@ -2088,8 +2104,32 @@ def leave_out_unattributed(mentions: list[EventMention]) -> None:
     for mention in mentions:
         event = mention.event
         if event.cls in argument_words().agentive_classes and event.targets \
-                and not event.agents:
-            mention.suppressed = True
+                and not event.agents and not mention.suppressed:
+            mention.suppressed = mention.unattributed = True
+
+
+def attributed_to_sources(mentions: list[EventMention], sources: dict[int, str],
+                          context: ArticleContext) -> list[EventMention]:
+    """The acts left out for want of an agent (``leave_out_unattributed``) whose subject
+    is an unnamed source the quotes have since named (``sources``: the token of its noun
+    and its local id; "a spokeswoman for the European Commission urged both governments to
+    settle the matter "within EU law"": the spokeswoman), with that source as their
+    agent: the subject before the verb, else the last source named in its clause."""
+    found = []
+    for mention in mentions:
+        event = mention.event
+        if not mention.unattributed:
+            continue
+        named = [sources[j] for j in range(context.clause_start(mention.token), mention.token)
+                 if j in sources]
+        agents = [a for a in context.subject_before(mention.token) or named[-1:]
+                  if a not in event.targets]
+        if agents:
+            event.agents = agents
+            event.actors = list(dict.fromkeys(agents + event.actors))
+            mention.suppressed = mention.unattributed = False
+            found.append(mention)
+    return found
 
 
 
