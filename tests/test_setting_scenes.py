@@ -107,3 +107,10 @@ def test_a_verb_after_and_takes_the_day_of_a_clause_with_no_event(text):
 def test_a_verb_after_and_takes_no_day_of_a_noun_before_it():
     found = settings_of("Moon watched the launch of Thursday and accused Kim of bad faith.")
     assert found["Accusation"][1] is None
+
+
+def test_an_address_from_a_city_is_placed_there_with_the_acts_told_after_it():
+    found = settings_of("In a televised address from Hanoi on Thursday, Kim called the "
+                        "talks useless and accused Trump of bad faith.")
+    assert found["Statement"] == ("hanoi", date(2019, 2, 28))
+    assert found["Accusation"] == ("hanoi", date(2019, 2, 28))

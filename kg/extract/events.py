@@ -182,8 +182,10 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
         elif cls in PLACE_CLASSES and (argument.prep in ("in", "at") or (
                 argument.prep == "to" or argument.prep is None and direct_object and n == 0)
                 and event_class.name in argument_words().visit_classes
-                and cls not in AGENT_CLASSES):
-            roles.place = roles.place or argument.local_id  # "a trip to Tehran", "visited Rome"
+                and cls not in AGENT_CLASSES
+                or argument.prep == "from" and event_class.speech and cls not in AGENT_CLASSES):
+            # "a trip to Tehran", "visited Rome", "a televised address from Banja Luka"
+            roles.place = roles.place or argument.local_id
         elif argument.prep in agent_preps and argument.prep not in event_class.target_preps:
             roles.agents.append(argument.local_id)
         elif argument.prep in event_class.target_preps and cls in AGENT_CLASSES or (

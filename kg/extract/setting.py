@@ -1265,12 +1265,13 @@ def verb_before(noun: int, context: ArticleContext) -> int | None:
     return None
 
 
-def is_carried_act(mention: EventMention, context: ArticleContext) -> bool:
+def is_carried_act(mention: EventMention, context: ArticleContext,
+                   day: date | None = None) -> bool:
     """Whether the mention is a verb told in the simple past with a doer (``doers``) and
-    no date, the kind of act an occasion told before it sets ("accused", not "had
-    accused")."""
+    no date (or the occasion's ``day``, already given it by the phrase that names both),
+    the kind of act an occasion told before it sets ("accused", not "had accused")."""
     verb = context.doc[mention.token]
-    return not (mention.nominal or mention.suppressed) and mention.event.date is None \
+    return not (mention.nominal or mention.suppressed) and mention.event.date in (None, day) \
         and bool(doers(mention.event)) and told_as_past(verb) \
         and finite_of(verb).lower_ not in time_words()["past_auxiliaries"]
 
@@ -1396,7 +1397,7 @@ def opening_occasions(mentions: list[EventMention], context: ArticleContext
         inner = subordinate_tokens(comma, sentence.end, context)
         for mention in mentions:
             if comma < mention.token < sentence.end and mention.token not in inner \
-                    and is_carried_act(mention, context) \
+                    and is_carried_act(mention, context, noun.event.date) \
                     and not is_reported_after(comma, mention, context):
                 yield noun, mention
 
