@@ -79,16 +79,18 @@ def test_a_day_told_in_the_past_perfect_sets_no_day_for_the_next_sentence():
     assert found["Meeting"] == (None, None)
 
 
-def test_remarks_with_no_event_set_the_day_and_place_of_the_speaker_s_next_act():
-    found = settings_of("Moon told reporters in Seoul on Thursday that he was patient. He "
-                        "urged Kim to return to the table.")
-    assert found["Appeal"] == ("seoul", date(2019, 2, 28))
-
-
-def test_a_day_told_after_a_verb_of_saying_sets_no_day_for_another_actor_s_act():
-    found = settings_of("Moon told reporters on Thursday that he was patient. Trump urged "
-                        "Kim to return to the table.")
-    assert found["Appeal"][1] is None
+@pytest.mark.parametrize("text, cls, setting", [
+    # remarks with no event set the day and place of the speaker's next act
+    ("Moon told reporters in Seoul on Thursday that he was patient. He urged Kim to return to "
+     "the table.", "Appeal", ("seoul", date(2019, 2, 28))),
+    # but not of another actor's
+    ("Moon told reporters on Thursday that he was patient. Trump urged Kim to return to the "
+     "table.", "Appeal", (None, None)),
+    # a statement opening the next sentence goes on with its actor's dated act
+    ("North Korea rejected the offer on Thursday. In a statement, it said it was patient.",
+     "Statement", (None, date(2019, 2, 28)))])
+def test_an_occasion_of_the_sentence_before_sets_the_speaker_s_next_act(text, cls, setting):
+    assert settings_of(text)[cls] == setting
 
 
 def test_a_date_before_the_object_noun_of_a_verb_dates_the_verb():
@@ -114,3 +116,9 @@ def test_an_address_from_a_city_is_placed_there_with_the_acts_told_after_it():
                         "talks useless and accused Trump of bad faith.")
     assert found["Statement"] == ("hanoi", date(2019, 2, 28))
     assert found["Accusation"] == ("hanoi", date(2019, 2, 28))
+
+
+def test_an_event_noun_takes_the_day_told_after_the_verb_that_says_it_happened():
+    found = settings_of("Talks between the North and the US on the future of Yongbyon ended "
+                        "in Hanoi on Thursday without agreement on the sanctions.")
+    assert found["Negotiation"] == ("hanoi", date(2019, 2, 28))

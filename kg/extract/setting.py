@@ -67,6 +67,7 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     scene_places(mentions, context)
     located_agents(mentions, context)
     attach_dates(mentions, context)
+    happening_dates(mentions, context)
     date_decided_acts(mentions)
     count_from_dated_events(mentions, context)
     share_with_modified_nouns(mentions, context)
@@ -271,6 +272,25 @@ def happening_places(mentions: list[EventMention], context: ArticleContext) -> N
         verb = happening_verb_after(mention.token, context)
         if verb is not None:
             mention.event.place = place_after_verb(verb, context)
+
+
+def happening_dates(mentions: list[EventMention], context: ArticleContext) -> None:
+    """An event noun with no date, the subject of a verb that says it happened ("Talks
+    between A and B ended in Dili on Wednesday"), takes the day told after that verb in its
+    clause, before any comma or other event."""
+    resolved = resolved_expressions(context)
+    for mention in mentions:
+        if not mention.nominal or mention.event.date is not None \
+                or not is_clause_subject(mention.token, context):
+            continue
+        verb = happening_verb_after(mention.token, context)
+        end = context.clause_end(verb) if verb is not None else None
+        found = next(((span, day) for span, day, _ in resolved if end is not None
+                      and verb < span.start < end and span.label_ != "since"
+                      and not any(context.tokens.lower[j] == "," or j in context.trigger_tokens
+                                  for j in range(verb + 1, span.start))), None)
+        if found is not None:
+            mention.event.date, mention.event.date_text = found[1], found[0].text
 
 
 def is_clause_subject(noun: int, context: ArticleContext) -> bool:
@@ -1217,10 +1237,29 @@ def tellers_of(verb: int, context: ArticleContext) -> set[str]:
 
 def telling_verb(noun: EventMention, context: ArticleContext) -> int | None:
     """The verb of saying whose occasion the noun is ("said" of "said in a televised
-    address", "told" of "told a briefing": ``is_telling_of``), if any."""
+    address", "told" of "told a briefing": ``is_telling_of``; "said" of "In a statement,
+    the ministry said": ``opening_telling_verb``), if any."""
     start = max(context.sentence_of(noun.token).start, noun.token - PREMODIFIER_WINDOW - 2)
     return next((j for j in range(noun.token - 1, start - 1, -1) if is_speech_verb_at(j, context)
-                 and is_telling_of(j, noun, context)), None)
+                 and is_telling_of(j, noun, context)), None) \
+        or opening_telling_verb(noun, context)
+
+
+def opening_telling_verb(noun: EventMention, context: ArticleContext) -> int | None:
+    """The verb of saying right after the phrase of occasion that opens the sentence with
+    the noun ("In a statement, it said ..."), its subject between the comma and it."""
+    lower, sentence = context.tokens.lower, context.sentence_of(noun.token)
+    first = first_word(sentence, context)
+    if noun.event.cls not in setting_words()["occasion_classes"] \
+            or preposition_index_of_noun(noun.token, context) != first \
+            or lower[first] not in setting_words()["occasion_preps"]:
+        return None
+    comma = next((j for j in range(noun.token + 1, min(sentence.end, first + PHRASE_REACH))
+                  if lower[j] == ","), None)
+    verb = next((j for j in range(comma + 1, min(sentence.end, comma + 1 + SUBJECT_REACH))
+                 if lower[j] == "," or is_speech_verb_at(j, context)), None) \
+        if comma is not None else None
+    return verb if verb is not None and lower[verb] != "," else None
 
 
 def carry_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
