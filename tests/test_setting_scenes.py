@@ -122,3 +122,11 @@ def test_an_event_noun_takes_the_day_told_after_the_verb_that_says_it_happened()
     found = settings_of("Talks between the North and the US on the future of Yongbyon ended "
                         "in Hanoi on Thursday without agreement on the sanctions.")
     assert found["Negotiation"] == ("hanoi", date(2019, 2, 28))
+
+
+def test_a_day_of_a_sentence_with_events_only_in_a_relative_clause_goes_on_with_its_actor():
+    found = settings_of('Moon, who refuses to recognise his successor as leader, Ri Yong-ho, '
+                        'welcomed the plan on Thursday. "We have waited long enough," he said '
+                        'in a televised address. He urged Trump to be patient.')
+    assert found["Statement"][1] == found["Appeal"][1] == date(2019, 2, 28)
+    assert found["Rejection"][1] is None

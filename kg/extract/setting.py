@@ -78,8 +78,8 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     recalled_occasions(mentions, context)
     joint_occasions(mentions, context)
     carry_occasions(mentions, context)
-    continued_occasions(mentions, context)
     days_set_before(mentions, context)
+    continued_occasions(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]
 
 
@@ -1199,7 +1199,8 @@ def days_set_before(mentions: list[EventMention], context: ArticleContext) -> No
     for span, day, tense in resolved_expressions(context):
         number = context.sentence_index[span.start]
         telling = saying_verb_of(span, context)
-        if not is_day(day) or number in sentences or span.label_ == "since" \
+        if not is_day(day) or tells_events(sentences.get(number, []), span, context) \
+                or span.label_ == "since" \
                 or not (tense == "past" or telling is not None
                         and told_as_past(context.doc[telling])) \
                 or is_backstory(span, context):
@@ -1212,11 +1213,25 @@ def days_set_before(mentions: list[EventMention], context: ArticleContext) -> No
         for mention in sentences.get(number + 1, []):
             if start is not None and context.paragraph_at(mention.token) \
                     == context.paragraph_at(span.start) and mention.event.date is None \
-                    and is_carried_act(mention, context) \
+                    and (is_carried_act(mention, context) or is_told_at(mention, context)) \
                     and (speakers is None or speakers & set(mention.event.agents)) \
                     and not is_reported_after(start, mention, context):
                 mention.event.date, mention.event.date_text = day, span.text
                 mention.event.place = mention.event.place or place
+
+
+def tells_events(group: list[EventMention], span: Span, context: ArticleContext) -> bool:
+    """Whether a sentence tells events of its own: one outside its relative clauses, or one
+    the time expression dated ("X, who refuses to ..., welcomed it on Tuesday" tells none)."""
+    return any(not (mention.suppressed or in_relative_clause(mention.token, context))
+               or mention.event.date_text == span.text for mention in group)
+
+
+def is_told_at(noun: EventMention, context: ArticleContext) -> bool:
+    """Whether the mention is an undated occasion that a verb of saying told as past was
+    told at ("she said in a video on Facebook")."""
+    verb = telling_verb(noun, context) if noun.nominal and not noun.suppressed else None
+    return verb is not None and noun.event.date is None and told_as_past(context.doc[verb])
 
 
 def saying_verb_of(span: Span, context: ArticleContext) -> int | None:
