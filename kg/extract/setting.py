@@ -1187,11 +1187,13 @@ def continued_occasions(mentions: list[EventMention], context: ArticleContext) -
 
 
 def days_set_before(mentions: list[EventMention], context: ArticleContext) -> None:
-    """A sentence told in the past that names a day but no event ("The row reached the
-    presidents on Thursday morning.") sets the day of the next sentence of its paragraph:
-    its acts told in the simple past with no date of their own are on that day ("Japarov
-    spoke by telephone with Mirziyoyev, and the two agreed ..."), not what a verb of saying
-    reports; a day told in the past perfect ("had received him on 8 May") is backstory and
+    """A sentence told in the past that names a day but no event outside its relative
+    clauses (``tells_events``: "The row reached the presidents on Thursday morning.") sets
+    the day of the next sentence of its paragraph: its acts told in the simple past with no
+    date of their own are on that day ("Japarov spoke by telephone with Mirziyoyev, and the
+    two agreed ..."), and so is the occasion a verb of saying told as past was told at
+    ("..., she said in a video": ``is_told_at``), not what a verb of saying reports; a day
+    told in the past perfect ("had received him on 8 May") is backstory and
     sets none. A day a verb of saying told as past opens the clause of ("X told reporters
     in Tunis on Tuesday that ...") sets it only for the acts of its speaker ("She urged
     ..."), and with it the place the remarks were made in."""
