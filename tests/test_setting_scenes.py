@@ -130,3 +130,9 @@ def test_a_day_of_a_sentence_with_events_only_in_a_relative_clause_goes_on_with_
                         'in a televised address. He urged Trump to be patient.')
     assert found["Statement"][1] == found["Appeal"][1] == date(2019, 2, 28)
     assert found["Rejection"][1] is None
+
+
+def test_a_participle_of_saying_after_a_comma_dates_the_act_it_tells_of():
+    found = settings_of("Kim rejected the offer, telling state media on Thursday that he was "
+                        "patient. He also accused Trump of bad faith.")
+    assert found["Rejection"][1] == found["Accusation"][1] == date(2019, 2, 28)

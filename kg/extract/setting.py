@@ -519,10 +519,11 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
         candidates = sentences.get(context.sentence_index[span.start], [])
         parenthetical = parenthetical_verb(span, candidates, context)
         participle = participle_after(span, candidates, context)
+        told = act_told_after(span, candidates, context)
         for mention in chain(opened_by(span, candidates, context),
                              day_clause(span, candidates, context),
                              [parenthetical] if parenthetical else [],
-                             [participle] if participle else []):
+                             [participle] if participle else [], [told] if told else []):
             if mention.event.date is None:
                 mention.event.date, mention.event.date_text = day, span.text
                 dated_by[id(mention)] = span
@@ -809,6 +810,26 @@ def participle_after(span: Span, candidates: list[EventMention],
         return None
     return next((m for m in candidates if m.token == comma + 1
                  and is_participle_clause(m, context)), None)
+
+
+def act_told_after(span: Span, candidates: list[EventMention],
+                   context: ArticleContext) -> EventMention | None:
+    """The verb an -ing form of saying after a comma tells of, where the time expression
+    is that telling's ("turned down the request, telling state television on Wednesday
+    evening that ...": the rejection, on Wednesday): the nearest verb before the comma, no
+    finite verb of saying between."""
+    lower, sentence = context.tokens.lower, context.sentence_of(span.start)
+    verb = next((j for j in range(span.start - 1, sentence.start, -1)
+                 if lower[j] == "," or lower[j].endswith("ing")
+                 and lower[j] in discourse().speech_verbs and lower[j - 1] == ","), None)
+    if verb is None or lower[verb] == ",":
+        return None
+    act = next((m for m in reversed(candidates) if m.token < verb - 1 and not m.nominal
+                and not m.suppressed), None)
+    return act if act is not None and not any(
+        lower[k] in discourse().speech_verbs and context.is_finite_verb(context.doc[k])
+        for k in range(act.token + 1, verb)) \
+        and not is_closed_relative(act.token, verb, context) else None
 
 
 def is_other_time_noun(noun: int, context: ArticleContext) -> bool:
