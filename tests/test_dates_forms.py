@@ -24,6 +24,13 @@ def test_a_qualified_year_or_month_is_that_year_or_month():
     assert dates_of("Kim met Trump in mid-February.")["Meeting"].isoformat() == "2019-02"
 
 
+def test_a_qualified_month_after_since_dates_no_act():
+    assert marked("Kim has accused Trump of bad faith since late February.") \
+        == [("since late February", "since")]
+    assert dates_of("Kim has accused Trump of bad faith since late February.") \
+        == {"Accusation": None}
+
+
 def test_a_qualifier_without_in_makes_no_year():
     assert marked("Kim hopes to meet Trump by late 2019.") == []
 
