@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from events_support import KOREA, extract_text
+from kg.model import PartialDate
 
 FRIDAY = date(2019, 3, 1)
 
@@ -136,3 +137,8 @@ def test_a_participle_of_saying_after_a_comma_dates_the_act_it_tells_of():
     found = settings_of("Kim rejected the offer, telling state media on Thursday that he was "
                         "patient. He also accused Trump of bad faith.")
     assert found["Rejection"][1] == found["Accusation"][1] == date(2019, 2, 28)
+
+
+def test_a_time_expression_after_a_focus_adverb_still_opens_its_sentence():
+    found = settings_of("Only last month, Kim and Trump had met in Hanoi, an official said.")
+    assert found["Meeting"] == ("hanoi", PartialDate(2019, 2))

@@ -731,14 +731,15 @@ def is_direct_object(verb: int, noun: int, context: ArticleContext) -> bool:
 def opened_by(span: Span, candidates: list[EventMention],
               context: ArticleContext) -> list[EventMention]:
     """The events a time expression opening its sentence dates ("On Monday, X arrived and
-    met Y"): those up to the sentence's next time expression, but not those of a clause
+    met Y", "Only last month, X signed ...": setting.yaml focus_adverbs): those up to the sentence's next time expression, but not those of a clause
     within it ("..., which had been agreed in 2015", "Today, as the storm hit, ..."), what a
     verb of saying reports ("On Monday, X said Y had attacked") or an infinitive ("declared
     his intent to impose curbs") or a noun tied to another time ("withdrew from a treaty").
     "Since 2016, ..." and a possessive ("Monday's attack ...") date none of them."""
     sentence = context.sentence_of(span.start)
     if span.label_ == "since" or is_possessive(span, context) or not (
-            all(t.is_punct or t.is_space for t in context.doc[sentence.start:span.start])
+            all(t.is_punct or t.is_space or t.lower_ in setting_words()["focus_adverbs"]
+                for t in context.doc[sentence.start:span.start])
             or is_occasion_phrase(first_word(sentence, context), span, context)):
         return []
     following = [s.start for s in context.doc.spans.get("kg_dates", [])
