@@ -142,3 +142,9 @@ def test_a_participle_of_saying_after_a_comma_dates_the_act_it_tells_of():
 def test_a_time_expression_after_a_focus_adverb_still_opens_its_sentence():
     found = settings_of("Only last month, Kim and Trump had met in Hanoi, an official said.")
     assert found["Meeting"] == ("hanoi", PartialDate(2019, 2))
+    assert settings_of("Also on Thursday, Kim met Trump.")["Meeting"][1] == date(2019, 2, 28)
+
+
+def test_a_verb_of_saying_is_not_placed_where_what_it_reports_came_from():
+    found = settings_of("Moon announced on Thursday that a ship had arrived from Hanoi.")
+    assert found["Statement"] == (None, date(2019, 2, 28))

@@ -183,7 +183,8 @@ def role_arguments(arguments: list[Argument], event_class: EventClass,
                 argument.prep == "to" or argument.prep is None and direct_object and n == 0)
                 and event_class.name in argument_words().visit_classes
                 and cls not in AGENT_CLASSES
-                or argument.prep == "from" and event_class.speech and cls not in AGENT_CLASSES):
+                or argument.prep == "from" and n == 0 and "from" in agent_preps
+                and event_class.speech and cls not in AGENT_CLASSES):
             # "a trip to Tehran", "visited Rome", "a televised address from Banja Luka"
             roles.place = roles.place or argument.local_id
         elif argument.prep in agent_preps and argument.prep not in event_class.target_preps:

@@ -938,8 +938,9 @@ def date_after_untold_verbs(mentions: list[EventMention],
     with a verb that is no event and was told on a day ("went further yesterday and
     demanded", "handed a note to the envoy on Tuesday ..., and asked"), is on that day: the
     nearest time expression told as past before the "and" in its sentence that dates no
-    verb nor a noun ("the launch of Monday"), outside clauses within the sentence, with no
-    verb of saying outside them and no other verb event near it."""
+    verb nor a noun ("the launch of Monday"), outside clauses within the sentence, no comma
+    between it and the ", and", no verb of saying outside those clauses and no other verb
+    event near it."""
     by_verbs = {id(span) for m in mentions if not m.nominal
                 for span in [dated_by.get(id(m))] if span is not None}
     for mention in mentions:
@@ -954,7 +955,8 @@ def date_after_untold_verbs(mentions: list[EventMention],
                       if sentence.start <= span.start and span.end <= conjunction.i
                       and tense == "past" and id(span) not in by_verbs
                       and span.label_ != "since" and span.start not in inner
-                      and context.tokens.lower[span.start - 1] != "of"), None)
+                      and context.tokens.lower[span.start - 1] != "of"
+                      and "," not in context.tokens.lower[span.end:conjunction.i - 1]), None)
         if found is None or any(is_speech_verb_at(j, context) for j in range(
                 sentence.start, conjunction.i) if j not in inner) \
                 or any(not m.nominal and found[0].start - PREMODIFIER_WINDOW < m.token
