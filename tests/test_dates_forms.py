@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kg.model import PartialDate
 from test_events_setting import dates_of, marked
 
 
@@ -22,6 +23,15 @@ def test_a_qualified_year_or_month_is_that_year_or_month():
     assert marked("Kim met Trump in late 2018.") == [("in late 2018", "year")]
     assert dates_of("Kim met Trump in late 2018.")["Meeting"].isoformat() == "2018"
     assert dates_of("Kim met Trump in mid-February.")["Meeting"].isoformat() == "2019-02"
+
+
+def test_a_qualified_month_after_since_dates_no_act():
+    assert marked("Kim has accused Trump of bad faith since late February.") \
+        == [("since late February", "since")]
+    assert dates_of("Kim has accused Trump of bad faith since late February.") \
+        == {"Accusation": None}
+    assert dates_of("Seoul has been wary since early February, when Kim met Trump.") \
+        == {"Meeting": PartialDate(2019, 2)}
 
 
 def test_a_qualifier_without_in_makes_no_year():

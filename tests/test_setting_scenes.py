@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from events_support import KOREA, extract_text
+from kg.model import PartialDate
 
 FRIDAY = date(2019, 3, 1)
 
@@ -79,16 +80,18 @@ def test_a_day_told_in_the_past_perfect_sets_no_day_for_the_next_sentence():
     assert found["Meeting"] == (None, None)
 
 
-def test_remarks_with_no_event_set_the_day_and_place_of_the_speaker_s_next_act():
-    found = settings_of("Moon told reporters in Seoul on Thursday that he was patient. He "
-                        "urged Kim to return to the table.")
-    assert found["Appeal"] == ("seoul", date(2019, 2, 28))
-
-
-def test_a_day_told_after_a_verb_of_saying_sets_no_day_for_another_actor_s_act():
-    found = settings_of("Moon told reporters on Thursday that he was patient. Trump urged "
-                        "Kim to return to the table.")
-    assert found["Appeal"][1] is None
+@pytest.mark.parametrize("text, cls, setting", [
+    # remarks with no event set the day and place of the speaker's next act
+    ("Moon told reporters in Seoul on Thursday that he was patient. He urged Kim to return to "
+     "the table.", "Appeal", ("seoul", date(2019, 2, 28))),
+    # but not of another actor's
+    ("Moon told reporters on Thursday that he was patient. Trump urged Kim to return to the "
+     "table.", "Appeal", (None, None)),
+    # a statement opening the next sentence goes on with its actor's dated act
+    ("North Korea rejected the offer on Thursday. In a statement, it said it was patient.",
+     "Statement", (None, date(2019, 2, 28)))])
+def test_an_occasion_of_the_sentence_before_sets_the_speaker_s_next_act(text, cls, setting):
+    assert settings_of(text)[cls] == setting
 
 
 def test_a_date_before_the_object_noun_of_a_verb_dates_the_verb():
@@ -107,3 +110,41 @@ def test_a_verb_after_and_takes_the_day_of_a_clause_with_no_event(text):
 def test_a_verb_after_and_takes_no_day_of_a_noun_before_it():
     found = settings_of("Moon watched the launch of Thursday and accused Kim of bad faith.")
     assert found["Accusation"][1] is None
+
+
+def test_an_address_from_a_city_is_placed_there_with_the_acts_told_after_it():
+    found = settings_of("In a televised address from Hanoi on Thursday, Kim called the "
+                        "talks useless and accused Trump of bad faith.")
+    assert found["Statement"] == ("hanoi", date(2019, 2, 28))
+    assert found["Accusation"] == ("hanoi", date(2019, 2, 28))
+
+
+def test_an_event_noun_takes_the_day_told_after_the_verb_that_says_it_happened():
+    found = settings_of("Talks between the North and the US on the future of Yongbyon ended "
+                        "in Hanoi on Thursday without agreement on the sanctions.")
+    assert found["Negotiation"] == ("hanoi", date(2019, 2, 28))
+
+
+def test_a_day_of_a_sentence_with_events_only_in_a_relative_clause_goes_on_with_its_actor():
+    found = settings_of('Moon, who refuses to recognise his successor as leader, Ri Yong-ho, '
+                        'welcomed the plan on Thursday. "We have waited long enough," he said '
+                        'in a televised address. He urged Trump to be patient.')
+    assert found["Statement"][1] == found["Appeal"][1] == date(2019, 2, 28)
+    assert found["Rejection"][1] is None
+
+
+def test_a_participle_of_saying_after_a_comma_dates_the_act_it_tells_of():
+    found = settings_of("Kim rejected the offer, telling state media on Thursday that he was "
+                        "patient. He also accused Trump of bad faith.")
+    assert found["Rejection"][1] == found["Accusation"][1] == date(2019, 2, 28)
+
+
+def test_a_time_expression_after_a_focus_adverb_still_opens_its_sentence():
+    found = settings_of("Only last month, Kim and Trump had met in Hanoi, an official said.")
+    assert found["Meeting"] == ("hanoi", PartialDate(2019, 2))
+    assert settings_of("Also on Thursday, Kim met Trump.")["Meeting"][1] == date(2019, 2, 28)
+
+
+def test_a_verb_of_saying_is_not_placed_where_what_it_reports_came_from():
+    found = settings_of("Moon announced on Thursday that a ship had arrived from Hanoi.")
+    assert found["Statement"] == (None, date(2019, 2, 28))

@@ -281,11 +281,12 @@ def day_of(kind: str, text: str, published: date | None, last_day: date | None =
 
 
 def since_of(text: str, published: date | None) -> str | None:
-    """The ISO start ("2016-03", "2016", "2016-03-02", "2018" for "since last year") of a
-    "since ..." expression."""
+    """The ISO start ("2016-03", "2016", "2016-03-02", "2018" for "since last year", the
+    month before the article's for "since late October") of a "since ..." expression."""
     words = [word for word in words_of(text) if word not in time_words()["since_words"]]
     written = written_month_or_year(words) or (
-        calendar_period(words, published) if published and words else None)
+        calendar_period(words, published) or named_month(words, published, "past")
+        if published and words else None)
     if written is None:
         return None
     if written.precision == "month" and any(w.isdigit() and len(w) <= 2 for w in words):

@@ -67,6 +67,7 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     scene_places(mentions, context)
     located_agents(mentions, context)
     attach_dates(mentions, context)
+    happening_dates(mentions, context)
     date_decided_acts(mentions)
     count_from_dated_events(mentions, context)
     share_with_modified_nouns(mentions, context)
@@ -77,8 +78,8 @@ def situated(mentions: list[EventMention], context: ArticleContext) -> list[Even
     recalled_occasions(mentions, context)
     joint_occasions(mentions, context)
     carry_occasions(mentions, context)
-    continued_occasions(mentions, context)
     days_set_before(mentions, context)
+    continued_occasions(mentions, context)
     return [mention for mention in mentions if not mention.suppressed]
 
 
@@ -271,6 +272,25 @@ def happening_places(mentions: list[EventMention], context: ArticleContext) -> N
         verb = happening_verb_after(mention.token, context)
         if verb is not None:
             mention.event.place = place_after_verb(verb, context)
+
+
+def happening_dates(mentions: list[EventMention], context: ArticleContext) -> None:
+    """An event noun with no date, the subject of a verb that says it happened ("Talks
+    between A and B ended in Dili on Wednesday"), takes the day told after that verb in its
+    clause, before any comma or other event."""
+    resolved = resolved_expressions(context)
+    for mention in mentions:
+        if not mention.nominal or mention.event.date is not None \
+                or not is_clause_subject(mention.token, context):
+            continue
+        verb = happening_verb_after(mention.token, context)
+        end = context.clause_end(verb) if verb is not None else None
+        found = next(((span, day) for span, day, _ in resolved if end is not None
+                      and verb < span.start < end and span.label_ != "since"
+                      and not any(context.tokens.lower[j] == "," or j in context.trigger_tokens
+                                  for j in range(verb + 1, span.start))), None)
+        if found is not None:
+            mention.event.date, mention.event.date_text = found[1], found[0].text
 
 
 def is_clause_subject(noun: int, context: ArticleContext) -> bool:
@@ -499,10 +519,11 @@ def attach_dates(mentions: list[EventMention], context: ArticleContext) -> None:
         candidates = sentences.get(context.sentence_index[span.start], [])
         parenthetical = parenthetical_verb(span, candidates, context)
         participle = participle_after(span, candidates, context)
+        told = act_told_after(span, candidates, context)
         for mention in chain(opened_by(span, candidates, context),
                              day_clause(span, candidates, context),
                              [parenthetical] if parenthetical else [],
-                             [participle] if participle else []):
+                             [participle] if participle else [], [told] if told else []):
             if mention.event.date is None:
                 mention.event.date, mention.event.date_text = day, span.text
                 dated_by[id(mention)] = span
@@ -710,14 +731,15 @@ def is_direct_object(verb: int, noun: int, context: ArticleContext) -> bool:
 def opened_by(span: Span, candidates: list[EventMention],
               context: ArticleContext) -> list[EventMention]:
     """The events a time expression opening its sentence dates ("On Monday, X arrived and
-    met Y"): those up to the sentence's next time expression, but not those of a clause
+    met Y", "Only last month, X signed ...": setting.yaml focus_adverbs): those up to the sentence's next time expression, but not those of a clause
     within it ("..., which had been agreed in 2015", "Today, as the storm hit, ..."), what a
     verb of saying reports ("On Monday, X said Y had attacked") or an infinitive ("declared
     his intent to impose curbs") or a noun tied to another time ("withdrew from a treaty").
     "Since 2016, ..." and a possessive ("Monday's attack ...") date none of them."""
     sentence = context.sentence_of(span.start)
     if span.label_ == "since" or is_possessive(span, context) or not (
-            all(t.is_punct or t.is_space for t in context.doc[sentence.start:span.start])
+            all(t.is_punct or t.is_space or t.lower_ in setting_words()["focus_adverbs"]
+                for t in context.doc[sentence.start:span.start])
             or is_occasion_phrase(first_word(sentence, context), span, context)):
         return []
     following = [s.start for s in context.doc.spans.get("kg_dates", [])
@@ -789,6 +811,26 @@ def participle_after(span: Span, candidates: list[EventMention],
         return None
     return next((m for m in candidates if m.token == comma + 1
                  and is_participle_clause(m, context)), None)
+
+
+def act_told_after(span: Span, candidates: list[EventMention],
+                   context: ArticleContext) -> EventMention | None:
+    """The verb an -ing form of saying after a comma tells of, where the time expression
+    is that telling's ("turned down the request, telling state television on Wednesday
+    evening that ...": the rejection, on Wednesday): the nearest verb before the comma, no
+    finite verb of saying between."""
+    lower, sentence = context.tokens.lower, context.sentence_of(span.start)
+    verb = next((j for j in range(span.start - 1, sentence.start, -1)
+                 if lower[j] == "," or lower[j].endswith("ing")
+                 and lower[j] in discourse().speech_verbs and lower[j - 1] == ","), None)
+    if verb is None or lower[verb] == ",":
+        return None
+    act = next((m for m in reversed(candidates) if m.token < verb - 1 and not m.nominal
+                and not m.suppressed), None)
+    return act if act is not None and not any(
+        lower[k] in discourse().speech_verbs and context.is_finite_verb(context.doc[k])
+        for k in range(act.token + 1, verb)) \
+        and not is_closed_relative(act.token, verb, context) else None
 
 
 def is_other_time_noun(noun: int, context: ArticleContext) -> bool:
@@ -896,8 +938,9 @@ def date_after_untold_verbs(mentions: list[EventMention],
     with a verb that is no event and was told on a day ("went further yesterday and
     demanded", "handed a note to the envoy on Tuesday ..., and asked"), is on that day: the
     nearest time expression told as past before the "and" in its sentence that dates no
-    verb nor a noun ("the launch of Monday"), outside clauses within the sentence, with no
-    verb of saying outside them and no other verb event near it."""
+    verb nor a noun ("the launch of Monday"), outside clauses within the sentence, no comma
+    between it and the ", and", no verb of saying outside those clauses and no other verb
+    event near it."""
     by_verbs = {id(span) for m in mentions if not m.nominal
                 for span in [dated_by.get(id(m))] if span is not None}
     for mention in mentions:
@@ -912,7 +955,8 @@ def date_after_untold_verbs(mentions: list[EventMention],
                       if sentence.start <= span.start and span.end <= conjunction.i
                       and tense == "past" and id(span) not in by_verbs
                       and span.label_ != "since" and span.start not in inner
-                      and context.tokens.lower[span.start - 1] != "of"), None)
+                      and context.tokens.lower[span.start - 1] != "of"
+                      and "," not in context.tokens.lower[span.end:conjunction.i - 1]), None)
         if found is None or any(is_speech_verb_at(j, context) for j in range(
                 sentence.start, conjunction.i) if j not in inner) \
                 or any(not m.nominal and found[0].start - PREMODIFIER_WINDOW < m.token
@@ -1167,11 +1211,13 @@ def continued_occasions(mentions: list[EventMention], context: ArticleContext) -
 
 
 def days_set_before(mentions: list[EventMention], context: ArticleContext) -> None:
-    """A sentence told in the past that names a day but no event ("The row reached the
-    presidents on Thursday morning.") sets the day of the next sentence of its paragraph:
-    its acts told in the simple past with no date of their own are on that day ("Japarov
-    spoke by telephone with Mirziyoyev, and the two agreed ..."), not what a verb of saying
-    reports; a day told in the past perfect ("had received him on 8 May") is backstory and
+    """A sentence told in the past that names a day but no event outside its relative
+    clauses (``tells_events``: "The row reached the presidents on Thursday morning.") sets
+    the day of the next sentence of its paragraph: its acts told in the simple past with no
+    date of their own are on that day ("Japarov spoke by telephone with Mirziyoyev, and the
+    two agreed ..."), and so is the occasion a verb of saying told as past was told at
+    ("..., she said in a video": ``is_told_at``), not what a verb of saying reports; a day
+    told in the past perfect ("had received him on 8 May") is backstory and
     sets none. A day a verb of saying told as past opens the clause of ("X told reporters
     in Tunis on Tuesday that ...") sets it only for the acts of its speaker ("She urged
     ..."), and with it the place the remarks were made in."""
@@ -1179,7 +1225,8 @@ def days_set_before(mentions: list[EventMention], context: ArticleContext) -> No
     for span, day, tense in resolved_expressions(context):
         number = context.sentence_index[span.start]
         telling = saying_verb_of(span, context)
-        if not is_day(day) or number in sentences or span.label_ == "since" \
+        if not is_day(day) or tells_events(sentences.get(number, []), span, context) \
+                or span.label_ == "since" \
                 or not (tense == "past" or telling is not None
                         and told_as_past(context.doc[telling])) \
                 or is_backstory(span, context):
@@ -1192,11 +1239,25 @@ def days_set_before(mentions: list[EventMention], context: ArticleContext) -> No
         for mention in sentences.get(number + 1, []):
             if start is not None and context.paragraph_at(mention.token) \
                     == context.paragraph_at(span.start) and mention.event.date is None \
-                    and is_carried_act(mention, context) \
+                    and (is_carried_act(mention, context) or is_told_at(mention, context)) \
                     and (speakers is None or speakers & set(mention.event.agents)) \
                     and not is_reported_after(start, mention, context):
                 mention.event.date, mention.event.date_text = day, span.text
                 mention.event.place = mention.event.place or place
+
+
+def tells_events(group: list[EventMention], span: Span, context: ArticleContext) -> bool:
+    """Whether a sentence tells events of its own: one outside its relative clauses, or one
+    the time expression dated ("X, who refuses to ..., welcomed it on Tuesday" tells none)."""
+    return any(not (mention.suppressed or in_relative_clause(mention.token, context))
+               or mention.event.date_text == span.text for mention in group)
+
+
+def is_told_at(noun: EventMention, context: ArticleContext) -> bool:
+    """Whether the mention is an undated occasion that a verb of saying told as past was
+    told at ("she said in a video on Facebook")."""
+    verb = telling_verb(noun, context) if noun.nominal and not noun.suppressed else None
+    return verb is not None and noun.event.date is None and told_as_past(context.doc[verb])
 
 
 def saying_verb_of(span: Span, context: ArticleContext) -> int | None:
@@ -1217,10 +1278,29 @@ def tellers_of(verb: int, context: ArticleContext) -> set[str]:
 
 def telling_verb(noun: EventMention, context: ArticleContext) -> int | None:
     """The verb of saying whose occasion the noun is ("said" of "said in a televised
-    address", "told" of "told a briefing": ``is_telling_of``), if any."""
+    address", "told" of "told a briefing": ``is_telling_of``; "said" of "In a statement,
+    the ministry said": ``opening_telling_verb``), if any."""
     start = max(context.sentence_of(noun.token).start, noun.token - PREMODIFIER_WINDOW - 2)
     return next((j for j in range(noun.token - 1, start - 1, -1) if is_speech_verb_at(j, context)
-                 and is_telling_of(j, noun, context)), None)
+                 and is_telling_of(j, noun, context)), None) \
+        or opening_telling_verb(noun, context)
+
+
+def opening_telling_verb(noun: EventMention, context: ArticleContext) -> int | None:
+    """The verb of saying right after the phrase of occasion that opens the sentence with
+    the noun ("In a statement, it said ..."), its subject between the comma and it."""
+    lower, sentence = context.tokens.lower, context.sentence_of(noun.token)
+    first = first_word(sentence, context)
+    if noun.event.cls not in setting_words()["occasion_classes"] \
+            or preposition_index_of_noun(noun.token, context) != first \
+            or lower[first] not in setting_words()["occasion_preps"]:
+        return None
+    comma = next((j for j in range(noun.token + 1, min(sentence.end, first + PHRASE_REACH))
+                  if lower[j] == ","), None)
+    verb = next((j for j in range(comma + 1, min(sentence.end, comma + 1 + SUBJECT_REACH))
+                 if lower[j] == "," or is_speech_verb_at(j, context)), None) \
+        if comma is not None else None
+    return verb if verb is not None and lower[verb] != "," else None
 
 
 def carry_occasions(mentions: list[EventMention], context: ArticleContext) -> None:
@@ -1265,12 +1345,13 @@ def verb_before(noun: int, context: ArticleContext) -> int | None:
     return None
 
 
-def is_carried_act(mention: EventMention, context: ArticleContext) -> bool:
+def is_carried_act(mention: EventMention, context: ArticleContext,
+                   day: date | None = None) -> bool:
     """Whether the mention is a verb told in the simple past with a doer (``doers``) and
-    no date, the kind of act an occasion told before it sets ("accused", not "had
-    accused")."""
+    no date (or the occasion's ``day``, already given it by the phrase that names both),
+    the kind of act an occasion told before it sets ("accused", not "had accused")."""
     verb = context.doc[mention.token]
-    return not (mention.nominal or mention.suppressed) and mention.event.date is None \
+    return not (mention.nominal or mention.suppressed) and mention.event.date in (None, day) \
         and bool(doers(mention.event)) and told_as_past(verb) \
         and finite_of(verb).lower_ not in time_words()["past_auxiliaries"]
 
@@ -1396,7 +1477,7 @@ def opening_occasions(mentions: list[EventMention], context: ArticleContext
         inner = subordinate_tokens(comma, sentence.end, context)
         for mention in mentions:
             if comma < mention.token < sentence.end and mention.token not in inner \
-                    and is_carried_act(mention, context) \
+                    and is_carried_act(mention, context, noun.event.date) \
                     and not is_reported_after(comma, mention, context):
                 yield noun, mention
 

@@ -11,7 +11,7 @@ resolve it against the article's date:
 | month | "in March 2016", "March 2016", "March, 2016" |
 | month_name | "in June", "last November", "June last year", "early June" (no year written) |
 | year | "in 2016", "in late 2023" |
-| since | "since March 2016", "since 2016", "since last year" |
+| since | "since March 2016", "since 2016", "since last year", "since late October" |
 | period | "last week", "this month", "earlier this year", "over the weekend" (a range of days, a month or a year) |
 | bound | "until April 30", "from June 15", "by Friday" (a limit of a period: dates no event) |
 | anchored | "the next day", "on the same day", "later that evening", "two days later" |
@@ -222,7 +222,7 @@ class DateMarker:
     def month_name(self, doc: Doc, start: int, end: int) -> Span | None:
         """A month written without its year, with the words before it that place it ("in
         early June", "in mid-March", "last November"); None where no opener says it is a
-        month ("May")."""
+        month ("May"); after "since" ("since late October") a "since" span."""
         qualified = self.qualified_start(doc, start)
         if qualified < start - 1:  # "mid-March"
             start = qualified
@@ -231,6 +231,8 @@ class DateMarker:
             return None
         while start > 0 and doc[start - 1].lower_ in self.month_openers | self.qualifiers:
             start -= 1
+        if start > 0 and doc[start - 1].lower_ in self.since_words:  # "since late October"
+            return Span(doc, start - 1, end, label="since")
         return Span(doc, start, end, label="month_name")
 
     def __call__(self, doc: Doc) -> Doc:
