@@ -51,14 +51,17 @@ def test_shared_form_stays_with_the_gazetteer_without_a_telling_name(nlp: Langua
 
 @pytest.mark.parametrize("text, body", [
     ("The Chinese embassy in Suva said in a statement that a team would stay.",
-     "Embassy of China"),
+     "Embassy of China in Fiji"),
+    ("Norway's embassy in Chile said the visit was off.", "Embassy of Norway in Chile"),
     ("Norway's embassy said the visit was off.", "Embassy of Norway"),
     ("He was held in the Saudi consulate for an hour.", "Consulate of Saudi Arabia"),
     ("Chad's army said the road was open again.", "Army of Chad"),
+    ("Chad's navy said the lake was calm.", "Chad Navy"),
 ])
 def test_a_body_described_by_its_state_is_a_government_body(nlp: Language, text: str,
                                                             body: str) -> None:
-    """Named, as a ministry is, with its state after "of"."""
+    """Named, as a ministry is, with its state after "of" (and the state it is in, for an
+    embassy "in" a state or its city), a navy with the state's name before it."""
     found = entities(nlp, text)
     assert found[body].cls == "GovernmentBody"
     assert any(entity.cls == "Country" for entity in found.values())

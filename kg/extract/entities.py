@@ -131,15 +131,32 @@ def ministry_label(words: str, state: str) -> str | None:
     return f"Ministry of {ministry_names()[parts[0]]} of {state}"
 
 
-def body_label(words: str, state: str) -> str | None:
+@cache
+def described_body_names() -> dict[str, frozenset[str]]:
+    """How a described body is named (names.yaml ``described_body_names``): ``state_first``
+    heads take the state's name before them ("Sri Lanka Navy"), ``hosted`` ones the state
+    they are in after it ("Embassy of Russia in Norway")."""
+    return {key: frozenset(words)
+            for key, words in read_lexicon_yaml("names.yaml")["described_body_names"].items()}
+
+
+def body_label(words: str, state: str, host: str | None = None) -> str | None:
     """The name of a body of ``state`` that one lower-case head word describes, its state
-    said by "of" as in a ministry's name ("police": "Police of Peru"); else None (the
-    words the text uses stay its name).
+    said by "of" as in a ministry's name ("police": "Police of Peru"), or before it
+    (``state_first``: "Sri Lanka Navy"), with the state it is in for a ``hosted`` body;
+    else None (the words the text uses stay its name).
 
     >>> body_label("army", "Sudan"), body_label("border police", "Peru")
     ('Army of Sudan', None)
+    >>> body_label("navy", "Sri Lanka"), body_label("embassy", "Russia", "Norway")
+    ('Sri Lanka Navy', 'Embassy of Russia in Norway')
     """
-    return f"{words.capitalize()} of {state}" if " " not in words else None
+    if " " in words:
+        return None
+    if words in described_body_names()["state_first"]:
+        return f"{state} {words.capitalize()}"
+    hosted = f" in {host}" if host and words in described_body_names()["hosted"] else ""
+    return f"{words.capitalize()} of {state}{hosted}"
 
 
 @cache
@@ -415,7 +432,7 @@ class ArticleEntities:
             if the and end < limit and self.doc[end].lower_ == CAPITAL_WORD:
                 self.add_capital(span, end + 1)
             elif not (the and self.add_post(index, span, end, limit)) and (the or possessive):
-                self.add_body(span, end, limit, the)
+                self.add_body(index, span, end, limit, the)
 
     def add_capital(self, state: Span, end: int) -> None:
         """"the Vietnamese capital": a mention of the state's capital city where the article
@@ -428,14 +445,16 @@ class ArticleEntities:
                 self.text[start:self.doc[end - 1].idx + len(self.doc[end - 1])],
                 "description", DESCRIPTION_CONFIDENCE)
 
-    def add_body(self, state: Span, end: int, limit: int, the: bool) -> None:
+    def add_body(self, index: SpanIndex, state: Span, end: int, limit: int,
+                 the: bool) -> None:
         """"the Chinese embassy", "Pakistan's foreign ministry": a government body of the state
         the lexicon does not know, described by lower-case words from token ``end`` that end
         in a body's head word (names.yaml ``described_body_heads``), before token ``limit``.
         ``the``: whether "the" opens the description. The state keeps its own mention. A
         ministry one word describes takes its name (``ministry_label``): the lexicon's body of
         that name where there is one ("Russia's defence ministry": the Ministry of Defence of
-        Russia)."""
+        Russia); an embassy the state it is in ("the Russian embassy in Oslo": the Embassy of
+        Russia in Norway)."""
         last = end
         while last < min(limit, end + MAX_BODY_WORDS) and self.doc[last].is_lower \
                 and self.doc[last].is_alpha and self.doc[last].lower_ not in described_body_heads():
@@ -446,24 +465,36 @@ class ArticleEntities:
         start_char = self.doc[state.start - the].idx
         end_char = self.doc[last].idx + len(self.doc[last])
         words = normalise_term(self.doc[end:last + 1].text)
-        self.body_group(self.entry_id(state), words).add(
+        self.body_group(self.entry_id(state), words, self.host_after(index, last)).add(
             start_char, end_char, self.text[start_char:end_char], "name", DESCRIPTION_CONFIDENCE)
 
-    def body_group(self, state_id: str, words: str) -> Group:
+    def host_after(self, index: SpanIndex, head: int) -> str | None:
+        """The state a body is in, named after its head word at token ``head`` and "in": a
+        state, or a city the lexicon places in one ("the embassy in Kathmandu": Nepal)."""
+        at = index.starting_at.get(head + 2) if head + 2 < len(self.doc) \
+            and self.doc[head + 1].lower_ == "in" else None
+        if at is None or not index.spans[at].kb_id_:
+            return None
+        entry = self.lexicon[self.entry_id(index.spans[at])]
+        return entry.id if entry.cls == "Country" else entry.located_in \
+            if entry.cls == "City" else None
+
+    def body_group(self, state_id: str, words: str, host: str | None = None) -> Group:
         """The group of the body of the state ``state_id`` that lower-case ``words``
-        describe: the lexicon's body of the ministry's name, the body of that state the
-        article named before, else a new body with the name ``ministry_label`` or
-        ``body_label`` gives."""
+        describe, in the state ``host`` if given: the lexicon's body of the ministry's name,
+        the body of that state the article named before, else a new body with the name
+        ``ministry_label`` or ``body_label`` gives."""
         label = ministry_label(words, self.lexicon[state_id].label)
         known = next((entry_id for entry_id, _ in self.lexicon.lookup(label or "")
                       if self.lexicon[entry_id].cls == "GovernmentBody"), None)
-        named = self.body_of_state(state_id, words)
+        named = self.body_of_state(state_id, words) if host is None else None
         if known is not None:
             return self.group(("lex", known), "GovernmentBody", known)
         if named is not None:
             return named
-        group = self.group(("body", state_id, words), "GovernmentBody")
-        group.label = label or body_label(words, self.lexicon[state_id].label)
+        group = self.group(("body", state_id, words, host or ""), "GovernmentBody")
+        group.label = label or body_label(words, self.lexicon[state_id].label,
+                                          self.lexicon[host].label if host else None)
         return group
 
     def add_ministries_of_context(self, spans: list[Span]) -> None:
