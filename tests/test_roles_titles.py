@@ -106,6 +106,9 @@ def test_a_post_after_and_takes_no_state_from_a_person_without_one(nlp: Language
     ("Turkey's defence ministry rejected the protest. A ministry spokesman, Ahmet Kaya, said "
      "the navy had acted lawfully.", None,
      ("Ahmet Kaya", "Spokesman", "Ministry of Defence of Turkey")),
+    ("Turkey's defence ministry rejected the protest. A ministry spokesman, Rear Admiral Ahmet "
+     "Kaya, said the navy had acted lawfully.", None,
+     ("Ahmet Kaya", "Spokesman", "Ministry of Defence of Turkey")),
     ("Greece lodged a protest, the Greek foreign ministry said.\n\nForeign ministry "
      "spokeswoman Eleni Marou told a briefing that the survey was lawful.", None,
      ("Eleni Marou", "Spokeswoman", "Ministry of Foreign Affairs of Greece"))])

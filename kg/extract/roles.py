@@ -208,8 +208,11 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
     ("Saudi Arabia's energy minister, Khalid al-Falih"), past the city the post is held in
     ("Russia's envoy in Vienna, Mikhail Ulyanov"), with its holder after "of" ("the foreign
     minister of Uzbekistan, Bakhtiyor Saidov"); two posts joined by "and" are both the
-    person's ("Vietnamese Deputy Prime Minister and Foreign Minister X")."""
+    person's ("Vietnamese Deputy Prime Minister and Foreign Minister X"); a rank written
+    before the name is passed over ("A ministry spokesman, Rear Admiral X")."""
     i = index.previous_word(index.spans[n].start)
+    while i >= 0 and index.tokens.is_title[i] and index.tokens.lower[i] in cues.person_cues_before:
+        i = index.previous_word(i)
     if i >= 0 and index.tokens.text[i] == ",":
         i = topic_start(index, index.previous_word(i))
     target = index.holder_ending_at(i)
