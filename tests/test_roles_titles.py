@@ -111,11 +111,22 @@ def test_a_post_after_and_takes_no_state_from_a_person_without_one(nlp: Language
      ("Ahmet Kaya", "Spokesman", "Ministry of Defence of Turkey")),
     ("Greece lodged a protest, the Greek foreign ministry said.\n\nForeign ministry "
      "spokeswoman Eleni Marou told a briefing that the survey was lawful.", None,
-     ("Eleni Marou", "Spokeswoman", "Ministry of Foreign Affairs of Greece"))])
-def test_a_post_with_no_holder_written_is_the_articles_states_or_the_bodys_named_before(
+     ("Eleni Marou", "Spokeswoman", "Ministry of Foreign Affairs of Greece")),
+    ("Kenya's minister of petroleum and mining, Ana Wanjiru, left the talks.", None,
+     ("Ana Wanjiru", "Minister of Petroleum and Mining", "Kenya")),
+    ("The deal is fair, said Chile's undersecretary of foreign affairs, Tomas Rojas.", None,
+     ("Tomas Rojas", "Undersecretary of Foreign Affairs", "Chile")),
+    ("The treaty was fair, according to Ravi Perera, a former Sri Lankan envoy to India.",
+     None, ("Ravi Perera", "Envoy", "Sri Lanka")),
+    ("The European Commission asked for licences for boats from Latvia and Poland. Its "
+     "spokeswoman, Ana Kovac, said the answer was wrong.", None,
+     ("Ana Kovac", "Spokeswoman", "European Commission"))])
+def test_a_post_the_title_list_or_the_phrase_leaves_open_is_read_from_the_article(
         nlp: Language, text: str, dateline: str | None, post: tuple[str, str, str]) -> None:
     """A bare state post: the dateline's state, else the first state named; a ministry's
-    post: the ministry named before, or that of the state of the sentence before."""
+    post: the ministry named before, or that of the state of the sentence before; a generic
+    post with its portfolio after "of"; a state's adjective after "former"; "its" is not
+    a state in a list after "from"."""
     assert post in posts(nlp, text, dateline)
 
 

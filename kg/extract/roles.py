@@ -46,6 +46,9 @@ SMALL_WORDS = frozenset({"of", "for", "the", "to", "and", "on", "-"})
 APPOSITION_ENDS = frozenset({",", ".", ";", ")"})
 GENERIC_MINISTER = "minister"  # the title whose portfolio the text may write before it
 PORTFOLIO_WORDS = 2  # "economic development minister"
+PORTFOLIO_TITLES = frozenset({"Minister", "Undersecretary"})  # "minister of petroleum"
+MAX_PORTFOLIO_WORDS = 5  # "minister of petroleum and mineral resources"
+LIST_WORDS = frozenset({",", "and", "or"})  # between the items of a list
 SEAT_CLASSES = frozenset({"City"})  # "envoy in Vienna": where a post is held, not whose
 
 
@@ -101,8 +104,7 @@ class SpanIndex:
         if lower in BODY_PRONOUNS:  # the last body named, not as the object of a preposition
             return self.last_holder(i, lambda span: span.label_ in REFERENT_CLASSES and
                                     span.id_ != "demonym" and  # "Algerian agents": no referent
-                                    self.tokens.lower[self.previous_word(span.start)]
-                                    not in PREPOSITIONS)
+                                    not self.after_preposition(span))
         before = self.previous_word(i)
         if before < 0 or self.tokens.lower[before] != "the" or not self.tokens.is_lower[i]:
             return None
@@ -114,6 +116,15 @@ class SpanIndex:
             return self.last_holder(i, lambda span: span.label_ in REFERENT_CLASSES
                                     and lower in span.text.lower().split())
         return None
+
+    def after_preposition(self, span: Span) -> bool:
+        """Whether a span is the object of a preposition, alone or in a list after one
+        ("vessels from Latvia, Lithuania and Poland")."""
+        before = self.previous_word(span.start)
+        while before > 0 and self.tokens.lower[before] in LIST_WORDS \
+                and self.previous_word(before) in self.ending_at:
+            before = self.previous_word(self.spans[self.ending_at[self.previous_word(before)]].start)
+        return before >= 0 and self.tokens.lower[before] in PREPOSITIONS
 
     def last_holder(self, i: int, fits: Callable[[Span], bool]) -> int | None:
         """The span that ``fits`` ending last before token ``i``, within PRONOUN_REACH."""
@@ -164,6 +175,28 @@ def title_ending_at(index: SpanIndex, i: int, cues: NameCues) -> tuple[str, int]
             size += portfolio_words(index, words[:-size], texts[-size:], cues)
             return written_title(texts[-size:]), words[-size]
     return None
+
+
+def portfolio_title_ending_at(index: SpanIndex, i: int,
+                              cues: NameCues) -> tuple[str, int] | None:
+    """A generic post with its portfolio after "of" whose words end at token ``i``, which
+    the title list does not know ("Timor-Leste's minister of petroleum and mineral
+    resources", "Chile's undersecretary of foreign affairs"): a few lower-case words (and
+    "and") back to "of", after a title of PORTFOLIO_TITLES; the title as written and its
+    first token."""
+    words: list[int] = []
+    j = i
+    while j >= 0 and len(words) < MAX_PORTFOLIO_WORDS and index.tokens.is_lower[j] \
+            and index.tokens.is_alpha[j] and index.tokens.lower[j] != "of" \
+            and j not in index.ending_at:
+        words.insert(0, j)
+        j = index.previous_word(j)
+    title = index.previous_word(j) if j >= 0 and index.tokens.lower[j] == "of" else -1
+    if not words or title < 0 or index.tokens.lower[words[0]] == "and" \
+            or cues.canonical_title(index.tokens.lower[title]) not in PORTFOLIO_TITLES:
+        return None
+    return written_title([index.tokens.text[k] for k in range(title, i + 1)
+                          if not index.tokens.is_space[k]]), title
 
 
 def portfolio_words(index: SpanIndex, before: list[int], title: list[str],
@@ -234,7 +267,7 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
         else:
             suffix = f" {word} {label_of(index.spans[target], lexicon)}"
         i = index.previous_word(before)
-    found = title_ending_at(index, i, cues)
+    found = title_ending_at(index, i, cues) or portfolio_title_ending_at(index, i, cues)
     if found is None:
         return []
     title, start = found
@@ -284,10 +317,11 @@ def joined_posts(index: SpanIndex, title: str, joined: list[str],
 
 def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     """The post in apposition after the person of span ``n``, where the apposition names its
-    holder: before the title with "'s" ("Hugh Todd, Guyana's foreign minister,") or after
-    it with "of" ("X, the secretary general of the Pacific Islands Forum,"). The apposition
-    must end at a comma or full stop; what the post is "to" or "for" may stand before that
-    ("Iran's ambassador to the agency,")."""
+    holder: before the title with "'s" ("Hugh Todd, Guyana's foreign minister,"), as a
+    state's adjective after a former word ("X, a former Sri Lankan envoy to India,") or
+    after it with "of" ("X, the secretary general of the Pacific Islands Forum,"). The
+    apposition must end at a comma or full stop; what the post is "to" or "for" may stand
+    before that ("Iran's ambassador to the agency,")."""
     tokens, person = index.tokens, index.spans[n]
     comma = person.end
     if comma >= len(tokens.text) or tokens.text[comma] != ",":
@@ -308,6 +342,10 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
         of, j = index.referred_holder(j), j + 2  # "X, the bank's regional director,"
     former = j < len(tokens.text) and tokens.lower[j] in cues.former_words
     j += former
+    adjective = index.starting_at.get(j) if of is None and former else None
+    if adjective is not None and index.spans[adjective].id_ == "demonym" \
+            and index.spans[adjective].label_ == "Country":
+        of, j = adjective, index.spans[adjective].end  # "X, a former Sri Lankan envoy,"
     end = j
     while end < len(tokens.text) and (tokens.is_lower[end] or tokens.is_title[end]) \
             and tokens.is_alpha[end] and end not in index.starting_at \
