@@ -112,10 +112,9 @@ def test_a_post_after_and_takes_no_state_from_a_person_without_one(nlp: Language
     ("Greece lodged a protest, the Greek foreign ministry said.\n\nForeign ministry "
      "spokeswoman Eleni Marou told a briefing that the survey was lawful.", None,
      ("Eleni Marou", "Spokeswoman", "Ministry of Foreign Affairs of Greece")),
-    ("Kenya's minister of petroleum and mining, Ana Wanjiru, left the talks.", None,
-     ("Ana Wanjiru", "Minister of Petroleum and Mining", "Kenya")),
-    ("The deal is fair, said Chile's undersecretary of foreign affairs, Tomas Rojas.", None,
-     ("Tomas Rojas", "Undersecretary of Foreign Affairs", "Chile")),
+    ("The law is the key, according to Ana Rossi, the European Union's special "
+     "representative in the country.", None,
+     ("Ana Rossi", "Special Representative", "European Union")),
     ("The treaty was fair, according to Ravi Perera, a former Sri Lankan envoy to India.",
      None, ("Ravi Perera", "Envoy", "Sri Lanka")),
     ("The European Commission asked for licences for boats from Latvia and Poland. Its "
@@ -124,9 +123,9 @@ def test_a_post_after_and_takes_no_state_from_a_person_without_one(nlp: Language
 def test_a_post_the_title_list_or_the_phrase_leaves_open_is_read_from_the_article(
         nlp: Language, text: str, dateline: str | None, post: tuple[str, str, str]) -> None:
     """A bare state post: the dateline's state, else the first state named; a ministry's
-    post: the ministry named before, or that of the state of the sentence before; a generic
-    post with its portfolio after "of"; a state's adjective after "former"; "its" is not
-    a state in a list after "from"."""
+    post: the ministry named before, or that of the state of the sentence before; a post
+    in apposition held "in" a place; a state's adjective after "former"; "its" is not a
+    state in a list after "from"."""
     assert post in posts(nlp, text, dateline)
 
 

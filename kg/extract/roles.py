@@ -42,12 +42,11 @@ MEMBER_TITLE = "Member"  # the post of "X of the Y" where the text names none
 MAX_ADJECTIVES = 2  # "South Korea's dovish President"
 MAX_AFFILIATION_GAP = 6  # words between "of the" and the organisation
 POST_OBJECT_WORDS = frozenset({"to", "for"})  # "Ambassador to South Korea", "Envoy for Iran"
+POST_PHRASE_WORDS = POST_OBJECT_WORDS | {"in"}  # "X, the EU's envoy in the country,"
 SMALL_WORDS = frozenset({"of", "for", "the", "to", "and", "on", "-"})
 APPOSITION_ENDS = frozenset({",", ".", ";", ")"})
 GENERIC_MINISTER = "minister"  # the title whose portfolio the text may write before it
 PORTFOLIO_WORDS = 2  # "economic development minister"
-PORTFOLIO_TITLES = frozenset({"Minister", "Undersecretary"})  # "minister of petroleum"
-MAX_PORTFOLIO_WORDS = 5  # "minister of petroleum and mineral resources"
 LIST_WORDS = frozenset({",", "and", "or"})  # between the items of a list
 SEAT_CLASSES = frozenset({"City"})  # "envoy in Vienna": where a post is held, not whose
 
@@ -177,28 +176,6 @@ def title_ending_at(index: SpanIndex, i: int, cues: NameCues) -> tuple[str, int]
     return None
 
 
-def portfolio_title_ending_at(index: SpanIndex, i: int,
-                              cues: NameCues) -> tuple[str, int] | None:
-    """A generic post with its portfolio after "of" whose words end at token ``i``, which
-    the title list does not know ("Timor-Leste's minister of petroleum and mineral
-    resources", "Chile's undersecretary of foreign affairs"): a few lower-case words (and
-    "and") back to "of", after a title of PORTFOLIO_TITLES; the title as written and its
-    first token."""
-    words: list[int] = []
-    j = i
-    while j >= 0 and len(words) < MAX_PORTFOLIO_WORDS and index.tokens.is_lower[j] \
-            and index.tokens.is_alpha[j] and index.tokens.lower[j] != "of" \
-            and j not in index.ending_at:
-        words.insert(0, j)
-        j = index.previous_word(j)
-    title = index.previous_word(j) if j >= 0 and index.tokens.lower[j] == "of" else -1
-    if not words or title < 0 or index.tokens.lower[words[0]] == "and" \
-            or cues.canonical_title(index.tokens.lower[title]) not in PORTFOLIO_TITLES:
-        return None
-    return written_title([index.tokens.text[k] for k in range(title, i + 1)
-                          if not index.tokens.is_space[k]]), title
-
-
 def portfolio_words(index: SpanIndex, before: list[int], title: list[str],
                     cues: NameCues) -> int:
     """How many of the words ``before`` a generic "minister" name its portfolio, which the
@@ -267,7 +244,7 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
         else:
             suffix = f" {word} {label_of(index.spans[target], lexicon)}"
         i = index.previous_word(before)
-    found = title_ending_at(index, i, cues) or portfolio_title_ending_at(index, i, cues)
+    found = title_ending_at(index, i, cues)
     if found is None:
         return []
     title, start = found
@@ -320,8 +297,9 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     holder: before the title with "'s" ("Hugh Todd, Guyana's foreign minister,"), as a
     state's adjective after a former word ("X, a former Sri Lankan envoy to India,") or
     after it with "of" ("X, the secretary general of the Pacific Islands Forum,"). The
-    apposition must end at a comma or full stop; what the post is "to" or "for" may stand
-    before that ("Iran's ambassador to the agency,")."""
+    apposition must end at a comma or full stop; what the post is "to" or "for", or where it
+    is held ("in"), may stand before that ("Iran's ambassador to the agency,", "the EU's
+    special representative in the country.")."""
     tokens, person = index.tokens, index.spans[n]
     comma = person.end
     if comma >= len(tokens.text) or tokens.text[comma] != ",":
@@ -349,7 +327,7 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     end = j
     while end < len(tokens.text) and (tokens.is_lower[end] or tokens.is_title[end]) \
             and tokens.is_alpha[end] and end not in index.starting_at \
-            and tokens.lower[end] not in POST_OBJECT_WORDS and tokens.lower[end] != "of":
+            and tokens.lower[end] not in POST_PHRASE_WORDS and tokens.lower[end] != "of":
         end += 1  # "X, foreign minister of ...", "X, President of ..."
     found = title_ending_at(index, end - 1, cues) if end > j else None
     if found is not None:
@@ -400,9 +378,10 @@ def holder_end(index: SpanIndex, i: int) -> int:
 
 def apposition_end(index: SpanIndex, i: int) -> int | None:
     """The comma or stop that ends an apposition at token ``i``, past a phrase of what the
-    post is to or for ("to the agency"), if it ends within a few words."""
+    post is to or for, or where it is held ("to the agency", "in the country"), if it ends
+    within a few words."""
     tokens = index.tokens
-    if i < len(tokens.text) and tokens.lower[i] in POST_OBJECT_WORDS:
+    if i < len(tokens.text) and tokens.lower[i] in POST_PHRASE_WORDS:
         i = next((j for j in range(i + 1, min(len(tokens.text), i + MAX_AFFILIATION_GAP))
                   if tokens.text[j] in APPOSITION_ENDS), len(tokens.text))
     return i if i < len(tokens.text) and tokens.text[i] in APPOSITION_ENDS else None
