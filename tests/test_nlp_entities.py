@@ -187,12 +187,18 @@ def test_a_name_with_its_affiliation_before_a_verb_of_saying_is_a_person(nlp: La
     assert ("Dara Venn", "Person") in [(text, cls) for text, cls, _ in found]
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("The fishing boats sailed from Svalbard on Monday.", "Svalbard"),
-    ("The leaders of Republika Srpska met in Banja Luka.", "Republika Srpska"),
-    ("Trawlers crossed the Palk Strait on 9 May.", "Palk Strait"),
-    ("Lorries waited high in the Andes for a week.", "Andes"),
-    ("The rail line runs through Nakhchivan and the South Caucasus.", "South Caucasus")])
-def test_islands_provinces_and_parts_of_the_world_are_regions(nlp: Language, text: str,
-                                                              name: str) -> None:
-    assert (name, "Region") in [(span, label) for span, label, _ in entities(nlp, text)]
+@pytest.mark.parametrize(("text", "name", "cls"), [
+    ("The fishing boats sailed from Svalbard on Monday.", "Svalbard", "Region"),
+    ("The leaders of Republika Srpska met in Banja Luka.", "Republika Srpska", "Region"),
+    ("Trawlers crossed the Palk Strait on 9 May.", "Palk Strait", "Region"),
+    ("Lorries waited high in the Andes for a week.", "Andes", "Region"),
+    ("The rail line runs through Nakhchivan and the South Caucasus.", "South Caucasus", "Region"),
+    ("Nepali Congress accused the government of silence.", "Nepali Congress", "Organization"),
+    ("Bharatiya Janata Party leaders met the ANC in Pretoria.", "Bharatiya Janata Party",
+     "Organization"),
+    ("The Indian National Congress walked out of parliament.", "Indian National Congress",
+     "Organization")])
+def test_the_lexicon_knows_regions_and_parties_news_names(nlp: Language, text: str, name: str,
+                                                          cls: str) -> None:
+    """Islands, provinces, parts of the world; political parties."""
+    assert (name, cls) in [(span, label) for span, label, _ in entities(nlp, text)]

@@ -106,13 +106,26 @@ def test_a_post_after_and_takes_no_state_from_a_person_without_one(nlp: Language
     ("Turkey's defence ministry rejected the protest. A ministry spokesman, Ahmet Kaya, said "
      "the navy had acted lawfully.", None,
      ("Ahmet Kaya", "Spokesman", "Ministry of Defence of Turkey")),
+    ("Turkey's defence ministry rejected the protest. A ministry spokesman, Rear Admiral Ahmet "
+     "Kaya, said the navy had acted lawfully.", None,
+     ("Ahmet Kaya", "Spokesman", "Ministry of Defence of Turkey")),
     ("Greece lodged a protest, the Greek foreign ministry said.\n\nForeign ministry "
      "spokeswoman Eleni Marou told a briefing that the survey was lawful.", None,
-     ("Eleni Marou", "Spokeswoman", "Ministry of Foreign Affairs of Greece"))])
-def test_a_post_with_no_holder_written_is_the_articles_states_or_the_bodys_named_before(
+     ("Eleni Marou", "Spokeswoman", "Ministry of Foreign Affairs of Greece")),
+    ("The law is the key, according to Ana Rossi, the European Union's special "
+     "representative in the country.", None,
+     ("Ana Rossi", "Special Representative", "European Union")),
+    ("The treaty was fair, according to Ravi Perera, a former Sri Lankan envoy to India.",
+     None, ("Ravi Perera", "Envoy", "Sri Lanka")),
+    ("The European Commission asked for licences for boats from Latvia and Poland. Its "
+     "spokeswoman, Ana Kovac, said the answer was wrong.", None,
+     ("Ana Kovac", "Spokeswoman", "European Commission"))])
+def test_a_post_the_title_list_or_the_phrase_leaves_open_is_read_from_the_article(
         nlp: Language, text: str, dateline: str | None, post: tuple[str, str, str]) -> None:
     """A bare state post: the dateline's state, else the first state named; a ministry's
-    post: the ministry named before, or that of the state of the sentence before."""
+    post: the ministry named before, or that of the state of the sentence before; a post
+    in apposition held "in" a place; a state's adjective after "former"; "its" is not a
+    state in a list after "from"."""
     assert post in posts(nlp, text, dateline)
 
 

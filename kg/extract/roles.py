@@ -42,10 +42,12 @@ MEMBER_TITLE = "Member"  # the post of "X of the Y" where the text names none
 MAX_ADJECTIVES = 2  # "South Korea's dovish President"
 MAX_AFFILIATION_GAP = 6  # words between "of the" and the organisation
 POST_OBJECT_WORDS = frozenset({"to", "for"})  # "Ambassador to South Korea", "Envoy for Iran"
+POST_PHRASE_WORDS = POST_OBJECT_WORDS | {"in"}  # "X, the EU's envoy in the country,"
 SMALL_WORDS = frozenset({"of", "for", "the", "to", "and", "on", "-"})
 APPOSITION_ENDS = frozenset({",", ".", ";", ")"})
 GENERIC_MINISTER = "minister"  # the title whose portfolio the text may write before it
 PORTFOLIO_WORDS = 2  # "economic development minister"
+LIST_WORDS = frozenset({",", "and", "or"})  # between the items of a list
 SEAT_CLASSES = frozenset({"City"})  # "envoy in Vienna": where a post is held, not whose
 
 
@@ -101,8 +103,7 @@ class SpanIndex:
         if lower in BODY_PRONOUNS:  # the last body named, not as the object of a preposition
             return self.last_holder(i, lambda span: span.label_ in REFERENT_CLASSES and
                                     span.id_ != "demonym" and  # "Algerian agents": no referent
-                                    self.tokens.lower[self.previous_word(span.start)]
-                                    not in PREPOSITIONS)
+                                    not self.after_preposition(span))
         before = self.previous_word(i)
         if before < 0 or self.tokens.lower[before] != "the" or not self.tokens.is_lower[i]:
             return None
@@ -114,6 +115,15 @@ class SpanIndex:
             return self.last_holder(i, lambda span: span.label_ in REFERENT_CLASSES
                                     and lower in span.text.lower().split())
         return None
+
+    def after_preposition(self, span: Span) -> bool:
+        """Whether a span is the object of a preposition, alone or in a list after one
+        ("vessels from Latvia, Lithuania and Poland")."""
+        before = self.previous_word(span.start)
+        while before > 0 and self.tokens.lower[before] in LIST_WORDS \
+                and self.previous_word(before) in self.ending_at:
+            before = self.previous_word(self.spans[self.ending_at[self.previous_word(before)]].start)
+        return before >= 0 and self.tokens.lower[before] in PREPOSITIONS
 
     def last_holder(self, i: int, fits: Callable[[Span], bool]) -> int | None:
         """The span that ``fits`` ending last before token ``i``, within PRONOUN_REACH."""
@@ -208,8 +218,11 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
     ("Saudi Arabia's energy minister, Khalid al-Falih"), past the city the post is held in
     ("Russia's envoy in Vienna, Mikhail Ulyanov"), with its holder after "of" ("the foreign
     minister of Uzbekistan, Bakhtiyor Saidov"); two posts joined by "and" are both the
-    person's ("Vietnamese Deputy Prime Minister and Foreign Minister X")."""
+    person's ("Vietnamese Deputy Prime Minister and Foreign Minister X"); a rank written
+    before the name is passed over ("A ministry spokesman, Rear Admiral X")."""
     i = index.previous_word(index.spans[n].start)
+    while i >= 0 and index.tokens.is_title[i] and index.tokens.lower[i] in cues.person_cues_before:
+        i = index.previous_word(i)
     if i >= 0 and index.tokens.text[i] == ",":
         i = topic_start(index, index.previous_word(i))
     target = index.holder_ending_at(i)
@@ -281,10 +294,12 @@ def joined_posts(index: SpanIndex, title: str, joined: list[str],
 
 def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     """The post in apposition after the person of span ``n``, where the apposition names its
-    holder: before the title with "'s" ("Hugh Todd, Guyana's foreign minister,") or after
-    it with "of" ("X, the secretary general of the Pacific Islands Forum,"). The apposition
-    must end at a comma or full stop; what the post is "to" or "for" may stand before that
-    ("Iran's ambassador to the agency,")."""
+    holder: before the title with "'s" ("Hugh Todd, Guyana's foreign minister,"), as a
+    state's adjective after a former word ("X, a former Sri Lankan envoy to India,") or
+    after it with "of" ("X, the secretary general of the Pacific Islands Forum,"). The
+    apposition must end at a comma or full stop; what the post is "to" or "for", or where it
+    is held ("in"), may stand before that ("Iran's ambassador to the agency,", "the EU's
+    special representative in the country.")."""
     tokens, person = index.tokens, index.spans[n]
     comma = person.end
     if comma >= len(tokens.text) or tokens.text[comma] != ",":
@@ -305,10 +320,14 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
         of, j = index.referred_holder(j), j + 2  # "X, the bank's regional director,"
     former = j < len(tokens.text) and tokens.lower[j] in cues.former_words
     j += former
+    adjective = index.starting_at.get(j) if of is None and former else None
+    if adjective is not None and index.spans[adjective].id_ == "demonym" \
+            and index.spans[adjective].label_ == "Country":
+        of, j = adjective, index.spans[adjective].end  # "X, a former Sri Lankan envoy,"
     end = j
     while end < len(tokens.text) and (tokens.is_lower[end] or tokens.is_title[end]) \
             and tokens.is_alpha[end] and end not in index.starting_at \
-            and tokens.lower[end] not in POST_OBJECT_WORDS and tokens.lower[end] != "of":
+            and tokens.lower[end] not in POST_PHRASE_WORDS and tokens.lower[end] != "of":
         end += 1  # "X, foreign minister of ...", "X, President of ..."
     found = title_ending_at(index, end - 1, cues) if end > j else None
     if found is not None:
@@ -359,9 +378,10 @@ def holder_end(index: SpanIndex, i: int) -> int:
 
 def apposition_end(index: SpanIndex, i: int) -> int | None:
     """The comma or stop that ends an apposition at token ``i``, past a phrase of what the
-    post is to or for ("to the agency"), if it ends within a few words."""
+    post is to or for, or where it is held ("to the agency", "in the country"), if it ends
+    within a few words."""
     tokens = index.tokens
-    if i < len(tokens.text) and tokens.lower[i] in POST_OBJECT_WORDS:
+    if i < len(tokens.text) and tokens.lower[i] in POST_PHRASE_WORDS:
         i = next((j for j in range(i + 1, min(len(tokens.text), i + MAX_AFFILIATION_GAP))
                   if tokens.text[j] in APPOSITION_ENDS), len(tokens.text))
     return i if i < len(tokens.text) and tokens.text[i] in APPOSITION_ENDS else None
