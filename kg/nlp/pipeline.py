@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 
 # imported for their factories: kg_sentencizer, kg_lemmatizer, kg_gazetteer, kg_names,
@@ -30,6 +31,9 @@ from kg.nlp.limits import Limits, add_limits
 
 PROJECT_COMPONENTS = ("kg_dates", "kg_quotes", "kg_events")
 SENTENCE_SPLITTERS = ("parser", "senter", "sentencizer", "kg_sentencizer")
+# one-letter names that end a sentence as a word and a full stop, not as an initial: the
+# platform X ("he wrote on X.")
+LETTER_NAMES = ("X",)
 INSTALL_HINT = ("install one with `python -m spacy download en_core_web_sm` where a network "
                 "exists, or `pip install` a pipeline wheel")
 
@@ -45,6 +49,18 @@ def trained_pipeline(model: str) -> Language:
     except OSError:
         raise PipelineError(f"spaCy pipeline {model!r} is not installed: {INSTALL_HINT}") \
             from None
+
+
+def split_letter_names(nlp: Language) -> None:
+    """Make "X." a name and a full stop, so that "he wrote on X." ends its sentence and
+    names the platform (spaCy keeps a capital letter and a dot together, as an initial).
+
+    >>> nlp = spacy.blank("en"); split_letter_names(nlp)
+    >>> [token.text for token in nlp("He wrote on X.")]
+    ['He', 'wrote', 'on', 'X', '.']
+    """
+    for letter in LETTER_NAMES:
+        nlp.tokenizer.add_special_case(f"{letter}.", [{ORTH: letter}, {ORTH: "."}])
 
 
 def blank_pipeline() -> Language:
@@ -64,6 +80,7 @@ def load_pipeline(model: str | None = None, lexicons: Sequence[Path] = (),
     kg.lexicon.LexiconError for an unusable lexicon file.
     """
     nlp = trained_pipeline(model) if model else blank_pipeline()
+    split_letter_names(nlp)
     if not any(nlp.has_pipe(name) for name in SENTENCE_SPLITTERS):
         nlp.add_pipe("kg_sentencizer")
     nlp.add_pipe("kg_gazetteer", config={"lexicons": [str(path) for path in lexicons]})
