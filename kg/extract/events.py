@@ -1428,11 +1428,23 @@ def suppress_content(mentions: list[EventMention], context: ArticleContext) -> N
 
 def is_speech_setting(mention: EventMention, context: ArticleContext) -> bool:
     """A noun of speech named after "at" as where something was said ("rejected the plan at
-    a news conference"): the occasion of the clause, not part of what it says. After "in"
-    it stays content ("rejected it in a statement" is the rejection alone): read as a
-    statement there too, it added false positives on unseen text."""
-    at = speech_setting(context.doc[mention.token], context) if mention.nominal else None
-    return event_classes()[mention.event.cls].speech and at is not None and at.lower_ == "at"
+    a news conference"), or after "in" where words describe it ("rejected it in a televised
+    address": ``is_described_occasion``): the occasion of the clause, not part of what it
+    says. After "in" alone it stays content ("rejected it in a statement" is the rejection
+    alone): read as a statement there too, it added false positives on unseen text."""
+    noun = context.doc[mention.token]
+    at = speech_setting(noun, context) if mention.nominal else None
+    return event_classes()[mention.event.cls].speech and at is not None and (
+        at.lower_ == "at" or is_described_occasion(noun, at, context))
+
+
+def is_described_occasion(noun: Token, at: Token, context: ArticleContext) -> bool:
+    """Whether a noun of speech after "in" is told as a public act of its own: with words
+    that describe it ("rejected the offer in a live video", "in a televised speech", "in a
+    short statement") or as a name of several words ("in a televised address")."""
+    start = min((span.start for span in context.triggers_at.get(noun.i, ())), default=noun.i)
+    return start < noun.i or any(context.doc[j].lower_ not in DETERMINERS
+                                 for j in range(at.i + 1, start))
 
 
 def decisions_as_acts(mentions: list[EventMention], context: ArticleContext) -> None:
