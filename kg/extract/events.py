@@ -1412,7 +1412,9 @@ def conjunction_before(verb: Token) -> Token | None:
 def suppress_content(mentions: list[EventMention], context: ArticleContext) -> None:
     """Mark triggers inside the content of another event ("promised further negotiations"),
     but not a verb coordinated with it ("rejected the measures and accused the US") nor the
-    speech where it was said ("rejected the plan at a news conference")."""
+    speech where it was said ("rejected the plan at a news conference"). Only a verb opens
+    content: a noun is itself what another verb says or does ("welcomed the pledge in a
+    statement": the statement is an event of its own)."""
     content_classes = discourse().content_classes
     open_until = -1
     for mention in mentions:
@@ -1422,6 +1424,7 @@ def suppress_content(mentions: list[EventMention], context: ArticleContext) -> N
             mention.suppressed = True
             continue
         if mention.event.cls in content_classes and not mention.suppressed \
+                and not mention.nominal \
                 and not is_agent_compound(context.doc[mention.token]):  # "EU-brokered talks"
             open_until = context.clause_end(mention.token)
 
