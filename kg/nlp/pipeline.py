@@ -27,13 +27,11 @@ from spacy.language import Language
 # imported for their factories: kg_sentencizer, kg_lemmatizer, kg_gazetteer, kg_names,
 # kg_dates, kg_quotes, kg_events
 from kg.nlp import dates, events, gazetteer, lemmas, names, quotes, sentences  # noqa: F401
+from kg.nlp.events import read_lexicon_yaml
 from kg.nlp.limits import Limits, add_limits
 
 PROJECT_COMPONENTS = ("kg_dates", "kg_quotes", "kg_events")
 SENTENCE_SPLITTERS = ("parser", "senter", "sentencizer", "kg_sentencizer")
-# one-letter names that end a sentence as a word and a full stop, not as an initial: the
-# platform X ("he wrote on X.")
-LETTER_NAMES = ("X",)
 INSTALL_HINT = ("install one with `python -m spacy download en_core_web_sm` where a network "
                 "exists, or `pip install` a pipeline wheel")
 
@@ -52,14 +50,15 @@ def trained_pipeline(model: str) -> Language:
 
 
 def split_letter_names(nlp: Language) -> None:
-    """Make "X." a name and a full stop, so that "he wrote on X." ends its sentence and
-    names the platform (spaCy keeps a capital letter and a dot together, as an initial).
+    """Make each one-letter name of names.yaml ``letter_names`` before a dot a name and a
+    full stop, so that "he wrote on X." ends its sentence and names the platform (spaCy
+    keeps a capital letter and a dot together, as an initial).
 
     >>> nlp = spacy.blank("en"); split_letter_names(nlp)
     >>> [token.text for token in nlp("He wrote on X.")]
     ['He', 'wrote', 'on', 'X', '.']
     """
-    for letter in LETTER_NAMES:
+    for letter in read_lexicon_yaml("names.yaml")["letter_names"]:
         nlp.tokenizer.add_special_case(f"{letter}.", [{ORTH: letter}, {ORTH: "."}])
 
 
