@@ -72,6 +72,12 @@ def test_writing_on_a_named_platform_is_a_statement(nlp):
         [("Statement", ["Kim Jong-un"], [])]
 
 
+def test_writing_on_x_at_the_end_of_a_sentence_is_a_statement(nlp):
+    events = events_of(nlp, "\"The talks have failed,\" Kim Jong-un wrote on X. Seoul said "
+                            "nothing.")
+    assert events == [("Statement", ["Kim Jong-un"], [])]
+
+
 def test_a_name_joined_to_a_participle_of_mediation_mediates(nlp):
     events = events_of(nlp, "After EU-facilitated talks between Kosovo and Serbia, both "
                             "sides left Brussels.")

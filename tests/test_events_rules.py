@@ -41,6 +41,20 @@ def test_content_of_a_promise_is_not_an_event_of_its_own():
     assert [e.cls for e in events] == ["Promise"]
 
 
+@pytest.mark.parametrize("text", [
+    "Kim repeated that refusal in a statement on Friday.",
+    "Kim welcomed the pledge on prisoners in a statement on Friday.",
+])
+def test_a_noun_of_an_act_does_not_hide_the_statement_it_was_told_in(text):
+    assert only(events_of(text), "Statement").agents == ["kim"]
+
+
+def test_an_attempt_to_impose_sanctions_imposes_none():
+    events = events_of("Two members had blocked earlier attempts to impose sanctions on "
+                       "North Korea.")
+    assert [e.cls for e in events if e.cls == "SanctionImposed"] == []
+
+
 def test_passive_takes_agent_from_by_and_target_from_subject():
     appeal = only(events_of("Kim was urged by Trump to wait."), "Appeal")
     assert (appeal.agents, appeal.targets) == (["trump"], ["kim"])

@@ -74,6 +74,21 @@ def test_a_news_conference_a_rejection_was_made_at_is_a_statement_of_its_own():
         ("Rejection", ("kim",), date(2019, 2, 27)), ("Statement", ("kim",), date(2019, 2, 27))}
 
 
+@pytest.mark.parametrize("occasion", ["in a televised address", "in a short statement",
+                                      "in a live video on Facebook"])
+def test_a_described_occasion_a_rejection_was_made_in_is_a_statement_of_its_own(occasion):
+    events = extract_text(f"Kim rejected the offer {occasion} on Wednesday.", KOREA,
+                          FRIDAY).events
+    assert {(e.cls, tuple(e.agents), e.date) for e in events} == {
+        ("Rejection", ("kim",), date(2019, 2, 27)), ("Statement", ("kim",), date(2019, 2, 27))}
+
+
+def test_a_bare_statement_a_rejection_was_made_in_is_part_of_the_rejection():
+    events = extract_text("Kim rejected the offer in a statement on Wednesday.", KOREA,
+                          FRIDAY).events
+    assert [e.cls for e in events] == ["Rejection"]
+
+
 def test_a_verb_after_and_shares_the_date_of_the_occasion_of_the_verb_before():
     found = dates_of("Kim rejected the offer in a televised address on Wednesday and accused "
                      "Trump of bad faith.")

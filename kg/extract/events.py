@@ -1445,7 +1445,9 @@ def conjunction_before(verb: Token) -> Token | None:
 def suppress_content(mentions: list[EventMention], context: ArticleContext) -> None:
     """Mark triggers inside the content of another event ("promised further negotiations"),
     but not a verb coordinated with it ("rejected the measures and accused the US") nor the
-    speech where it was said ("rejected the plan at a news conference")."""
+    speech where it was said ("rejected the plan at a news conference"). Only a verb opens
+    content: a noun is itself what another verb says or does ("welcomed the pledge in a
+    statement": the statement is an event of its own)."""
     content_classes = discourse().content_classes
     open_until = -1
     for mention in mentions:
@@ -1455,17 +1457,30 @@ def suppress_content(mentions: list[EventMention], context: ArticleContext) -> N
             mention.suppressed = True
             continue
         if mention.event.cls in content_classes and not mention.suppressed \
+                and not mention.nominal \
                 and not is_agent_compound(context.doc[mention.token]):  # "EU-brokered talks"
             open_until = context.clause_end(mention.token)
 
 
 def is_speech_setting(mention: EventMention, context: ArticleContext) -> bool:
     """A noun of speech named after "at" as where something was said ("rejected the plan at
-    a news conference"): the occasion of the clause, not part of what it says. After "in"
-    it stays content ("rejected it in a statement" is the rejection alone): read as a
-    statement there too, it added false positives on unseen text."""
-    at = speech_setting(context.doc[mention.token], context) if mention.nominal else None
-    return event_classes()[mention.event.cls].speech and at is not None and at.lower_ == "at"
+    a news conference"), or after "in" where words describe it ("rejected it in a televised
+    address": ``is_described_occasion``): the occasion of the clause, not part of what it
+    says. After "in" alone it stays content ("rejected it in a statement" is the rejection
+    alone): read as a statement there too, it added false positives on unseen text."""
+    noun = context.doc[mention.token]
+    at = speech_setting(noun, context) if mention.nominal else None
+    return event_classes()[mention.event.cls].speech and at is not None and (
+        at.lower_ == "at" or is_described_occasion(noun, at, context))
+
+
+def is_described_occasion(noun: Token, at: Token, context: ArticleContext) -> bool:
+    """Whether a noun of speech after "in" is told as a public act of its own: with words
+    that describe it ("rejected the offer in a live video", "in a televised speech", "in a
+    short statement") or as a name of several words ("in a televised address")."""
+    start = min((span.start for span in context.triggers_at.get(noun.i, ())), default=noun.i)
+    return start < noun.i or any(context.doc[j].lower_ not in DETERMINERS
+                                 for j in range(at.i + 1, start))
 
 
 def decisions_as_acts(mentions: list[EventMention], context: ArticleContext) -> None:

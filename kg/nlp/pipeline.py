@@ -21,11 +21,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 
 # imported for their factories: kg_sentencizer, kg_lemmatizer, kg_gazetteer, kg_names,
 # kg_dates, kg_quotes, kg_events
 from kg.nlp import dates, events, gazetteer, lemmas, names, quotes, sentences  # noqa: F401
+from kg.nlp.events import read_lexicon_yaml
 from kg.nlp.limits import Limits, add_limits
 
 PROJECT_COMPONENTS = ("kg_dates", "kg_quotes", "kg_events")
@@ -47,6 +49,19 @@ def trained_pipeline(model: str) -> Language:
             from None
 
 
+def split_letter_names(nlp: Language) -> None:
+    """Make each one-letter name of names.yaml ``letter_names`` before a dot a name and a
+    full stop, so that "he wrote on X." ends its sentence and names the platform (spaCy
+    keeps a capital letter and a dot together, as an initial).
+
+    >>> nlp = spacy.blank("en"); split_letter_names(nlp)
+    >>> [token.text for token in nlp("He wrote on X.")]
+    ['He', 'wrote', 'on', 'X', '.']
+    """
+    for letter in read_lexicon_yaml("names.yaml")["letter_names"]:
+        nlp.tokenizer.add_special_case(f"{letter}.", [{ORTH: letter}, {ORTH: "."}])
+
+
 def blank_pipeline() -> Language:
     """Blank English with sentence splitting and lookup lemmas (no download needed)."""
     nlp = spacy.blank("en")
@@ -64,6 +79,7 @@ def load_pipeline(model: str | None = None, lexicons: Sequence[Path] = (),
     kg.lexicon.LexiconError for an unusable lexicon file.
     """
     nlp = trained_pipeline(model) if model else blank_pipeline()
+    split_letter_names(nlp)
     if not any(nlp.has_pipe(name) for name in SENTENCE_SPLITTERS):
         nlp.add_pipe("kg_sentencizer")
     nlp.add_pipe("kg_gazetteer", config={"lexicons": [str(path) for path in lexicons]})
