@@ -193,8 +193,7 @@ class Clauses:
             return None
         member = self.context.owner[after - 1]
         context = self.context
-        if self.word(k) == "," and context.cls_of(last) == "Person" and after < end \
-                and self.word(after) in POSSESSIVES:
+        if self.word(k) == "," and k + 1 == j and context.post_owner_after(k):
             return None  # "Ivan Petrov, Serbia's minister": the state of his post
         same = context.cls_of(member) == context.cls_of(last) or {
             context.cls_of(member), context.cls_of(last)} <= AGENT_CLASSES

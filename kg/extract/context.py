@@ -738,10 +738,14 @@ class ArticleContext:
     def owned_by(self, second: Argument, first: Argument) -> bool:
         """True when ``second`` is named after a description owned by ``first`` ("on
         Venezuela's state-run gold mining company Minerven"): both are the preposition's."""
-        gap = [t for t in self.doc[first.end:second.start] if not t.is_space]
+        gap = self.words_between(first, second)
         return bool(gap) and gap[0].text in POSSESSIVES and len(gap) <= MAX_DESCRIPTION_GAP \
             and all(t.is_lower and t.is_alpha and t.lower_ not in COORDINATORS | PREPOSITIONS
                     and not self.is_boundary(t) or t.lower_ in HYPHENS for t in gap[1:])
+
+    def words_between(self, first: Argument, second: Argument) -> list[Token]:
+        """The tokens between two arguments, spaces left out."""
+        return [t for t in self.doc[first.end:second.start] if not t.is_space]
 
     def coordinated(self, first: Argument, second: Argument) -> bool:
         """True when only "and" or a comma (and determiners) stand between two arguments,
@@ -753,7 +757,7 @@ class ArticleContext:
 
     def modifies(self, first: Argument, second: Argument) -> bool:
         """True when ``first`` only qualifies ``second`` ("US President Donald Trump")."""
-        gap = [t for t in self.doc[first.end:second.start] if not t.is_space]
+        gap = self.words_between(first, second)
         if len(gap) > MAX_MODIFIER_GAP or second.prep is not None and second.prep != first.prep:
             return False
         return not any(t.lower_ in COORDINATORS or t.lower_ in PREPOSITIONS
@@ -1016,8 +1020,10 @@ class ArticleContext:
                             for member in phrase.members if member not in named]
 
     def post_owner_after(self, comma: int) -> bool:
-        """Whether the entity after a comma owns the post of a person before it ("Kabarebe,
-        Rwanda's minister"): a possessive after it, a person before the comma."""
+        """Whether the entity right after a comma owns the post of a person before it
+        ("Kabarebe, Rwanda's minister"): a possessive after it, a person before the comma."""
+        if not self.owner[comma + 1]:
+            return False
         after = self.span_end[comma + 1]
         return self.cls_of(self.owner[comma - 1]) == "Person" and after < len(self.doc) \
             and self.doc[after].text in POSSESSIVES

@@ -142,9 +142,10 @@ def since_in(start: int, end: int, context: ArticleContext) -> str | None:
     return None
 
 
-def sanction_mention(noun: int, context: ArticleContext,
-                     imposed: dict[int, EventMention]) -> Sanction:
-    """The Sanction one sanctions noun describes."""
+def sanction_mention(noun: int, context: ArticleContext, imposed: dict[int, EventMention],
+                     verb: int | None) -> Sanction:
+    """The Sanction one sanctions noun describes; ``verb`` is the imposing or holding verb
+    before it (``verb_before``), if any."""
     under = under_sanctions(noun, context)
     imposers = [e for e in modifier_entities(noun, context)
                 if context.cls_of(e) in IMPOSER_CLASSES and (under is None or e not in under)]
@@ -158,8 +159,7 @@ def sanction_mention(noun: int, context: ArticleContext,
     if event is not None:
         imposers += [a for a in event.event.agents if context.cls_of(a) in IMPOSER_CLASSES]
         targets += event.event.targets
-    verb = verb_before(noun, context)
-    if not imposers and verb is not None and context.tokens.lower[verb] in holding_words():
+    if not imposers and verb is not None:
         imposers = [e for e in context.subject_before(verb) if context.cls_of(e) in IMPOSER_CLASSES]
     if not imposers:
         imposers = relative_holder(noun, context)
@@ -264,12 +264,12 @@ def is_own_measure(noun: int, context: ArticleContext) -> bool:
                                                           ["of", "their", "own"])
 
 
-def in_force(noun: int, context: ArticleContext) -> bool:
+def in_force(noun: int, verb: int | None, context: ArticleContext) -> bool:
     """Whether a sanctions noun names a measure the text says exists, not one that could,
     would, was tried to or did not come ("could impose sanctions", "attempts to impose
-    sanctions", "did not impose sanctions", "a proposal for new sanctions")."""
+    sanctions", "did not impose sanctions", "a proposal for new sanctions"); ``verb`` as
+    for ``sanction_mention``."""
     lower, stop = context.tokens.lower, context.sentence_of(noun).start
-    verb = verb_before(noun, context)
     if verb is not None and lower[verb] in imposing_words():
         words = discourse()
         before = words_before(context, verb, IRREALIS_WINDOW)
@@ -359,8 +359,9 @@ def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
     for i in [i for i, lower in enumerate(context.tokens.lower) if lower in nouns]:
         if not is_sanction_noun(i, context, bool(sanctions)):
             continue
-        real = in_force(i, context)
-        found = sanction_mention(i, context, imposed)
+        verb = verb_before(i, context)
+        real = in_force(i, verb, context)
+        found = sanction_mention(i, context, imposed, verb)
         if not found.targets and sanctions and is_own_measure(i, context):
             found.targets = list(sanctions[-1].targets)
         same = next((s for s in reversed(sanctions) if agree(s.imposed_by, found.imposed_by)
