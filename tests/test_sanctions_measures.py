@@ -110,3 +110,23 @@ def test_who_was_placed_under_a_measure_is_its_target():
 def test_a_word_of_saying_in_a_compound_ends_no_clause():
     text = "Arden imposed sanctions on Velmora's state-run freight firm Cobalt Freight."
     assert sorted(measures(text)[0][1]) == ["cobalt", "velmora"]
+
+
+def test_sector_words_of_a_relative_clause_about_something_else_are_not_covered():
+    text = ("Arden keeps sanctions on Velmora. Brisca asked that the sanctions be extended to "
+            "the navy's pension fund, which owns most of the country's coal trade.")
+    assert [m[2] for m in measures(text)] == [[]]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Talks with Velmora stalled. The new measures widen sanctions on the country's oil "
+     "sector that Arden has applied since 2021.", "velmora"),
+    ("Cobalt Freight denied the charge. Arden imposed sanctions on its managers.", "cobalt"),
+])
+def test_a_target_left_to_the_reader_is_the_one_named_before(text, target):
+    assert [m[1] for m in measures(text)] == [[target]]
+
+
+def test_it_as_the_imposer_is_the_body_named_before_it_in_its_sentence():
+    text = "Tolan accused Brisca of bad faith when it imposed sanctions on Velmora."
+    assert [m[:2] for m in measures(text)] == [(["brisca"], ["velmora"])]

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from kg.extract.context import (ARTICLES, AUXILIARIES, HYPHENS, PREPOSITIONS, ArticleContext,
-                                discourse)
+from kg.extract.context import (ARTICLES, AUXILIARIES, HYPHENS, POSSESSIVE_PRONOUNS,
+                                PREPOSITIONS, SALIENCE_WINDOW, ArticleContext, discourse)
 from kg.extract.dates import since_of
 from kg.extract.events import (IRREALIS_WINDOW, PREMODIFIER_WINDOW, TOPIC_REACH, EventMention,
                                modifier_entities, words_before)
@@ -28,6 +28,7 @@ PRIMARY_NOUNS = frozenset({"sanction", "sanctions", "embargo"})
 # events whose agent holds the measure they act on ("imposed sanctions on", "eased its
 # sanctions on"): who lifts or eases a measure is who imposed it
 ACTING_CLASSES = frozenset({"SanctionImposed", "SanctionLifted"})
+SUBJECT_PRONOUNS = frozenset({"it", "they"})  # may stand for who holds a measure
 RELATIVE_REACH = 10  # tokens after a sanctions noun where a relative clause may open
 
 
@@ -46,6 +47,7 @@ class SectorWords:
     listing_verbs: frozenset[str] = frozenset()
     openers: frozenset[tuple[str, str]] = frozenset()
     joiners: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()
     longest: int = field(default=1)
 
 
@@ -66,6 +68,7 @@ def sector_words() -> SectorWords:
                                                for form in word_forms(verb)),
                        openers=frozenset(tuple(phrase.split()) for phrase in data["openers"]),
                        joiners=frozenset(data["joiners"]),
+                       state_nouns=frozenset(data["state_nouns"]),
                        longest=max(len(words) for words in sectors))
 
 
@@ -121,17 +124,27 @@ def covers(first: int, after: int, noun: int, context: ArticleContext) -> bool:
 
 
 def sectors_in(noun: int, end: int, context: ArticleContext) -> list[str]:
-    """The sectors a sanctions noun's measure covers, from the words before it to ``end``.
+    """The sectors a sanctions noun's measure covers, from the words before it to ``end``
+    (or to a relative clause about something else, ``described_end``).
 
     Sector words that only describe something near the measure ("tankers carrying Russian
-    crude", "a gold mining company") do not count.
+    crude", "a gold mining company", "the fund, which controls the gold trade") do not count.
     """
     start = max(context.sentence_of(noun).start, noun - PREMODIFIER_WINDOW)
+    end = described_end(noun, end, context)
     found = [name for first, after, names in sector_lists(sector_phrases(start, end, context),
                                                           context)
              if (after == noun or first > noun) and covers(first, after, noun, context)
              for name in names]
     return list(dict.fromkeys(found))
+
+
+def described_end(noun: int, end: int, context: ArticleContext) -> int:
+    """The comma before ``end`` that opens a relative clause about another noun than the
+    measure's ("extended to the army's fund, which controls ..."), else ``end``."""
+    lower = context.tokens.lower
+    return next((j for j in range(noun + 2, end - 1) if lower[j] == ","
+                 and lower[j + 1] in discourse().relative_pronouns and j - 1 != noun), end)
 
 
 def since_in(start: int, end: int, context: ArticleContext) -> str | None:
@@ -156,13 +169,18 @@ def sanction_mention(noun: int, context: ArticleContext, imposed: dict[int, Even
         elif argument.prep in ("on", "against"):
             targets.append(argument.local_id)
     event = imposed.get(noun)
-    if event is not None:
+    holder = pronoun_holder(verb, targets, context) if verb is not None else None
+    if holder is not None:
+        imposers.append(holder)
+    elif event is not None:
         imposers += [a for a in event.event.agents if context.cls_of(a) in IMPOSER_CLASSES]
         targets += event.event.targets
     if not imposers and verb is not None:
         imposers = [e for e in context.subject_before(verb) if context.cls_of(e) in IMPOSER_CLASSES]
     if not imposers:
         imposers = relative_holder(noun, context)
+    if not targets:
+        targets = implied_targets(noun, imposers, context)
     listed = listing(noun, context)
     if listed is not None:
         imposers = imposers or [e for e in context.subject_before(listed)
@@ -175,6 +193,61 @@ def sanction_mention(noun: int, context: ArticleContext, imposed: dict[int, Even
                     sectors=sectors_in(noun, sentence.end, context),
                     since=since_in(noun, sentence.end, context) or imposed_on(event),
                     mentions=[context.mention(context.doc[noun:noun + 1])])
+
+
+def pronoun_holder(verb: int, targets: list[str], context: ArticleContext) -> str | None:
+    """Who "it" or "they" stands for as the subject of an imposing or holding verb ("accused
+    the bloc of ... when it imposed sanctions"): for a pronoun inside its sentence, the state
+    or body named last before it there, no target of the measure; for one that opens it, the
+    referent of ``resolve_pronoun``."""
+    lower = context.tokens.lower
+    j = verb - 1
+    while j > 0 and (lower[j] in AUXILIARIES or lower[j] in sector_words().adverbs):
+        j -= 1
+    if lower[j] not in SUBJECT_PRONOUNS or context.quoted[j]:
+        return None
+    if context.opens_sentence(j):
+        found = context.resolve_pronoun(j)
+        return found if found and context.cls_of(found) in IMPOSER_CLASSES else None
+    start = context.sentence_of(j).start
+    return next((e for e in (context.owner[k] for k in range(j - 1, start - 1, -1)
+                             if not context.quoted[k])
+                 if e and e not in targets and context.cls_of(e) in IMPOSER_CLASSES
+                 and context.may_stand_for(lower[j], e)), None)
+
+
+def implied_targets(noun: int, imposers: list[str], context: ArticleContext) -> list[str]:
+    """The target a measure's "on" or "against" leaves to the reader: the entity "their" or
+    "its" stands for ("on their leaders") or the state named last before "the country"
+    ("restrictions on the country's gold sector"), neither an imposer of the measure."""
+    lower = context.tokens.lower
+    on = next((j for j in range(noun + 1, clause_end(noun, context) - 1)
+               if lower[j] in ("on", "against") and not context.owner[j + 1]), None)
+    if on is None:
+        return []
+    if lower[on + 1] in POSSESSIVE_PRONOUNS:
+        found = next((e for e in context.pronoun_candidates(on + 1)
+                      if e not in imposers and context.cls_of(e) in TARGET_CLASSES
+                      and context.may_stand_for(lower[on + 1], e)), None)
+        return [found] if found else []
+    if lower[on + 1] == "the" and on + 2 < len(lower) \
+            and lower[on + 2] in sector_words().state_nouns:
+        return [e for e in [last_state(on, imposers, context)] if e]
+    return []
+
+
+def last_state(i: int, imposers: list[str], context: ArticleContext) -> str | None:
+    """The country named last before token ``i``, a few sentences back at most, that is no
+    imposer of the measure."""
+    here = context.sentence_index[i]
+    for j in range(i - 1, -1, -1):
+        if here - context.sentence_index[j] > SALIENCE_WINDOW:
+            return None
+        local_id = context.owner[j]
+        if local_id and not context.quoted[j] and context.cls_of(local_id) == "Country" \
+                and local_id not in imposers:
+            return local_id
+    return None
 
 
 def imposed_on(imposing: EventMention | None) -> str | None:
