@@ -159,6 +159,21 @@ def test_a_person_before_a_definite_apposition_is_the_subject():
     assert (demand.agents, demand.targets) == (["moon"], ["nk"])
 
 
+def test_a_state_or_body_before_a_description_is_the_subject():
+    accusation = only("North Korea, the host of the next round, accused the US of stalling.",
+                      "Accusation")
+    assert (accusation.agents, accusation.targets) == (["nk"], ["us"])
+    appeal = only("KCNA, the state news agency of the North, urged Washington to reply.",
+                  "Appeal")
+    assert (appeal.agents, appeal.targets) == (["kcna"], ["us"])
+
+
+def test_a_place_after_a_preposition_before_a_description_is_no_subject():
+    assert [e.agents for e in extract_text("In Hanoi, the host of the talks, the minister "
+                                           "urged the US to act.", KOREA, FRIDAY).events
+            if e.cls == "Appeal"] in ([], [[]])
+
+
 def test_a_name_before_a_participle_phrase_is_the_subject():
     appeal = only("Moon, speaking to reporters, urged Pyongyang to return.", "Appeal")
     assert (appeal.agents, appeal.targets) == (["moon"], ["nk"])

@@ -734,8 +734,19 @@ def appositive_subject(comma: Token, context: ArticleContext) -> list[str]:
         if token.is_lower and token.is_alpha and token.lower_ not in COORDINATORS \
                 or possessive_post(j, context):  # not "X, and his counterpart, Y,"
             antecedent = context.antecedent_of(j)  # "the chancellor of", "Iran's envoy"
-            return antecedent if all(context.cls_of(a) == "Person" for a in antecedent) else []
+            return antecedent if all(context.cls_of(a) == "Person" for a in antecedent) \
+                or names_the_subject(before, context) else []
     return []
+
+
+def names_the_subject(comma: Token, context: ArticleContext) -> bool:
+    """Whether the name right before ``comma`` is one that can act, governed by no
+    preposition: the subject that a description after the comma parts from its verb
+    ("Fretilin, the main opposition party, accused"; not "In Berlin, the chancellor")."""
+    name = previous_word(comma)
+    return name is not None and context.owner[name.i] is not None \
+        and context.cls_of(context.owner[name.i]) in AGENT_CLASSES \
+        and context.preposition_before(context.span_start[name.i]) is None
 
 
 def possessive_post(j: int, context: ArticleContext) -> bool:
