@@ -174,6 +174,12 @@ def test_a_place_after_a_preposition_before_a_description_is_no_subject():
             if e.cls == "Appeal"] in ([], [[]])
 
 
+def test_a_statement_is_made_by_the_named_speaker_of_the_verb_before_it():
+    events = with_posts("The North's foreign minister, Ri Yong-ho, said in a written statement "
+                        "that the talks had stalled.", {"ri": ("Foreign Minister", "nk")})
+    assert [e.agents for e in events if e.cls == "Statement"] == [["ri"]]
+
+
 def test_a_name_before_a_participle_phrase_is_the_subject():
     appeal = only("Moon, speaking to reporters, urged Pyongyang to return.", "Appeal")
     assert (appeal.agents, appeal.targets) == (["moon"], ["nk"])

@@ -662,8 +662,13 @@ def ends_speech_noun(token: Token, context: ArticleContext) -> bool:
 def purpose_subject(noun: Token, context: ArticleContext) -> list[str]:
     """"he had met Khamenei in an effort to ease tension": the subject of the verb whose
     purpose the noun states, the last verb of its clause before it (also of the verb
-    whose setting a phrase states: "made the remarks in a speech")."""
-    for j in range(noun.i - 1, context.clause_start(noun.i) - 1, -1):
+    whose setting a phrase states: "made the remarks in a speech", and of the verb of
+    saying that opens that clause: "X, the bloc's envoy, said in a statement")."""
+    start = context.clause_start(noun.i)
+    if start > context.sentence_of(noun.i).start \
+            and is_speech_verb(context.doc[start - 1], context):
+        start -= 1  # "X, the envoy, said in a statement": the verb of saying opens the clause
+    for j in range(noun.i - 1, start - 1, -1):
         token = context.doc[j]
         if context.is_other_verb(token) or is_verb_trigger(j, context) and not token.is_title:
             return context.subject_before(j) or controller_subject(token, context)
