@@ -169,15 +169,27 @@ def test_a_state_or_body_before_a_description_is_the_subject():
 
 
 def test_a_place_after_a_preposition_before_a_description_is_no_subject():
-    assert [e.agents for e in extract_text("In Hanoi, the host of the talks, the minister "
-                                           "urged the US to act.", KOREA, FRIDAY).events
-            if e.cls == "Appeal"] in ([], [[]])
+    events = extract_text("In Hanoi, the host of the talks, the minister urged the US to act.",
+                          KOREA, FRIDAY).events
+    assert agents_of("Appeal", events) in ([], [[]])
+
+
+def agents_of(cls: str, events) -> list[list[str]]:
+    """The agents of each event of class ``cls``."""
+    return [event.agents for event in events if event.cls == cls]
 
 
 def test_a_statement_is_made_by_the_named_speaker_of_the_verb_before_it():
-    events = with_posts("The North's foreign minister, Ri Yong-ho, said in a written statement "
-                        "that the talks had stalled.", {"ri": ("Foreign Minister", "nk")})
-    assert [e.agents for e in events if e.cls == "Statement"] == [["ri"]]
+    text = ("The North's foreign minister, Ri Yong-ho, said in a written statement that the "
+            "talks had stalled.")
+    statement = next(e for e in with_posts(text, {"ri": ("Foreign Minister", "nk")})
+                     if e.cls == "Statement")
+    assert statement.agents == ["ri"]
+
+
+def test_a_statement_opening_a_paragraph_is_made_by_the_subject_after_it():
+    text = "Kim met Trump in Hanoi.\n\nIn a statement issued on Friday, KCNA accused the US."
+    assert agents_of("Statement", extract_text(text, KOREA, FRIDAY).events) == [["kcna"]]
 
 
 def test_a_name_before_a_participle_phrase_is_the_subject():
@@ -200,7 +212,7 @@ def test_an_adverb_inside_a_passive_keeps_it_passive():
 def test_a_stated_intent_with_another_event_in_its_clause_is_still_a_promise():
     events = with_posts("Ri Yong-ho said North Korea would close Yongbyon once talks "
                         "resumed.", {"ri": ("Foreign Minister", "nk")})
-    assert [e.agents for e in events if e.cls == "Promise"] == [["ri"]]
+    assert agents_of("Promise", events) == [["ri"]]
 
 
 def test_the_three_states_are_the_three_named_before():

@@ -1021,7 +1021,7 @@ def speech_setting_subject(noun: Token, context: ArticleContext) -> list[str]:
     at = speech_setting(noun, context)
     if at is None:
         return []
-    if at.i == context.sentence_of(at.i).start:
+    if context.word_before(at.i) is None:  # the sentence's first word, past any white space
         return opening_setting_subject(noun, context)
     comma = previous_word(at)
     if comma is not None and comma.lower_ == ",":
