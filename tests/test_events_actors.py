@@ -192,6 +192,15 @@ def test_a_statement_opening_a_paragraph_is_made_by_the_subject_after_it():
     assert agents_of("Statement", extract_text(text, KOREA, FRIDAY).events) == [["kcna"]]
 
 
+def test_a_group_led_by_someone_acts_under_its_own_name_else_its_leader_s():
+    accusation = only("The US delegation, led by Chris Green, which arrived on Friday, accused "
+                      "Pyongyang of stalling.", "Accusation")
+    assert (accusation.agents, accusation.targets) == (["us"], ["nk"])
+    appeal = only("The mission, headed by Chris Green, urged Pyongyang to allow visits.",
+                  "Appeal")
+    assert (appeal.agents, appeal.targets) == (["green"], ["nk"])
+
+
 def test_a_name_before_a_participle_phrase_is_the_subject():
     appeal = only("Moon, speaking to reporters, urged Pyongyang to return.", "Appeal")
     assert (appeal.agents, appeal.targets) == (["moon"], ["nk"])

@@ -414,7 +414,8 @@ def subject_past_adjuncts(verb: Token, context: ArticleContext) -> list[str]:
     if before.lower_ == ",":
         opening = parenthesis_opening(before, context)
         if opening is None:
-            return appositive_subject(before, context) or apposition_subject(before, context)
+            return led_subject(before, context) or appositive_subject(before, context) \
+                or apposition_subject(before, context)
         return context.subject_before(opening.i)
     return context.subject_before(before.i + 1) if before.i + 1 < verb.i else []
 
@@ -634,7 +635,8 @@ def controller_subject(verb: Token, context: ArticleContext) -> list[str]:
     if before.lower_ in VERB_CONJUNCTIONS:
         return coordinated_subject(before, auxiliary, context)
     if before.lower_ == ",":
-        return participle_subject(verb, before, context) or appositive_subject(before, context) \
+        return participle_subject(verb, before, context) or led_subject(before, context) \
+            or appositive_subject(before, context) \
             or apposition_subject(before, context)
     if verb.lower_.endswith("ing") and ends_speech_noun(before, context):
         return participle_subject(verb, before, context)  # "issued a statement demanding"
@@ -752,6 +754,47 @@ def names_the_subject(comma: Token, context: ArticleContext) -> bool:
     return name is not None and context.owner[name.i] is not None \
         and context.cls_of(context.owner[name.i]) in AGENT_CLASSES \
         and context.preposition_before(context.span_start[name.i]) is None
+
+
+def led_subject(comma: Token, context: ArticleContext) -> list[str]:
+    """The subject of a verb that a phrase naming who leads it parts from it, between
+    commas (arguments.yaml leading_participles): the names of the noun phrase that opens
+    the sentence ("The Libyan National Army, led by X, which controls the east, accused":
+    the army; "The Uzbek delegation, headed by X, demanded": Uzbekistan), else, where that
+    phrase names no one, the leaders ("The team, led by the agency, visited": the agency)."""
+    start = context.sentence_of(comma.i).start
+    for j in range(comma.i - 1, max(start, comma.i - APPOSITIVE_REACH) - 1, -1):
+        token, opening = context.doc[j], previous_word(context.doc[j])
+        after = next_word(token)
+        if opening is None or opening.lower_ != "," or after is None or after.lower_ != "by" \
+                or token.lower_ not in argument_words().leading_participles:
+            continue
+        named = opening_phrase_names(opening, context)
+        if named is None:
+            return []
+        leaders = [context.owner[k] for k in range(after.i + 1, comma.i)
+                   if context.owner[k] and context.cls_of(context.owner[k]) in AGENT_CLASSES]
+        persons = [k for k in leaders if context.cls_of(k) == "Person"]
+        return named or list(dict.fromkeys(persons or leaders))
+    return []
+
+
+def opening_phrase_names(comma: Token, context: ArticleContext) -> list[str] | None:
+    """The names that can act in the noun phrase from the first word of the sentence to
+    ``comma`` ("The Uzbek delegation": Uzbekistan; "The team": none), or None where those
+    words are no noun phrase (a verb, preposition or quote among them)."""
+    first = context.sentence_of(comma.i).start
+    while first < comma.i and context.doc[first].is_space:
+        first += 1
+    names: list[str] = []
+    for token in context.doc[first:comma.i]:
+        owner = context.owner[token.i]
+        if owner:
+            names += [owner] if context.cls_of(owner) in AGENT_CLASSES else []
+        elif context.quoted[token.i] or not token.is_alpha or token.lower_ in PREPOSITIONS \
+                or context.is_other_verb(token):
+            return None
+    return list(dict.fromkeys(names))
 
 
 def possessive_post(j: int, context: ArticleContext) -> bool:
