@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from events_support import KOREA, blank_pipeline, entities_in, extract_text
 
 from kg.extract import extract_with_entities
@@ -159,13 +161,32 @@ def test_a_person_before_a_definite_apposition_is_the_subject():
     assert (demand.agents, demand.targets) == (["moon"], ["nk"])
 
 
-def test_a_state_or_body_before_a_description_is_the_subject():
-    accusation = only("North Korea, the host of the next round, accused the US of stalling.",
-                      "Accusation")
-    assert (accusation.agents, accusation.targets) == (["nk"], ["us"])
-    appeal = only("KCNA, the state news agency of the North, urged Washington to reply.",
-                  "Appeal")
-    assert (appeal.agents, appeal.targets) == (["kcna"], ["us"])
+PARTED_SUBJECTS = [
+    # a state or body before a description between commas
+    ("North Korea, the host of the next round, accused the US of stalling.", "Accusation",
+     ["nk"], ["us"]),
+    ("KCNA, the state news agency of the North, urged Washington to reply.", "Appeal",
+     ["kcna"], ["us"]),
+    # a group named by its leaders between commas: its own name, else the leaders
+    ("The US delegation, led by Chris Green, which arrived on Friday, accused Pyongyang of "
+     "stalling.", "Accusation", ["us"], ["nk"]),
+    ("The mission, headed by Chris Green, urged Pyongyang to allow visits.", "Appeal",
+     ["green"], ["nk"]),
+    # a name in apposition after a title or "the"
+    ("The North's envoy, General Ri Yong-ho, threatened to leave the talks.", "Threat",
+     ["ri"], []),
+    ("Its partner, the International Crisis Group, rejected the plan.", "Rejection",
+     ["icg"], []),
+    # a verb after "and" shares the named subject of the verb of saying before it
+    ("The North's envoy, Ri Yong-ho, told reporters that the talks had stalled and accused "
+     "Washington of bad faith.", "Accusation", ["ri"], ["us"]),
+]
+
+
+@pytest.mark.parametrize(("text", "cls", "agents", "targets"), PARTED_SUBJECTS)
+def test_a_subject_parted_from_its_verb_by_commas_is_found(text, cls, agents, targets):
+    event = only(text, cls)
+    assert (event.agents, event.targets) == (agents, targets)
 
 
 def test_a_place_after_a_preposition_before_a_description_is_no_subject():
@@ -190,15 +211,6 @@ def test_a_statement_is_made_by_the_named_speaker_of_the_verb_before_it():
 def test_a_statement_opening_a_paragraph_is_made_by_the_subject_after_it():
     text = "Kim met Trump in Hanoi.\n\nIn a statement issued on Friday, KCNA accused the US."
     assert agents_of("Statement", extract_text(text, KOREA, FRIDAY).events) == [["kcna"]]
-
-
-def test_a_group_led_by_someone_acts_under_its_own_name_else_its_leader_s():
-    accusation = only("The US delegation, led by Chris Green, which arrived on Friday, accused "
-                      "Pyongyang of stalling.", "Accusation")
-    assert (accusation.agents, accusation.targets) == (["us"], ["nk"])
-    appeal = only("The mission, headed by Chris Green, urged Pyongyang to allow visits.",
-                  "Appeal")
-    assert (appeal.agents, appeal.targets) == (["green"], ["nk"])
 
 
 def test_a_name_before_a_participle_phrase_is_the_subject():

@@ -553,6 +553,9 @@ def speaker_of(said: int, context: ArticleContext) -> list[str]:
     comma = previous_word(context.doc[said])
     if subject or comma is None or comma.lower_ != ",":
         return subject
+    named = apposition_subject(comma, context)  # "Its foreign minister, X, told the talks"
+    if named:
+        return named
     start = context.sentence_of(said).start
     opening = next((j for j in range(comma.i - 1, start - 1, -1)
                     if context.doc[j].lower_ == ","), None)
@@ -815,6 +818,8 @@ def apposition_subject(comma: Token, context: ArticleContext) -> list[str]:
         return []
     start = context.span_start[before.i]
     opening = previous_word(context.doc[start])
+    while opening is not None and (context.is_title_word(opening.i) or opening.lower_ == "the"):
+        opening = previous_word(opening)  # ", General X,"; "Machar's party, the Movement,"
     if opening is None or opening.lower_ != ",":
         return []
     phrase = context.clauses.covering.get(start)
