@@ -180,6 +180,8 @@ PARTED_SUBJECTS = [
     # a verb after "and" shares the named subject of the verb of saying before it
     ("The North's envoy, Ri Yong-ho, told reporters that the talks had stalled and accused "
      "Washington of bad faith.", "Accusation", ["ri"], ["us"]),
+    ("Ri Yong-ho, who met Moon and the US envoy, Chris Green, told reporters that the talks "
+     "had stalled and accused Washington of bad faith.", "Accusation", ["ri"], ["us"]),
 ]
 
 

@@ -553,7 +553,8 @@ def speaker_of(said: int, context: ArticleContext) -> list[str]:
     comma = previous_word(context.doc[said])
     if subject or comma is None or comma.lower_ != ",":
         return subject
-    named = apposition_subject(comma, context)  # "Its foreign minister, X, told the talks"
+    named = appositive_subject(comma, context) \
+        or apposition_subject(comma, context)  # "Its foreign minister, X, told the talks"
     if named:
         return named
     start = context.sentence_of(said).start
