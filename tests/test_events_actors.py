@@ -191,6 +191,11 @@ def test_a_subject_parted_from_its_verb_by_commas_is_found(text, cls, agents, ta
     assert (event.agents, event.targets) == (agents, targets)
 
 
+def test_the_subject_of_a_demanded_clause_is_no_target_where_it_is_the_agent():
+    demand = only("Pyongyang demanded that the North's envoys travel freely.", "Demand")
+    assert (demand.agents, demand.targets) == (["nk"], [])
+
+
 def test_a_place_after_a_preposition_before_a_description_is_no_subject():
     events = extract_text("In Hanoi, the host of the talks, the minister urged the US to act.",
                           KOREA, FRIDAY).events

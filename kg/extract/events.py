@@ -394,7 +394,8 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
         for agent in subject:
             context.note_agent(head.i, agent)
     if event_class.clause_target and roles.agents and not roles.targets:
-        roles.targets = clause_subject(head, context)
+        roles.targets = [target for target in clause_subject(head, context)
+                         if target not in roles.agents]  # "Spain demanded that Spanish police"
     return roles
 
 
