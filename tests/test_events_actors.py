@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from events_support import KOREA, blank_pipeline, entities_in, extract_text
 
 from kg.extract import extract_with_entities
@@ -159,6 +161,65 @@ def test_a_person_before_a_definite_apposition_is_the_subject():
     assert (demand.agents, demand.targets) == (["moon"], ["nk"])
 
 
+PARTED_SUBJECTS = [
+    # a state or body before a description between commas
+    ("North Korea, the host of the next round, accused the US of stalling.", "Accusation",
+     ["nk"], ["us"]),
+    ("KCNA, the state news agency of the North, urged Washington to reply.", "Appeal",
+     ["kcna"], ["us"]),
+    # a group named by its leaders between commas: its own name, else the leaders
+    ("The US delegation, led by Chris Green, which arrived on Friday, accused Pyongyang of "
+     "stalling.", "Accusation", ["us"], ["nk"]),
+    ("The mission, headed by Chris Green, urged Pyongyang to allow visits.", "Appeal",
+     ["green"], ["nk"]),
+    # a name in apposition after a title or "the"
+    ("The North's envoy, General Ri Yong-ho, threatened to leave the talks.", "Threat",
+     ["ri"], []),
+    ("Its partner, the International Crisis Group, rejected the plan.", "Rejection",
+     ["icg"], []),
+    # a verb after "and" shares the named subject of the verb of saying before it
+    ("The North's envoy, Ri Yong-ho, told reporters that the talks had stalled and accused "
+     "Washington of bad faith.", "Accusation", ["ri"], ["us"]),
+    ("Ri Yong-ho, who met Moon and the US envoy, Chris Green, told reporters that the talks "
+     "had stalled and accused Washington of bad faith.", "Accusation", ["ri"], ["us"]),
+]
+
+
+@pytest.mark.parametrize(("text", "cls", "agents", "targets"), PARTED_SUBJECTS)
+def test_a_subject_parted_from_its_verb_by_commas_is_found(text, cls, agents, targets):
+    event = only(text, cls)
+    assert (event.agents, event.targets) == (agents, targets)
+
+
+def test_the_subject_of_a_demanded_clause_is_no_target_where_it_is_the_agent():
+    demand = only("Pyongyang demanded that the North's envoys travel freely.", "Demand")
+    assert (demand.agents, demand.targets) == (["nk"], [])
+
+
+def test_a_place_after_a_preposition_before_a_description_is_no_subject():
+    events = extract_text("In Hanoi, the host of the talks, the minister urged the US to act.",
+                          KOREA, FRIDAY).events
+    assert agents_of("Appeal", events) in ([], [[]])
+
+
+def agents_of(cls: str, events) -> list[list[str]]:
+    """The agents of each event of class ``cls``."""
+    return [event.agents for event in events if event.cls == cls]
+
+
+def test_a_statement_is_made_by_the_named_speaker_of_the_verb_before_it():
+    text = ("The North's foreign minister, Ri Yong-ho, said in a written statement that the "
+            "talks had stalled.")
+    statement = next(e for e in with_posts(text, {"ri": ("Foreign Minister", "nk")})
+                     if e.cls == "Statement")
+    assert statement.agents == ["ri"]
+
+
+def test_a_statement_opening_a_paragraph_is_made_by_the_subject_after_it():
+    text = "Kim met Trump in Hanoi.\n\nIn a statement issued on Friday, KCNA accused the US."
+    assert agents_of("Statement", extract_text(text, KOREA, FRIDAY).events) == [["kcna"]]
+
+
 def test_a_name_before_a_participle_phrase_is_the_subject():
     appeal = only("Moon, speaking to reporters, urged Pyongyang to return.", "Appeal")
     assert (appeal.agents, appeal.targets) == (["moon"], ["nk"])
@@ -179,7 +240,7 @@ def test_an_adverb_inside_a_passive_keeps_it_passive():
 def test_a_stated_intent_with_another_event_in_its_clause_is_still_a_promise():
     events = with_posts("Ri Yong-ho said North Korea would close Yongbyon once talks "
                         "resumed.", {"ri": ("Foreign Minister", "nk")})
-    assert [e.agents for e in events if e.cls == "Promise"] == [["ri"]]
+    assert agents_of("Promise", events) == [["ri"]]
 
 
 def test_the_three_states_are_the_three_named_before():

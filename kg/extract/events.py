@@ -394,7 +394,8 @@ def verbal_roles(head: Token, event_class: EventClass, context: ArticleContext) 
         for agent in subject:
             context.note_agent(head.i, agent)
     if event_class.clause_target and roles.agents and not roles.targets:
-        roles.targets = clause_subject(head, context)
+        roles.targets = [target for target in clause_subject(head, context)
+                         if target not in roles.agents]  # "Spain demanded that Spanish police"
     return roles
 
 
@@ -414,7 +415,8 @@ def subject_past_adjuncts(verb: Token, context: ArticleContext) -> list[str]:
     if before.lower_ == ",":
         opening = parenthesis_opening(before, context)
         if opening is None:
-            return appositive_subject(before, context) or apposition_subject(before, context)
+            return led_subject(before, context) or appositive_subject(before, context) \
+                or apposition_subject(before, context)
         return context.subject_before(opening.i)
     return context.subject_before(before.i + 1) if before.i + 1 < verb.i else []
 
@@ -552,6 +554,10 @@ def speaker_of(said: int, context: ArticleContext) -> list[str]:
     comma = previous_word(context.doc[said])
     if subject or comma is None or comma.lower_ != ",":
         return subject
+    named = appositive_subject(comma, context) \
+        or apposition_subject(comma, context)  # "Its foreign minister, X, told the talks"
+    if named:
+        return named
     start = context.sentence_of(said).start
     opening = next((j for j in range(comma.i - 1, start - 1, -1)
                     if context.doc[j].lower_ == ","), None)
@@ -634,7 +640,8 @@ def controller_subject(verb: Token, context: ArticleContext) -> list[str]:
     if before.lower_ in VERB_CONJUNCTIONS:
         return coordinated_subject(before, auxiliary, context)
     if before.lower_ == ",":
-        return participle_subject(verb, before, context) or appositive_subject(before, context) \
+        return participle_subject(verb, before, context) or led_subject(before, context) \
+            or appositive_subject(before, context) \
             or apposition_subject(before, context)
     if verb.lower_.endswith("ing") and ends_speech_noun(before, context):
         return participle_subject(verb, before, context)  # "issued a statement demanding"
@@ -662,8 +669,13 @@ def ends_speech_noun(token: Token, context: ArticleContext) -> bool:
 def purpose_subject(noun: Token, context: ArticleContext) -> list[str]:
     """"he had met Khamenei in an effort to ease tension": the subject of the verb whose
     purpose the noun states, the last verb of its clause before it (also of the verb
-    whose setting a phrase states: "made the remarks in a speech")."""
-    for j in range(noun.i - 1, context.clause_start(noun.i) - 1, -1):
+    whose setting a phrase states: "made the remarks in a speech", and of the verb of
+    saying that opens that clause: "X, the bloc's envoy, said in a statement")."""
+    start = context.clause_start(noun.i)
+    if start > context.sentence_of(noun.i).start \
+            and is_speech_verb(context.doc[start - 1], context):
+        start -= 1  # "X, the envoy, said in a statement": the verb of saying opens the clause
+    for j in range(noun.i - 1, start - 1, -1):
         token = context.doc[j]
         if context.is_other_verb(token) or is_verb_trigger(j, context) and not token.is_title:
             return context.subject_before(j) or controller_subject(token, context)
@@ -734,8 +746,60 @@ def appositive_subject(comma: Token, context: ArticleContext) -> list[str]:
         if token.is_lower and token.is_alpha and token.lower_ not in COORDINATORS \
                 or possessive_post(j, context):  # not "X, and his counterpart, Y,"
             antecedent = context.antecedent_of(j)  # "the chancellor of", "Iran's envoy"
-            return antecedent if all(context.cls_of(a) == "Person" for a in antecedent) else []
+            return antecedent if all(context.cls_of(a) == "Person" for a in antecedent) \
+                or names_the_subject(before, context) else []
     return []
+
+
+def names_the_subject(comma: Token, context: ArticleContext) -> bool:
+    """Whether the name right before ``comma`` is one that can act, governed by no
+    preposition: the subject that a description after the comma parts from its verb
+    ("Fretilin, the main opposition party, accused"; not "In Berlin, the chancellor")."""
+    name = previous_word(comma)
+    return name is not None and context.owner[name.i] is not None \
+        and context.cls_of(context.owner[name.i]) in AGENT_CLASSES \
+        and context.preposition_before(context.span_start[name.i]) is None
+
+
+def led_subject(comma: Token, context: ArticleContext) -> list[str]:
+    """The subject of a verb that a phrase naming who leads it parts from it, between
+    commas (arguments.yaml leading_participles): the names of the noun phrase that opens
+    the sentence ("The Libyan National Army, led by X, which controls the east, accused":
+    the army; "The Uzbek delegation, headed by X, demanded": Uzbekistan), else, where that
+    phrase names no one, the leaders ("The team, led by the agency, visited": the agency)."""
+    start = context.sentence_of(comma.i).start
+    for j in range(comma.i - 1, max(start, comma.i - APPOSITIVE_REACH) - 1, -1):
+        token, opening = context.doc[j], previous_word(context.doc[j])
+        after = next_word(token)
+        if opening is None or opening.lower_ != "," or after is None or after.lower_ != "by" \
+                or token.lower_ not in argument_words().leading_participles:
+            continue
+        named = opening_phrase_names(opening, context)
+        if named is None:
+            return []
+        leaders = [context.owner[k] for k in range(after.i + 1, comma.i)
+                   if context.owner[k] and context.cls_of(context.owner[k]) in AGENT_CLASSES]
+        persons = [k for k in leaders if context.cls_of(k) == "Person"]
+        return named or list(dict.fromkeys(persons or leaders))
+    return []
+
+
+def opening_phrase_names(comma: Token, context: ArticleContext) -> list[str] | None:
+    """The names that can act in the noun phrase from the first word of the sentence to
+    ``comma`` ("The Uzbek delegation": Uzbekistan; "The team": none), or None where those
+    words are no noun phrase (a verb, preposition or quote among them)."""
+    first = context.sentence_of(comma.i).start
+    while first < comma.i and context.doc[first].is_space:
+        first += 1
+    names: list[str] = []
+    for token in context.doc[first:comma.i]:
+        owner = context.owner[token.i]
+        if owner:
+            names += [owner] if context.cls_of(owner) in AGENT_CLASSES else []
+        elif context.quoted[token.i] or not token.is_alpha or token.lower_ in PREPOSITIONS \
+                or context.is_other_verb(token):
+            return None
+    return list(dict.fromkeys(names))
 
 
 def possessive_post(j: int, context: ArticleContext) -> bool:
@@ -756,6 +820,8 @@ def apposition_subject(comma: Token, context: ArticleContext) -> list[str]:
         return []
     start = context.span_start[before.i]
     opening = previous_word(context.doc[start])
+    while opening is not None and (context.is_title_word(opening.i) or opening.lower_ == "the"):
+        opening = previous_word(opening)  # ", General X,"; "Machar's party, the Movement,"
     if opening is None or opening.lower_ != ",":
         return []
     phrase = context.clauses.covering.get(start)
@@ -1005,7 +1071,7 @@ def speech_setting_subject(noun: Token, context: ArticleContext) -> list[str]:
     at = speech_setting(noun, context)
     if at is None:
         return []
-    if at.i == context.sentence_of(at.i).start:
+    if context.word_before(at.i) is None:  # the sentence's first word, past any white space
         return opening_setting_subject(noun, context)
     comma = previous_word(at)
     if comma is not None and comma.lower_ == ",":
