@@ -152,6 +152,30 @@ def test_a_town_word_and_of_before_an_unknown_name_make_it_a_city(nlp: Language,
     assert (name, "City") in found(nlp, text)
 
 
+@pytest.mark.parametrize("text, name, cls", [
+    ("Patrol boats sailed up the Vessany river at dawn.", "Vessany river", "Place"),
+    ("Herders moved their flocks into the Korvath valley.", "Korvath valley", "Region"),
+    ("A new harbour is planned on Tellamar island.", "Tellamar island", "Region"),
+    ("Lorries queued for days at the Dubrin crossing.", "Dubrin crossing", "Place"),
+    ("Engineers surveyed the Halvard field for gas.", "Halvard field", "Place"),
+    ("Fishermen from both shores work on Lake Ombrena.", "Lake Ombrena", "Place"),
+    ("Pilgrims walked to Mount Tessaro in the spring.", "Mount Tessaro", "Place"),
+    ("Fishing boats crossed Lake Victoria at night.", "Lake Victoria", "Place"),
+])
+def test_a_feature_word_beside_an_unknown_name_makes_a_place(nlp: Language, text: str,
+                                                             name: str, cls: str) -> None:
+    assert (name, cls) in found(nlp, text)
+
+
+def test_a_feature_named_after_a_town_the_text_names_alone_is_that_town(nlp: Language) -> None:
+    spans = found(nlp, "Traders waited in Velmora. The Velmora crossing stayed shut.")
+    assert spans == [("Velmora", "City"), ("Velmora", "City")]
+
+
+def test_a_feature_word_after_a_capitalised_word_makes_no_place(nlp: Language) -> None:
+    assert ("Merrow pass", "Place") not in found(nlp, "Will Merrow pass the test, analysts asked.")
+
+
 def test_a_state_described_presidency_is_a_body_of_that_state(nlp: Language) -> None:
     text = "The Ghanaian presidency said the visit would go ahead."
     entities = extract_entities(nlp(text), Article(id="t", text=text))

@@ -37,7 +37,7 @@ from kg.extract.roles import (HOLDER_CLASSES, POSSESSIVES, POST_OBJECT_WORDS, Ro
 from kg.lexicon import Lexicon, NameCues, load_lexicon, name_cues
 from kg.model import Article, Entity, Mention, RoleFact
 from kg.nlp.events import read_lexicon_yaml
-from kg.nlp.names import company_noun_in_apposition
+from kg.nlp.names import company_noun_in_apposition, without_feature_word
 from kg.nlp.normalise import normalise_name, normalise_term
 from kg.nlp.spans import ENTITIES_KEY
 from kg.nlp.tokens import sentences, token_table
@@ -754,6 +754,7 @@ class ArticleEntities:
         """One Entity from a group."""
         forms = {surface(text) for _, _, text, kind, _ in group.spans
                  if kind not in NOT_ALIAS_KINDS or group.description is not None}
+        forms |= {short for short in map(without_feature_word, forms) if short}
         entry = self.lexicon.entries.get(group.lexicon_id or "")
         label = entry.label if entry else group.description or group.label or max(
             sorted(forms), key=len, default="")

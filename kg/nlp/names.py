@@ -118,6 +118,27 @@ def listed_words(key: str) -> frozenset[str]:
 
 
 @cache
+def feature_heads() -> dict[str, str]:
+    """The class a lower-case word for a natural or border feature gives the unknown name
+    before it, with which it makes one name (names.yaml ``feature_heads``: "the Litani
+    river" is a Place, "the Galwan valley" a Region)."""
+    return {normalise_term(word): cls
+            for word, cls in read_lexicon_yaml("names.yaml")["feature_heads"].items()}
+
+
+def without_feature_word(name: str) -> str | None:
+    """A feature's name without the lower-case feature word that ends it, by which the
+    feature also goes ("Sarstoon" of "Sarstoon river"), else None.
+
+    >>> without_feature_word("Sarstoon river"), without_feature_word("Sarstoon River")
+    ('Sarstoon', None)
+    """
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].islower() \
+        and normalise_term(words[-1]) in feature_heads() else None
+
+
+@cache
 def count_words() -> frozenset[str]:
     """The words of number of time.yaml ``counts`` ("three", "ten")."""
     return frozenset(read_lexicon_yaml("time.yaml")["counts"])
@@ -401,6 +422,11 @@ class DocShape:
                 and last in listed_words("company_heads") \
                 or company_noun_in_apposition(self.doc, end, cues) is not None:
             return Found(start, end, "Organization", 0.85)
+        feature = self.feature_after(start, end)
+        if feature is not None:
+            return Found(start, end + 1, feature, 0.7)  # "the Litani river"
+        if first in cues.feature_openers and end - start > 1:
+            return Found(start, end, "Place", 0.7)  # "Lake Nyasa", "Mount Kailash"
         if titled or first in cues.given_names and end - start > 1 \
                 and last not in cues.place_heads | cues.facility_heads:
             return Found(start, end, "Person", TITLED_CONFIDENCE if titled else 0.85)
@@ -437,6 +463,17 @@ class DocShape:
                 and self.tokens.length[start] > 1:  # not "X." (the network)
             return Found(start, end, "Organization", 0.6)
         return None
+
+    def feature_after(self, start: int, end: int) -> str | None:
+        """The class of the natural or border feature a lower-case word right after the name
+        says it is (``feature_heads``: "the Sarstoon river", "on Bubiyan island"), where a
+        lower-case word or an article stands before the name (not "Congress pass"); else
+        None."""
+        tokens = self.tokens
+        if end >= len(tokens) or not tokens.is_lower[end] or start == 0 \
+                or not (tokens.is_lower[start - 1] or self.norms[start - 1] in ARTICLES):
+            return None
+        return feature_heads().get(self.norms[end])
 
     def division_named(self, start: int, end: int) -> bool:
         """Whether a lower-case word for a part of a country stands right after the name
@@ -741,7 +778,26 @@ def shape_names(doc: Doc, taken: bytearray, cues: NameCues,
                if end - start == 1 and shape.norms[start] in person_words]
     found.extend(persons + named_again(shape, found, unclassified, persons))
     found = facility_short_names(shape, organisation_short_names(shape, found))
-    return sorted(found, key=lambda name: name.start)
+    return sorted(places_of_features(shape, found), key=lambda name: name.start)
+
+
+def places_of_features(shape: "DocShape", found: list[Found]) -> list[Found]:
+    """The names found, where a feature named after a place the article also names alone
+    ("the Dajabon crossing" beside "from Dajabon") is a mention of that place: its name
+    without the feature word, in the place's class."""
+    norms = shape.norms
+
+    def is_feature(name: Found) -> bool:
+        last = name.end - 1
+        return name.end - name.start > 1 and shape.tokens.is_lower[last] \
+            and norms[last] in feature_heads()
+
+    alone = {tuple(norms[name.start:name.end]): name.cls for name in found
+             if name.cls in PLACE_GUESSES | {"Region"} and not is_feature(name)}
+    return [Found(name.start, name.end - 1, alone[tuple(norms[name.start:name.end - 1])],
+                  name.confidence)
+            if is_feature(name) and tuple(norms[name.start:name.end - 1]) in alone else name
+            for name in found]
 
 
 def named_again(shape: "DocShape", found: list[Found], unclassified: list[tuple[int, int]],
