@@ -183,6 +183,20 @@ def test_a_state_described_presidency_is_a_body_of_that_state(nlp: Language) -> 
     assert [entity.label for entity in bodies] == ["Presidency of Ghana"]
 
 
+def test_a_state_described_cabinet_or_coast_guard_is_a_body_of_that_state(nlp: Language) -> None:
+    text = ("The Peruvian cabinet met on Sunday, and the Peruvian coast guard stopped "
+            "two trawlers.")
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    bodies = [entity for entity in entities if entity.cls == "GovernmentBody"]
+    assert [entity.label for entity in bodies] == ["Cabinet of Peru", "Peruvian coast guard"]
+
+
+def test_a_body_word_inside_a_post_makes_no_body(nlp: Language) -> None:
+    text = "Peru's chief cabinet secretary told reporters the plan was ready."
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    assert [entity.cls for entity in entities if entity.cls == "GovernmentBody"] == []
+
+
 @pytest.mark.parametrize("text, name", [
     ("Several Vetrano lawmakers walked out of the chamber.", "Vetrano"),
     ("She served under the former Truth and Order government for years.", "Truth and Order"),

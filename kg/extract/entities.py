@@ -450,7 +450,8 @@ class ArticleEntities:
                 and self.doc[last].is_alpha and self.doc[last].lower_ not in described_body_heads():
             last += 1
         if last >= limit or not self.doc[last].is_lower \
-                or self.doc[last].lower_ not in described_body_heads():
+                or self.doc[last].lower_ not in described_body_heads() \
+                or self.post_through(end, last, limit):
             return
         host = self.host_after(index, last, limit)
         start_char = self.doc[state.start - the].idx
@@ -463,6 +464,14 @@ class ArticleEntities:
             group.label = f"{label} in {self.host_state(self.entry_id(host))}"
         group.add(start_char, end_char, self.text[start_char:end_char], "name",
                   DESCRIPTION_CONFIDENCE)
+
+    def post_through(self, start: int, head: int, limit: int) -> bool:
+        """Whether the lower-case words from token ``start`` make a title that goes on past a
+        body's head word at token ``head`` ("Japan's chief cabinet secretary", "Kenya's
+        cabinet secretary"): a post, not the body."""
+        end = min(limit, start + self.cues.max_title_words)
+        return any(normalise_term(self.doc[start:stop].text) in self.cues.titles
+                   for stop in range(head + 2, end + 1))
 
     def host_after(self, index: SpanIndex, head: int, limit: int) -> Span | None:
         """The lexicon place right after "in" after a mission's head word at token ``head``
