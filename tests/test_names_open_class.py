@@ -28,6 +28,21 @@ def test_a_post_in_apposition_makes_an_unknown_name_a_person(nlp: Language, text
     assert (name, "Person") in found(nlp, text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The guild named a new leader. Its paramount chief, Tavi Oruvenko, rejected the offer.",
+     "Tavi Oruvenko"),
+    ("The council's new head, Marit Sollevan, will visit in May.", "Marit Sollevan"),
+])
+def test_an_owned_post_before_a_name_in_apposition_makes_it_a_person(nlp: Language, text: str,
+                                                                     name: str) -> None:
+    assert (name, "Person") in found(nlp, text)
+
+
+def test_a_month_abbreviation_inside_a_name_is_a_word_of_the_name(nlp: Language) -> None:
+    spans = found(nlp, "Its trade minister, Thet Mar Lwin, said the border would reopen.")
+    assert ("Thet Mar Lwin", "Person") in spans
+
+
 def test_a_state_word_opening_a_name_after_a_title_is_no_state(nlp: Language) -> None:
     spans = found(nlp, "Defence Minister Jordan Vellacott said the troops would stay. "
                        "Vellacott spoke again on Friday.")

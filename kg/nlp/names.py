@@ -68,6 +68,7 @@ RELATIVE_WORDS = frozenset({"that", "which", "whose"})
 APPOSITION_WORDS = 3  # words after "Name, a" where an occupation may stand ("a senior analyst")
 HOLDER_DESCRIPTION_WORDS = 4  # "Russia's parliamentary human rights commissioner, X"
 OWNER_DETERMINERS = frozenset({"his", "her", "its", "their"})  # "his Peruvian counterpart, X"
+OWNED_POST_WORDS = 2  # lower-case words between an owner and a post: "its new deputy head"
 POST_OBJECT_PREPS = frozenset({"to", "for", "in", "at", "on", "of"})  # "envoy in Vienna"
 POST_OBJECT_REACH = 12  # tokens back from a comma to the preposition after a post ("the
 # president of the commission of the Economic Community of Central African States, X")
@@ -136,6 +137,12 @@ def without_feature_word(name: str) -> str | None:
     words = name.split()
     return " ".join(words[:-1]) if len(words) > 1 and words[-1].islower() \
         and normalise_term(words[-1]) in feature_heads() else None
+
+
+@cache
+def month_abbreviations() -> frozenset[str]:
+    """The abbreviated month names of time.yaml ``month_abbreviations`` ("mar", "jan")."""
+    return frozenset(read_lexicon_yaml("time.yaml")["month_abbreviations"])
 
 
 @cache
@@ -291,6 +298,7 @@ class DocShape:
             j = i + 1
             while j < end and not self.title_at(j, end) and \
                     (self.norms[j] not in self.cues.not_names or self.hyphen_bound(j)
+                     or self.abbreviation_inside_name(j, end)
                      or self.norms[j] == "and" and self.joins(j) or self.continues_body(j)
                      or self.norms[j - 1] == "of" and self.continues_body(j - 1)
                      or self.closes_body(j, end)):
@@ -300,6 +308,12 @@ class DocShape:
             for part_start, part_end in self.coordinated_parts(i, j):
                 yield part_start, part_end, titled or ranked
             titled, i = False, j
+
+    def abbreviation_inside_name(self, j: int, end: int) -> bool:
+        """Whether a month's abbreviation at token ``j`` is a word of a name that goes on
+        after it in the run ("Zin Mar Aung"), not a date ("Mar 12")."""
+        return self.norms[j] in month_abbreviations() and j + 1 < end \
+            and self.tokens.is_alpha[j + 1] and self.name_words[j + 1]
 
     def party_before_name(self, i: int, end: int) -> bool:
         """True for a party word before two or more words of a run that names no body or
@@ -664,8 +678,23 @@ class DocShape:
             comma -= 1
         closed = end >= len(tokens) or tokens.text[end] in APPOSITION_CLOSERS
         return closed and comma > 0 and tokens.text[comma] == "," \
-            and any(self.title_before(i) or self.apposition_post_before(i)
-                    for i in self.post_ends_before(comma))
+            and (any(self.title_before(i) or self.apposition_post_before(i)
+                     for i in self.post_ends_before(comma)) or self.owned_post_before(comma))
+
+    def owned_post_before(self, comma: int) -> bool:
+        """Whether a word that marks a post only in apposition (names.yaml
+        ``apposition_posts``) stands right before the comma at token ``comma``, owned by an
+        owner's word or a possessive before it and at most two lower-case words ("Its
+        paramount chief, Ana Rao,"; "the council's new head, Ana Rao,")."""
+        norms, tokens = self.norms, self.tokens
+        post = comma - 1
+        if post < 1 or norms[post] not in listed_words("apposition_posts"):
+            return False
+        i = post - 1
+        while i > post - 1 - OWNED_POST_WORDS and i >= 0 and tokens.is_lower[i] \
+                and tokens.is_alpha[i] and norms[i] not in OWNER_DETERMINERS:
+            i -= 1
+        return i >= 0 and (norms[i] in OWNER_DETERMINERS or tokens.text[i] in POSSESSIVES)
 
     def apposition_post_before(self, i: int) -> bool:
         """Whether a word that marks a post only in apposition (names.yaml
