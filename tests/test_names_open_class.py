@@ -38,6 +38,11 @@ def test_an_owned_post_before_a_name_in_apposition_makes_it_a_person(nlp: Langua
     assert (name, "Person") in found(nlp, text)
 
 
+def test_a_body_head_that_is_no_name_alone_opens_a_body_name(nlp: Language) -> None:
+    spans = found(nlp, "The premier of the Government of Civic Accord spoke first.")
+    assert ("Government of Civic Accord", "GovernmentBody") in spans
+
+
 def test_a_month_abbreviation_inside_a_name_is_a_word_of_the_name(nlp: Language) -> None:
     spans = found(nlp, "Its trade minister, Thet Mar Lwin, said the border would reopen.")
     assert ("Thet Mar Lwin", "Person") in spans

@@ -288,7 +288,8 @@ class DocShape:
                     and not self.tokens.is_lower[i] or self.party_before_name(i, end):
                 titled, i = True, i + 1  # "Mr Olund", "Dr Sato", "Republican Ana Rao"
                 continue
-            opens = self.capital_context(i) and self.opens_name_in_apposition(i, end)
+            opens = self.capital_context(i) and self.opens_name_in_apposition(i, end) \
+                or self.opens_body_name(i, end)
             if not ranked and not opens and (self.norms[i] in self.cues.not_names
                                              or self.norms[i] in self.cues.former_words
                                              or self.joins(i) or self.capital_context(i)
@@ -308,6 +309,13 @@ class DocShape:
             for part_start, part_end in self.coordinated_parts(i, j):
                 yield part_start, part_end, titled or ranked
             titled, i = False, j
+
+    def opens_body_name(self, i: int, end: int) -> bool:
+        """Whether the head word of a body that alone is no name opens the name of one,
+        going on with "of" and capitalised words in the run ("Government of National
+        Unity", "Senate of the Republic")."""
+        return self.norms[i] in self.cues.government_heads and i + 1 < end \
+            and self.continues_body(i + 1)
 
     def abbreviation_inside_name(self, j: int, end: int) -> bool:
         """Whether a month's abbreviation at token ``j`` is a word of a name that goes on
