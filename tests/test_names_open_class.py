@@ -43,6 +43,15 @@ def test_a_body_head_that_is_no_name_alone_opens_a_body_name(nlp: Language) -> N
     assert ("Government of Civic Accord", "GovernmentBody") in spans
 
 
+@pytest.mark.parametrize("text, cls", [
+    ("Peru's Coastal Patrol Agency said the boats were seized.", "GovernmentBody"),
+    ("The Coastal Patrol Agency, a charity, said the boats were seized.", "Organization"),
+])
+def test_an_agency_a_state_owns_is_a_government_body(nlp: Language, text: str,
+                                                     cls: str) -> None:
+    assert ("Coastal Patrol Agency", cls) in found(nlp, text)
+
+
 def test_a_month_abbreviation_inside_a_name_is_a_word_of_the_name(nlp: Language) -> None:
     spans = found(nlp, "Its trade minister, Thet Mar Lwin, said the border would reopen.")
     assert ("Thet Mar Lwin", "Person") in spans

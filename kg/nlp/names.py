@@ -111,7 +111,9 @@ def listed_words(key: str) -> frozenset[str]:
     its name: "Khost province"), ``apposition_posts`` (a post in apposition after a name),
     ``not_places`` (no place after a place preposition), ``compound_suffixes`` (joined by a
     hyphen after a name they make it a modifier: "Serb-majority"), ``settlement_words``
-    (a town before "of" and a name: "the port of Soma"), ``party_words`` (a
+    (a town before "of" and a name: "the port of Soma"), ``owned_government_heads`` (an
+    organisation's head that a state owning the name makes a government body's: "Russia's
+    Federal Agency for Fishery"), ``party_words`` (a
     party's member written before a name), ``company_heads`` (the capitalised last word of
     a company's name: "Coralstar Shipping"), ``organisation_nouns_before`` (a noun for an
     organisation right before its name: "the broadcaster Radio Kestrel")."""
@@ -317,6 +319,15 @@ class DocShape:
         return self.norms[i] in self.cues.government_heads and i + 1 < end \
             and self.continues_body(i + 1)
 
+    def owned_by_place(self, start: int) -> bool:
+        """Whether a state, region or city the gazetteer found owns the name starting at
+        token ``start``: its possessive ("Indonesia's") or its demonym ("the Japanese")
+        stands right before it."""
+        taken, tokens = self.taken, self.tokens
+        possessive = start >= 2 and tokens.text[start - 1] in POSSESSIVES
+        before = start - 1 - possessive
+        return before >= 0 and taken[before] == TAKEN_PLACE[0]
+
     def abbreviation_inside_name(self, j: int, end: int) -> bool:
         """Whether a month's abbreviation at token ``j`` is a word of a name that goes on
         after it in the run ("Zin Mar Aung"), not a date ("Mar 12")."""
@@ -438,6 +449,8 @@ class DocShape:
             return None
         if last in cues.government_heads:
             return Found(start, end, "GovernmentBody", 0.85)
+        if last in listed_words("owned_government_heads") and self.owned_by_place(start):
+            return Found(start, end, "GovernmentBody", 0.85)  # "Russia's Federal Agency for X"
         if self.party_named(start, end):
             return Found(start, end, "Organization", 0.75)  # "Fidesz lawmakers"
         if last in cues.organization_heads or end - start > 1 \
