@@ -52,6 +52,17 @@ def test_an_agency_a_state_owns_is_a_government_body(nlp: Language, text: str,
     assert ("Coastal Patrol Agency", cls) in found(nlp, text)
 
 
+@pytest.mark.parametrize("text, names", [
+    ("She works at the Department of Fisheries and Rural Development in Velmora.",
+     [("Department of Fisheries and Rural Development", "GovernmentBody")]),
+    ("Staff of the Bank of Velmora and Korvath Shipping walked out.",
+     [("Bank of Velmora", "Organization"), ("Korvath Shipping", "Organization")]),
+])
+def test_common_words_after_and_go_on_with_what_a_body_is_for(nlp: Language, text: str,
+                                                              names: list) -> None:
+    assert [name for name in found(nlp, text) if name[1] != "City"] == names
+
+
 def test_a_month_abbreviation_inside_a_name_is_a_word_of_the_name(nlp: Language) -> None:
     spans = found(nlp, "Its trade minister, Thet Mar Lwin, said the border would reopen.")
     assert ("Thet Mar Lwin", "Person") in spans

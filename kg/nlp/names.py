@@ -400,9 +400,22 @@ class DocShape:
                 parts.append((part_start, i))
                 part_start = i + 1
         if (self.norms[end - 1] in heads or self.members_after(end)) \
-                and not any(self.norms[part_end - 1] in heads for _, part_end in parts):
+                and not any(self.norms[part_end - 1] in heads for _, part_end in parts) \
+                or parts and self.remit_goes_on(start, parts[0][1], end):
             return [(start, end)]
         return parts + [(part_start, end)]
+
+    def remit_goes_on(self, start: int, first_end: int, end: int) -> bool:
+        """Whether the words after the first "and" of a run name more of what the body
+        that the run opens is for: the first part is a body's head and "of" ("Department
+        of Foreign Affairs"), and only common English words follow ("... and Trade",
+        "Ministry of Agriculture and Rural Development"; not "Bank of Norland and Vestra")."""
+        cues = self.cues
+        first_join = next((i for i in range(start + 1, first_end) if self.joins(i)), None)
+        head = self.body_head_before(first_join) if first_join is not None else None
+        return head in cues.government_heads | cues.organization_heads and all(
+            self.tokens.lower[i] in common_words() for i in range(first_end + 1, end)
+            if self.tokens.is_alpha[i])
 
     def supported(self, i: int) -> bool:
         """True when a capitalised word at a sentence start may still be a name."""
