@@ -63,6 +63,18 @@ def test_common_words_after_and_go_on_with_what_a_body_is_for(nlp: Language, tex
     assert [name for name in found(nlp, text) if name[1] != "City"] == names
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The licence went to Harvane Marine Services last year.", "Harvane Marine Services"),
+    ("Drilling is run by Korrowa Energy under a lease.", "Korrowa Energy"),
+    ("The trawler belongs to Velstrand Fisheries, a family firm.", "Velstrand Fisheries"),
+    ("The report was carried by the news agency Velmoran on Friday.", "Velmoran"),
+    ("She spoke to the radio station Kestel, far from home.", "Kestel"),
+])
+def test_a_company_head_or_a_noun_for_an_outlet_makes_an_organisation(nlp: Language, text: str,
+                                                                      name: str) -> None:
+    assert (name, "Organization") in found(nlp, text)
+
+
 def test_a_month_abbreviation_inside_a_name_is_a_word_of_the_name(nlp: Language) -> None:
     spans = found(nlp, "Its trade minister, Thet Mar Lwin, said the border would reopen.")
     assert ("Thet Mar Lwin", "Person") in spans
