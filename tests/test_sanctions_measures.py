@@ -130,3 +130,12 @@ def test_a_target_left_to_the_reader_is_the_one_named_before(text, target):
 def test_it_as_the_imposer_is_the_body_named_before_it_in_its_sentence():
     text = "Tolan accused Brisca of bad faith when it imposed sanctions on Velmora."
     assert [m[:2] for m in measures(text)] == [(["brisca"], ["velmora"])]
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("Sanctions imposed by Arden since 2019 have crippled Velmora's ports.", [["velmora"]]),
+    # a measure that only angers someone does not act on them
+    ("Sanctions imposed by Arden since 2019 have angered Velmora.", [[]]),
+])
+def test_a_measure_as_subject_acts_on_the_object_of_a_verb_of_striking(text, targets):
+    assert [m[1] for m in measures(text)] == targets

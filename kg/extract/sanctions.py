@@ -48,6 +48,7 @@ class SectorWords:
     openers: frozenset[tuple[str, str]] = frozenset()
     joiners: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
+    striking_verbs: frozenset[str] = frozenset()
     longest: int = field(default=1)
 
 
@@ -69,6 +70,8 @@ def sector_words() -> SectorWords:
                        openers=frozenset(tuple(phrase.split()) for phrase in data["openers"]),
                        joiners=frozenset(data["joiners"]),
                        state_nouns=frozenset(data["state_nouns"]),
+                       striking_verbs=frozenset(form for verb in data["striking_verbs"]
+                                                for form in word_forms(verb)),
                        longest=max(len(words) for words in sectors))
 
 
@@ -180,7 +183,7 @@ def sanction_mention(noun: int, context: ArticleContext, imposed: dict[int, Even
     if not imposers:
         imposers = relative_holder(noun, context)
     if not targets:
-        targets = implied_targets(noun, imposers, context)
+        targets = implied_targets(noun, imposers, context) or struck(noun, verb, context)
     listed = listing(noun, context)
     if listed is not None:
         imposers = imposers or [e for e in context.subject_before(listed)
@@ -234,6 +237,25 @@ def implied_targets(noun: int, imposers: list[str], context: ArticleContext) -> 
             and lower[on + 2] in sector_words().state_nouns:
         return [e for e in [last_state(on, imposers, context)] if e]
     return []
+
+
+def struck(noun: int, verb: int | None, context: ArticleContext) -> list[str]:
+    """Whom a measure that is its sentence's subject acts on: the object of a verb of
+    striking after its auxiliary ("Sanctions imposed by the UN since 2016 have cut North
+    Korea off"; not "have angered China")."""
+    lower, sentence = context.tokens.lower, context.sentence_of(noun)
+    if verb is not None or any(context.is_finite_verb(context.doc[j])
+                               for j in range(sentence.start, noun)):
+        return []
+    j = clause_end(noun, context)
+    while j < sentence.end and (lower[j] in AUXILIARIES or lower[j] in sector_words().adverbs):
+        j += 1
+    if j + 1 >= sentence.end or lower[j] not in sector_words().striking_verbs:
+        return []
+    argument = context.argument_at(j + 1)
+    return [argument.local_id] if argument is not None and argument.prep is None \
+        and not context.quoted[j + 1] and context.cls_of(argument.local_id) in TARGET_CLASSES \
+        else []
 
 
 def last_state(i: int, imposers: list[str], context: ArticleContext) -> str | None:
