@@ -139,3 +139,8 @@ def test_it_as_the_imposer_is_the_body_named_before_it_in_its_sentence():
 ])
 def test_a_measure_as_subject_acts_on_the_object_of_a_verb_of_striking(text, targets):
     assert [m[1] for m in measures(text)] == targets
+
+
+def test_a_target_named_after_its_description_is_found():
+    text = "Arden recalled the sanctions imposed on the state freight company Cobalt Freight."
+    assert [m[1] for m in measures(text)] == [["cobalt"]]

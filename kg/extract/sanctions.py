@@ -222,7 +222,8 @@ def pronoun_holder(verb: int, targets: list[str], context: ArticleContext) -> st
 def implied_targets(noun: int, imposers: list[str], context: ArticleContext) -> list[str]:
     """The target a measure's "on" or "against" leaves to the reader: the entity "their" or
     "its" stands for ("on their leaders") or the state named last before "the country"
-    ("restrictions on the country's gold sector"), neither an imposer of the measure."""
+    ("restrictions on the country's gold sector"), neither an imposer of the measure; or the
+    name after a description (``named_after_description``)."""
     lower = context.tokens.lower
     on = next((j for j in range(noun + 1, clause_end(noun, context) - 1)
                if lower[j] in ("on", "against") and not context.owner[j + 1]), None)
@@ -236,7 +237,22 @@ def implied_targets(noun: int, imposers: list[str], context: ArticleContext) -> 
     if lower[on + 1] == "the" and on + 2 < len(lower) \
             and lower[on + 2] in sector_words().state_nouns:
         return [e for e in [last_state(on, imposers, context)] if e]
-    return []
+    return [e for e in [named_after_description(on, context)] if e]
+
+
+def named_after_description(on: int, context: ArticleContext) -> str | None:
+    """The name that ends a description after the measure's "on" ("sanctions imposed on the
+    state oil company PDVSA"), which the argument search misses where a word of the
+    description is also one of saying ("state")."""
+    lower, end = context.tokens.lower, context.sentence_of(on).end
+    j = on + 1 + (lower[on + 1] in ARTICLES)
+    first = j
+    while j < end and j - first < PREMODIFIER_WINDOW and not context.owner[j] and (
+            context.doc[j].is_lower and context.doc[j].is_alpha and lower[j] not in PREPOSITIONS
+            or lower[j] in HYPHENS):
+        j += 1
+    local_id = context.owner[j] if first < j < end else None
+    return local_id if local_id and context.cls_of(local_id) in TARGET_CLASSES else None
 
 
 def struck(noun: int, verb: int | None, context: ArticleContext) -> list[str]:
