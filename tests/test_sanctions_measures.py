@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
-from events_support import extract_text
+from events_support import blank_pipeline, entities_in, extract_text
+from kg.extract import extract_with_entities
+from kg.model import Article
 
 STATES = {"Arden": ("arden", "Country"), "Velmora": ("velmora", "Country"),
           "Velmoran": ("velmora", "Country"), "Brisca": ("brisca", "Country"),
@@ -42,6 +44,9 @@ def test_a_measure_told_twice_holds_from_its_earliest_start():
     "Brisca blocked earlier attempts to impose sanctions on Velmora.",
     "Arden did not impose sanctions on Velmora.",
     "Arden promised a proposal for new sanctions on Velmora.",
+    # "any" names no particular measure
+    "Tolan threatened to veto any Arden sanctions against Velmora.",
+    "Tolan said it would block any sanctions on Velmora.",
 ])
 def test_a_measure_only_talked_of_is_no_sanction(text):
     assert measures(text) == []
@@ -144,3 +149,26 @@ def test_a_measure_as_subject_acts_on_the_object_of_a_verb_of_striking(text, tar
 def test_a_target_named_after_its_description_is_found():
     text = "Arden recalled the sanctions imposed on the state freight company Cobalt Freight."
     assert [m[1] for m in measures(text)] == [["cobalt"]]
+
+
+def test_a_body_of_the_imposing_state_tells_of_the_same_measure():
+    text = ("The United States imposed sanctions on Velmora on Tuesday. The US Treasury said "
+            "the measures froze the assets of its banks.")
+    names = {**STATES, "United States": ("us", "Country"), "US Treasury": ("treasury",
+                                                                         "GovernmentBody")}
+    entities = entities_in(text, names)
+    for entity in entities:
+        entity.lexicon_id = {"us": "united-states", "treasury": "us-treasury"}.get(
+            entity.local_id)
+    extraction = extract_with_entities(blank_pipeline()(text),
+                                       Article.from_text(text, published=WEDNESDAY), entities)
+    assert [(s.imposed_by, s.targets) for s in extraction.sanctions] == [(["us"], ["velmora"])]
+
+
+def test_targets_a_measure_only_counts_are_those_named_soon_after():
+    text = ("Arden imposed sanctions on two senior officers. It named them as Lena Varga, "
+            "a colonel, and Ivo Brand.")
+    names = {**STATES, "Lena Varga": ("varga", "Person"), "Ivo Brand": ("brand", "Person")}
+    extraction = extract_text(text, names, WEDNESDAY)
+    assert [(s.imposed_by, s.targets) for s in extraction.sanctions] == [
+        (["arden"], ["varga", "brand"])]

@@ -15,6 +15,7 @@ from functools import cache
 from kg.extract.context import (ARTICLES, AUXILIARIES, HYPHENS, POSSESSIVE_PRONOUNS,
                                 PREPOSITIONS, SALIENCE_WINDOW, ArticleContext, discourse)
 from kg.extract.dates import since_of
+from kg.extract.entities import lexicon_of
 from kg.extract.events import (IRREALIS_WINDOW, PREMODIFIER_WINDOW, TOPIC_REACH, EventMention,
                                modifier_entities, words_before)
 from kg.model import DateRange, Sanction
@@ -29,7 +30,8 @@ PRIMARY_NOUNS = frozenset({"sanction", "sanctions", "embargo"})
 # sanctions on"): who lifts or eases a measure is who imposed it
 ACTING_CLASSES = frozenset({"SanctionImposed", "SanctionLifted"})
 SUBJECT_PRONOUNS = frozenset({"it", "they"})  # may stand for who holds a measure
-RELATIVE_REACH = 10  # tokens after a sanctions noun where a relative clause may open
+RELATIVE_REACH = 10
+NAMING_REACH = 2  # sentences after a measure where the targets it counts may be named  # tokens after a sanctions noun where a relative clause may open
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class SectorWords:
     joiners: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
     striking_verbs: frozenset[str] = frozenset()
+    unspecific_determiners: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
     longest: int = field(default=1)
 
 
@@ -72,6 +76,9 @@ def sector_words() -> SectorWords:
                        state_nouns=frozenset(data["state_nouns"]),
                        striking_verbs=frozenset(form for verb in data["striking_verbs"]
                                                 for form in word_forms(verb)),
+                       unspecific_determiners=frozenset(data["unspecific_determiners"]),
+                       naming_verbs=frozenset(form for verb in data["naming_verbs"]
+                                              for form in word_forms(verb)),
                        longest=max(len(words) for words in sectors))
 
 
@@ -183,7 +190,8 @@ def sanction_mention(noun: int, context: ArticleContext, imposed: dict[int, Even
     if not imposers:
         imposers = relative_holder(noun, context)
     if not targets:
-        targets = implied_targets(noun, imposers, context) or struck(noun, verb, context)
+        targets = implied_targets(noun, imposers, context) or struck(noun, verb, context) \
+            or named_later(noun, context)
     listed = listing(noun, context)
     if listed is not None:
         imposers = imposers or [e for e in context.subject_before(listed)
@@ -272,6 +280,27 @@ def struck(noun: int, verb: int | None, context: ArticleContext) -> list[str]:
     return [argument.local_id] if argument is not None and argument.prep is None \
         and not context.quoted[j + 1] and context.cls_of(argument.local_id) in TARGET_CLASSES \
         else []
+
+
+def named_later(noun: int, context: ArticleContext) -> list[str]:
+    """The targets a measure counts without naming them ("sanctions on two senior
+    officials"), named in a sentence soon after ("It named them as A, ..., and B")."""
+    lower = context.tokens.lower
+    on = next((j for j in range(noun + 1, clause_end(noun, context))
+               if lower[j] in ("on", "against")), None)
+    if on is None or not any(context.doc[j].like_num for j in range(on + 1, min(
+            on + PREMODIFIER_WINDOW, context.sentence_of(noun).end)) if not context.owner[j]):
+        return []
+    here = context.sentence_index[noun]
+    for sentence in context.sentences[here + 1:here + 1 + NAMING_REACH]:
+        words = lower[sentence.start:sentence.end]
+        at = next((k for k in range(len(words) - 2) if words[k] in sector_words().naming_verbs
+                   and words[k + 1:k + 3] == ["them", "as"]), None)
+        if at is not None:
+            return [a.local_id for a in context.entity_arguments(sentence.start + at + 3,
+                                                                 sentence.end)
+                    if a.prep is None and context.cls_of(a.local_id) in TARGET_CLASSES]
+    return []
 
 
 def last_state(i: int, imposers: list[str], context: ArticleContext) -> str | None:
@@ -378,9 +407,11 @@ def is_own_measure(noun: int, context: ArticleContext) -> bool:
 def in_force(noun: int, verb: int | None, context: ArticleContext) -> bool:
     """Whether a sanctions noun names a measure the text says exists, not one that could,
     would, was tried to or did not come ("could impose sanctions", "attempts to impose
-    sanctions", "did not impose sanctions", "a proposal for new sanctions"); ``verb`` as
-    for ``sanction_mention``."""
+    sanctions", "did not impose sanctions", "a proposal for new sanctions", "to veto any EU
+    measures"); ``verb`` as for ``sanction_mention``."""
     lower, stop = context.tokens.lower, context.sentence_of(noun).start
+    if any_measure(noun, context):
+        return False
     if verb is not None and lower[verb] in imposing_words():
         words = discourse()
         before = words_before(context, verb, IRREALIS_WINDOW)
@@ -393,6 +424,19 @@ def in_force(noun: int, verb: int | None, context: ArticleContext) -> bool:
         j -= 1
     return not (lower[j] in ("for", "of") and j > stop
                 and lower[j - 1] in sector_words().unreal_heads)
+
+
+def any_measure(noun: int, context: ArticleContext) -> bool:
+    """Whether the phrase of a sanctions noun opens with a word of no particular measure
+    ("any EU measures against ..."; sectors.yaml unspecific_determiners)."""
+    lower, stop = context.tokens.lower, context.sentence_of(noun).start
+    j = noun - 1
+    while j >= stop and noun - j <= PREMODIFIER_WINDOW and (
+            context.owner[j] or context.doc[j].is_alpha and lower[j] not in PREPOSITIONS):
+        if lower[j] in sector_words().unspecific_determiners:
+            return True
+        j -= 1
+    return False
 
 
 def under_sanctions(noun: int, context: ArticleContext) -> list[str] | None:
@@ -419,9 +463,28 @@ def agree(first: list[str], second: list[str]) -> bool:
     return not first or not second or bool(set(first) & set(second))
 
 
-def merge_sanction(into: Sanction, other: Sanction) -> None:
-    """Add what another mention says to a Sanction."""
-    into.imposed_by = list(dict.fromkeys(into.imposed_by + other.imposed_by))
+def with_states(imposers: list[str], context: ArticleContext) -> list[str]:
+    """Imposers and the states their government bodies belong to (the lexicon's
+    ``country``): the US Treasury's measure may be the one told of as the United States'."""
+    states = {entity.lexicon_id: entity.local_id for entity in context.entities
+              if entity.cls == "Country" and entity.lexicon_id}
+    entries = lexicon_of(context.doc).entries
+    found = list(imposers)
+    for local_id in imposers:
+        entity = context.entity(local_id)
+        entry = entries.get(entity.lexicon_id or "") if entity is not None else None
+        if entry is not None and entry.country in states:
+            found.append(states[entry.country])
+    return found
+
+
+def merge_sanction(into: Sanction, other: Sanction, context: ArticleContext) -> None:
+    """Add what another mention says to a Sanction; a body of a state that imposed it adds
+    no imposer."""
+    held = with_states(into.imposed_by, context)
+    into.imposed_by = list(dict.fromkeys(
+        into.imposed_by + [e for e in other.imposed_by
+                           if not set(with_states([e], context)) & set(held)]))
     into.targets = list(dict.fromkeys(into.targets + other.targets))
     into.sectors = list(dict.fromkeys(into.sectors + other.sectors))
     into.since = min(filter(None, (into.since, other.since)), default=None)
@@ -475,13 +538,15 @@ def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
         found = sanction_mention(i, context, imposed, verb)
         if not found.targets and sanctions and is_own_measure(i, context):
             found.targets = list(sanctions[-1].targets)
-        same = next((s for s in reversed(sanctions) if agree(s.imposed_by, found.imposed_by)
+        same = next((s for s in reversed(sanctions)
+                     if agree(with_states(s.imposed_by, context),
+                              with_states(found.imposed_by, context))
                      and agree(s.targets, found.targets)), None)
         if same is None and real and (found.targets or found.imposed_by):
             sanctions.append(found)
             same = found
         elif same is not None and real:
-            merge_sanction(same, found)
+            merge_sanction(same, found, context)
         if same is not None:
             noun_of[i] = same.local_id
     return sanctions, noun_of
