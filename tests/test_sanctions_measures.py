@@ -172,3 +172,9 @@ def test_targets_a_measure_only_counts_are_those_named_soon_after():
     extraction = extract_text(text, names, WEDNESDAY)
     assert [(s.imposed_by, s.targets) for s in extraction.sanctions] == [
         (["arden"], ["varga", "brand"])]
+
+
+def test_a_measure_someone_was_placed_under_holds_from_the_date_after_it():
+    text = "Lena Varga, who was placed under Arden sanctions in December, stayed silent."
+    names = {**STATES, "Lena Varga": ("varga", "Person")}
+    assert [s.since for s in extract_text(text, names, WEDNESDAY).sanctions] == ["2023-12"]

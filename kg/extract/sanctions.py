@@ -14,7 +14,7 @@ from functools import cache
 
 from kg.extract.context import (ARTICLES, AUXILIARIES, HYPHENS, POSSESSIVE_PRONOUNS,
                                 PREPOSITIONS, SALIENCE_WINDOW, ArticleContext, discourse)
-from kg.extract.dates import since_of
+from kg.extract.dates import day_of, since_of
 from kg.extract.entities import lexicon_of
 from kg.extract.events import (IRREALIS_WINDOW, PREMODIFIER_WINDOW, TOPIC_REACH, EventMention,
                                modifier_entities, words_before)
@@ -31,6 +31,7 @@ PRIMARY_NOUNS = frozenset({"sanction", "sanctions", "embargo"})
 ACTING_CLASSES = frozenset({"SanctionImposed", "SanctionLifted"})
 SUBJECT_PRONOUNS = frozenset({"it", "they"})  # may stand for who holds a measure
 RELATIVE_REACH = 10
+PLACING_DATES = frozenset({"date", "month", "year", "month_name", "weekday", "day", "period"})
 NAMING_REACH = 2  # sentences after a measure where the targets it counts may be named  # tokens after a sanctions noun where a relative clause may open
 
 
@@ -202,7 +203,8 @@ def sanction_mention(noun: int, context: ArticleContext, imposed: dict[int, Even
     return Sanction(local_id=f"sanction{noun}", imposed_by=list(dict.fromkeys(imposers)),
                     targets=list(dict.fromkeys(targets)),
                     sectors=sectors_in(noun, sentence.end, context),
-                    since=since_in(noun, sentence.end, context) or imposed_on(event),
+                    since=since_in(noun, sentence.end, context) or imposed_on(event)
+                    or (placed_on(noun, context) if under is not None else None),
                     mentions=[context.mention(context.doc[noun:noun + 1])])
 
 
@@ -314,6 +316,16 @@ def last_state(i: int, imposers: list[str], context: ArticleContext) -> str | No
         if local_id and not context.quoted[j] and context.cls_of(local_id) == "Country" \
                 and local_id not in imposers:
             return local_id
+    return None
+
+
+def placed_on(noun: int, context: ArticleContext) -> str | None:
+    """The day, month or year right after the noun of a measure someone was placed under
+    ("placed under US sanctions in December"): when it has held since."""
+    for span in context.doc.spans.get("kg_dates", []):
+        if noun < span.start <= noun + 2 and span.label_ in PLACING_DATES:
+            when = day_of(span.label_, span.text, context.article.published, tense="past")
+            return None if when is None or isinstance(when, DateRange) else when.isoformat()
     return None
 
 
