@@ -178,3 +178,16 @@ def test_a_measure_someone_was_placed_under_holds_from_the_date_after_it():
     text = "Lena Varga, who was placed under Arden sanctions in December, stayed silent."
     names = {**STATES, "Lena Varga": ("varga", "Person")}
     assert [s.since for s in extract_text(text, names, WEDNESDAY).sanctions] == ["2023-12"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Arden and Brisca on Monday barred eleven Velmoran judges from entering their territory.",
+     [(["arden", "brisca"], ["velmora"], [], "2024-05-06")]),
+    ("Arden banned exports of coal, steel and timber to Velmora.",
+     [(["arden"], ["velmora"], ["coal", "steel", "timber"], None)]),
+    # a ban of something else, and one only threatened, are no measure
+    ("Velmora banned street protests in the capital.", []),
+    ("Arden would have banned exports of coal to Velmora.", []),
+])
+def test_a_verb_of_banning_states_a_measure_without_a_sanctions_noun(text, found):
+    assert measures(text) == found

@@ -54,6 +54,7 @@ class SectorWords:
     striking_verbs: frozenset[str] = frozenset()
     unspecific_determiners: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    ban_verbs: frozenset[str] = frozenset()
     longest: int = field(default=1)
 
 
@@ -80,6 +81,8 @@ def sector_words() -> SectorWords:
                        unspecific_determiners=frozenset(data["unspecific_determiners"]),
                        naming_verbs=frozenset(form for verb in data["naming_verbs"]
                                               for form in word_forms(verb)),
+                       ban_verbs=frozenset(form for verb in data["ban_verbs"]
+                                           for form in word_forms(verb) if form != verb),
                        longest=max(len(words) for words in sectors))
 
 
@@ -322,8 +325,14 @@ def last_state(i: int, imposers: list[str], context: ArticleContext) -> str | No
 def placed_on(noun: int, context: ArticleContext) -> str | None:
     """The day, month or year right after the noun of a measure someone was placed under
     ("placed under US sanctions in December"): when it has held since."""
+    return dated_between(noun + 1, noun + 3, context)
+
+
+def dated_between(start: int, end: int, context: ArticleContext) -> str | None:
+    """The day, month or year a time expression opening in tokens [start, end) names, told
+    as past (a range of days gives none)."""
     for span in context.doc.spans.get("kg_dates", []):
-        if noun < span.start <= noun + 2 and span.label_ in PLACING_DATES:
+        if start <= span.start < end and span.label_ in PLACING_DATES:
             when = day_of(span.label_, span.text, context.article.published, tense="past")
             return None if when is None or isinstance(when, DateRange) else when.isoformat()
     return None
@@ -425,17 +434,47 @@ def in_force(noun: int, verb: int | None, context: ArticleContext) -> bool:
     if any_measure(noun, context):
         return False
     if verb is not None and lower[verb] in imposing_words():
-        words = discourse()
-        before = words_before(context, verb, IRREALIS_WINDOW)
-        return not (before and before[-1] == "to") and not any(
-            w in words.irrealis or w in words.future_modals or w in words.negation
-            for w in before)
+        return told_as_done(verb, context)
     j = noun - 1
     while j > stop and not context.owner[j] and context.doc[j].is_alpha \
             and lower[j] not in PREPOSITIONS and noun - j <= PREMODIFIER_WINDOW:
         j -= 1
     return not (lower[j] in ("for", "of") and j > stop
                 and lower[j - 1] in sector_words().unreal_heads)
+
+
+def told_as_done(verb: int, context: ArticleContext) -> bool:
+    """Whether the words before a verb of imposing tell it as done, not as what could,
+    would, was tried to or did not happen ("could impose", "attempts to ban")."""
+    words = discourse()
+    before = words_before(context, verb, IRREALIS_WINDOW)
+    return not (before and before[-1] == "to") and not any(
+        w in words.irrealis or w in words.future_modals or w in words.negation for w in before)
+
+
+def ban_mention(verb: int, context: ArticleContext) -> Sanction | None:
+    """The measure a verb of banning states without a sanctions noun: a state or body bans
+    people of a target from entering ("banned 19 Velmoran officials from entering its
+    territory") or trade with it ("banned exports of coal and iron to Velmora"); None where
+    it bans something else or names no imposer and target."""
+    lower, sentence = context.tokens.lower, context.sentence_of(verb)
+    end = clause_end(verb, context)
+    entering = next((j for j in range(verb + 1, end - 1)
+                     if lower[j] == "from" and lower[j + 1].endswith("ing")), None)
+    trade = any(lower[j] in sector_words().heads for j in range(verb + 1, min(end, verb + 3)))
+    if context.quoted[verb] or entering is None and not trade:
+        return None
+    imposers = [e for e in context.subject_before(verb) if context.cls_of(e) in IMPOSER_CLASSES]
+    targets = [a.local_id for a in context.entity_arguments(verb + 1, entering or end)
+               if a.prep in (None, "to", "from") and a.local_id not in imposers
+               and context.cls_of(a.local_id) in TARGET_CLASSES]
+    if not imposers or not targets:
+        return None
+    return Sanction(local_id=f"sanction{verb}", imposed_by=list(dict.fromkeys(imposers)),
+                    targets=list(dict.fromkeys(targets)),
+                    sectors=sectors_in(verb, sentence.end, context),
+                    since=dated_between(verb - PREMODIFIER_WINDOW, end, context),
+                    mentions=[context.mention(context.doc[verb:verb + 1])])
 
 
 def any_measure(noun: int, context: ArticleContext) -> bool:
@@ -541,15 +580,21 @@ def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
                for noun in [imposed_noun(m, context)] if noun is not None}
     sanctions: list[Sanction] = []
     noun_of: dict[int, str] = {}
-    nouns = sector_words().nouns
-    for i in [i for i, lower in enumerate(context.tokens.lower) if lower in nouns]:
-        if not is_sanction_noun(i, context, bool(sanctions)):
+    words = sector_words()
+    for i in [i for i, lower in enumerate(context.tokens.lower)
+              if lower in words.nouns or lower in words.ban_verbs]:
+        if context.tokens.lower[i] in words.ban_verbs:
+            found, real = ban_mention(i, context), told_as_done(i, context)
+            if found is None:
+                continue
+        elif is_sanction_noun(i, context, bool(sanctions)):
+            verb = verb_before(i, context)
+            real = in_force(i, verb, context)
+            found = sanction_mention(i, context, imposed, verb)
+            if not found.targets and sanctions and is_own_measure(i, context):
+                found.targets = list(sanctions[-1].targets)
+        else:
             continue
-        verb = verb_before(i, context)
-        real = in_force(i, verb, context)
-        found = sanction_mention(i, context, imposed, verb)
-        if not found.targets and sanctions and is_own_measure(i, context):
-            found.targets = list(sanctions[-1].targets)
         same = next((s for s in reversed(sanctions)
                      if agree(with_states(s.imposed_by, context),
                               with_states(found.imposed_by, context))
