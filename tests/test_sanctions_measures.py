@@ -28,6 +28,10 @@ def measures(text: str) -> list[tuple[list[str], list[str], list[str], str | Non
     ("Arden imposed sanctions on Velmora in 2021.", "2021"),
     ("Arden imposed sanctions on Velmora last week.", None),  # some day of a week: no start
     ("Arden has imposed sanctions on Velmora since March 2016.", "2016-03"),
+    # a verb of imposing after the noun says when it began
+    ("Arden keeps sanctions on Velmora, first imposed in 2014.", "2014"),
+    ("Arden keeps sanctions on Velmora that it first imposed in 2014.", "2014"),
+    ("Arden keeps sanctions on Velmora, applied from June 2020.", "2020-06"),
 ])
 def test_a_measure_holds_from_the_day_it_was_imposed(text, since):
     assert [m[3] for m in measures(text)] == [since]
@@ -69,6 +73,9 @@ def test_a_demand_for_a_measure_told_of_takes_it_as_topic():
      ["oil", "petrochemicals"]),
     ("Arden keeps sanctions on Velmoran banks.", ["banking"]),
     ("Arden imposed financial sanctions on Velmora.", ["finance"]),
+    # what a later sentence says the measure covers
+    ("Arden imposed sanctions on Velmora. The measures cover coal and timber.",
+     ["coal", "timber"]),
     # sector words that describe something else are not what the measure covers
     ("Arden imposed sanctions on Cobalt Freight, which runs tankers carrying Velmoran crude.",
      []),

@@ -55,6 +55,8 @@ class SectorWords:
     unspecific_determiners: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     ban_verbs: frozenset[str] = frozenset()
+    start_words: frozenset[str] = frozenset()
+    covering_verbs: frozenset[str] = frozenset()
     longest: int = field(default=1)
 
 
@@ -83,6 +85,9 @@ def sector_words() -> SectorWords:
                                               for form in word_forms(verb)),
                        ban_verbs=frozenset(form for verb in data["ban_verbs"]
                                            for form in word_forms(verb) if form != verb),
+                       start_words=frozenset(data["start_words"]),
+                       covering_verbs=frozenset(form for verb in data["covering_verbs"]
+                                                for form in word_forms(verb)),
                        longest=max(len(words) for words in sectors))
 
 
@@ -121,11 +126,15 @@ def sector_lists(phrases: list[tuple[int, int, str]], context: ArticleContext
 
 def covers(first: int, after: int, noun: int, context: ArticleContext) -> bool:
     """Whether a list of sectors is what a measure covers, not just words near it: it
-    modifies the sanctions noun ("oil sanctions"), ends in a sector noun ("the steel and
-    copper industries", "oil exports"), follows "exports of" and the like, or is a plural
-    right after the measure's "on" ("sanctions on Russian banks")."""
+    modifies the sanctions noun ("oil sanctions"), is the object of a verb of covering after
+    it ("The measures cover coal and timber"), ends in a sector noun ("the steel and copper
+    industries", "oil exports"), follows "exports of" and the like, or is a plural right
+    after the measure's "on" ("sanctions on Russian banks")."""
     lower, words = context.tokens.lower, sector_words()
     if after == noun:
+        return True
+    if first - noun <= PREMODIFIER_WINDOW and any(lower[k] in words.covering_verbs
+                                                   for k in range(noun + 1, first)):
         return True
     if any(lower[j] in words.heads for j in range(first, min(after + 1, len(lower)))):
         return True
@@ -207,7 +216,8 @@ def sanction_mention(noun: int, context: ArticleContext, imposed: dict[int, Even
                     targets=list(dict.fromkeys(targets)),
                     sectors=sectors_in(noun, sentence.end, context),
                     since=since_in(noun, sentence.end, context) or imposed_on(event)
-                    or (placed_on(noun, context) if under is not None else None),
+                    or (placed_on(noun, context) if under is not None else None)
+                    or imposed_when(noun, context),
                     mentions=[context.mention(context.doc[noun:noun + 1])])
 
 
@@ -326,6 +336,23 @@ def placed_on(noun: int, context: ArticleContext) -> str | None:
     """The day, month or year right after the noun of a measure someone was placed under
     ("placed under US sanctions in December"): when it has held since."""
     return dated_between(noun + 1, noun + 3, context)
+
+
+def imposed_when(noun: int, context: ArticleContext) -> str | None:
+    """When a verb of imposing or holding after a measure's noun says it began ("sanctions on
+    X, first imposed in 2014", "that it imposed in 2014", "restrictions applied from June
+    2020")."""
+    lower, end = context.tokens.lower, min(context.sentence_of(noun).end, noun + RELATIVE_REACH)
+    for k in range(noun + 1, end):
+        if lower[k] not in holding_words():
+            continue
+        starting = next((span for span in context.doc.spans.get("kg_dates", [])
+                         if span.start == k + 1 and span.label_ == "bound"
+                         and lower[k + 1] in sector_words().start_words), None)
+        if starting is not None:
+            return since_of(starting[1:].text, context.article.published)
+        return dated_between(k + 1, k + 2, context)
+    return None
 
 
 def dated_between(start: int, end: int, context: ArticleContext) -> str | None:
