@@ -32,6 +32,11 @@ ACTING_CLASSES = frozenset({"SanctionImposed", "SanctionLifted"})
 SUBJECT_PRONOUNS = frozenset({"it", "they"})  # may stand for who holds a measure
 RELATIVE_REACH = 10
 PLACING_DATES = frozenset({"date", "month", "year", "month_name", "weekday", "day", "period"})
+# sectors.yaml lists read as written, and lists of verbs read as their forms (with the bare
+# one or not)
+WORD_LISTS = ("state_nouns", "unspecific_determiners", "start_words")
+VERB_LISTS = {"striking_verbs": True, "naming_verbs": True, "ban_verbs": False,
+              "covering_verbs": True}
 NAMING_REACH = 2  # sentences after a measure where the targets it counts may be named  # tokens after a sanctions noun where a relative clause may open
 
 
@@ -50,14 +55,14 @@ class SectorWords:
     listing_verbs: frozenset[str] = frozenset()
     openers: frozenset[tuple[str, str]] = frozenset()
     joiners: frozenset[str] = frozenset()
-    state_nouns: frozenset[str] = frozenset()
-    striking_verbs: frozenset[str] = frozenset()
-    unspecific_determiners: frozenset[str] = frozenset()
-    naming_verbs: frozenset[str] = frozenset()
-    ban_verbs: frozenset[str] = frozenset()
-    start_words: frozenset[str] = frozenset()
-    covering_verbs: frozenset[str] = frozenset()
+    listed: dict[str, frozenset[str]] = field(default_factory=dict)  # WORD_LISTS, VERB_LISTS
     longest: int = field(default=1)
+
+
+def inflections(verbs: list[str], bare: bool) -> frozenset[str]:
+    """Every form of the verbs, the bare ones only where ``bare`` ("bans", "banned", not "ban",
+    a noun too)."""
+    return frozenset(form for verb in verbs for form in word_forms(verb) if bare or form != verb)
 
 
 @cache
@@ -77,17 +82,8 @@ def sector_words() -> SectorWords:
                                                for form in word_forms(verb)),
                        openers=frozenset(tuple(phrase.split()) for phrase in data["openers"]),
                        joiners=frozenset(data["joiners"]),
-                       state_nouns=frozenset(data["state_nouns"]),
-                       striking_verbs=frozenset(form for verb in data["striking_verbs"]
-                                                for form in word_forms(verb)),
-                       unspecific_determiners=frozenset(data["unspecific_determiners"]),
-                       naming_verbs=frozenset(form for verb in data["naming_verbs"]
-                                              for form in word_forms(verb)),
-                       ban_verbs=frozenset(form for verb in data["ban_verbs"]
-                                           for form in word_forms(verb) if form != verb),
-                       start_words=frozenset(data["start_words"]),
-                       covering_verbs=frozenset(form for verb in data["covering_verbs"]
-                                                for form in word_forms(verb)),
+                       listed={**{key: frozenset(data[key]) for key in WORD_LISTS},
+                               **{key: inflections(data[key], bare) for key, bare in VERB_LISTS.items()}},
                        longest=max(len(words) for words in sectors))
 
 
@@ -133,7 +129,7 @@ def covers(first: int, after: int, noun: int, context: ArticleContext) -> bool:
     lower, words = context.tokens.lower, sector_words()
     if after == noun:
         return True
-    if first - noun <= PREMODIFIER_WINDOW and any(lower[k] in words.covering_verbs
+    if first - noun <= PREMODIFIER_WINDOW and any(lower[k] in words.listed["covering_verbs"]
                                                    for k in range(noun + 1, first)):
         return True
     if any(lower[j] in words.heads for j in range(first, min(after + 1, len(lower)))):
@@ -258,7 +254,7 @@ def implied_targets(noun: int, imposers: list[str], context: ArticleContext) -> 
                       and context.may_stand_for(lower[on + 1], e)), None)
         return [found] if found else []
     if lower[on + 1] == "the" and on + 2 < len(lower) \
-            and lower[on + 2] in sector_words().state_nouns:
+            and lower[on + 2] in sector_words().listed["state_nouns"]:
         return [e for e in [last_state(on, imposers, context)] if e]
     return [e for e in [named_after_description(on, context)] if e]
 
@@ -289,7 +285,7 @@ def struck(noun: int, verb: int | None, context: ArticleContext) -> list[str]:
     j = clause_end(noun, context)
     while j < sentence.end and (lower[j] in AUXILIARIES or lower[j] in sector_words().adverbs):
         j += 1
-    if j + 1 >= sentence.end or lower[j] not in sector_words().striking_verbs:
+    if j + 1 >= sentence.end or lower[j] not in sector_words().listed["striking_verbs"]:
         return []
     argument = context.argument_at(j + 1)
     return [argument.local_id] if argument is not None and argument.prep is None \
@@ -306,10 +302,10 @@ def named_later(noun: int, context: ArticleContext) -> list[str]:
     if on is None or not any(context.doc[j].like_num for j in range(on + 1, min(
             on + PREMODIFIER_WINDOW, context.sentence_of(noun).end)) if not context.owner[j]):
         return []
-    here = context.sentence_index[noun]
+    here, naming = context.sentence_index[noun], sector_words().listed["naming_verbs"]
     for sentence in context.sentences[here + 1:here + 1 + NAMING_REACH]:
         words = lower[sentence.start:sentence.end]
-        at = next((k for k in range(len(words) - 2) if words[k] in sector_words().naming_verbs
+        at = next((k for k in range(len(words) - 2) if words[k] in naming
                    and words[k + 1:k + 3] == ["them", "as"]), None)
         if at is not None:
             return [a.local_id for a in context.entity_arguments(sentence.start + at + 3,
@@ -348,7 +344,7 @@ def imposed_when(noun: int, context: ArticleContext) -> str | None:
             continue
         starting = next((span for span in context.doc.spans.get("kg_dates", [])
                          if span.start == k + 1 and span.label_ == "bound"
-                         and lower[k + 1] in sector_words().start_words), None)
+                         and lower[k + 1] in sector_words().listed["start_words"]), None)
         if starting is not None:
             return since_of(starting[1:].text, context.article.published)
         return dated_between(k + 1, k + 2, context)
@@ -511,7 +507,7 @@ def any_measure(noun: int, context: ArticleContext) -> bool:
     j = noun - 1
     while j >= stop and noun - j <= PREMODIFIER_WINDOW and (
             context.owner[j] or context.doc[j].is_alpha and lower[j] not in PREPOSITIONS):
-        if lower[j] in sector_words().unspecific_determiners:
+        if lower[j] in sector_words().listed["unspecific_determiners"]:
             return True
         j -= 1
     return False
@@ -609,8 +605,8 @@ def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
     noun_of: dict[int, str] = {}
     words = sector_words()
     for i in [i for i, lower in enumerate(context.tokens.lower)
-              if lower in words.nouns or lower in words.ban_verbs]:
-        if context.tokens.lower[i] in words.ban_verbs:
+              if lower in words.nouns or lower in words.listed["ban_verbs"]]:
+        if context.tokens.lower[i] in words.listed["ban_verbs"]:
             found, real = ban_mention(i, context), told_as_done(i, context)
             if found is None:
                 continue
