@@ -198,3 +198,13 @@ def test_a_measure_someone_was_placed_under_holds_from_the_date_after_it():
 ])
 def test_a_verb_of_banning_states_a_measure_without_a_sanctions_noun(text, found):
     assert measures(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Arden said on Monday that its sanctions on Velmora would stay.", [(["arden"], ["velmora"])]),
+    # "its" stands for who imposed a measure told before, not for its target
+    ("Arden imposed sanctions on Velmora. Tolan accused Arden of starving Velmoran farmers "
+     "with its measures.", [(["arden"], ["velmora"])]),
+])
+def test_its_measure_is_held_by_the_state_its_stands_for(text, found):
+    assert [m[:2] for m in measures(text)] == found

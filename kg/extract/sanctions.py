@@ -30,6 +30,7 @@ PRIMARY_NOUNS = frozenset({"sanction", "sanctions", "embargo"})
 # sanctions on"): who lifts or eases a measure is who imposed it
 ACTING_CLASSES = frozenset({"SanctionImposed", "SanctionLifted"})
 SUBJECT_PRONOUNS = frozenset({"it", "they"})  # may stand for who holds a measure
+HOLDING_POSSESSIVES = frozenset({"its", "their"})
 RELATIVE_REACH = 10
 PLACING_DATES = frozenset({"date", "month", "year", "month_name", "weekday", "day", "period"})
 # sectors.yaml lists read as written, and lists of verbs read as their forms (with the bare
@@ -236,6 +237,27 @@ def pronoun_holder(verb: int, targets: list[str], context: ArticleContext) -> st
                              if not context.quoted[k])
                  if e and e not in targets and context.cls_of(e) in IMPOSER_CLASSES
                  and context.may_stand_for(lower[j], e)), None)
+
+
+def possessive_holder(noun: int, found: Sanction, told: list[Sanction],
+                      context: ArticleContext) -> list[str]:
+    """Who "its" or "their" before a sanctions noun stands for ("said that its sanctions on
+    X would stay", "with its measures"): of the states and bodies it may stand for, none a
+    target of this measure or of one told before, the first that imposed one told before,
+    else the first."""
+    lower, stop = context.tokens.lower, context.sentence_of(noun).start
+    j = noun - 1
+    while j > stop and noun - j <= PREMODIFIER_WINDOW and not context.owner[j] \
+            and context.doc[j].is_lower and context.doc[j].is_alpha \
+            and lower[j] not in POSSESSIVE_PRONOUNS and lower[j] not in PREPOSITIONS:
+        j -= 1
+    if lower[j] not in HOLDING_POSSESSIVES or context.quoted[j]:
+        return []
+    held = {e for s in told for e in s.imposed_by}
+    struck = set(found.targets) | {e for s in told for e in s.targets} - held
+    candidates = [e for e in dict.fromkeys(context.pronoun_candidates(j)) if e not in struck
+                  and context.cls_of(e) in IMPOSER_CLASSES and context.may_stand_for(lower[j], e)]
+    return next(([e] for e in candidates if e in held), candidates[:1])
 
 
 def implied_targets(noun: int, imposers: list[str], context: ArticleContext) -> list[str]:
@@ -616,6 +638,8 @@ def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
             found = sanction_mention(i, context, imposed, verb)
             if not found.targets and sanctions and is_own_measure(i, context):
                 found.targets = list(sanctions[-1].targets)
+            elif not found.imposed_by:
+                found.imposed_by = possessive_holder(i, found, sanctions, context)
         else:
             continue
         same = next((s for s in reversed(sanctions)
