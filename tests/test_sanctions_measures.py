@@ -51,6 +51,9 @@ def test_a_measure_told_twice_holds_from_its_earliest_start():
     # "any" names no particular measure
     "Tolan threatened to veto any Arden sanctions against Velmora.",
     "Tolan said it would block any sanctions on Velmora.",
+    # a bare "sanction" after a modal or "not" is a verb not done
+    "Arden could sanction Cobalt Freight.",
+    "Arden did not sanction Cobalt Freight.",
 ])
 def test_a_measure_only_talked_of_is_no_sanction(text):
     assert measures(text) == []
@@ -208,3 +211,11 @@ def test_a_verb_of_banning_states_a_measure_without_a_sanctions_noun(text, found
 ])
 def test_its_measure_is_held_by_the_state_its_stands_for(text, found):
     assert [m[:2] for m in measures(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Arden sanctioned Cobalt Freight on Tuesday.", [(["arden"], ["cobalt"], [], "2024-05-07")]),
+    ("Cobalt Freight was blacklisted by Arden in 2021.", [(["arden"], ["cobalt"], [], "2021")]),
+])
+def test_a_verb_that_sanctions_states_a_measure(text, found):
+    assert measures(text) == found

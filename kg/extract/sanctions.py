@@ -609,9 +609,15 @@ def imposed_noun(mention: EventMention, context: ArticleContext) -> int | None:
 
 
 def is_sanction_noun(i: int, context: ArticleContext, seen_one: bool) -> bool:
-    """A sanctions noun; "measures" and "restrictions" count once sanctions were named."""
+    """A sanctions noun; "measures" and "restrictions" count once sanctions were named, and
+    no bare form is a verb after "to", "not" or a modal ("could sanction", "to measure")."""
     lower = context.tokens.lower[i]
-    return not context.quoted[i] and lower in sector_words().nouns and (
+    before = context.word_before(i)
+    words = discourse()
+    verb = before is not None and not lower.endswith("s") and (
+        before.lower_ in ("to", "not") or before.lower_ in words.future_modals
+        or before.lower_ in words.irrealis)
+    return not context.quoted[i] and lower in sector_words().nouns and not verb and (
         seen_one or lower in PRIMARY_NOUNS)
 
 
@@ -623,25 +629,16 @@ def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
     none, but names a measure already told of that it agrees with (a demand's topic)."""
     imposed = {noun: m for m in mentions if m.event.cls in ACTING_CLASSES
                for noun in [imposed_noun(m, context)] if noun is not None}
+    acts = {m.token: m for m in mentions if is_sanctioning(m)}
     sanctions: list[Sanction] = []
     noun_of: dict[int, str] = {}
     words = sector_words()
-    for i in [i for i, lower in enumerate(context.tokens.lower)
-              if lower in words.nouns or lower in words.listed["ban_verbs"]]:
-        if context.tokens.lower[i] in words.listed["ban_verbs"]:
-            found, real = ban_mention(i, context), told_as_done(i, context)
-            if found is None:
-                continue
-        elif is_sanction_noun(i, context, bool(sanctions)):
-            verb = verb_before(i, context)
-            real = in_force(i, verb, context)
-            found = sanction_mention(i, context, imposed, verb)
-            if not found.targets and sanctions and is_own_measure(i, context):
-                found.targets = list(sanctions[-1].targets)
-            elif not found.imposed_by:
-                found.imposed_by = possessive_holder(i, found, sanctions, context)
-        else:
+    for i in sorted({i for i, lower in enumerate(context.tokens.lower)
+                     if lower in words.nouns or lower in words.listed["ban_verbs"]} | set(acts)):
+        told = told_at(i, context, imposed, acts, sanctions)
+        if told is None:
             continue
+        found, real = told
         same = next((s for s in reversed(sanctions)
                      if agree(with_states(s.imposed_by, context),
                               with_states(found.imposed_by, context))
@@ -654,6 +651,49 @@ def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
         if same is not None:
             noun_of[i] = same.local_id
     return sanctions, noun_of
+
+
+def told_at(i: int, context: ArticleContext, imposed: dict[int, EventMention],
+            acts: dict[int, EventMention], sanctions: list[Sanction]
+            ) -> tuple[Sanction, bool] | None:
+    """The measure token ``i`` tells of, and whether it is in force: a verb that sanctions
+    (``acts``), a verb of banning, or a sanctions noun; None where it tells of none.
+    ``sanctions`` are those told before."""
+    if i in acts:
+        return sanctioned(acts[i], context), True
+    if context.tokens.lower[i] in sector_words().listed["ban_verbs"]:
+        found = ban_mention(i, context)
+        return None if found is None else (found, told_as_done(i, context))
+    if not is_sanction_noun(i, context, bool(sanctions)):
+        return None
+    verb = verb_before(i, context)
+    found = sanction_mention(i, context, imposed, verb)
+    if not found.targets and sanctions and is_own_measure(i, context):
+        found.targets = list(sanctions[-1].targets)
+    elif not found.imposed_by:
+        found.imposed_by = possessive_holder(i, found, sanctions, context)
+    return found, in_force(i, verb, context)
+
+
+def is_sanctioning(mention: EventMention) -> bool:
+    """A verb that imposes a measure by itself, with no sanctions noun ("Arden sanctioned
+    Cobalt Freight on Tuesday", "was blacklisted by"), told as done."""
+    return mention.event.cls == "SanctionImposed" and not mention.nominal \
+        and not mention.suppressed and not mention.event.negated \
+        and mention.event.trigger in event_classes()["SanctionImposed"].verbs
+
+
+def sanctioned(mention: EventMention, context: ArticleContext) -> Sanction:
+    """The Sanction a sanctioning verb states: its agents impose it on its targets, from the
+    day it was done."""
+    end = context.sentence_of(mention.token).end
+    return Sanction(local_id=f"sanction{mention.token}",
+                    imposed_by=[a for a in mention.event.agents
+                                if context.cls_of(a) in IMPOSER_CLASSES],
+                    targets=list(mention.event.targets),
+                    sectors=sectors_in(mention.token, end, context),
+                    since=imposed_on(mention),
+                    mentions=[context.mention(context.doc[mention.token:mention.token + 1])])
 
 
 def link_sanction_topics(mentions: list[EventMention], noun_of: dict[int, str]) -> None:
