@@ -219,3 +219,16 @@ def test_its_measure_is_held_by_the_state_its_stands_for(text, found):
 ])
 def test_a_verb_that_sanctions_states_a_measure(text, found):
     assert measures(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Arden imposed travel bans and asset freezes on six Velmoran officials.",
+     [(["arden"], ["velmora"])]),
+    ("Arden imposed an asset freeze on Cobalt Freight on Tuesday.", [(["arden"], ["cobalt"])]),
+    # a compound with no determiner is a measure of its own, not the one told of before
+    ("Arden imposed sanctions on Velmora in 2021. They come on top of asset freezes on "
+     "dozens of officials, in place since 2019.", [(["arden"], ["velmora"])]),
+])
+def test_a_compound_noun_names_a_measure(text, found):
+    assert [m[:2] for m in measures(text)] == found
+    assert all(m[3] != "2019" for m in measures(text))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from kg.extract.context import (ARTICLES, AUXILIARIES, HYPHENS, POSSESSIVE_PRONOUNS,
+from kg.extract.context import (ARTICLES, AUXILIARIES, DETERMINERS, HYPHENS, POSSESSIVE_PRONOUNS,
                                 PREPOSITIONS, SALIENCE_WINDOW, ArticleContext, discourse)
 from kg.extract.dates import day_of, since_of
 from kg.extract.entities import lexicon_of
@@ -57,6 +57,7 @@ class SectorWords:
     openers: frozenset[tuple[str, str]] = frozenset()
     joiners: frozenset[str] = frozenset()
     listed: dict[str, frozenset[str]] = field(default_factory=dict)  # WORD_LISTS, VERB_LISTS
+    compounds: frozenset[tuple[str, ...]] = frozenset()  # ("travel", "bans")
     longest: int = field(default=1)
 
 
@@ -83,6 +84,9 @@ def sector_words() -> SectorWords:
                                                for form in word_forms(verb)),
                        openers=frozenset(tuple(phrase.split()) for phrase in data["openers"]),
                        joiners=frozenset(data["joiners"]),
+                       compounds=frozenset((first, form) for phrase in data["measure_compounds"]
+                                           for first, head in [phrase.split()]
+                                           for form in word_forms(head, noun=True) + [head]),
                        listed={**{key: frozenset(data[key]) for key in WORD_LISTS},
                                **{key: inflections(data[key], bare) for key, bare in VERB_LISTS.items()}},
                        longest=max(len(words) for words in sectors))
@@ -591,17 +595,17 @@ def imposed_noun(mention: EventMention, context: ArticleContext) -> int | None:
     """The sanctions noun an imposing or lifting verb is about: right before it ("sanctions imposed
     on it"), before its subject ("sanctions Arden first imposed") or heading its object
     ("imposed new sanctions on", "slapped an embargo on")."""
-    lower, nouns = context.tokens.lower, sector_words().nouns
+    lower = context.tokens.lower
     if mention.nominal:
         return None
     j = mention.token - 1
     while j > mention.token - PREMODIFIER_WINDOW and j > 0 and (
             context.owner[j] or lower[j] in AUXILIARIES or lower[j] in sector_words().adverbs):
         j -= 1
-    if j >= 0 and lower[j] in nouns:
+    if j >= 0 and names_measure(j, context):
         return j
     for j in range(mention.token + 1, min(len(lower), mention.token + PREMODIFIER_WINDOW + 2)):
-        if lower[j] in nouns:
+        if names_measure(j, context):
             return j
         if not (context.doc[j].is_alpha or lower[j] in HYPHENS) or lower[j] in PREPOSITIONS:
             return None
@@ -617,8 +621,29 @@ def is_sanction_noun(i: int, context: ArticleContext, seen_one: bool) -> bool:
     verb = before is not None and not lower.endswith("s") and (
         before.lower_ in ("to", "not") or before.lower_ in words.future_modals
         or before.lower_ in words.irrealis)
-    return not context.quoted[i] and lower in sector_words().nouns and not verb and (
-        seen_one or lower in PRIMARY_NOUNS)
+    return not context.quoted[i] and names_measure(i, context) and not verb and (
+        seen_one or lower in PRIMARY_NOUNS or is_compound_measure(i, context))
+
+
+def names_measure(i: int, context: ArticleContext) -> bool:
+    """A sanctions noun of sectors.yaml, or the head of a measure's compound ("travel
+    bans", "asset freezes")."""
+    return context.tokens.lower[i] in sector_words().nouns or is_compound_measure(i, context)
+
+
+def is_compound_measure(i: int, context: ArticleContext) -> bool:
+    """The head of a measure's compound noun (sectors.yaml measure_compounds)."""
+    lower = context.tokens.lower
+    return i > 0 and (lower[i - 1], lower[i]) in sector_words().compounds
+
+
+def is_new_measure(i: int, context: ArticleContext) -> bool:
+    """A measure's compound with no determiner ("on top of travel bans and asset freezes"):
+    not the measure told of before, so it names one only where it names who or whom."""
+    if not is_compound_measure(i, context):
+        return False
+    before = context.word_before(i - 1)
+    return before is None or before.lower_ not in DETERMINERS
 
 
 def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
@@ -634,11 +659,14 @@ def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
     noun_of: dict[int, str] = {}
     words = sector_words()
     for i in sorted({i for i, lower in enumerate(context.tokens.lower)
-                     if lower in words.nouns or lower in words.listed["ban_verbs"]} | set(acts)):
+                     if names_measure(i, context) or lower in words.listed["ban_verbs"]}
+                    | set(acts)):
         told = told_at(i, context, imposed, acts, sanctions)
         if told is None:
             continue
         found, real = told
+        if is_new_measure(i, context) and not (found.imposed_by or found.targets):
+            continue
         same = next((s for s in reversed(sanctions)
                      if agree(with_states(s.imposed_by, context),
                               with_states(found.imposed_by, context))
@@ -661,9 +689,10 @@ def told_at(i: int, context: ArticleContext, imposed: dict[int, EventMention],
     ``sanctions`` are those told before."""
     if i in acts:
         return sanctioned(acts[i], context), True
-    if context.tokens.lower[i] in sector_words().listed["ban_verbs"]:
-        found = ban_mention(i, context)
-        return None if found is None else (found, told_as_done(i, context))
+    banned = ban_mention(i, context) \
+        if context.tokens.lower[i] in sector_words().listed["ban_verbs"] else None
+    if banned is not None:
+        return banned, told_as_done(i, context)
     if not is_sanction_noun(i, context, bool(sanctions)):
         return None
     verb = verb_before(i, context)
