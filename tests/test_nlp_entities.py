@@ -202,3 +202,19 @@ def test_the_lexicon_knows_regions_and_parties_news_names(nlp: Language, text: s
                                                           cls: str) -> None:
     """Islands, provinces, parts of the world; political parties."""
     assert (name, cls) in [(span, label) for span, label, _ in entities(nlp, text)]
+
+
+def test_a_name_wrapped_onto_the_next_line_matches_without_growing_the_vocabulary():
+    from spacy.matcher import PhraseMatcher
+
+    from kg.nlp.gazetteer import Normaliser, matches_across_line_breaks
+
+    nlp = spacy.blank("en")
+    normalise = Normaliser(nlp)
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    matcher.add("council", [normalise(nlp.make_doc("Zorblat Tariff Council"))])
+    doc = normalise(nlp.make_doc("Then the ZORBLAT\nTARIFF COUNCIL met."))
+    known = len(nlp.vocab)
+    assert [(start, end) for _, start, end in matches_across_line_breaks(matcher, doc)] == \
+        [(2, 6)]
+    assert len(nlp.vocab) == known  # the norms "zorblat", "tariff" ... made no new lexemes

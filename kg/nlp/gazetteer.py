@@ -35,7 +35,7 @@ from kg.lexicon import FORM_KINDS, Lexicon, NameCues, load_lexicon, name_cues
 from kg.nlp.events import read_lexicon_yaml
 from kg.nlp.normalise import normalise_term, token_norm
 from kg.nlp.spans import ENTITIES_KEY, acts, entity_span, in_place_context, is_capitalised
-from kg.nlp.tokens import annotated, word_before
+from kg.nlp.tokens import annotated, token_table, word_before
 from kg.nlp.words import common_words
 
 PLACE_CLASSES = frozenset({"Country", "City", "Region"})
@@ -75,16 +75,18 @@ def matches_across_line_breaks(matcher: PhraseMatcher, doc: Doc) -> list[tuple[i
     """``matcher(doc)``, but a name wrapped onto the next line ("UN\nSecurity Council") matches.
 
     Line breaks are tokens of their own in spaCy; where a Doc has any, the matcher runs over
-    a copy without them and the matches are mapped back to the Doc's token indices.
+    a copy without them (the same words, whose norms it matches) and the matches are mapped
+    back to the Doc's token indices. The copy is made of the words as written, which the
+    vocabulary knows already: made of the norms, it cost a string lookup per token and a new
+    lexeme for each norm the vocabulary had not seen written.
     """
     spaces = doc.to_array(IS_SPACE)
     if not spaces.any():
         return matcher(doc)
     kept = numpy.flatnonzero(spaces == 0)
-    norms = doc.to_array(NORM)[kept]
-    strings = doc.vocab.strings
-    compact = Doc(doc.vocab, words=[strings[int(norm)] for norm in norms])
-    compact.from_array([NORM], norms.reshape(-1, 1))
+    words = token_table(doc).text
+    compact = Doc(doc.vocab, words=[words[i] for i in kept.tolist()])
+    compact.from_array([NORM], doc.to_array(NORM)[kept].reshape(-1, 1))
     return [(match_id, int(kept[start]), int(kept[end - 1]) + 1)
             for match_id, start, end in matcher(compact)]
 
