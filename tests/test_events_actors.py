@@ -196,6 +196,15 @@ def test_the_subject_of_a_demanded_clause_is_no_target_where_it_is_the_agent():
     assert (demand.agents, demand.targets) == (["nk"], [])
 
 
+@pytest.mark.parametrize(("text", "targets"), [
+    ("Chris Green said the International Crisis Group was ready to help Pyongyang.", ["nk"]),
+    ("Chris Green added that Vietnam remained open to talks with the US.", ["us"]),
+])
+def test_readiness_stated_by_a_speaker_is_the_speaker_s_offer(text, targets):
+    offer = only(text, "Offer")
+    assert (offer.agents, offer.targets) == (["green"], targets)
+
+
 def test_a_place_after_a_preposition_before_a_description_is_no_subject():
     events = extract_text("In Hanoi, the host of the talks, the minister urged the US to act.",
                           KOREA, FRIDAY).events
