@@ -115,6 +115,7 @@ class NameCues:
     publication_verbs: frozenset[str] = frozenset()
     place_modifiers: frozenset[str] = frozenset()
     words_before_verb: frozenset[str] = frozenset()
+    feature_openers: frozenset[str] = frozenset()  # "Lake" of "Lake Nyasa"
     weekdays: frozenset[str] = frozenset()  # of time.yaml
     months: frozenset[str] = frozenset()  # of time.yaml
     titles: dict[str, str] = field(default_factory=dict)  # normalised form -> canonical title
@@ -312,7 +313,7 @@ def name_cues() -> NameCues:
         "name_connectors", "given_names", "acting_verbs", "acting_preps",
         "modifier_determiners", "coordination_openers", "motion_verbs", "actor_object_verbs", "title_prefixes",
         "acting_nouns_before_of", "month_cues_before", "publication_verbs",
-        "place_modifiers", "words_before_verb")}
+        "place_modifiers", "words_before_verb", "feature_openers")}
     time_words = read_yaml(ontology_dir() / "lexicon" / "time.yaml")
     months, weekdays = word_set(time_words["months"]), word_set(time_words["weekdays"])
     return NameCues(months=months, weekdays=weekdays, titles=titles,

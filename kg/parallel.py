@@ -15,6 +15,7 @@ the spaCy pipeline once per process.
 """
 from __future__ import annotations
 
+import gc
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -80,8 +81,21 @@ def lexicon_paths(spec: ExtractorSpec) -> tuple[Path, ...]:
 
 @cache
 def pipeline_for(spec: ExtractorSpec) -> Language:
-    """The spaCy pipeline of a spec, built once per process."""
-    return load_pipeline(spec.model, lexicon_paths(spec), spec.limits)
+    """The spaCy pipeline of a spec, built once per process (and then frozen)."""
+    nlp = load_pipeline(spec.model, lexicon_paths(spec), spec.limits)
+    freeze_loaded()
+    return nlp
+
+
+@cache
+def freeze_loaded() -> None:
+    """Move what the process has loaded (the pipeline, the lexicon) to the garbage
+    collector's permanent generation, once per process.
+
+    Those objects live as long as the process, yet every full collection walked them again:
+    a twentieth of a build's time, a tenth of the building process's with ``--jobs 2``.
+    """
+    gc.freeze()
 
 
 def extract_doc(doc: Doc, article: Article) -> Outcome:

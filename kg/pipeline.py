@@ -15,7 +15,7 @@ from kg.ingest import IngestOptions, Report, read_articles
 from kg.lexicon import load_lexicon
 from kg.model import Article, Extraction
 from kg.nlp.bounds import Limits
-from kg.parallel import ExtractorSpec, Failure, outcomes, pipeline_for
+from kg.parallel import ExtractorSpec, Failure, freeze_loaded, outcomes, pipeline_for
 from kg.resolve import resolve
 from kg.resolve.dateline import resolve_dateline
 
@@ -89,6 +89,7 @@ def build(sources: Iterable[str | Path], graph: KnowledgeGraph,
     spec = ExtractorSpec.of(options.model, options.lexicons, options.batch_size, options.limits)
     if options.jobs == 1 and not options.dask:
         pipeline_for(spec)  # a missing model is reported before anything is read
+    freeze_loaded()
     graph.note_lexicons(options.lexicons)
 
     def new_articles() -> Iterator[Article]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from events_support import KOREA, blank_pipeline, entities_in, extract_text
 
 from kg.extract import extract_with_entities
@@ -131,6 +132,17 @@ def test_agreeing_to_do_something_is_a_promise():
     promise = only("Kim and Trump agreed to keep talking.", "Promise")
     assert sorted(promise.agents) == ["kim", "trump"]
     assert classes_of("Kim and Trump agreed to the plan.") == ["Agreement"]
+
+
+@pytest.mark.parametrize("text, cls", [
+    ("Kim and Trump agreed to have their envoys meet next week.", "Promise"),
+    ("Kim and Trump agreed to swap the names of detained sailors within ten days.", "Promise"),
+    ("Kim and Trump agreed to prepare a second round of talks.", "Promise"),
+    ("Kim and Trump agreed to share satellite images of the coast.", "Agreement"),
+    ("Kim and Trump agreed to extend the fishing ban by a year.", "Agreement"),
+])
+def test_an_act_to_be_done_later_is_promised_one_settled_now_agreed(text, cls):
+    assert classes_of(text) == [cls]
 
 
 def test_a_noun_trigger_that_is_the_object_of_its_verb_is_one_event():

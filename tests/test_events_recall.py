@@ -6,6 +6,9 @@ import pytest
 
 from events_support import labelled_events as events_of
 
+from kg.extract import extract
+from kg.model import Article
+
 
 def test_summoning_an_envoy_named_by_post_accuses_the_state_that_sent_them(nlp):
     events = events_of(nlp, "The Dutch foreign ministry summoned the Chinese ambassador on "
@@ -124,3 +127,16 @@ def test_a_communique_is_the_statement_of_those_who_issue_it(nlp):
 def test_summoning_a_charge_d_affaires_accuses_the_state_that_sent_them(nlp):
     events = events_of(nlp, "Poland summoned the Belarusian charge d'affaires on Monday.")
     assert events == [("Accusation", ["Poland"], ["Belarus"])]
+
+
+def test_initialling_a_text_is_an_agreement(nlp):
+    text = "Japan and Peru initialled a fisheries accord in Lima."
+    extraction = extract(nlp(text), Article.from_text(text))
+    labels = {entity.local_id: entity.label for entity in extraction.entities}
+    assert [(event.cls, sorted(labels[a] for a in event.actors))
+            for event in extraction.events] == [("Agreement", ["Japan", "Peru"])]
+
+
+def test_an_initial_meeting_signs_nothing(nlp):
+    assert [cls for cls, _, _ in events_of(nlp, "Japan and Peru held an initial meeting.")] \
+        == ["Meeting"]

@@ -1,10 +1,11 @@
 """Classes from context: a meeting in person of heads of state or government is a Summit,
-and "agreed to <verb>" a Promise; a post written before a person does not cut the
+and "agreed to <verb>" a Promise where the act is to be done later; a post written before a person does not cut the
 coordination of two persons ("Chilean President A and Peruvian President B")."""
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from spacy.language import Language
 
 from kg.extract import extract
@@ -34,11 +35,16 @@ def test_a_president_meeting_a_minister_stays_a_meeting(nlp: Language) -> None:
     assert meetings(nlp, text) == [("Meeting", ["Ana Ruiz", "Marco Diaz"])]
 
 
-def test_an_agreement_to_act_later_is_a_promise_past_time_and_place(nlp: Language) -> None:
-    """'agreed to <verb>' commits (a Promise) also with a date and place between."""
-    text = "Chile and Peru agreed on Monday in Lima to reopen their border crossings."
+@pytest.mark.parametrize("text, cls", [
+    ("Chile and Peru agreed on Monday in Lima to set up a joint border commission.", "Promise"),
+    ("Chile and Peru agreed on Monday in Lima to reopen their border crossings.", "Agreement"),
+])
+def test_the_infinitive_after_agreed_decides_past_time_and_place(nlp: Language, text: str,
+                                                                 cls: str) -> None:
+    """'agreed to <verb>' commits (a Promise) where the act is to be done later, and is an
+    Agreement where it settles something now, also with a date and place between."""
     extraction = extract(nlp(text), Article.from_text(text, published=date(2024, 5, 8)))
-    assert [event.cls for event in extraction.events] == ["Promise"]
+    assert [event.cls for event in extraction.events] == [cls]
 
 
 def test_his_meeting_with_another_leader_has_him_as_a_party(nlp: Language) -> None:

@@ -28,6 +28,58 @@ def test_a_post_in_apposition_makes_an_unknown_name_a_person(nlp: Language, text
     assert (name, "Person") in found(nlp, text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The guild named a new leader. Its paramount chief, Tavi Oruvenko, rejected the offer.",
+     "Tavi Oruvenko"),
+    ("The council's new head, Marit Sollevan, will visit in May.", "Marit Sollevan"),
+])
+def test_an_owned_post_before_a_name_in_apposition_makes_it_a_person(nlp: Language, text: str,
+                                                                     name: str) -> None:
+    assert (name, "Person") in found(nlp, text)
+
+
+def test_a_body_head_that_is_no_name_alone_opens_a_body_name(nlp: Language) -> None:
+    spans = found(nlp, "The premier of the Government of Civic Accord spoke first.")
+    assert ("Government of Civic Accord", "GovernmentBody") in spans
+
+
+@pytest.mark.parametrize("text, cls", [
+    ("Peru's Coastal Patrol Agency said the boats were seized.", "GovernmentBody"),
+    ("The Coastal Patrol Agency, a charity, said the boats were seized.", "Organization"),
+])
+def test_an_agency_a_state_owns_is_a_government_body(nlp: Language, text: str,
+                                                     cls: str) -> None:
+    assert ("Coastal Patrol Agency", cls) in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("She works at the Department of Fisheries and Rural Development in Velmora.",
+     [("Department of Fisheries and Rural Development", "GovernmentBody")]),
+    ("Staff of the Bank of Velmora and Korvath Shipping walked out.",
+     [("Bank of Velmora", "Organization"), ("Korvath Shipping", "Organization")]),
+])
+def test_common_words_after_and_go_on_with_what_a_body_is_for(nlp: Language, text: str,
+                                                              names: list) -> None:
+    assert [name for name in found(nlp, text) if name[1] != "City"] == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The licence went to Harvane Marine Services last year.", "Harvane Marine Services"),
+    ("Drilling is run by Korrowa Energy under a lease.", "Korrowa Energy"),
+    ("The trawler belongs to Velstrand Fisheries, a family firm.", "Velstrand Fisheries"),
+    ("The report was carried by the news agency Velmoran on Friday.", "Velmoran"),
+    ("She spoke to the radio station Kestel, far from home.", "Kestel"),
+])
+def test_a_company_head_or_a_noun_for_an_outlet_makes_an_organisation(nlp: Language, text: str,
+                                                                      name: str) -> None:
+    assert (name, "Organization") in found(nlp, text)
+
+
+def test_a_month_abbreviation_inside_a_name_is_a_word_of_the_name(nlp: Language) -> None:
+    spans = found(nlp, "Its trade minister, Thet Mar Lwin, said the border would reopen.")
+    assert ("Thet Mar Lwin", "Person") in spans
+
+
 def test_a_state_word_opening_a_name_after_a_title_is_no_state(nlp: Language) -> None:
     spans = found(nlp, "Defence Minister Jordan Vellacott said the troops would stay. "
                        "Vellacott spoke again on Friday.")
@@ -152,11 +204,49 @@ def test_a_town_word_and_of_before_an_unknown_name_make_it_a_city(nlp: Language,
     assert (name, "City") in found(nlp, text)
 
 
+@pytest.mark.parametrize("text, name, cls", [
+    ("Patrol boats sailed up the Vessany river at dawn.", "Vessany river", "Place"),
+    ("Herders moved their flocks into the Korvath valley.", "Korvath valley", "Region"),
+    ("A new harbour is planned on Tellamar island.", "Tellamar island", "Region"),
+    ("Lorries queued for days at the Dubrin crossing.", "Dubrin crossing", "Place"),
+    ("Engineers surveyed the Halvard field for gas.", "Halvard field", "Place"),
+    ("Fishermen from both shores work on Lake Ombrena.", "Lake Ombrena", "Place"),
+    ("Pilgrims walked to Mount Tessaro in the spring.", "Mount Tessaro", "Place"),
+    ("Fishing boats crossed Lake Victoria at night.", "Lake Victoria", "Place"),
+])
+def test_a_feature_word_beside_an_unknown_name_makes_a_place(nlp: Language, text: str,
+                                                             name: str, cls: str) -> None:
+    assert (name, cls) in found(nlp, text)
+
+
+def test_a_feature_named_after_a_town_the_text_names_alone_is_that_town(nlp: Language) -> None:
+    spans = found(nlp, "Traders waited in Velmora. The Velmora crossing stayed shut.")
+    assert spans == [("Velmora", "City"), ("Velmora", "City")]
+
+
+def test_a_feature_word_after_a_capitalised_word_makes_no_place(nlp: Language) -> None:
+    assert ("Merrow pass", "Place") not in found(nlp, "Will Merrow pass the test, analysts asked.")
+
+
 def test_a_state_described_presidency_is_a_body_of_that_state(nlp: Language) -> None:
     text = "The Ghanaian presidency said the visit would go ahead."
     entities = extract_entities(nlp(text), Article(id="t", text=text))
     bodies = [entity for entity in entities if entity.cls == "GovernmentBody"]
     assert [entity.label for entity in bodies] == ["Presidency of Ghana"]
+
+
+def test_a_state_described_cabinet_or_coast_guard_is_a_body_of_that_state(nlp: Language) -> None:
+    text = ("The Peruvian cabinet met on Sunday, and the Peruvian coast guard stopped "
+            "two trawlers.")
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    bodies = [entity for entity in entities if entity.cls == "GovernmentBody"]
+    assert [entity.label for entity in bodies] == ["Cabinet of Peru", "Peruvian coast guard"]
+
+
+def test_a_body_word_inside_a_post_makes_no_body(nlp: Language) -> None:
+    text = "Peru's chief cabinet secretary told reporters the plan was ready."
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    assert [entity.cls for entity in entities if entity.cls == "GovernmentBody"] == []
 
 
 @pytest.mark.parametrize("text, name", [

@@ -1,6 +1,7 @@
 """Extraction in worker processes and on Dask gives the graph a serial build gives."""
 from __future__ import annotations
 
+import gc
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -52,6 +53,14 @@ def test_a_failing_article_does_not_lose_its_batch(monkeypatch):
     assert [type(outcome).__name__ for outcome in outcomes] == ["Extraction", "Failure",
                                                                 "Extraction"]
     assert outcomes[1] == Failure(articles[1], "ValueError: no sense in it")
+
+
+def test_a_loaded_pipeline_is_left_out_of_full_collections():
+    gc.unfreeze()
+    parallel.freeze_loaded.cache_clear()
+    nlp = parallel.pipeline_for(ExtractorSpec.of(None, (), batch_size=5))
+    assert gc.get_freeze_count() > 0
+    assert not any(tracked is nlp or tracked is nlp.vocab for tracked in gc.get_objects())
 
 
 def test_lexicon_files_travel_as_text(tmp_path):

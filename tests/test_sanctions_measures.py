@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
-from events_support import extract_text
+from events_support import blank_pipeline, entities_in, extract_text
+from kg.extract import extract_with_entities
+from kg.model import Article
 
 STATES = {"Arden": ("arden", "Country"), "Velmora": ("velmora", "Country"),
           "Velmoran": ("velmora", "Country"), "Brisca": ("brisca", "Country"),
@@ -26,6 +28,10 @@ def measures(text: str) -> list[tuple[list[str], list[str], list[str], str | Non
     ("Arden imposed sanctions on Velmora in 2021.", "2021"),
     ("Arden imposed sanctions on Velmora last week.", None),  # some day of a week: no start
     ("Arden has imposed sanctions on Velmora since March 2016.", "2016-03"),
+    # a verb of imposing after the noun says when it began
+    ("Arden keeps sanctions on Velmora, first imposed in 2014.", "2014"),
+    ("Arden keeps sanctions on Velmora that it first imposed in 2014.", "2014"),
+    ("Arden keeps sanctions on Velmora, applied from June 2020.", "2020-06"),
 ])
 def test_a_measure_holds_from_the_day_it_was_imposed(text, since):
     assert [m[3] for m in measures(text)] == [since]
@@ -42,6 +48,12 @@ def test_a_measure_told_twice_holds_from_its_earliest_start():
     "Brisca blocked earlier attempts to impose sanctions on Velmora.",
     "Arden did not impose sanctions on Velmora.",
     "Arden promised a proposal for new sanctions on Velmora.",
+    # "any" names no particular measure
+    "Tolan threatened to veto any Arden sanctions against Velmora.",
+    "Tolan said it would block any sanctions on Velmora.",
+    # a bare "sanction" after a modal or "not" is a verb not done
+    "Arden could sanction Cobalt Freight.",
+    "Arden did not sanction Cobalt Freight.",
 ])
 def test_a_measure_only_talked_of_is_no_sanction(text):
     assert measures(text) == []
@@ -64,6 +76,9 @@ def test_a_demand_for_a_measure_told_of_takes_it_as_topic():
      ["oil", "petrochemicals"]),
     ("Arden keeps sanctions on Velmoran banks.", ["banking"]),
     ("Arden imposed financial sanctions on Velmora.", ["finance"]),
+    # what a later sentence says the measure covers
+    ("Arden imposed sanctions on Velmora. The measures cover coal and timber.",
+     ["coal", "timber"]),
     # sector words that describe something else are not what the measure covers
     ("Arden imposed sanctions on Cobalt Freight, which runs tankers carrying Velmoran crude.",
      []),
@@ -110,3 +125,97 @@ def test_who_was_placed_under_a_measure_is_its_target():
 def test_a_word_of_saying_in_a_compound_ends_no_clause():
     text = "Arden imposed sanctions on Velmora's state-run freight firm Cobalt Freight."
     assert sorted(measures(text)[0][1]) == ["cobalt", "velmora"]
+
+
+def test_sector_words_of_a_relative_clause_about_something_else_are_not_covered():
+    text = ("Arden keeps sanctions on Velmora. Brisca asked that the sanctions be extended to "
+            "the navy's pension fund, which owns most of the country's coal trade.")
+    assert [m[2] for m in measures(text)] == [[]]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Talks with Velmora stalled. The new measures widen sanctions on the country's oil "
+     "sector that Arden has applied since 2021.", "velmora"),
+    ("Cobalt Freight denied the charge. Arden imposed sanctions on its managers.", "cobalt"),
+])
+def test_a_target_left_to_the_reader_is_the_one_named_before(text, target):
+    assert [m[1] for m in measures(text)] == [[target]]
+
+
+def test_it_as_the_imposer_is_the_body_named_before_it_in_its_sentence():
+    text = "Tolan accused Brisca of bad faith when it imposed sanctions on Velmora."
+    assert [m[:2] for m in measures(text)] == [(["brisca"], ["velmora"])]
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("Sanctions imposed by Arden since 2019 have crippled Velmora's ports.", [["velmora"]]),
+    # a measure that only angers someone does not act on them
+    ("Sanctions imposed by Arden since 2019 have angered Velmora.", [[]]),
+])
+def test_a_measure_as_subject_acts_on_the_object_of_a_verb_of_striking(text, targets):
+    assert [m[1] for m in measures(text)] == targets
+
+
+def test_a_target_named_after_its_description_is_found():
+    text = "Arden recalled the sanctions imposed on the state freight company Cobalt Freight."
+    assert [m[1] for m in measures(text)] == [["cobalt"]]
+
+
+def test_a_body_of_the_imposing_state_tells_of_the_same_measure():
+    text = ("The United States imposed sanctions on Velmora on Tuesday. The US Treasury said "
+            "the measures froze the assets of its banks.")
+    names = {**STATES, "United States": ("us", "Country"), "US Treasury": ("treasury",
+                                                                         "GovernmentBody")}
+    entities = entities_in(text, names)
+    for entity in entities:
+        entity.lexicon_id = {"us": "united-states", "treasury": "us-treasury"}.get(
+            entity.local_id)
+    extraction = extract_with_entities(blank_pipeline()(text),
+                                       Article.from_text(text, published=WEDNESDAY), entities)
+    assert [(s.imposed_by, s.targets) for s in extraction.sanctions] == [(["us"], ["velmora"])]
+
+
+def test_targets_a_measure_only_counts_are_those_named_soon_after():
+    text = ("Arden imposed sanctions on two senior officers. It named them as Lena Varga, "
+            "a colonel, and Ivo Brand.")
+    names = {**STATES, "Lena Varga": ("varga", "Person"), "Ivo Brand": ("brand", "Person")}
+    extraction = extract_text(text, names, WEDNESDAY)
+    assert [(s.imposed_by, s.targets) for s in extraction.sanctions] == [
+        (["arden"], ["varga", "brand"])]
+
+
+def test_a_measure_someone_was_placed_under_holds_from_the_date_after_it():
+    text = "Lena Varga, who was placed under Arden sanctions in December, stayed silent."
+    names = {**STATES, "Lena Varga": ("varga", "Person")}
+    assert [s.since for s in extract_text(text, names, WEDNESDAY).sanctions] == ["2023-12"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Arden and Brisca on Monday barred eleven Velmoran judges from entering their territory.",
+     [(["arden", "brisca"], ["velmora"], [], "2024-05-06")]),
+    ("Arden banned exports of coal, steel and timber to Velmora.",
+     [(["arden"], ["velmora"], ["coal", "steel", "timber"], None)]),
+    # a ban of something else, and one only threatened, are no measure
+    ("Velmora banned street protests in the capital.", []),
+    ("Arden would have banned exports of coal to Velmora.", []),
+])
+def test_a_verb_of_banning_states_a_measure_without_a_sanctions_noun(text, found):
+    assert measures(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Arden said on Monday that its sanctions on Velmora would stay.", [(["arden"], ["velmora"])]),
+    # "its" stands for who imposed a measure told before, not for its target
+    ("Arden imposed sanctions on Velmora. Tolan accused Arden of starving Velmoran farmers "
+     "with its measures.", [(["arden"], ["velmora"])]),
+])
+def test_its_measure_is_held_by_the_state_its_stands_for(text, found):
+    assert [m[:2] for m in measures(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Arden sanctioned Cobalt Freight on Tuesday.", [(["arden"], ["cobalt"], [], "2024-05-07")]),
+    ("Cobalt Freight was blacklisted by Arden in 2021.", [(["arden"], ["cobalt"], [], "2021")]),
+])
+def test_a_verb_that_sanctions_states_a_measure(text, found):
+    assert measures(text) == found

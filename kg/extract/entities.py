@@ -37,7 +37,7 @@ from kg.extract.roles import (HOLDER_CLASSES, POSSESSIVES, POST_OBJECT_WORDS, Ro
 from kg.lexicon import Lexicon, NameCues, load_lexicon, name_cues
 from kg.model import Article, Entity, Mention, RoleFact
 from kg.nlp.events import read_lexicon_yaml
-from kg.nlp.names import company_noun_in_apposition
+from kg.nlp.names import company_noun_in_apposition, without_feature_word
 from kg.nlp.normalise import normalise_name, normalise_term
 from kg.nlp.spans import ENTITIES_KEY
 from kg.nlp.tokens import sentences, token_table
@@ -450,7 +450,8 @@ class ArticleEntities:
                 and self.doc[last].is_alpha and self.doc[last].lower_ not in described_body_heads():
             last += 1
         if last >= limit or not self.doc[last].is_lower \
-                or self.doc[last].lower_ not in described_body_heads():
+                or self.doc[last].lower_ not in described_body_heads() \
+                or self.post_through(end, last, limit):
             return
         host = self.host_after(index, last, limit)
         start_char = self.doc[state.start - the].idx
@@ -463,6 +464,14 @@ class ArticleEntities:
             group.label = f"{label} in {self.host_state(self.entry_id(host))}"
         group.add(start_char, end_char, self.text[start_char:end_char], "name",
                   DESCRIPTION_CONFIDENCE)
+
+    def post_through(self, start: int, head: int, limit: int) -> bool:
+        """Whether the lower-case words from token ``start`` make a title that goes on past a
+        body's head word at token ``head`` ("Japan's chief cabinet secretary", "Kenya's
+        cabinet secretary"): a post, not the body."""
+        end = min(limit, start + self.cues.max_title_words)
+        return any(normalise_term(self.doc[start:stop].text) in self.cues.titles
+                   for stop in range(head + 2, end + 1))
 
     def host_after(self, index: SpanIndex, head: int, limit: int) -> Span | None:
         """The lexicon place right after "in" after a mission's head word at token ``head``
@@ -754,6 +763,7 @@ class ArticleEntities:
         """One Entity from a group."""
         forms = {surface(text) for _, _, text, kind, _ in group.spans
                  if kind not in NOT_ALIAS_KINDS or group.description is not None}
+        forms |= {short for short in map(without_feature_word, forms) if short}
         entry = self.lexicon.entries.get(group.lexicon_id or "")
         label = entry.label if entry else group.description or group.label or max(
             sorted(forms), key=len, default="")

@@ -40,6 +40,7 @@ PREMODIFIER_WINDOW = 4
 ADVERBIAL_REACH = 8  # tokens of time and place between a verb and its infinitive
 VERB_CONJUNCTIONS = frozenset({"and", "but"})  # words that join two predicates of one subject
 OBJECT_REACH = 6  # tokens from a verb trigger to a noun trigger that is its object
+LATER_ACT_REACH = 8  # tokens of an infinitive where a word may show an act to be done later
 APPOSITIVE_REACH = 30  # tokens back from a comma to the relative pronoun it closes
 SUBCLASS_OF = {"Summit": "Meeting"}
 MET_FAMILIES = frozenset({"Meeting", "Negotiation"})  # events that bring parties together
@@ -603,18 +604,36 @@ def opens_infinitive(j: int, context: ArticleContext) -> bool:
 
 
 def class_of_use(span: Span, event_class: EventClass, context: ArticleContext) -> EventClass:
-    """The class a verb trigger has where it stands: one followed by an infinitive may
-    signal another class ("agreed to keep meeting" commits, it signs nothing), and so may
-    one after a subject noun ("negotiators met" negotiate)."""
+    """The class a verb trigger has where it stands: one followed by an infinitive of an
+    act to be done later may signal another class ("agreed to keep meeting" commits, it
+    signs nothing; "agreed to share data" settles the sharing), and so may one after a
+    subject noun ("negotiators met" negotiate)."""
     after, before = next_word(span[-1]), previous_word(span[0])
     while before is not None and before.lower_ in AUXILIARIES:
         before = previous_word(before)
     if before is not None and before.lower_ in event_class.by_subject:
         return event_classes()[event_class.by_subject[before.lower_]]
-    if event_class.before_infinitive is None or after is None \
-            or not opens_infinitive(past_adverbials(after.i, context), context):
+    if event_class.before_infinitive is None or after is None:
+        return event_class
+    to = past_adverbials(after.i, context)
+    if not opens_infinitive(to, context) or not is_later_act(to + 1, event_class, context):
         return event_class
     return event_classes()[event_class.before_infinitive]
+
+
+def is_later_act(j: int, event_class: EventClass, context: ArticleContext) -> bool:
+    """Whether the infinitive at token ``j`` names an act to be done later (triggers.yaml
+    later_acts): its verb ("to meet again", "to set up a group") or a word of its object
+    up to the next punctuation ("to restart talks", "to keep meeting", "to have their
+    ministers meet")."""
+    words: list[str] = []
+    for k in range(j, min(context.clause_end(j), j + LATER_ACT_REACH)):
+        if context.doc[k].is_punct:
+            break
+        words.append(context.doc[k].lemma_.lower())
+    verbs = (act.split() for act in event_class.later_acts)
+    return any(words[:len(verb)] == verb for verb in verbs) \
+        or not set(words[1:]).isdisjoint(event_class.later_acts)
 
 
 def with_verb_preps(event_class: EventClass, lemma: str) -> EventClass:
@@ -1563,15 +1582,16 @@ def decisions_as_acts(mentions: list[EventMention], context: ArticleContext) -> 
         if act is None or act.event.cls not in argument_words().decided_classes:
             continue
         mention.suppressed, mention.decided = True, act
-        act.event.agents = act.event.agents or list(mention.event.agents)
+        act.event.agents = act.event.agents or list(mention.event.agents
+                                                    or mention.event.actors)
         act.event.actors = list(dict.fromkeys(act.event.agents + act.event.actors))
 
 
 def is_before_infinitive(event: Event) -> bool:
-    """Whether an event's class is the one its verb signals before an infinitive ("agreed
-    to ...": a Promise)."""
-    return any(c.before_infinitive == event.cls and event.trigger in c.verbs
-               for c in event_classes().values())
+    """Whether an event's verb is one whose class turns on the infinitive after it
+    ("agreed to ...": a Promise or an Agreement) and the event has one of the two."""
+    return any(c.before_infinitive is not None and event.cls in (c.name, c.before_infinitive)
+               and event.trigger in c.verbs for c in event_classes().values())
 
 
 def absorb_objects(mentions: list[EventMention], context: ArticleContext) -> list[EventMention]:

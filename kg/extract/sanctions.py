@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from kg.extract.context import (ARTICLES, AUXILIARIES, HYPHENS, PREPOSITIONS, ArticleContext,
-                                discourse)
-from kg.extract.dates import since_of
+from kg.extract.context import (ARTICLES, AUXILIARIES, HYPHENS, POSSESSIVE_PRONOUNS,
+                                PREPOSITIONS, SALIENCE_WINDOW, ArticleContext, discourse)
+from kg.extract.dates import day_of, since_of
+from kg.extract.entities import lexicon_of
 from kg.extract.events import (IRREALIS_WINDOW, PREMODIFIER_WINDOW, TOPIC_REACH, EventMention,
                                modifier_entities, words_before)
 from kg.model import DateRange, Sanction
@@ -28,7 +29,16 @@ PRIMARY_NOUNS = frozenset({"sanction", "sanctions", "embargo"})
 # events whose agent holds the measure they act on ("imposed sanctions on", "eased its
 # sanctions on"): who lifts or eases a measure is who imposed it
 ACTING_CLASSES = frozenset({"SanctionImposed", "SanctionLifted"})
-RELATIVE_REACH = 10  # tokens after a sanctions noun where a relative clause may open
+SUBJECT_PRONOUNS = frozenset({"it", "they"})  # may stand for who holds a measure
+HOLDING_POSSESSIVES = frozenset({"its", "their"})
+RELATIVE_REACH = 10
+PLACING_DATES = frozenset({"date", "month", "year", "month_name", "weekday", "day", "period"})
+# sectors.yaml lists read as written, and lists of verbs read as their forms (with the bare
+# one or not)
+WORD_LISTS = ("state_nouns", "unspecific_determiners", "start_words")
+VERB_LISTS = {"striking_verbs": True, "naming_verbs": True, "ban_verbs": False,
+              "covering_verbs": True}
+NAMING_REACH = 2  # sentences after a measure where the targets it counts may be named  # tokens after a sanctions noun where a relative clause may open
 
 
 @dataclass(frozen=True)
@@ -46,7 +56,14 @@ class SectorWords:
     listing_verbs: frozenset[str] = frozenset()
     openers: frozenset[tuple[str, str]] = frozenset()
     joiners: frozenset[str] = frozenset()
+    listed: dict[str, frozenset[str]] = field(default_factory=dict)  # WORD_LISTS, VERB_LISTS
     longest: int = field(default=1)
+
+
+def inflections(verbs: list[str], bare: bool) -> frozenset[str]:
+    """Every form of the verbs, the bare ones only where ``bare`` ("bans", "banned", not "ban",
+    a noun too)."""
+    return frozenset(form for verb in verbs for form in word_forms(verb) if bare or form != verb)
 
 
 @cache
@@ -66,6 +83,8 @@ def sector_words() -> SectorWords:
                                                for form in word_forms(verb)),
                        openers=frozenset(tuple(phrase.split()) for phrase in data["openers"]),
                        joiners=frozenset(data["joiners"]),
+                       listed={**{key: frozenset(data[key]) for key in WORD_LISTS},
+                               **{key: inflections(data[key], bare) for key, bare in VERB_LISTS.items()}},
                        longest=max(len(words) for words in sectors))
 
 
@@ -104,11 +123,15 @@ def sector_lists(phrases: list[tuple[int, int, str]], context: ArticleContext
 
 def covers(first: int, after: int, noun: int, context: ArticleContext) -> bool:
     """Whether a list of sectors is what a measure covers, not just words near it: it
-    modifies the sanctions noun ("oil sanctions"), ends in a sector noun ("the steel and
-    copper industries", "oil exports"), follows "exports of" and the like, or is a plural
-    right after the measure's "on" ("sanctions on Russian banks")."""
+    modifies the sanctions noun ("oil sanctions"), is the object of a verb of covering after
+    it ("The measures cover coal and timber"), ends in a sector noun ("the steel and copper
+    industries", "oil exports"), follows "exports of" and the like, or is a plural right
+    after the measure's "on" ("sanctions on Russian banks")."""
     lower, words = context.tokens.lower, sector_words()
     if after == noun:
+        return True
+    if first - noun <= PREMODIFIER_WINDOW and any(lower[k] in words.listed["covering_verbs"]
+                                                   for k in range(noun + 1, first)):
         return True
     if any(lower[j] in words.heads for j in range(first, min(after + 1, len(lower)))):
         return True
@@ -121,17 +144,27 @@ def covers(first: int, after: int, noun: int, context: ArticleContext) -> bool:
 
 
 def sectors_in(noun: int, end: int, context: ArticleContext) -> list[str]:
-    """The sectors a sanctions noun's measure covers, from the words before it to ``end``.
+    """The sectors a sanctions noun's measure covers, from the words before it to ``end``
+    (or to a relative clause about something else, ``described_end``).
 
     Sector words that only describe something near the measure ("tankers carrying Russian
-    crude", "a gold mining company") do not count.
+    crude", "a gold mining company", "the fund, which controls the gold trade") do not count.
     """
     start = max(context.sentence_of(noun).start, noun - PREMODIFIER_WINDOW)
+    end = described_end(noun, end, context)
     found = [name for first, after, names in sector_lists(sector_phrases(start, end, context),
                                                           context)
              if (after == noun or first > noun) and covers(first, after, noun, context)
              for name in names]
     return list(dict.fromkeys(found))
+
+
+def described_end(noun: int, end: int, context: ArticleContext) -> int:
+    """The comma before ``end`` that opens a relative clause about another noun than the
+    measure's ("extended to the army's fund, which controls ..."), else ``end``."""
+    lower = context.tokens.lower
+    return next((j for j in range(noun + 2, end - 1) if lower[j] == ","
+                 and lower[j + 1] in discourse().relative_pronouns and j - 1 != noun), end)
 
 
 def since_in(start: int, end: int, context: ArticleContext) -> str | None:
@@ -156,13 +189,19 @@ def sanction_mention(noun: int, context: ArticleContext, imposed: dict[int, Even
         elif argument.prep in ("on", "against"):
             targets.append(argument.local_id)
     event = imposed.get(noun)
-    if event is not None:
+    holder = pronoun_holder(verb, targets, context) if verb is not None else None
+    if holder is not None:
+        imposers.append(holder)
+    elif event is not None:
         imposers += [a for a in event.event.agents if context.cls_of(a) in IMPOSER_CLASSES]
         targets += event.event.targets
     if not imposers and verb is not None:
         imposers = [e for e in context.subject_before(verb) if context.cls_of(e) in IMPOSER_CLASSES]
     if not imposers:
         imposers = relative_holder(noun, context)
+    if not targets:
+        targets = implied_targets(noun, imposers, context) or struck(noun, verb, context) \
+            or named_later(noun, context)
     listed = listing(noun, context)
     if listed is not None:
         imposers = imposers or [e for e in context.subject_before(listed)
@@ -173,8 +212,175 @@ def sanction_mention(noun: int, context: ArticleContext, imposed: dict[int, Even
     return Sanction(local_id=f"sanction{noun}", imposed_by=list(dict.fromkeys(imposers)),
                     targets=list(dict.fromkeys(targets)),
                     sectors=sectors_in(noun, sentence.end, context),
-                    since=since_in(noun, sentence.end, context) or imposed_on(event),
+                    since=since_in(noun, sentence.end, context) or imposed_on(event)
+                    or (placed_on(noun, context) if under is not None else None)
+                    or imposed_when(noun, context),
                     mentions=[context.mention(context.doc[noun:noun + 1])])
+
+
+def pronoun_holder(verb: int, targets: list[str], context: ArticleContext) -> str | None:
+    """Who "it" or "they" stands for as the subject of an imposing or holding verb ("accused
+    the bloc of ... when it imposed sanctions"): for a pronoun inside its sentence, the state
+    or body named last before it there, no target of the measure; for one that opens it, the
+    referent of ``resolve_pronoun``."""
+    lower = context.tokens.lower
+    j = verb - 1
+    while j > 0 and (lower[j] in AUXILIARIES or lower[j] in sector_words().adverbs):
+        j -= 1
+    if lower[j] not in SUBJECT_PRONOUNS or context.quoted[j]:
+        return None
+    if context.opens_sentence(j):
+        found = context.resolve_pronoun(j)
+        return found if found and context.cls_of(found) in IMPOSER_CLASSES else None
+    start = context.sentence_of(j).start
+    return next((e for e in (context.owner[k] for k in range(j - 1, start - 1, -1)
+                             if not context.quoted[k])
+                 if e and e not in targets and context.cls_of(e) in IMPOSER_CLASSES
+                 and context.may_stand_for(lower[j], e)), None)
+
+
+def possessive_holder(noun: int, found: Sanction, told: list[Sanction],
+                      context: ArticleContext) -> list[str]:
+    """Who "its" or "their" before a sanctions noun stands for ("said that its sanctions on
+    X would stay", "with its measures"): of the states and bodies it may stand for, none a
+    target of this measure or of one told before, the first that imposed one told before,
+    else the first."""
+    lower, stop = context.tokens.lower, context.sentence_of(noun).start
+    j = noun - 1
+    while j > stop and noun - j <= PREMODIFIER_WINDOW and not context.owner[j] \
+            and context.doc[j].is_lower and context.doc[j].is_alpha \
+            and lower[j] not in POSSESSIVE_PRONOUNS and lower[j] not in PREPOSITIONS:
+        j -= 1
+    if lower[j] not in HOLDING_POSSESSIVES or context.quoted[j]:
+        return []
+    held = {e for s in told for e in s.imposed_by}
+    struck = set(found.targets) | {e for s in told for e in s.targets} - held
+    candidates = [e for e in dict.fromkeys(context.pronoun_candidates(j)) if e not in struck
+                  and context.cls_of(e) in IMPOSER_CLASSES and context.may_stand_for(lower[j], e)]
+    return next(([e] for e in candidates if e in held), candidates[:1])
+
+
+def implied_targets(noun: int, imposers: list[str], context: ArticleContext) -> list[str]:
+    """The target a measure's "on" or "against" leaves to the reader: the entity "their" or
+    "its" stands for ("on their leaders") or the state named last before "the country"
+    ("restrictions on the country's gold sector"), neither an imposer of the measure; or the
+    name after a description (``named_after_description``)."""
+    lower = context.tokens.lower
+    on = next((j for j in range(noun + 1, clause_end(noun, context) - 1)
+               if lower[j] in ("on", "against") and not context.owner[j + 1]), None)
+    if on is None:
+        return []
+    if lower[on + 1] in POSSESSIVE_PRONOUNS:
+        found = next((e for e in context.pronoun_candidates(on + 1)
+                      if e not in imposers and context.cls_of(e) in TARGET_CLASSES
+                      and context.may_stand_for(lower[on + 1], e)), None)
+        return [found] if found else []
+    if lower[on + 1] == "the" and on + 2 < len(lower) \
+            and lower[on + 2] in sector_words().listed["state_nouns"]:
+        return [e for e in [last_state(on, imposers, context)] if e]
+    return [e for e in [named_after_description(on, context)] if e]
+
+
+def named_after_description(on: int, context: ArticleContext) -> str | None:
+    """The name that ends a description after the measure's "on" ("sanctions imposed on the
+    state oil company PDVSA"), which the argument search misses where a word of the
+    description is also one of saying ("state")."""
+    lower, end = context.tokens.lower, context.sentence_of(on).end
+    j = on + 1 + (lower[on + 1] in ARTICLES)
+    first = j
+    while j < end and j - first < PREMODIFIER_WINDOW and not context.owner[j] and (
+            context.doc[j].is_lower and context.doc[j].is_alpha and lower[j] not in PREPOSITIONS
+            or lower[j] in HYPHENS):
+        j += 1
+    local_id = context.owner[j] if first < j < end else None
+    return local_id if local_id and context.cls_of(local_id) in TARGET_CLASSES else None
+
+
+def struck(noun: int, verb: int | None, context: ArticleContext) -> list[str]:
+    """Whom a measure that is its sentence's subject acts on: the object of a verb of
+    striking after its auxiliary ("Sanctions imposed by the UN since 2016 have cut North
+    Korea off"; not "have angered China")."""
+    lower, sentence = context.tokens.lower, context.sentence_of(noun)
+    if verb is not None or any(context.is_finite_verb(context.doc[j])
+                               for j in range(sentence.start, noun)):
+        return []
+    j = clause_end(noun, context)
+    while j < sentence.end and (lower[j] in AUXILIARIES or lower[j] in sector_words().adverbs):
+        j += 1
+    if j + 1 >= sentence.end or lower[j] not in sector_words().listed["striking_verbs"]:
+        return []
+    argument = context.argument_at(j + 1)
+    return [argument.local_id] if argument is not None and argument.prep is None \
+        and not context.quoted[j + 1] and context.cls_of(argument.local_id) in TARGET_CLASSES \
+        else []
+
+
+def named_later(noun: int, context: ArticleContext) -> list[str]:
+    """The targets a measure counts without naming them ("sanctions on two senior
+    officials"), named in a sentence soon after ("It named them as A, ..., and B")."""
+    lower = context.tokens.lower
+    on = next((j for j in range(noun + 1, clause_end(noun, context))
+               if lower[j] in ("on", "against")), None)
+    if on is None or not any(context.doc[j].like_num for j in range(on + 1, min(
+            on + PREMODIFIER_WINDOW, context.sentence_of(noun).end)) if not context.owner[j]):
+        return []
+    here, naming = context.sentence_index[noun], sector_words().listed["naming_verbs"]
+    for sentence in context.sentences[here + 1:here + 1 + NAMING_REACH]:
+        words = lower[sentence.start:sentence.end]
+        at = next((k for k in range(len(words) - 2) if words[k] in naming
+                   and words[k + 1:k + 3] == ["them", "as"]), None)
+        if at is not None:
+            return [a.local_id for a in context.entity_arguments(sentence.start + at + 3,
+                                                                 sentence.end)
+                    if a.prep is None and context.cls_of(a.local_id) in TARGET_CLASSES]
+    return []
+
+
+def last_state(i: int, imposers: list[str], context: ArticleContext) -> str | None:
+    """The country named last before token ``i``, a few sentences back at most, that is no
+    imposer of the measure."""
+    here = context.sentence_index[i]
+    for j in range(i - 1, -1, -1):
+        if here - context.sentence_index[j] > SALIENCE_WINDOW:
+            return None
+        local_id = context.owner[j]
+        if local_id and not context.quoted[j] and context.cls_of(local_id) == "Country" \
+                and local_id not in imposers:
+            return local_id
+    return None
+
+
+def placed_on(noun: int, context: ArticleContext) -> str | None:
+    """The day, month or year right after the noun of a measure someone was placed under
+    ("placed under US sanctions in December"): when it has held since."""
+    return dated_between(noun + 1, noun + 3, context)
+
+
+def imposed_when(noun: int, context: ArticleContext) -> str | None:
+    """When a verb of imposing or holding after a measure's noun says it began ("sanctions on
+    X, first imposed in 2014", "that it imposed in 2014", "restrictions applied from June
+    2020")."""
+    lower, end = context.tokens.lower, min(context.sentence_of(noun).end, noun + RELATIVE_REACH)
+    for k in range(noun + 1, end):
+        if lower[k] not in holding_words():
+            continue
+        starting = next((span for span in context.doc.spans.get("kg_dates", [])
+                         if span.start == k + 1 and span.label_ == "bound"
+                         and lower[k + 1] in sector_words().listed["start_words"]), None)
+        if starting is not None:
+            return since_of(starting[1:].text, context.article.published)
+        return dated_between(k + 1, k + 2, context)
+    return None
+
+
+def dated_between(start: int, end: int, context: ArticleContext) -> str | None:
+    """The day, month or year a time expression opening in tokens [start, end) names, told
+    as past (a range of days gives none)."""
+    for span in context.doc.spans.get("kg_dates", []):
+        if start <= span.start < end and span.label_ in PLACING_DATES:
+            when = day_of(span.label_, span.text, context.article.published, tense="past")
+            return None if when is None or isinstance(when, DateRange) else when.isoformat()
+    return None
 
 
 def imposed_on(imposing: EventMention | None) -> str | None:
@@ -267,21 +473,66 @@ def is_own_measure(noun: int, context: ArticleContext) -> bool:
 def in_force(noun: int, verb: int | None, context: ArticleContext) -> bool:
     """Whether a sanctions noun names a measure the text says exists, not one that could,
     would, was tried to or did not come ("could impose sanctions", "attempts to impose
-    sanctions", "did not impose sanctions", "a proposal for new sanctions"); ``verb`` as
-    for ``sanction_mention``."""
+    sanctions", "did not impose sanctions", "a proposal for new sanctions", "to veto any EU
+    measures"); ``verb`` as for ``sanction_mention``."""
     lower, stop = context.tokens.lower, context.sentence_of(noun).start
+    if any_measure(noun, context):
+        return False
     if verb is not None and lower[verb] in imposing_words():
-        words = discourse()
-        before = words_before(context, verb, IRREALIS_WINDOW)
-        return not (before and before[-1] == "to") and not any(
-            w in words.irrealis or w in words.future_modals or w in words.negation
-            for w in before)
+        return told_as_done(verb, context)
     j = noun - 1
     while j > stop and not context.owner[j] and context.doc[j].is_alpha \
             and lower[j] not in PREPOSITIONS and noun - j <= PREMODIFIER_WINDOW:
         j -= 1
     return not (lower[j] in ("for", "of") and j > stop
                 and lower[j - 1] in sector_words().unreal_heads)
+
+
+def told_as_done(verb: int, context: ArticleContext) -> bool:
+    """Whether the words before a verb of imposing tell it as done, not as what could,
+    would, was tried to or did not happen ("could impose", "attempts to ban")."""
+    words = discourse()
+    before = words_before(context, verb, IRREALIS_WINDOW)
+    return not (before and before[-1] == "to") and not any(
+        w in words.irrealis or w in words.future_modals or w in words.negation for w in before)
+
+
+def ban_mention(verb: int, context: ArticleContext) -> Sanction | None:
+    """The measure a verb of banning states without a sanctions noun: a state or body bans
+    people of a target from entering ("banned 19 Velmoran officials from entering its
+    territory") or trade with it ("banned exports of coal and iron to Velmora"); None where
+    it bans something else or names no imposer and target."""
+    lower, sentence = context.tokens.lower, context.sentence_of(verb)
+    end = clause_end(verb, context)
+    entering = next((j for j in range(verb + 1, end - 1)
+                     if lower[j] == "from" and lower[j + 1].endswith("ing")), None)
+    trade = any(lower[j] in sector_words().heads for j in range(verb + 1, min(end, verb + 3)))
+    if context.quoted[verb] or entering is None and not trade:
+        return None
+    imposers = [e for e in context.subject_before(verb) if context.cls_of(e) in IMPOSER_CLASSES]
+    targets = [a.local_id for a in context.entity_arguments(verb + 1, entering or end)
+               if a.prep in (None, "to", "from") and a.local_id not in imposers
+               and context.cls_of(a.local_id) in TARGET_CLASSES]
+    if not imposers or not targets:
+        return None
+    return Sanction(local_id=f"sanction{verb}", imposed_by=list(dict.fromkeys(imposers)),
+                    targets=list(dict.fromkeys(targets)),
+                    sectors=sectors_in(verb, sentence.end, context),
+                    since=dated_between(verb - PREMODIFIER_WINDOW, end, context),
+                    mentions=[context.mention(context.doc[verb:verb + 1])])
+
+
+def any_measure(noun: int, context: ArticleContext) -> bool:
+    """Whether the phrase of a sanctions noun opens with a word of no particular measure
+    ("any EU measures against ..."; sectors.yaml unspecific_determiners)."""
+    lower, stop = context.tokens.lower, context.sentence_of(noun).start
+    j = noun - 1
+    while j >= stop and noun - j <= PREMODIFIER_WINDOW and (
+            context.owner[j] or context.doc[j].is_alpha and lower[j] not in PREPOSITIONS):
+        if lower[j] in sector_words().listed["unspecific_determiners"]:
+            return True
+        j -= 1
+    return False
 
 
 def under_sanctions(noun: int, context: ArticleContext) -> list[str] | None:
@@ -308,9 +559,28 @@ def agree(first: list[str], second: list[str]) -> bool:
     return not first or not second or bool(set(first) & set(second))
 
 
-def merge_sanction(into: Sanction, other: Sanction) -> None:
-    """Add what another mention says to a Sanction."""
-    into.imposed_by = list(dict.fromkeys(into.imposed_by + other.imposed_by))
+def with_states(imposers: list[str], context: ArticleContext) -> list[str]:
+    """Imposers and the states their government bodies belong to (the lexicon's
+    ``country``): the US Treasury's measure may be the one told of as the United States'."""
+    states = {entity.lexicon_id: entity.local_id for entity in context.entities
+              if entity.cls == "Country" and entity.lexicon_id}
+    entries = lexicon_of(context.doc).entries
+    found = list(imposers)
+    for local_id in imposers:
+        entity = context.entity(local_id)
+        entry = entries.get(entity.lexicon_id or "") if entity is not None else None
+        if entry is not None and entry.country in states:
+            found.append(states[entry.country])
+    return found
+
+
+def merge_sanction(into: Sanction, other: Sanction, context: ArticleContext) -> None:
+    """Add what another mention says to a Sanction; a body of a state that imposed it adds
+    no imposer."""
+    held = with_states(into.imposed_by, context)
+    into.imposed_by = list(dict.fromkeys(
+        into.imposed_by + [e for e in other.imposed_by
+                           if not set(with_states([e], context)) & set(held)]))
     into.targets = list(dict.fromkeys(into.targets + other.targets))
     into.sectors = list(dict.fromkeys(into.sectors + other.sectors))
     into.since = min(filter(None, (into.since, other.since)), default=None)
@@ -339,9 +609,15 @@ def imposed_noun(mention: EventMention, context: ArticleContext) -> int | None:
 
 
 def is_sanction_noun(i: int, context: ArticleContext, seen_one: bool) -> bool:
-    """A sanctions noun; "measures" and "restrictions" count once sanctions were named."""
+    """A sanctions noun; "measures" and "restrictions" count once sanctions were named, and
+    no bare form is a verb after "to", "not" or a modal ("could sanction", "to measure")."""
     lower = context.tokens.lower[i]
-    return not context.quoted[i] and lower in sector_words().nouns and (
+    before = context.word_before(i)
+    words = discourse()
+    verb = before is not None and not lower.endswith("s") and (
+        before.lower_ in ("to", "not") or before.lower_ in words.future_modals
+        or before.lower_ in words.irrealis)
+    return not context.quoted[i] and lower in sector_words().nouns and not verb and (
         seen_one or lower in PRIMARY_NOUNS)
 
 
@@ -353,27 +629,71 @@ def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
     none, but names a measure already told of that it agrees with (a demand's topic)."""
     imposed = {noun: m for m in mentions if m.event.cls in ACTING_CLASSES
                for noun in [imposed_noun(m, context)] if noun is not None}
+    acts = {m.token: m for m in mentions if is_sanctioning(m)}
     sanctions: list[Sanction] = []
     noun_of: dict[int, str] = {}
-    nouns = sector_words().nouns
-    for i in [i for i, lower in enumerate(context.tokens.lower) if lower in nouns]:
-        if not is_sanction_noun(i, context, bool(sanctions)):
+    words = sector_words()
+    for i in sorted({i for i, lower in enumerate(context.tokens.lower)
+                     if lower in words.nouns or lower in words.listed["ban_verbs"]} | set(acts)):
+        told = told_at(i, context, imposed, acts, sanctions)
+        if told is None:
             continue
-        verb = verb_before(i, context)
-        real = in_force(i, verb, context)
-        found = sanction_mention(i, context, imposed, verb)
-        if not found.targets and sanctions and is_own_measure(i, context):
-            found.targets = list(sanctions[-1].targets)
-        same = next((s for s in reversed(sanctions) if agree(s.imposed_by, found.imposed_by)
+        found, real = told
+        same = next((s for s in reversed(sanctions)
+                     if agree(with_states(s.imposed_by, context),
+                              with_states(found.imposed_by, context))
                      and agree(s.targets, found.targets)), None)
         if same is None and real and (found.targets or found.imposed_by):
             sanctions.append(found)
             same = found
         elif same is not None and real:
-            merge_sanction(same, found)
+            merge_sanction(same, found, context)
         if same is not None:
             noun_of[i] = same.local_id
     return sanctions, noun_of
+
+
+def told_at(i: int, context: ArticleContext, imposed: dict[int, EventMention],
+            acts: dict[int, EventMention], sanctions: list[Sanction]
+            ) -> tuple[Sanction, bool] | None:
+    """The measure token ``i`` tells of, and whether it is in force: a verb that sanctions
+    (``acts``), a verb of banning, or a sanctions noun; None where it tells of none.
+    ``sanctions`` are those told before."""
+    if i in acts:
+        return sanctioned(acts[i], context), True
+    if context.tokens.lower[i] in sector_words().listed["ban_verbs"]:
+        found = ban_mention(i, context)
+        return None if found is None else (found, told_as_done(i, context))
+    if not is_sanction_noun(i, context, bool(sanctions)):
+        return None
+    verb = verb_before(i, context)
+    found = sanction_mention(i, context, imposed, verb)
+    if not found.targets and sanctions and is_own_measure(i, context):
+        found.targets = list(sanctions[-1].targets)
+    elif not found.imposed_by:
+        found.imposed_by = possessive_holder(i, found, sanctions, context)
+    return found, in_force(i, verb, context)
+
+
+def is_sanctioning(mention: EventMention) -> bool:
+    """A verb that imposes a measure by itself, with no sanctions noun ("Arden sanctioned
+    Cobalt Freight on Tuesday", "was blacklisted by"), told as done."""
+    return mention.event.cls == "SanctionImposed" and not mention.nominal \
+        and not mention.suppressed and not mention.event.negated \
+        and mention.event.trigger in event_classes()["SanctionImposed"].verbs
+
+
+def sanctioned(mention: EventMention, context: ArticleContext) -> Sanction:
+    """The Sanction a sanctioning verb states: its agents impose it on its targets, from the
+    day it was done."""
+    end = context.sentence_of(mention.token).end
+    return Sanction(local_id=f"sanction{mention.token}",
+                    imposed_by=[a for a in mention.event.agents
+                                if context.cls_of(a) in IMPOSER_CLASSES],
+                    targets=list(mention.event.targets),
+                    sectors=sectors_in(mention.token, end, context),
+                    since=imposed_on(mention),
+                    mentions=[context.mention(context.doc[mention.token:mention.token + 1])])
 
 
 def link_sanction_topics(mentions: list[EventMention], noun_of: dict[int, str]) -> None:

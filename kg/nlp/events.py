@@ -58,6 +58,7 @@ class EventClass:
     noun_like: frozenset[str] = field(default_factory=frozenset)
     frames: frozenset[str] = field(default_factory=frozenset)
     before_infinitive: str | None = None
+    later_acts: tuple[str, ...] = ()
     by_subject: dict[str, str] = field(default_factory=dict)
     result_verbs: frozenset[str] = field(default_factory=frozenset)
     future_verbs: frozenset[str] = field(default_factory=frozenset)
@@ -105,6 +106,7 @@ def event_classes(path: Path | None = None) -> dict[str, EventClass]:
             noun_like=frozenset(entry.get("noun_like") or ()),
             frames=frozenset(entry.get("frames") or ()),
             before_infinitive=entry.get("before_infinitive"),
+            later_acts=tuple(entry.get("later_acts") or ()),
             by_subject=dict(entry.get("by_subject") or {}),
             result_verbs=frozenset(entry.get("result_verbs") or ()),
             future_verbs=frozenset(entry.get("future_verbs") or ()),

@@ -232,7 +232,8 @@ class Gazetteer:
         if is_month_date(doc, candidate.start, candidate.end, self.cues) \
                 or self.surname_of_place(doc, candidate) or self.head_of_longer_place(doc, candidate) \
                 or self.family_name_of_another(doc, candidate) \
-                or self.region_opening_name(doc, candidate) or self.names_a_document(doc, candidate):
+                or self.region_opening_name(doc, candidate) or self.names_a_document(doc, candidate) \
+                or self.named_feature(doc, candidate):
             return None
         if candidate.kind != "metonym" or self.acting(doc, candidate.start, candidate.end, parsed):
             return candidate
@@ -290,6 +291,15 @@ class Gazetteer:
         return end < len(doc) and doc[end].is_title \
             and self.lexicon[candidate.entry_id].cls in PLACE_CLASSES \
             and normalise_term(doc[end].text) in document_heads()
+
+    def named_feature(self, doc: Doc, candidate: Candidate) -> bool:
+        """A one-word place right after a capitalised word of names.yaml ``feature_openers``:
+        part of the name of a lake or a mountain ("Lake Victoria" is no mention of the city
+        Victoria), which the shape rules then read whole."""
+        start = candidate.start
+        return candidate.end - start == 1 and start > 0 and doc[start - 1].is_title \
+            and self.lexicon[candidate.entry_id].cls in PLACE_CLASSES \
+            and normalise_term(doc[start - 1].text) in self.cues.feature_openers
 
     def head_of_longer_place(self, doc: Doc, candidate: Candidate) -> bool:
         """A match ending in a place head before "of" and a capitalised word: the head of a

@@ -68,6 +68,7 @@ RELATIVE_WORDS = frozenset({"that", "which", "whose"})
 APPOSITION_WORDS = 3  # words after "Name, a" where an occupation may stand ("a senior analyst")
 HOLDER_DESCRIPTION_WORDS = 4  # "Russia's parliamentary human rights commissioner, X"
 OWNER_DETERMINERS = frozenset({"his", "her", "its", "their"})  # "his Peruvian counterpart, X"
+OWNED_POST_WORDS = 2  # lower-case words between an owner and a post: "its new deputy head"
 POST_OBJECT_PREPS = frozenset({"to", "for", "in", "at", "on", "of"})  # "envoy in Vienna"
 POST_OBJECT_REACH = 12  # tokens back from a comma to the preposition after a post ("the
 # president of the commission of the Economic Community of Central African States, X")
@@ -110,11 +111,40 @@ def listed_words(key: str) -> frozenset[str]:
     its name: "Khost province"), ``apposition_posts`` (a post in apposition after a name),
     ``not_places`` (no place after a place preposition), ``compound_suffixes`` (joined by a
     hyphen after a name they make it a modifier: "Serb-majority"), ``settlement_words``
-    (a town before "of" and a name: "the port of Soma"), ``party_words`` (a
+    (a town before "of" and a name: "the port of Soma"), ``owned_government_heads`` (an
+    organisation's head that a state owning the name makes a government body's: "Russia's
+    Federal Agency for Fishery"), ``party_words`` (a
     party's member written before a name), ``company_heads`` (the capitalised last word of
     a company's name: "Coralstar Shipping"), ``organisation_nouns_before`` (a noun for an
     organisation right before its name: "the broadcaster Radio Kestrel")."""
     return frozenset(normalise_term(word) for word in read_lexicon_yaml("names.yaml")[key])
+
+
+@cache
+def feature_heads() -> dict[str, str]:
+    """The class a lower-case word for a natural or border feature gives the unknown name
+    before it, with which it makes one name (names.yaml ``feature_heads``: "the Litani
+    river" is a Place, "the Galwan valley" a Region)."""
+    return {normalise_term(word): cls
+            for word, cls in read_lexicon_yaml("names.yaml")["feature_heads"].items()}
+
+
+def without_feature_word(name: str) -> str | None:
+    """A feature's name without the lower-case feature word that ends it, by which the
+    feature also goes ("Sarstoon" of "Sarstoon river"), else None.
+
+    >>> without_feature_word("Sarstoon river"), without_feature_word("Sarstoon River")
+    ('Sarstoon', None)
+    """
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].islower() \
+        and normalise_term(words[-1]) in feature_heads() else None
+
+
+@cache
+def month_abbreviations() -> frozenset[str]:
+    """The abbreviated month names of time.yaml ``month_abbreviations`` ("mar", "jan")."""
+    return frozenset(read_lexicon_yaml("time.yaml")["month_abbreviations"])
 
 
 @cache
@@ -260,7 +290,8 @@ class DocShape:
                     and not self.tokens.is_lower[i] or self.party_before_name(i, end):
                 titled, i = True, i + 1  # "Mr Olund", "Dr Sato", "Republican Ana Rao"
                 continue
-            opens = self.capital_context(i) and self.opens_name_in_apposition(i, end)
+            opens = self.capital_context(i) and self.opens_name_in_apposition(i, end) \
+                or self.opens_body_name(i, end)
             if not ranked and not opens and (self.norms[i] in self.cues.not_names
                                              or self.norms[i] in self.cues.former_words
                                              or self.joins(i) or self.capital_context(i)
@@ -270,6 +301,7 @@ class DocShape:
             j = i + 1
             while j < end and not self.title_at(j, end) and \
                     (self.norms[j] not in self.cues.not_names or self.hyphen_bound(j)
+                     or self.abbreviation_inside_name(j, end)
                      or self.norms[j] == "and" and self.joins(j) or self.continues_body(j)
                      or self.norms[j - 1] == "of" and self.continues_body(j - 1)
                      or self.closes_body(j, end)):
@@ -279,6 +311,28 @@ class DocShape:
             for part_start, part_end in self.coordinated_parts(i, j):
                 yield part_start, part_end, titled or ranked
             titled, i = False, j
+
+    def opens_body_name(self, i: int, end: int) -> bool:
+        """Whether the head word of a body that alone is no name opens the name of one,
+        going on with "of" and capitalised words in the run ("Government of National
+        Unity", "Senate of the Republic")."""
+        return self.norms[i] in self.cues.government_heads and i + 1 < end \
+            and self.continues_body(i + 1)
+
+    def owned_by_place(self, start: int) -> bool:
+        """Whether a state, region or city the gazetteer found owns the name starting at
+        token ``start``: its possessive ("Indonesia's") or its demonym ("the Japanese")
+        stands right before it."""
+        taken, tokens = self.taken, self.tokens
+        possessive = start >= 2 and tokens.text[start - 1] in POSSESSIVES
+        before = start - 1 - possessive
+        return before >= 0 and taken[before] == TAKEN_PLACE[0]
+
+    def abbreviation_inside_name(self, j: int, end: int) -> bool:
+        """Whether a month's abbreviation at token ``j`` is a word of a name that goes on
+        after it in the run ("Zin Mar Aung"), not a date ("Mar 12")."""
+        return self.norms[j] in month_abbreviations() and j + 1 < end \
+            and self.tokens.is_alpha[j + 1] and self.name_words[j + 1]
 
     def party_before_name(self, i: int, end: int) -> bool:
         """True for a party word before two or more words of a run that names no body or
@@ -346,9 +400,22 @@ class DocShape:
                 parts.append((part_start, i))
                 part_start = i + 1
         if (self.norms[end - 1] in heads or self.members_after(end)) \
-                and not any(self.norms[part_end - 1] in heads for _, part_end in parts):
+                and not any(self.norms[part_end - 1] in heads for _, part_end in parts) \
+                or parts and self.remit_goes_on(start, parts[0][1], end):
             return [(start, end)]
         return parts + [(part_start, end)]
+
+    def remit_goes_on(self, start: int, first_end: int, end: int) -> bool:
+        """Whether the words after the first "and" of a run name more of what the body
+        that the run opens is for: the first part is a body's head and "of" ("Department
+        of Foreign Affairs"), and only common English words follow ("... and Trade",
+        "Ministry of Agriculture and Rural Development"; not "Bank of Norland and Vestra")."""
+        cues = self.cues
+        first_join = next((i for i in range(start + 1, first_end) if self.joins(i)), None)
+        head = self.body_head_before(first_join) if first_join is not None else None
+        return head in cues.government_heads | cues.organization_heads and all(
+            self.tokens.lower[i] in common_words() for i in range(first_end + 1, end)
+            if self.tokens.is_alpha[i])
 
     def supported(self, i: int) -> bool:
         """True when a capitalised word at a sentence start may still be a name."""
@@ -395,12 +462,19 @@ class DocShape:
             return None
         if last in cues.government_heads:
             return Found(start, end, "GovernmentBody", 0.85)
+        if last in listed_words("owned_government_heads") and self.owned_by_place(start):
+            return Found(start, end, "GovernmentBody", 0.85)  # "Russia's Federal Agency for X"
         if self.party_named(start, end):
             return Found(start, end, "Organization", 0.75)  # "Fidesz lawmakers"
         if last in cues.organization_heads or end - start > 1 \
                 and last in listed_words("company_heads") \
                 or company_noun_in_apposition(self.doc, end, cues) is not None:
             return Found(start, end, "Organization", 0.85)
+        feature = self.feature_after(start, end)
+        if feature is not None:
+            return Found(start, end + 1, feature, 0.7)  # "the Litani river"
+        if first in cues.feature_openers and end - start > 1:
+            return Found(start, end, "Place", 0.7)  # "Lake Nyasa", "Mount Kailash"
         if titled or first in cues.given_names and end - start > 1 \
                 and last not in cues.place_heads | cues.facility_heads:
             return Found(start, end, "Person", TITLED_CONFIDENCE if titled else 0.85)
@@ -437,6 +511,17 @@ class DocShape:
                 and self.tokens.length[start] > 1:  # not "X." (the network)
             return Found(start, end, "Organization", 0.6)
         return None
+
+    def feature_after(self, start: int, end: int) -> str | None:
+        """The class of the natural or border feature a lower-case word right after the name
+        says it is (``feature_heads``: "the Sarstoon river", "on Bubiyan island"), where a
+        lower-case word or an article stands before the name (not "Congress pass"); else
+        None."""
+        tokens = self.tokens
+        if end >= len(tokens) or not tokens.is_lower[end] or start == 0 \
+                or not (tokens.is_lower[start - 1] or self.norms[start - 1] in ARTICLES):
+            return None
+        return feature_heads().get(self.norms[end])
 
     def division_named(self, start: int, end: int) -> bool:
         """Whether a lower-case word for a part of a country stands right after the name
@@ -627,8 +712,23 @@ class DocShape:
             comma -= 1
         closed = end >= len(tokens) or tokens.text[end] in APPOSITION_CLOSERS
         return closed and comma > 0 and tokens.text[comma] == "," \
-            and any(self.title_before(i) or self.apposition_post_before(i)
-                    for i in self.post_ends_before(comma))
+            and (any(self.title_before(i) or self.apposition_post_before(i)
+                     for i in self.post_ends_before(comma)) or self.owned_post_before(comma))
+
+    def owned_post_before(self, comma: int) -> bool:
+        """Whether a word that marks a post only in apposition (names.yaml
+        ``apposition_posts``) stands right before the comma at token ``comma``, owned by an
+        owner's word or a possessive before it and at most two lower-case words ("Its
+        paramount chief, Ana Rao,"; "the council's new head, Ana Rao,")."""
+        norms, tokens = self.norms, self.tokens
+        post = comma - 1
+        if post < 1 or norms[post] not in listed_words("apposition_posts"):
+            return False
+        i = post - 1
+        while i > post - 1 - OWNED_POST_WORDS and i >= 0 and tokens.is_lower[i] \
+                and tokens.is_alpha[i] and norms[i] not in OWNER_DETERMINERS:
+            i -= 1
+        return i >= 0 and (norms[i] in OWNER_DETERMINERS or tokens.text[i] in POSSESSIVES)
 
     def apposition_post_before(self, i: int) -> bool:
         """Whether a word that marks a post only in apposition (names.yaml
@@ -741,7 +841,26 @@ def shape_names(doc: Doc, taken: bytearray, cues: NameCues,
                if end - start == 1 and shape.norms[start] in person_words]
     found.extend(persons + named_again(shape, found, unclassified, persons))
     found = facility_short_names(shape, organisation_short_names(shape, found))
-    return sorted(found, key=lambda name: name.start)
+    return sorted(places_of_features(shape, found), key=lambda name: name.start)
+
+
+def places_of_features(shape: "DocShape", found: list[Found]) -> list[Found]:
+    """The names found, where a feature named after a place the article also names alone
+    ("the Dajabon crossing" beside "from Dajabon") is a mention of that place: its name
+    without the feature word, in the place's class."""
+    norms = shape.norms
+
+    def is_feature(name: Found) -> bool:
+        last = name.end - 1
+        return name.end - name.start > 1 and shape.tokens.is_lower[last] \
+            and norms[last] in feature_heads()
+
+    alone = {tuple(norms[name.start:name.end]): name.cls for name in found
+             if name.cls in PLACE_GUESSES | {"Region"} and not is_feature(name)}
+    return [Found(name.start, name.end - 1, alone[tuple(norms[name.start:name.end - 1])],
+                  name.confidence)
+            if is_feature(name) and tuple(norms[name.start:name.end - 1]) in alone else name
+            for name in found]
 
 
 def named_again(shape: "DocShape", found: list[Found], unclassified: list[tuple[int, int]],
