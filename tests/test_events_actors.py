@@ -205,6 +205,14 @@ def test_readiness_stated_by_a_speaker_is_the_speaker_s_offer(text, targets):
     assert (offer.agents, offer.targets) == (["green"], targets)
 
 
+def test_the_antecedent_of_whose_past_a_short_name_is_the_subject():
+    names = {"International Crisis Group": ("icg", "Organization"), "ICG": ("icg", "Organization"),
+             "Washington": ("us", "Country")}
+    text = "The International Crisis Group (ICG), whose reports are read abroad, urged Washington."
+    appeal = next(e for e in extract_text(text, names, FRIDAY).events if e.cls == "Appeal")
+    assert (appeal.agents, appeal.targets) == (["icg"], ["us"])
+
+
 def test_a_place_after_a_preposition_before_a_description_is_no_subject():
     events = extract_text("In Hanoi, the host of the talks, the minister urged the US to act.",
                           KOREA, FRIDAY).events
