@@ -196,6 +196,23 @@ def test_the_subject_of_a_demanded_clause_is_no_target_where_it_is_the_agent():
     assert (demand.agents, demand.targets) == (["nk"], [])
 
 
+@pytest.mark.parametrize(("text", "targets"), [
+    ("Chris Green said the International Crisis Group was ready to help Pyongyang.", ["nk"]),
+    ("Chris Green added that Vietnam remained open to talks with the US.", ["us"]),
+])
+def test_readiness_stated_by_a_speaker_is_the_speaker_s_offer(text, targets):
+    offer = only(text, "Offer")
+    assert (offer.agents, offer.targets) == (["green"], targets)
+
+
+def test_the_antecedent_of_whose_past_a_short_name_is_the_subject():
+    names = {"International Crisis Group": ("icg", "Organization"), "ICG": ("icg", "Organization"),
+             "Washington": ("us", "Country")}
+    text = "The International Crisis Group (ICG), whose reports are read abroad, urged Washington."
+    appeal = next(e for e in extract_text(text, names, FRIDAY).events if e.cls == "Appeal")
+    assert (appeal.agents, appeal.targets) == (["icg"], ["us"])
+
+
 def test_a_place_after_a_preposition_before_a_description_is_no_subject():
     events = extract_text("In Hanoi, the host of the talks, the minister urged the US to act.",
                           KOREA, FRIDAY).events

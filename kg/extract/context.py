@@ -154,13 +154,15 @@ class ArgumentWords:
     performing_verbs: frozenset[str]
     occasion_preps: frozenset[str]
     leading_participles: frozenset[str]
+    readiness_words: frozenset[str]
 
 
 AS_WRITTEN = frozenset({"addressed_classes", "between_classes", "visit_classes",
                         "complement_content_classes", "answer_classes", "summit_posts",
                         "remote_meetings", "body_nouns", "bloc_nouns", "agentive_classes",
                         "envoy_posts", "decided_classes",
-                        "attributive_participles", "occasion_preps", "leading_participles"})
+                        "attributive_participles", "occasion_preps", "leading_participles",
+                        "readiness_words"})
 
 
 @cache

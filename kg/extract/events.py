@@ -2036,6 +2036,25 @@ def stated_intents(mentions: list[EventMention], context: ArticleContext) -> lis
     return sorted(mentions + found, key=lambda m: m.token)
 
 
+def readiness_of_speakers(mentions: list[EventMention], context: ArticleContext) -> None:
+    """An offer made by stating readiness in a reported clause ("Mao said China was ready
+    to help its neighbours", "She added that Canada remained open to talks with China") is
+    the speaker's own act, as a stated intent is, where it names whom it is made to: the
+    speakers are its agents, in place of the clause's subject, which is no target either
+    (arguments.yaml readiness_words; "said Washington remained open to dialogue" stays)."""
+    words = argument_words().readiness_words
+    for mention in mentions:
+        if mention.speech_verb is None or mention.nominal or mention.suppressed \
+                or not words & set(mention.event.trigger.split()):
+            continue
+        speakers = said_by(context.doc[mention.speech_verb], context)
+        subject = context.subject_before(mention.token)
+        targets = [t for t in mention.event.targets if t not in subject]
+        if speakers and targets:
+            mention.event.targets = targets
+            speak_for(mention, speakers)
+
+
 def said_by(said: Token, context: ArticleContext) -> list[str]:
     """The speakers of a verb of saying: the subject of the verb before "and" ("urged
     Japan to act and said": not Japan), else its own subject or controller."""
@@ -2156,6 +2175,7 @@ def event_mentions(context: ArticleContext) -> list[EventMention]:
     decisions_as_acts(mentions, context)
     suppress_content(mentions, context)
     mentions = stated_intents(mentions, context)
+    readiness_of_speakers(mentions, context)
     mentions = expand_counterparts(expand_reciprocal(mentions))
     address_to_those_met(mentions, context)
     mediated_participants(mentions, context)
