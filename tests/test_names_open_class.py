@@ -75,6 +75,16 @@ def test_a_company_head_or_a_noun_for_an_outlet_makes_an_organisation(nlp: Langu
     assert (name, "Organization") in found(nlp, text)
 
 
+def test_a_name_after_a_place_preposition_before_said_is_a_place(nlp: Language) -> None:
+    spans = found(nlp, "A navy officer in Tamsel said the patrols would go on.")
+    assert ("Tamsel", "City") in spans
+
+
+def test_a_reservoir_word_after_a_name_makes_a_facility(nlp: Language) -> None:
+    spans = found(nlp, "Releases from the Vardo reservoir fell in June.")
+    assert ("Vardo reservoir", "Facility") in spans
+
+
 def test_a_month_abbreviation_inside_a_name_is_a_word_of_the_name(nlp: Language) -> None:
     spans = found(nlp, "Its trade minister, Thet Mar Lwin, said the border would reopen.")
     assert ("Thet Mar Lwin", "Person") in spans

@@ -501,8 +501,9 @@ class DocShape:
         if after in cues.organization_heads:
             return Found(start, end, "Organization", 0.8)
         if self.speaks(start, end) and not self.title_at(end, len(norms)) \
-                and not self.common_word_alone(start, end):
-            return Found(start, end, "Person", 0.7)  # not "said California Attorney General"
+                and not self.common_word_alone(start, end) \
+                and not (start > 0 and norms[start - 1] in cues.place_preps):
+            return Found(start, end, "Person", 0.7)  # not "said California ..." nor "in Tula said"
         if in_place_context(self.doc, start, end, cues.place_preps, cues.place_suffixes,
                             self.parsed) and not self.published_in(start) \
                 and not self.common_word_alone(start, end):
