@@ -85,6 +85,19 @@ def test_a_reservoir_word_after_a_name_makes_a_facility(nlp: Language) -> None:
     assert ("Vardo reservoir", "Facility") in spans
 
 
+def test_a_name_given_as_a_former_name_is_another_name_of_the_one_before(nlp: Language) -> None:
+    text = ("Troops trained at the Vellmark Air Station. The station at Vellmark, formerly "
+            "known as Orrin Air Base, hosts a radar.")
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    facilities = [(e.label, sorted(e.aliases)) for e in entities if e.cls == "Facility"]
+    assert facilities == [("Vellmark Air Station", ["Orrin Air Base", "Vellmark"])]
+
+
+def test_a_number_alone_is_no_name(nlp: Language) -> None:
+    assert found(nlp, "The ministry added 12 Russian firms to its list.") == [
+        ("Russian", "Country")]
+
+
 def test_a_month_abbreviation_inside_a_name_is_a_word_of_the_name(nlp: Language) -> None:
     spans = found(nlp, "Its trade minister, Thet Mar Lwin, said the border would reopen.")
     assert ("Thet Mar Lwin", "Person") in spans
