@@ -93,6 +93,11 @@ def test_a_name_given_as_a_former_name_is_another_name_of_the_one_before(nlp: La
     assert facilities == [("Vellmark Air Station", ["Orrin Air Base", "Vellmark"])]
 
 
+def test_radio_opening_a_name_makes_an_organisation(nlp: Language) -> None:
+    spans = found(nlp, "He repeated the threat in an interview with Radio Velmora, late at night.")
+    assert ("Radio Velmora", "Organization") in spans
+
+
 def test_a_number_alone_is_no_name(nlp: Language) -> None:
     assert found(nlp, "The ministry added 12 Russian firms to its list.") == [
         ("Russian", "Country")]

@@ -116,7 +116,9 @@ def listed_words(key: str) -> frozenset[str]:
     Federal Agency for Fishery"), ``party_words`` (a
     party's member written before a name), ``company_heads`` (the capitalised last word of
     a company's name: "Coralstar Shipping"), ``organisation_nouns_before`` (a noun for an
-    organisation right before its name: "the broadcaster Radio Kestrel")."""
+    organisation right before its name: "the broadcaster Radio Kestrel"),
+    ``organisation_openers`` (a first word that makes a name an organisation's: "Radio
+    Mitre")."""
     return frozenset(normalise_term(word) for word in read_lexicon_yaml("names.yaml")[key])
 
 
@@ -480,6 +482,8 @@ class DocShape:
         if titled or first in cues.given_names and end - start > 1 \
                 and last not in cues.place_heads | cues.facility_heads:
             return Found(start, end, "Person", TITLED_CONFIDENCE if titled else 0.85)
+        if first in listed_words("organisation_openers") and end - start > 1:
+            return Found(start, end, "Organization", 0.8)  # "Radio Mitre"
         if start > 0 and self.tokens.is_lower[start - 1] \
                 and norms[start - 1] in listed_words("organisation_nouns_before"):
             return Found(start, end, "Organization", 0.8)  # "the broadcaster Radio Kestrel"
