@@ -457,7 +457,7 @@ class DocShape:
     def classify(self, start: int, end: int, titled: bool) -> Found | None:
         """The class and confidence of a name from its context, or None without a cue."""
         cues, norms = self.cues, self.norms
-        if not any(self.tokens.is_alpha[i] for i in range(start, end)):
+        if all(self.tokens.is_digit[i] or self.tokens.is_punct[i] for i in range(start, end)):
             return None  # a number left alone: "added 12 Russian companies"
         first, last = norms[start], self.head_word(start, end)
         after = norms[end] if end < len(norms) else ""
