@@ -75,6 +75,34 @@ def test_a_company_head_or_a_noun_for_an_outlet_makes_an_organisation(nlp: Langu
     assert (name, "Organization") in found(nlp, text)
 
 
+def test_a_name_after_a_place_preposition_before_said_is_a_place(nlp: Language) -> None:
+    spans = found(nlp, "A navy officer in Tamsel said the patrols would go on.")
+    assert ("Tamsel", "City") in spans
+
+
+def test_a_reservoir_word_after_a_name_makes_a_facility(nlp: Language) -> None:
+    spans = found(nlp, "Releases from the Vardo reservoir fell in June.")
+    assert ("Vardo reservoir", "Facility") in spans
+
+
+def test_a_name_given_as_a_former_name_is_another_name_of_the_one_before(nlp: Language) -> None:
+    text = ("Troops trained at the Vellmark Air Station. The station at Vellmark, formerly "
+            "known as Orrin Air Base, hosts a radar.")
+    entities = extract_entities(nlp(text), Article(id="t", text=text))
+    facilities = [(e.label, sorted(e.aliases)) for e in entities if e.cls == "Facility"]
+    assert facilities == [("Vellmark Air Station", ["Orrin Air Base", "Vellmark"])]
+
+
+def test_radio_opening_a_name_makes_an_organisation(nlp: Language) -> None:
+    spans = found(nlp, "He repeated the threat in an interview with Radio Velmora, late at night.")
+    assert ("Radio Velmora", "Organization") in spans
+
+
+def test_a_number_alone_is_no_name(nlp: Language) -> None:
+    assert found(nlp, "The ministry added 12 Russian firms to its list.") == [
+        ("Russian", "Country")]
+
+
 def test_a_month_abbreviation_inside_a_name_is_a_word_of_the_name(nlp: Language) -> None:
     spans = found(nlp, "Its trade minister, Thet Mar Lwin, said the border would reopen.")
     assert ("Thet Mar Lwin", "Person") in spans

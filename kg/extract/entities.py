@@ -105,6 +105,13 @@ def described_body_heads() -> frozenset[str]:
 
 
 @cache
+def alias_phrases() -> frozenset[str]:
+    """The words between two names that make the second another name of the first
+    (names.yaml ``alias_phrases``: "formerly known as")."""
+    return frozenset(normalise_term(words) for words in read_lexicon_yaml("names.yaml")["alias_phrases"])
+
+
+@cache
 def mission_heads() -> frozenset[str]:
     """The head words of a state's mission abroad, which takes in the place it is in
     (names.yaml ``mission_heads``: "the Russian embassy in Oslo")."""
@@ -259,6 +266,22 @@ class ArticleEntities:
                 key = self.short_name_key(span)
                 if key is not None:
                     self.add_span(n, span, key)
+
+    def merge_former_names(self, spans: list[Span]) -> None:
+        """A name the text gives as another name of the one before it ("the base at
+        Pituffik, formerly known as Thule Air Base,": names.yaml ``alias_phrases``) is a
+        name of that entity, where the lexicon does not know it as another."""
+        phrases = alias_phrases()
+        for n in range(len(spans) - 1):
+            first, second = spans[n], spans[n + 1]
+            between = normalise_term(self.text[first.end_char:second.start_char].strip(" ,("))
+            old, new = self.group_of_span.get(n), self.group_of_span.get(n + 1)
+            if between not in phrases or old is None or new is None or old == new \
+                    or new[0] == "lex" or new not in self.groups:
+                continue
+            self.groups[old].spans.extend(self.groups.pop(new).spans)
+            self.group_of_span = {k: old if owner == new else owner
+                                  for k, owner in self.group_of_span.items()}
 
     def note_state_of_body(self, spans: list[Span], n: int, key: GroupKey) -> None:
         """The state a government body belongs to: the lexicon's, or the state whose
@@ -788,6 +811,7 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
     spans = sorted(doc.spans.get(ENTITIES_KEY, ()), key=lambda span: span.start)
     collected = ArticleEntities(doc, article, lexicon_of(doc), name_cues())
     collected.add_names(spans)
+    collected.merge_former_names(spans)
     collected.add_roles(find_roles(doc, spans, collected.lexicon, collected.cues), spans)
     collected.add_descriptions(spans)
     collected.add_ministries_of_context(spans)

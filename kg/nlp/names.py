@@ -116,7 +116,9 @@ def listed_words(key: str) -> frozenset[str]:
     Federal Agency for Fishery"), ``party_words`` (a
     party's member written before a name), ``company_heads`` (the capitalised last word of
     a company's name: "Coralstar Shipping"), ``organisation_nouns_before`` (a noun for an
-    organisation right before its name: "the broadcaster Radio Kestrel")."""
+    organisation right before its name: "the broadcaster Radio Kestrel"),
+    ``organisation_openers`` (a first word that makes a name an organisation's: "Radio
+    Mitre")."""
     return frozenset(normalise_term(word) for word in read_lexicon_yaml("names.yaml")[key])
 
 
@@ -455,6 +457,8 @@ class DocShape:
     def classify(self, start: int, end: int, titled: bool) -> Found | None:
         """The class and confidence of a name from its context, or None without a cue."""
         cues, norms = self.cues, self.norms
+        if all(self.tokens.is_digit[i] or self.tokens.is_punct[i] for i in range(start, end)):
+            return None  # a number left alone: "added 12 Russian companies"
         first, last = norms[start], self.head_word(start, end)
         after = norms[end] if end < len(norms) else ""
         if last in cues.event_heads or is_month_date(self.doc, start, end, cues) \
@@ -478,6 +482,8 @@ class DocShape:
         if titled or first in cues.given_names and end - start > 1 \
                 and last not in cues.place_heads | cues.facility_heads:
             return Found(start, end, "Person", TITLED_CONFIDENCE if titled else 0.85)
+        if first in listed_words("organisation_openers") and end - start > 1:
+            return Found(start, end, "Organization", 0.8)  # "Radio Mitre"
         if start > 0 and self.tokens.is_lower[start - 1] \
                 and norms[start - 1] in listed_words("organisation_nouns_before"):
             return Found(start, end, "Organization", 0.8)  # "the broadcaster Radio Kestrel"
@@ -501,8 +507,9 @@ class DocShape:
         if after in cues.organization_heads:
             return Found(start, end, "Organization", 0.8)
         if self.speaks(start, end) and not self.title_at(end, len(norms)) \
-                and not self.common_word_alone(start, end):
-            return Found(start, end, "Person", 0.7)  # not "said California Attorney General"
+                and not self.common_word_alone(start, end) \
+                and not (start > 0 and norms[start - 1] in cues.place_preps):
+            return Found(start, end, "Person", 0.7)  # not "said California ..." nor "in Tula said"
         if in_place_context(self.doc, start, end, cues.place_preps, cues.place_suffixes,
                             self.parsed) and not self.published_in(start) \
                 and not self.common_word_alone(start, end):
