@@ -98,6 +98,14 @@ def test_both_sides_are_the_two_sides_of_the_article():
     assert (appeal.agents, sorted(appeal.targets)) == (["moon"], ["nk", "us"])
 
 
+def test_both_sides_are_the_article_s_sides_not_the_last_two_states_named():
+    events = extract_text("The summit between North Korea and the US ended early. On Tuesday "
+                          "Singapore and Vietnam offered to host another round. Moon urged "
+                          "both sides to talk.", KOREA, MONDAY).events
+    appeal = next(e for e in events if e.cls == "Appeal")
+    assert (appeal.agents, sorted(appeal.targets)) == (["moon"], ["nk", "us"])
+
+
 def test_a_verb_after_and_and_an_auxiliary_shares_the_subject_of_that_auxiliary():
     offer = only("Kim said the North had sought relief from those that hit its economy, "
                  "and had offered to close Yongbyon.", "Offer")

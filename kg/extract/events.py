@@ -1693,7 +1693,7 @@ def address_to_counterparts(mentions: list[EventMention], context: ArticleContex
     pair = main_sides(mentions, sides)
     for mention in mentions:
         event = mention.event
-        if not pair or event.targets and not addresses_them(mention, context):
+        if not pair or event.targets and not addresses_the_sides(mention, context):
             continue
         targets = joint_targets(mention, pair, sides, context) \
             or ([] if event.targets else counterpart_target(mention, mentions, sides, context))
@@ -1769,6 +1769,14 @@ def leaves_out_addressee(mention: EventMention, context: ArticleContext) -> bool
     word = context.doc[at].lower_
     return word == "that" or opens_infinitive(at, context) or word in PREPOSITIONS \
         and word not in event_classes()[mention.event.cls].target_preps
+
+
+def addresses_the_sides(mention: EventMention, context: ArticleContext) -> bool:
+    """A verb whose object stands for the article's two sides, whoever it was first taken
+    for: "them" (``addresses_them``) or "both sides" (``names_both_sides``; "urged both
+    sides" after a sentence naming two other states is still addressed to the two sides)."""
+    return addresses_them(mention, context) \
+        or not mention.nominal and names_both_sides(mention.token, context)
 
 
 def addresses_them(mention: EventMention, context: ArticleContext) -> bool:
