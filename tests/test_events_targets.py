@@ -235,6 +235,18 @@ def test_the_three_countries_are_the_three_named_together_before(nlp):
     assert ("Accusation", ["Iran"], ["Norway", "Sweden", "Finland"]) in events
 
 
+def test_rejecting_a_demand_a_demonym_describes_targets_that_state(nlp):
+    events = events_of(nlp, "Peru on Monday rejected a Chilean demand for new fishing quotas.")
+    assert ("Rejection", ["Peru"], ["Chile"]) in events
+
+
+def test_a_person_rejecting_a_state_s_demand_targets_whoever_of_it_made_the_demand(nlp):
+    events = events_of(nlp, "Ivan Petrov, Russia's foreign minister, demanded on Monday that "
+                            "Norway release the trawler. Sweden demanded an inquiry. Erna Berg, "
+                            "Norway's foreign minister, rejected the Russian demand on Tuesday.")
+    assert ("Rejection", ["Erna Berg"], ["Ivan Petrov"]) in events
+
+
 def test_rejecting_the_criticism_targets_the_critic(nlp):
     events = events_of(nlp, "Norway criticised the nuclear programme on Monday. Iran rejected "
                             "the criticism on Tuesday.")

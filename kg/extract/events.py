@@ -1825,8 +1825,10 @@ def answer_targets(mentions: list[EventMention], context: ArticleContext) -> Non
     accusation", "condemned the launch", "rejected the measures") targets every agent of
     that event, each as the state it stands for where the answering agent is a state
     (``answered_agents``); one of what someone owns ("disputed his account") targets the
-    owner, one at someone's request the requester, and one of "their" proposal, naming no
-    earlier event, whoever "their" stands for (``plural_owner``)."""
+    owner, one at someone's request the requester, one of what a demonym describes ("a
+    Russian demand": ``described_owner``) the last such event of that state, else the state,
+    and one of "their" proposal, naming no earlier event, whoever "their" stands for
+    (``plural_owner``)."""
     sides = sides_of_actors(context)
     for n, mention in enumerate(mentions):
         event = mention.event
@@ -1834,13 +1836,16 @@ def answer_targets(mentions: list[EventMention], context: ArticleContext) -> Non
                 or len(event.agents) != 1:
             continue
         target = answered_possessor(mention, context) or requester(mention, context)
+        described = described_owner(mention, context)
         answered = answered_classes(mention, mentions[n + 1:n + 2], context)
         earlier = next((m for m in reversed(mentions[:n]) if m.event.cls in answered
                         and m.event.agents and not m.suppressed
-                        and not answers_itself(m.event, event, sides)), None)
+                        and not answers_itself(m.event, event, sides)
+                        and (described is None
+                             or described in {sides.get(a, a) for a in m.event.agents})), None)
         targets = [target] if target is not None else \
             answered_agents(earlier.event, event.agents[0], sides, context) if earlier else \
-            plural_owner(mention, context)
+            [described] if described is not None else plural_owner(mention, context)
         targets = [t for t in targets if t not in event.agents]
         if targets:
             event.targets = targets
@@ -1923,6 +1928,24 @@ def answered_possessor(mention: EventMention, context: ArticleContext) -> str | 
         if end < len(context.doc) and context.doc[end].lower_ in ("'s", "’s"):
             return context.owner[owner.i]
     return None
+
+
+def described_owner(mention: EventMention, context: ArticleContext) -> str | None:
+    """The state a demonym after an article names as the maker of what an answer rejects
+    or condemns, where it describes the noun after it: a noun trigger or a noun of
+    answered_nouns ("rejected a Russian demand", "dismissed the Thai account": Russia,
+    Thailand)."""
+    article = next_word(context.doc[mention.token])
+    if article is None or article.lower_ not in ARTICLES or article.i + 1 >= len(context.doc):
+        return None
+    local_id = context.owner[article.i + 1]
+    if local_id is None or context.cls_of(local_id) != "Country":
+        return None
+    noun = context.span_end[article.i + 1]
+    if noun >= len(context.doc) or not context.doc[noun].is_lower:
+        return None
+    return local_id if noun in context.trigger_tokens \
+        or context.doc[noun].lower_ in argument_words().answered_nouns else None
 
 
 def answered_classes(mention: EventMention, following: list[EventMention],
