@@ -37,6 +37,7 @@ PLURAL_POSSESSIVES = frozenset({"'", "’"})  # "the Houthis' chief negotiator"
 BODY_PRONOUNS = frozenset({"its", "their"})  # "Its spokeswoman, X": the body named before
 REFERENT_CLASSES = frozenset({"Country", "Organization", "GovernmentBody"})
 PRONOUN_REACH = 60  # tokens back to the body a possessive pronoun stands for
+SUBJECT_REACH = 150  # tokens back to the start of the sentence whose subject it may be
 HOLDER_CLASSES = frozenset({"Country", "Organization", "GovernmentBody", "City", "Region"})
 MEMBER_TITLE = "Member"  # the post of "X of the Y" where the text names none
 MAX_ADJECTIVES = 2  # "South Korea's dovish President"
@@ -49,6 +50,8 @@ GENERIC_MINISTER = "minister"  # the title whose portfolio the text may write be
 PORTFOLIO_WORDS = 2  # "economic development minister"
 LIST_WORDS = frozenset({",", "and", "or"})  # between the items of a list
 SEAT_CLASSES = frozenset({"City"})  # "envoy in Vienna": where a post is held, not whose
+DOUBLE_QUOTES = frozenset({"“", "”", '"', "«", "»"})  # not the apostrophes of possessives
+UNKNOWN_SUBJECT = -1  # a sentence whose subject is a name or noun that is no entity span
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,13 @@ class SpanIndex:
         self.spans = spans
         self.ending_at = {span.end - 1: n for n, span in enumerate(spans)}
         self.starting_at = {span.start: n for n, span in enumerate(spans)}
+        self.sentence_starts = frozenset(self.first_word(sentence.start) for sentence in doc.sents)
+
+    def first_word(self, i: int) -> int:
+        """The index of the first non-space token from ``i`` on."""
+        while i < len(self.tokens.text) - 1 and self.tokens.is_space[i]:
+            i += 1
+        return i
 
     def previous_word(self, i: int) -> int:
         """The index of the last non-space token before ``i`` (-1 if none)."""
@@ -100,6 +110,9 @@ class SpanIndex:
         bloc ("the bloc's") or a kind of body in the body's name ("the bank's regional
         director": the World Bank); None for any other word."""
         lower = self.tokens.lower[i]
+        subject = self.subject_before(i) if lower in BODY_PRONOUNS else None
+        if subject is not None:
+            return subject if subject != UNKNOWN_SUBJECT else None
         if lower in BODY_PRONOUNS:  # the last body named, not as the object of a preposition
             return self.last_holder(i, lambda span: span.label_ in REFERENT_CLASSES and
                                     span.id_ != "demonym" and  # "Algerian agents": no referent
@@ -115,6 +128,48 @@ class SpanIndex:
             return self.last_holder(i, lambda span: span.label_ in REFERENT_CLASSES
                                     and lower in span.text.lower().split())
         return None
+
+    def subject_before(self, i: int) -> int | None:
+        """The body a possessive pronoun at token ``i`` stands for as the subject of the
+        sentence it is in, or of the sentence before where it opens one or follows a quote
+        ("The Council backed the plan. Its secretary-general, X", "\"...,\" said its
+        president, X"): the span that opens that sentence, after "the"; UNKNOWN_SUBJECT where
+        a name that is no span, a demonym before one ("The Bolivian Chamber of Transport") or
+        a noun that is no kind of body ("The company") opens it, or a name that is no span
+        before a comma ("Linava, the hauliers' association,"); None where the sentence opens
+        otherwise ("In Brussels, ...")."""
+        tokens, j, reach = self.tokens, i - 1, max(-1, i - SUBJECT_REACH)
+        while j > reach:
+            if tokens.text[j] in DOUBLE_QUOTES:  # back past the quote to its opening mark
+                j = next((k for k in range(j - 1, reach, -1)
+                          if tokens.text[k] in DOUBLE_QUOTES), reach)
+                if j in self.sentence_starts or j + 1 in self.sentence_starts or j == reach:
+                    j -= 1
+                    continue
+            if j in self.sentence_starts:
+                return self.sentence_subject(j)
+            j -= 1
+        return None
+
+    def sentence_subject(self, start: int) -> int | None:
+        """The entity span that opens the sentence starting at token ``start``, after "the"
+        (see ``subject_before``)."""
+        tokens = self.tokens
+        first = start + (tokens.lower[start] == "the" and start not in self.starting_at)
+        while first == start + 1 and tokens.is_lower[first] and tokens.is_alpha[first] and \
+                first + 1 in self.starting_at and tokens.lower[first] not in subject_nouns():
+            first += 1  # "The opposition Congress party"
+        n = self.starting_at.get(first)
+        if n is not None:
+            span = self.spans[n]
+            if span.id_ != "demonym":
+                return n if span.label_ in REFERENT_CLASSES else None
+            after = span.end
+            return UNKNOWN_SUBJECT if after < len(tokens.text) and tokens.is_title[after] else None
+        if first == start + 1 and tokens.is_lower[first]:  # "The company": a noun
+            return None if tokens.lower[first] in subject_nouns() else UNKNOWN_SUBJECT
+        named = first == start + 1 or first + 1 < len(tokens.text) and tokens.text[first + 1] == ","
+        return UNKNOWN_SUBJECT if tokens.is_title[first] and named else None  # "Linava, the ..."
 
     def after_preposition(self, span: Span) -> bool:
         """Whether a span is the object of a preposition, alone or in a list after one
@@ -132,6 +187,13 @@ class SpanIndex:
             if n is not None and fits(self.spans[n]):
                 return n
         return None
+
+
+def subject_nouns() -> frozenset[str]:
+    """Nouns for a state, a bloc or a kind of body, which may stand for one named before
+    ("The bloc said ... Its envoy")."""
+    return frozenset(discourse().represented_nouns | argument_words().bloc_nouns |
+                     argument_words().body_nouns)
 
 
 def written_title(words: list[str]) -> str:
@@ -269,6 +331,8 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
         k = index.previous_word(k)
     of = holder if holder is not None else index.holder_ending_at(k) if k >= 0 else None
     referred = index.referred_holder(k) if k >= 0 and of is None else None
+    if referred is None and of is None and k >= 0 and tokens.lower[k] in BODY_PRONOUNS:
+        return []  # "Its president, X" where the body it stands for is no entity
     if referred is not None:
         first = k if tokens.lower[k] in BODY_PRONOUNS else index.previous_word(k)
         return [RoleMention(n, post, post_of, former, tokens.idx[first], index.spans[n].end_char)
