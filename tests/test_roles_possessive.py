@@ -89,6 +89,8 @@ def test_its_post_is_not_held_by_a_state_named_by_its_demonym(nlp) -> None:
      "monitors would follow.", ("Marta Obuya", "Envoy", "African Union")),
     ("The Arab League backed Jordan on Monday. \"We stand together,\" said its "
      "secretary-general, Karim Haddad.", ("Karim Haddad", "Secretary-General", "Arab League")),
+    ("Chad's president opened the summit, and Niger was represented by its foreign minister, "
+     "Ali Moussa.", ("Ali Moussa", "Foreign Minister", "Niger")),
 ])
 def test_its_is_the_subject_of_its_sentence_or_of_the_one_before_a_quote(nlp, text, post):
     assert post in posts(nlp, text)

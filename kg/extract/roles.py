@@ -48,6 +48,7 @@ SMALL_WORDS = frozenset({"of", "for", "the", "to", "and", "on", "-"})
 APPOSITION_ENDS = frozenset({",", ".", ";", ")"})
 GENERIC_MINISTER = "minister"  # the title whose portfolio the text may write before it
 PORTFOLIO_WORDS = 2  # "economic development minister"
+MAX_PORTFOLIO_WORDS = 8  # "minister of state for regional integration"
 LIST_WORDS = frozenset({",", "and", "or"})  # between the items of a list
 SEAT_CLASSES = frozenset({"City"})  # "envoy in Vienna": where a post is held, not whose
 DOUBLE_QUOTES = frozenset({"“", "”", '"', "«", "»"})  # not the apostrophes of possessives
@@ -133,21 +134,26 @@ class SpanIndex:
         """The body a possessive pronoun at token ``i`` stands for as the subject of the
         sentence it is in, or of the sentence before where it opens one or follows a quote
         ("The Council backed the plan. Its secretary-general, X", "\"...,\" said its
-        president, X"): the span that opens that sentence, after "the"; UNKNOWN_SUBJECT where
+        president, X"): the span that opens that sentence, after "the" (in its own sentence
+        the body named last stands for it: "Kenya's envoy said South Africa was represented
+        by its minister"); UNKNOWN_SUBJECT where
         a name that is no span, a demonym before one ("The Bolivian Chamber of Transport") or
         a noun that is no kind of body ("The company") opens it, or a name that is no span
         before a comma ("Linava, the hauliers' association,"); None where the sentence opens
         otherwise ("In Brussels, ...")."""
         tokens, j, reach = self.tokens, i - 1, max(-1, i - SUBJECT_REACH)
+        own = i not in self.sentence_starts  # the pronoun's own sentence, no quote before it
         while j > reach:
             if tokens.text[j] in DOUBLE_QUOTES:  # back past the quote to its opening mark
+                own = False
                 j = next((k for k in range(j - 1, reach, -1)
                           if tokens.text[k] in DOUBLE_QUOTES), reach)
                 if j in self.sentence_starts or j + 1 in self.sentence_starts or j == reach:
                     j -= 1
                     continue
             if j in self.sentence_starts:
-                return self.sentence_subject(j)
+                subject = self.sentence_subject(j)
+                return subject if not own or subject == UNKNOWN_SUBJECT else None
             j -= 1
         return None
 
@@ -238,6 +244,28 @@ def title_ending_at(index: SpanIndex, i: int, cues: NameCues) -> tuple[str, int]
     return None
 
 
+def portfolio_title_before(index: SpanIndex, i: int, cues: NameCues) -> tuple[str, int] | None:
+    """A post with its portfolio after "of" or "for", ending at token ``i`` ("Kenya's
+    principal secretary for foreign affairs, X", "the minister of state for regional
+    integration"): the title as written, from a known title that ends in a portfolio head
+    (names.yaml ``portfolio_heads``) before the first such word, and its first token."""
+    words: list[int] = []
+    j = i
+    while j >= 0 and len(words) < MAX_PORTFOLIO_WORDS and j not in index.ending_at \
+            and index.tokens.is_lower[j] and index.tokens.is_alpha[j]:
+        words.insert(0, j)
+        j = index.previous_word(j)
+    for at, k in enumerate(words[1:-1], 1):
+        if index.tokens.lower[k] not in POST_OBJECT_WORDS | {"of"} or \
+                index.tokens.lower[words[at - 1]] not in cues.portfolio_heads:
+            continue
+        found = title_ending_at(index, words[at - 1], cues)
+        if found is not None:
+            return written_title([index.tokens.text[w] for w in words
+                                  if w >= found[1]]), found[1]
+    return None
+
+
 def portfolio_words(index: SpanIndex, before: list[int], title: list[str],
                     cues: NameCues) -> int:
     """How many of the words ``before`` a generic "minister" name its portfolio, which the
@@ -285,9 +313,11 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
     i = index.previous_word(index.spans[n].start)
     while i >= 0 and index.tokens.is_title[i] and index.tokens.lower[i] in cues.person_cues_before:
         i = index.previous_word(i)
+    portfolio = None
     if i >= 0 and index.tokens.text[i] == ",":
+        portfolio = portfolio_title_before(index, index.previous_word(i), cues)
         i = topic_start(index, index.previous_word(i))
-    target = index.holder_ending_at(i)
+    target = index.holder_ending_at(i) if portfolio is None else None
     suffix = ""
     holder = None  # "the foreign minister of Uzbekistan, X"
     if target is not None:
@@ -306,7 +336,7 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
         else:
             suffix = f" {word} {label_of(index.spans[target], lexicon)}"
         i = index.previous_word(before)
-    found = title_ending_at(index, i, cues)
+    found = portfolio or title_ending_at(index, i, cues)
     if found is None:
         return []
     title, start = found
@@ -400,7 +430,11 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     if found is None or found[1] != j and not (holder_after and
                                                describes_post(index, j, found[1], cues)):
         return None  # "X, the loyalist president of ...", not "X, Y's personal envoy"
-    if of is None and end + 1 < len(tokens.text) and tokens.lower[end] == "of":
+    portfolio = portfolio_end(index, found[1], end, cues) if of is not None else None
+    if portfolio is not None:  # "X, Rwanda's minister of state for regional integration,"
+        found = written_title(tokens.text[found[1]:portfolio]), found[1]
+        end = portfolio
+    elif of is None and end + 1 < len(tokens.text) and tokens.lower[end] == "of":
         of = index.holder_ending_at(holder_end(index, end + 1))
         end = index.spans[of].end if of is not None else end
     elif of is None and end + 1 < len(tokens.text) and tokens.lower[end] == "for":
@@ -411,6 +445,22 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     if of is None or close is None:
         return None
     return RoleMention(n, found[0], of, former, person.start_char, tokens.idx[close])
+
+
+def portfolio_end(index: SpanIndex, title: int, end: int, cues: NameCues) -> int | None:
+    """The comma or stop after a portfolio written after "of" or "for" at token ``end``,
+    past the title starting at token ``title`` that ends in a portfolio head ("minister
+    for overseas territories,"): lower-case words that name no entity, a few at most."""
+    tokens = index.tokens
+    if end >= len(tokens.text) or tokens.lower[end] not in POST_OBJECT_WORDS | {"of"} \
+            or tokens.lower[end - 1] not in cues.portfolio_heads or end - 1 < title:
+        return None
+    for k in range(end + 1, min(len(tokens.text), end + MAX_PORTFOLIO_WORDS)):
+        if tokens.text[k] in APPOSITION_ENDS:
+            return k if k > end + 1 else None
+        if not (tokens.is_lower[k] and tokens.is_alpha[k]) or k in index.starting_at:
+            return None
+    return None
 
 
 def describes_post(index: SpanIndex, start: int, title: int, cues: NameCues) -> bool:
