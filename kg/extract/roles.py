@@ -50,6 +50,7 @@ GENERIC_MINISTER = "minister"  # the title whose portfolio the text may write be
 PORTFOLIO_WORDS = 2  # "economic development minister"
 MAX_PORTFOLIO_WORDS = 8  # "minister of state for regional integration"
 LIST_WORDS = frozenset({",", "and", "or"})  # between the items of a list
+BODY_POST_WORDS = frozenset({"for", "in", "at"})  # "X, a director at the Fisheries Agency,"
 SEAT_CLASSES = frozenset({"City"})  # "envoy in Vienna": where a post is held, not whose
 DOUBLE_QUOTES = frozenset({"“", "”", '"', "«", "»"})  # not the apostrophes of possessives
 UNKNOWN_SUBJECT = -1  # a sentence whose subject is a name or noun that is no entity span
@@ -421,7 +422,8 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     end = j
     while end < len(tokens.text) and (tokens.is_lower[end] or tokens.is_title[end]) \
             and tokens.is_alpha[end] and end not in index.starting_at \
-            and tokens.lower[end] not in POST_PHRASE_WORDS and tokens.lower[end] != "of":
+            and tokens.lower[end] not in POST_PHRASE_WORDS | BODY_POST_WORDS \
+            and tokens.lower[end] != "of":
         end += 1  # "X, foreign minister of ...", "X, President of ..."
     found = title_ending_at(index, end - 1, cues) if end > j else None
     if found is not None:
@@ -437,7 +439,7 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     elif of is None and end + 1 < len(tokens.text) and tokens.lower[end] == "of":
         of = index.holder_ending_at(holder_end(index, end + 1))
         end = index.spans[of].end if of is not None else end
-    elif of is None and end + 1 < len(tokens.text) and tokens.lower[end] == "for":
+    elif of is None and end + 1 < len(tokens.text) and tokens.lower[end] in BODY_POST_WORDS:
         body = index.ending_at.get(holder_end(index, end + 1))  # "X, spokeswoman for the EC,"
         if body is not None and index.spans[body].label_ in BODY_CLASSES:
             of, end = body, index.spans[body].end
