@@ -110,6 +110,7 @@ class NameCues:
     motion_verbs: frozenset[str] = frozenset()
     actor_object_verbs: frozenset[str] = frozenset()
     title_prefixes: frozenset[str] = frozenset()
+    portfolio_heads: frozenset[str] = frozenset()  # "minister" of "minister for trade"
     acting_nouns_before_of: frozenset[str] = frozenset()
     month_cues_before: frozenset[str] = frozenset()
     publication_verbs: frozenset[str] = frozenset()
@@ -312,6 +313,7 @@ def name_cues() -> NameCues:
         "event_heads", "person_cues_before", "former_words", "place_preps", "place_suffixes",
         "name_connectors", "given_names", "acting_verbs", "acting_preps",
         "modifier_determiners", "coordination_openers", "motion_verbs", "actor_object_verbs", "title_prefixes",
+        "portfolio_heads",
         "acting_nouns_before_of", "month_cues_before", "publication_verbs",
         "place_modifiers", "words_before_verb", "feature_openers")}
     time_words = read_yaml(ontology_dir() / "lexicon" / "time.yaml")

@@ -37,6 +37,7 @@ PLURAL_POSSESSIVES = frozenset({"'", "’"})  # "the Houthis' chief negotiator"
 BODY_PRONOUNS = frozenset({"its", "their"})  # "Its spokeswoman, X": the body named before
 REFERENT_CLASSES = frozenset({"Country", "Organization", "GovernmentBody"})
 PRONOUN_REACH = 60  # tokens back to the body a possessive pronoun stands for
+SUBJECT_REACH = 150  # tokens back to the start of the sentence whose subject it may be
 HOLDER_CLASSES = frozenset({"Country", "Organization", "GovernmentBody", "City", "Region"})
 MEMBER_TITLE = "Member"  # the post of "X of the Y" where the text names none
 MAX_ADJECTIVES = 2  # "South Korea's dovish President"
@@ -47,8 +48,12 @@ SMALL_WORDS = frozenset({"of", "for", "the", "to", "and", "on", "-"})
 APPOSITION_ENDS = frozenset({",", ".", ";", ")"})
 GENERIC_MINISTER = "minister"  # the title whose portfolio the text may write before it
 PORTFOLIO_WORDS = 2  # "economic development minister"
+MAX_PORTFOLIO_WORDS = 8  # "minister of state for regional integration"
 LIST_WORDS = frozenset({",", "and", "or"})  # between the items of a list
+BODY_POST_WORDS = frozenset({"for", "in", "at"})  # "X, a director at the Fisheries Agency,"
 SEAT_CLASSES = frozenset({"City"})  # "envoy in Vienna": where a post is held, not whose
+DOUBLE_QUOTES = frozenset({"“", "”", '"', "«", "»"})  # not the apostrophes of possessives
+UNKNOWN_SUBJECT = -1  # a sentence whose subject is a name or noun that is no entity span
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,13 @@ class SpanIndex:
         self.spans = spans
         self.ending_at = {span.end - 1: n for n, span in enumerate(spans)}
         self.starting_at = {span.start: n for n, span in enumerate(spans)}
+        self.sentence_starts = frozenset(self.first_word(sentence.start) for sentence in doc.sents)
+
+    def first_word(self, i: int) -> int:
+        """The index of the first non-space token from ``i`` on."""
+        while i < len(self.tokens.text) - 1 and self.tokens.is_space[i]:
+            i += 1
+        return i
 
     def previous_word(self, i: int) -> int:
         """The index of the last non-space token before ``i`` (-1 if none)."""
@@ -100,6 +112,9 @@ class SpanIndex:
         bloc ("the bloc's") or a kind of body in the body's name ("the bank's regional
         director": the World Bank); None for any other word."""
         lower = self.tokens.lower[i]
+        subject = self.subject_before(i) if lower in BODY_PRONOUNS else None
+        if subject is not None:
+            return subject if subject != UNKNOWN_SUBJECT else None
         if lower in BODY_PRONOUNS:  # the last body named, not as the object of a preposition
             return self.last_holder(i, lambda span: span.label_ in REFERENT_CLASSES and
                                     span.id_ != "demonym" and  # "Algerian agents": no referent
@@ -115,6 +130,53 @@ class SpanIndex:
             return self.last_holder(i, lambda span: span.label_ in REFERENT_CLASSES
                                     and lower in span.text.lower().split())
         return None
+
+    def subject_before(self, i: int) -> int | None:
+        """The body a possessive pronoun at token ``i`` stands for as the subject of the
+        sentence it is in, or of the sentence before where it opens one or follows a quote
+        ("The Council backed the plan. Its secretary-general, X", "\"...,\" said its
+        president, X"): the span that opens that sentence, after "the" (in its own sentence
+        the body named last stands for it: "Kenya's envoy said South Africa was represented
+        by its minister"); UNKNOWN_SUBJECT where
+        a name that is no span, a demonym before one ("The Bolivian Chamber of Transport") or
+        a noun that is no kind of body ("The company") opens it, or a name that is no span
+        before a comma ("Linava, the hauliers' association,"); None where the sentence opens
+        otherwise ("In Brussels, ...")."""
+        tokens, j, reach = self.tokens, i - 1, max(-1, i - SUBJECT_REACH)
+        own = i not in self.sentence_starts  # the pronoun's own sentence, no quote before it
+        while j > reach:
+            if tokens.text[j] in DOUBLE_QUOTES:  # back past the quote to its opening mark
+                own = False
+                j = next((k for k in range(j - 1, reach, -1)
+                          if tokens.text[k] in DOUBLE_QUOTES), reach)
+                if j in self.sentence_starts or j + 1 in self.sentence_starts or j == reach:
+                    j -= 1
+                    continue
+            if j in self.sentence_starts:
+                subject = self.sentence_subject(j)
+                return subject if not own or subject == UNKNOWN_SUBJECT else None
+            j -= 1
+        return None
+
+    def sentence_subject(self, start: int) -> int | None:
+        """The entity span that opens the sentence starting at token ``start``, after "the"
+        (see ``subject_before``)."""
+        tokens = self.tokens
+        first = start + (tokens.lower[start] == "the" and start not in self.starting_at)
+        while first == start + 1 and tokens.is_lower[first] and tokens.is_alpha[first] and \
+                first + 1 in self.starting_at and tokens.lower[first] not in subject_nouns():
+            first += 1  # "The opposition Congress party"
+        n = self.starting_at.get(first)
+        if n is not None:
+            span = self.spans[n]
+            if span.id_ != "demonym":
+                return n if span.label_ in REFERENT_CLASSES else None
+            after = span.end
+            return UNKNOWN_SUBJECT if after < len(tokens.text) and tokens.is_title[after] else None
+        if first == start + 1 and tokens.is_lower[first]:  # "The company": a noun
+            return None if tokens.lower[first] in subject_nouns() else UNKNOWN_SUBJECT
+        named = first == start + 1 or first + 1 < len(tokens.text) and tokens.text[first + 1] == ","
+        return UNKNOWN_SUBJECT if tokens.is_title[first] and named else None  # "Linava, the ..."
 
     def after_preposition(self, span: Span) -> bool:
         """Whether a span is the object of a preposition, alone or in a list after one
@@ -132,6 +194,13 @@ class SpanIndex:
             if n is not None and fits(self.spans[n]):
                 return n
         return None
+
+
+def subject_nouns() -> frozenset[str]:
+    """Nouns for a state, a bloc or a kind of body, which may stand for one named before
+    ("The bloc said ... Its envoy")."""
+    return frozenset(discourse().represented_nouns | argument_words().bloc_nouns |
+                     argument_words().body_nouns)
 
 
 def written_title(words: list[str]) -> str:
@@ -173,6 +242,28 @@ def title_ending_at(index: SpanIndex, i: int, cues: NameCues) -> tuple[str, int]
         if texts[-size] != "-" and cues.canonical_title(" ".join(texts[-size:])):
             size += portfolio_words(index, words[:-size], texts[-size:], cues)
             return written_title(texts[-size:]), words[-size]
+    return None
+
+
+def portfolio_title_before(index: SpanIndex, i: int, cues: NameCues) -> tuple[str, int] | None:
+    """A post with its portfolio after "of" or "for", ending at token ``i`` ("Kenya's
+    principal secretary for foreign affairs, X", "the minister of state for regional
+    integration"): the title as written, from a known title that ends in a portfolio head
+    (names.yaml ``portfolio_heads``) before the first such word, and its first token."""
+    words: list[int] = []
+    j = i
+    while j >= 0 and len(words) < MAX_PORTFOLIO_WORDS and j not in index.ending_at \
+            and index.tokens.is_lower[j] and index.tokens.is_alpha[j]:
+        words.insert(0, j)
+        j = index.previous_word(j)
+    for at, k in enumerate(words[1:-1], 1):
+        if index.tokens.lower[k] not in POST_OBJECT_WORDS | {"of"} or \
+                index.tokens.lower[words[at - 1]] not in cues.portfolio_heads:
+            continue
+        found = title_ending_at(index, words[at - 1], cues)
+        if found is not None:
+            return written_title([index.tokens.text[w] for w in words
+                                  if w >= found[1]]), found[1]
     return None
 
 
@@ -223,9 +314,11 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
     i = index.previous_word(index.spans[n].start)
     while i >= 0 and index.tokens.is_title[i] and index.tokens.lower[i] in cues.person_cues_before:
         i = index.previous_word(i)
+    portfolio = None
     if i >= 0 and index.tokens.text[i] == ",":
+        portfolio = portfolio_title_before(index, index.previous_word(i), cues)
         i = topic_start(index, index.previous_word(i))
-    target = index.holder_ending_at(i)
+    target = index.holder_ending_at(i) if portfolio is None else None
     suffix = ""
     holder = None  # "the foreign minister of Uzbekistan, X"
     if target is not None:
@@ -244,7 +337,7 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
         else:
             suffix = f" {word} {label_of(index.spans[target], lexicon)}"
         i = index.previous_word(before)
-    found = title_ending_at(index, i, cues)
+    found = portfolio or title_ending_at(index, i, cues)
     if found is None:
         return []
     title, start = found
@@ -269,6 +362,8 @@ def title_before(index: SpanIndex, n: int, lexicon: Lexicon,
         k = index.previous_word(k)
     of = holder if holder is not None else index.holder_ending_at(k) if k >= 0 else None
     referred = index.referred_holder(k) if k >= 0 and of is None else None
+    if referred is None and of is None and k >= 0 and tokens.lower[k] in BODY_PRONOUNS:
+        return []  # "Its president, X" where the body it stands for is no entity
     if referred is not None:
         first = k if tokens.lower[k] in BODY_PRONOUNS else index.previous_word(k)
         return [RoleMention(n, post, post_of, former, tokens.idx[first], index.spans[n].end_char)
@@ -327,7 +422,8 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     end = j
     while end < len(tokens.text) and (tokens.is_lower[end] or tokens.is_title[end]) \
             and tokens.is_alpha[end] and end not in index.starting_at \
-            and tokens.lower[end] not in POST_PHRASE_WORDS and tokens.lower[end] != "of":
+            and tokens.lower[end] not in POST_PHRASE_WORDS | BODY_POST_WORDS \
+            and tokens.lower[end] != "of":
         end += 1  # "X, foreign minister of ...", "X, President of ..."
     found = title_ending_at(index, end - 1, cues) if end > j else None
     if found is not None:
@@ -336,10 +432,14 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     if found is None or found[1] != j and not (holder_after and
                                                describes_post(index, j, found[1], cues)):
         return None  # "X, the loyalist president of ...", not "X, Y's personal envoy"
-    if of is None and end + 1 < len(tokens.text) and tokens.lower[end] == "of":
+    portfolio = portfolio_end(index, found[1], end, cues) if of is not None else None
+    if portfolio is not None:  # "X, Rwanda's minister of state for regional integration,"
+        found = written_title(tokens.text[found[1]:portfolio]), found[1]
+        end = portfolio
+    elif of is None and end + 1 < len(tokens.text) and tokens.lower[end] == "of":
         of = index.holder_ending_at(holder_end(index, end + 1))
         end = index.spans[of].end if of is not None else end
-    elif of is None and end + 1 < len(tokens.text) and tokens.lower[end] == "for":
+    elif of is None and end + 1 < len(tokens.text) and tokens.lower[end] in BODY_POST_WORDS:
         body = index.ending_at.get(holder_end(index, end + 1))  # "X, spokeswoman for the EC,"
         if body is not None and index.spans[body].label_ in BODY_CLASSES:
             of, end = body, index.spans[body].end
@@ -347,6 +447,22 @@ def title_after(index: SpanIndex, n: int, cues: NameCues) -> RoleMention | None:
     if of is None or close is None:
         return None
     return RoleMention(n, found[0], of, former, person.start_char, tokens.idx[close])
+
+
+def portfolio_end(index: SpanIndex, title: int, end: int, cues: NameCues) -> int | None:
+    """The comma or stop after a portfolio written after "of" or "for" at token ``end``,
+    past the title starting at token ``title`` that ends in a portfolio head ("minister
+    for overseas territories,"): lower-case words that name no entity, a few at most."""
+    tokens = index.tokens
+    if end >= len(tokens.text) or tokens.lower[end] not in POST_OBJECT_WORDS | {"of"} \
+            or tokens.lower[end - 1] not in cues.portfolio_heads or end - 1 < title:
+        return None
+    for k in range(end + 1, min(len(tokens.text), end + MAX_PORTFOLIO_WORDS)):
+        if tokens.text[k] in APPOSITION_ENDS:
+            return k if k > end + 1 else None
+        if not (tokens.is_lower[k] and tokens.is_alpha[k]) or k in index.starting_at:
+            return None
+    return None
 
 
 def describes_post(index: SpanIndex, start: int, title: int, cues: NameCues) -> bool:
