@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -196,6 +197,7 @@ class SpanIndex:
         return None
 
 
+@cache
 def subject_nouns() -> frozenset[str]:
     """Nouns for a state, a bloc or a kind of body, which may stand for one named before
     ("The bloc said ... Its envoy")."""

@@ -31,14 +31,14 @@ PRIMARY_NOUNS = frozenset({"sanction", "sanctions", "embargo"})
 ACTING_CLASSES = frozenset({"SanctionImposed", "SanctionLifted"})
 SUBJECT_PRONOUNS = frozenset({"it", "they"})  # may stand for who holds a measure
 HOLDING_POSSESSIVES = frozenset({"its", "their"})
-RELATIVE_REACH = 10
+RELATIVE_REACH = 10  # tokens after a sanctions noun where a relative clause may open
 PLACING_DATES = frozenset({"date", "month", "year", "month_name", "weekday", "day", "period"})
 # sectors.yaml lists read as written, and lists of verbs read as their forms (with the bare
 # one or not)
 WORD_LISTS = ("state_nouns", "unspecific_determiners", "start_words")
 VERB_LISTS = {"striking_verbs": True, "naming_verbs": True, "ban_verbs": False,
               "covering_verbs": True}
-NAMING_REACH = 2  # sentences after a measure where the targets it counts may be named  # tokens after a sanctions noun where a relative clause may open
+NAMING_REACH = 2  # sentences after a measure where the targets it counts may be named
 
 
 @dataclass(frozen=True)
@@ -667,9 +667,9 @@ def extract_sanctions(context: ArticleContext, mentions: list[EventMention]
         found, real = told
         if is_new_measure(i, context) and not (found.imposed_by or found.targets):
             continue
+        holders = with_states(found.imposed_by, context)
         same = next((s for s in reversed(sanctions)
-                     if agree(with_states(s.imposed_by, context),
-                              with_states(found.imposed_by, context))
+                     if agree(with_states(s.imposed_by, context), holders)
                      and agree(s.targets, found.targets)), None)
         if same is None and real and (found.targets or found.imposed_by):
             sanctions.append(found)
